@@ -1,0 +1,113 @@
+package org.concurrencybench.bench;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.concurrencybench.gil.GilFlavour;
+import org.concurrencybench.model.Model;
+import org.concurrencybench.model.ModelRunner;
+import org.concurrencybench.model.RunnerSettings;
+import org.concurrencybench.workload.EchoServer;
+import org.concurrencybench.workload.Task;
+import org.concurrencybench.workload.Workload;
+import org.concurrencybench.workload.WorkloadSettings;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+
+/**
+ * One invocation is one batch: {@code tasks} tasks of {@code workload} handed to {@code model},
+ * then all joined; the score is milliseconds per batch. The question: for this kind of work, on
+ * this machine, how long does each way of running tasks concurrently take?
+ *
+ * <p>Included in the measured batch: whatever the model does per task, which for
+ * {@code THREAD_PER_TASK} and {@code VIRTUAL_THREADS} is creating and starting a thread, and for
+ * {@code PROCESS_PER_TASK} starting a JVM (that cost is the model). Excluded: building the runner
+ * (a pool's threads, a process pool's worker JVMs), the echo server, and the batch's task list,
+ * all made once per trial. The model does the parallelism, so JMH drives it from one thread.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Threads(1)
+public class ModelBenchmark {
+
+    /** The concurrency model; no values listed, so every constant runs unless {@code -p model=} picks. */
+    @Param
+    public Model model;
+
+    @Param
+    public Workload workload;
+
+    /** Tasks per batch: enough that a pool of a few threads queues them. */
+    @Param("64")
+    public int tasks;
+
+    /** Pool size for the models that have one; 0 = the cores the JVM sees. */
+    @Param("0")
+    public int parallelism;
+
+    @Param("" + WorkloadSettings.DEFAULT_CPU_UNITS)
+    public int cpuUnits;
+
+    @Param("" + WorkloadSettings.DEFAULT_SLEEP_MICROS)
+    public long sleepMicros;
+
+    @Param("" + WorkloadSettings.DEFAULT_IO_ROUND_TRIPS)
+    public int ioRoundTrips;
+
+    @Param("" + WorkloadSettings.DEFAULT_IO_BYTES)
+    public int ioBytes;
+
+    @Param("" + WorkloadSettings.DEFAULT_MIXED_CPU_UNITS)
+    public int mixedCpuUnits;
+
+    /** The simulated GIL's switch interval, microseconds (CPython: 5000). Read by GLOBAL_LOCK only. */
+    @Param("5000")
+    public long switchIntervalMicros;
+
+    @Param("MODERN")
+    public GilFlavour gilFlavour;
+
+    /** Where the tasks' seeds start; a non-final field so the JIT cannot treat seeds as constants. */
+    public long seedBase = System.nanoTime();
+
+    private EchoServer echoServer;
+    private ModelRunner runner;
+    private List<Task> batch;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        WorkloadSettings sizes = new WorkloadSettings(cpuUnits, sleepMicros, ioRoundTrips, ioBytes, mixedCpuUnits);
+        if (workload.needsEchoServer()) {
+            echoServer = EchoServer.start();
+        }
+        batch = workload.batch(tasks, sizes, seedBase, echoServer == null ? null : echoServer.address());
+        runner = model.newRunner(new RunnerSettings(parallelism, Duration.ofNanos(switchIntervalMicros * 1000),
+                gilFlavour));
+    }
+
+    @Benchmark
+    public long batch() {
+        return runner.runBatch(batch);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        if (runner != null) {
+            runner.close();
+        }
+        if (echoServer != null) {
+            echoServer.close();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.concurrencybench.model;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.concurrencybench.workload.ExecutionHooks;
+import org.concurrencybench.workload.Task;
+
+/**
+ * The shape shared by the models that hand tasks to an {@link ExecutorService}: submit the whole
+ * batch, then wait for every future, then sum. What differs between them is only the executor
+ * (a fixed pool, a thread per task, a virtual thread per task) and how a task is invoked on its
+ * thread (directly, or holding a global interpreter lock).
+ *
+ * <p>Every future is waited for even after one has failed, so a failed batch leaves nothing
+ * running into the next one; the first failure (in task order) is then thrown.
+ */
+abstract class ExecutorRunner implements ModelRunner {
+
+    /** How a task runs on the executor's thread. */
+    @FunctionalInterface
+    interface TaskInvoker {
+        TaskInvoker DIRECT = task -> task.run(ExecutionHooks.NONE);
+
+        long invoke(Task task) throws Exception;
+    }
+
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Model model;
+    private final ExecutorService executor;
+    private final TaskInvoker invoker;
+
+    ExecutorRunner(Model model, ExecutorService executor, TaskInvoker invoker) {
+        this.model = model;
+        this.executor = executor;
+        this.invoker = invoker;
+    }
+
+    @Override
+    public long runBatch(List<? extends Task> batch) {
+        List<Future<Long>> futures = new ArrayList<>(batch.size());
+        for (Task task : batch) {
+            futures.add(executor.submit(() -> invoker.invoke(task)));
+        }
+        long sum = 0;
+        BatchFailedException failure = null;
+        for (int i = 0; i < futures.size(); i++) {
+            try {
+                sum += awaitUninterruptibly(futures.get(i));
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    Throwable cause = e.getCause();
+                    failure = new BatchFailedException(BatchFailedException.describe(model, i, batch.size(), cause), cause);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return sum;
+    }
+
+    /** Waits for the future; an interrupt cancels the batch's futures and is passed on. */
+    private static long awaitUninterruptibly(Future<Long> future) throws ExecutionException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ExecutionException("interrupted while waiting for the batch", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        try {
+            if (!executor.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(model + " runner: threads still running " + CLOSE_TIMEOUT + " after close");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.concurrencybench.model;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The concurrency models, by the names the benchmarks, result files and reports use, and the one
+ * place that builds each model's runner.
+ */
+public enum Model {
+    /** Every task in turn on the caller's thread: the baseline. */
+    SEQUENTIAL,
+    /** A new platform thread per task, all started then all joined ({@code threading.Thread}). */
+    THREAD_PER_TASK,
+    /** {@code parallelism} platform threads fed by a queue ({@code ThreadPoolExecutor}). */
+    FIXED_POOL,
+    /** Its own {@code ForkJoinPool(parallelism)}, the batch split recursively. */
+    FORK_JOIN,
+    /** A virtual thread per task. */
+    VIRTUAL_THREADS,
+    /** {@code parallelism} long-lived worker JVMs ({@code ProcessPoolExecutor}). */
+    PROCESS_POOL,
+    /** A fresh JVM per task ({@code multiprocessing.Process}). */
+    PROCESS_PER_TASK,
+    /** The fixed pool's threads under a simulated CPython global interpreter lock. */
+    GLOBAL_LOCK,
+    /** One thread running every task as callbacks on a selector ({@code asyncio}). */
+    EVENT_LOOP;
+
+    /** Builds this model's runner; the caller closes it. */
+    public ModelRunner newRunner(RunnerSettings settings) {
+        return switch (this) {
+            case SEQUENTIAL -> new SequentialRunner();
+            case THREAD_PER_TASK -> new ThreadPerTaskRunner();
+            case FIXED_POOL -> new FixedPoolRunner(settings.effectiveParallelism());
+            case FORK_JOIN -> new ForkJoinRunner(settings.effectiveParallelism());
+            case VIRTUAL_THREADS -> new VirtualThreadRunner();
+            case PROCESS_POOL -> throw notYetBuilt();
+            case PROCESS_PER_TASK -> throw notYetBuilt();
+            case GLOBAL_LOCK -> throw notYetBuilt();
+            case EVENT_LOOP -> throw notYetBuilt();
+        };
+    }
+
+    private UnsupportedOperationException notYetBuilt() {
+        return new UnsupportedOperationException(this + " is not built yet");
+    }
+
+    /** Parses a model name, case-insensitively; the error lists the valid names. */
+    public static Model parse(String name) {
+        try {
+            return valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown model '" + name + "'; valid: " + Arrays.toString(values()));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.concurrencybench.workload;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The kinds of work a task can do, by the names the benchmarks and the command line use.
+ * Each builds a batch of distinct tasks: task {@code i} gets seed {@code seedBase + i}.
+ */
+public enum Workload {
+    /** CPU-bound: {@link CpuTask}. */
+    CPU,
+    /** Waiting only: {@link SleepTask}. */
+    SLEEP,
+    /** Real blocking I/O on loopback TCP: {@link IoTask}. */
+    IO,
+    /** CPU work and round trips interleaved: {@link MixedTask}. */
+    MIXED;
+
+    /** Whether this workload talks to an {@link EchoServer}. */
+    public boolean needsEchoServer() {
+        return this == IO || this == MIXED;
+    }
+
+    /**
+     * Builds a batch of {@code tasks} tasks.
+     *
+     * @param server the echo server's address; only read by workloads that {@link #needsEchoServer()}
+     */
+    public List<Task> batch(int tasks, WorkloadSettings settings, long seedBase, InetSocketAddress server) {
+        if (tasks < 1) {
+            throw new IllegalArgumentException("a batch needs at least 1 task, got " + tasks);
+        }
+        if (needsEchoServer() && server == null) {
+            throw new IllegalArgumentException(this + " needs an echo server address");
+        }
+        List<Task> batch = new ArrayList<>(tasks);
+        for (int i = 0; i < tasks; i++) {
+            long seed = seedBase + i;
+            batch.add(switch (this) {
+                case CPU -> new CpuTask(seed, settings.cpuUnits());
+                case SLEEP -> new SleepTask(seed, settings.sleepMicros());
+                case IO -> new IoTask(seed, settings.ioRoundTrips(), settings.ioBytes(), server);
+                case MIXED -> new MixedTask(seed, settings.ioRoundTrips(),
+                        Math.max(1, settings.mixedCpuUnits() / Math.max(1, settings.ioRoundTrips())),
+                        settings.ioBytes(), server);
+            });
+        }
+        return List.copyOf(batch);
+    }
+
+    /** Parses a workload name, case-insensitively; the error lists the valid names. */
+    public static Workload parse(String name) {
+        try {
+            return valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown workload '" + name + "'; valid: "
+                    + java.util.Arrays.toString(values()));
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.concurrencybench.workload;
+
+/**
+ * The sizes of one task of each workload, in one place with their units and defaults.
+ *
+ * @param cpuUnits          CPU work per task, in {@link CpuKernel} units (default 400, about 2 ms)
+ * @param sleepMicros       sleep per task, microseconds (default 10,000: 10 ms)
+ * @param ioRoundTrips      round trips per I/O task, and steps per mixed task (default 20)
+ * @param ioBytes           bytes per request and per reply (default 256)
+ * @param mixedCpuUnits     CPU work per mixed task, spread over its steps (default 200)
+ */
+public record WorkloadSettings(int cpuUnits, long sleepMicros, int ioRoundTrips, int ioBytes, int mixedCpuUnits) {
+
+    public static final int DEFAULT_CPU_UNITS = 400;
+    public static final long DEFAULT_SLEEP_MICROS = 10_000;
+    public static final int DEFAULT_IO_ROUND_TRIPS = 20;
+    public static final int DEFAULT_IO_BYTES = 256;
+    public static final int DEFAULT_MIXED_CPU_UNITS = 200;
+
+    public static final WorkloadSettings DEFAULT = new WorkloadSettings(DEFAULT_CPU_UNITS, DEFAULT_SLEEP_MICROS,
+            DEFAULT_IO_ROUND_TRIPS, DEFAULT_IO_BYTES, DEFAULT_MIXED_CPU_UNITS);
+
+    public WorkloadSettings {
+        requireAtLeast("cpuUnits", cpuUnits, 0);
+        requireAtLeast("sleepMicros", sleepMicros, 0);
+        requireAtLeast("ioRoundTrips", ioRoundTrips, 0);
+        requireAtLeast("ioBytes", ioBytes, 1);
+        requireAtLeast("mixedCpuUnits", mixedCpuUnits, 0);
+    }
+
+    private static void requireAtLeast(String name, long value, long min) {
+        if (value < min) {
+            throw new IllegalArgumentException(name + " must be >= " + min + ", got " + value);
+        }
+    }
+}
