@@ -44,23 +44,28 @@ final class EchoConnection implements AutoCloseable {
         }
     }
 
-    /** Sends the request of round trip {@code roundTrip}, reads the whole echo, folds it into {@code checksum}. */
+    /**
+     * Sends the request of round trip {@code roundTrip}, reads the whole echo, folds it into
+     * {@code checksum}. The send and each read are separate blocking calls, as Python's
+     * {@code sock.sendall()} and {@code sock.recv()} are: a GIL is released and re-taken around each.
+     */
     long roundTrip(long seed, int roundTrip, long checksum, ExecutionHooks hooks) throws Exception {
         EchoPayload.fill(request, request.length, seed, roundTrip);
         hooks.blocking(() -> {
             out.write(request);
             out.flush();
-            int got = 0;
-            while (got < reply.length) {
-                int n = in.read(reply, got, reply.length - got);
-                if (n < 0) {
-                    throw new EOFException("echo server " + server + " closed the connection after " + got
-                            + " of " + reply.length + " bytes of round trip " + roundTrip);
-                }
-                got += n;
-            }
             return null;
         });
+        int got = 0;
+        while (got < reply.length) {
+            int offset = got;
+            int n = hooks.blocking(() -> in.read(reply, offset, reply.length - offset));
+            if (n < 0) {
+                throw new EOFException("echo server " + server + " closed the connection after " + got
+                        + " of " + reply.length + " bytes of round trip " + roundTrip);
+            }
+            got += n;
+        }
         return EchoPayload.fold(checksum, reply, reply.length);
     }
 
