@@ -17,7 +17,8 @@ import org.concurrencybench.workload.Task;
  * thread (directly, or holding a global interpreter lock).
  *
  * <p>Every future is waited for even after one has failed, so a failed batch leaves nothing
- * running into the next one; the first failure (in task order) is then thrown.
+ * running into the next one; the first failure (in task order) is then thrown. {@code close()}
+ * waits until the executor's threads have exited, not only its tasks.
  */
 abstract class ExecutorRunner implements ModelRunner {
 
@@ -33,11 +34,16 @@ abstract class ExecutorRunner implements ModelRunner {
 
     private final Model model;
     private final ExecutorService executor;
+    private final TrackedThreadFactory threads;
     private final TaskInvoker invoker;
 
-    ExecutorRunner(Model model, ExecutorService executor, TaskInvoker invoker) {
+    /**
+     * @param executor an executor whose threads all come from {@code threads}
+     */
+    ExecutorRunner(Model model, ExecutorService executor, TrackedThreadFactory threads, TaskInvoker invoker) {
         this.model = model;
         this.executor = executor;
+        this.threads = threads;
         this.invoker = invoker;
     }
 
@@ -80,7 +86,8 @@ abstract class ExecutorRunner implements ModelRunner {
     public void close() {
         executor.shutdownNow();
         try {
-            if (!executor.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!executor.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    || !threads.awaitAllEnded(CLOSE_TIMEOUT)) {
                 throw new IllegalStateException(model + " runner: threads still running " + CLOSE_TIMEOUT + " after close");
             }
         } catch (InterruptedException e) {

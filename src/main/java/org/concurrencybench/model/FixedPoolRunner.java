@@ -15,10 +15,18 @@ final class FixedPoolRunner extends ExecutorRunner {
 
     /** A fixed pool whose threads invoke tasks their own way (the global-lock model's). */
     FixedPoolRunner(Model model, int parallelism, TaskInvoker invoker) {
-        super(model, Executors.newFixedThreadPool(parallelism,
-                Thread.ofPlatform().name(model.name().toLowerCase() + "-", 0).factory()), invoker);
+        this(model, checked(parallelism), new TrackedThreadFactory(
+                Thread.ofPlatform().name(model.name().toLowerCase(java.util.Locale.ROOT) + "-", 0).factory()), invoker);
+    }
+
+    private FixedPoolRunner(Model model, int parallelism, TrackedThreadFactory threads, TaskInvoker invoker) {
+        super(model, Executors.newFixedThreadPool(parallelism, threads), threads, invoker);
+    }
+
+    private static int checked(int parallelism) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("pool size must be >= 1, got " + parallelism);
         }
+        return parallelism;
     }
 }

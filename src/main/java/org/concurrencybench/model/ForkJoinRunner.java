@@ -20,12 +20,13 @@ import org.concurrencybench.workload.Task;
 final class ForkJoinRunner implements ModelRunner {
 
     private final ForkJoinPool pool;
+    private final TrackedThreadFactory threads = TrackedThreadFactory.forForkJoin();
 
     ForkJoinRunner(int parallelism) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("pool size must be >= 1, got " + parallelism);
         }
-        this.pool = new ForkJoinPool(parallelism, ForkJoinPool.defaultForkJoinWorkerThreadFactory, null,
+        this.pool = new ForkJoinPool(parallelism, threads, null,
                 false, parallelism, parallelism, 1, p -> true, 60, TimeUnit.SECONDS);
     }
 
@@ -53,6 +54,7 @@ final class ForkJoinRunner implements ModelRunner {
         pool.shutdownNow();
         try {
             pool.awaitTermination(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
+            threads.awaitAllEnded(Duration.ofSeconds(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -82,7 +84,13 @@ final class ForkJoinRunner implements ModelRunner {
             int mid = (from + to) >>> 1;
             Split left = new Split(batch, from, mid);
             left.fork();
-            long right = new Split(batch, mid, to).compute();
+            long right;
+            try {
+                right = new Split(batch, mid, to).compute();
+            } catch (RuntimeException e) {
+                left.quietlyJoin(); // a failed half still waits for the other: nothing outlives the batch
+                throw e;
+            }
             return left.join() + right;
         }
     }

@@ -16,8 +16,10 @@ public interface ModelRunner extends AutoCloseable {
      * Runs every task of {@code batch}, waits until all have finished, and returns the sum of
      * their checksums (the same for every model).
      *
-     * @throws BatchFailedException if a task threw; it is the cause. The batch's other tasks have
-     *                              finished by then, and the runner can run the next batch.
+     * @throws BatchFailedException if a task threw; it is the cause. No task of the batch is still
+     *                              running by then (concurrent models let the others finish,
+     *                              sequential code stops at the failure), and the runner can run
+     *                              the next batch.
      */
     long runBatch(List<? extends Task> batch);
 

@@ -10,8 +10,10 @@ import java.util.concurrent.Executors;
 final class ThreadPerTaskRunner extends ExecutorRunner {
 
     ThreadPerTaskRunner() {
-        super(Model.THREAD_PER_TASK,
-                Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("task-", 0).factory()),
-                TaskInvoker.DIRECT);
+        this(new TrackedThreadFactory(Thread.ofPlatform().name("task-", 0).factory()));
+    }
+
+    private ThreadPerTaskRunner(TrackedThreadFactory threads) {
+        super(Model.THREAD_PER_TASK, Executors.newThreadPerTaskExecutor(threads), threads, TaskInvoker.DIRECT);
     }
 }

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# run-benchmarks.sh: the one entry point of the suite.
+#   ./run-benchmarks.sh [flags]               sweep the core counts, then write the charts and report
+#   ./run-benchmarks.sh report RUN_DIR... [--out DIR]   only the report (two or more runs: a comparison)
+#   ./run-benchmarks.sh -h                    every flag, explained
+# It finds a JDK 21+ (JAVA_HOME, java on the PATH, /usr/lib/jvm, SDKMAN, macOS's
+# JavaVirtualMachines), builds target/benchmarks.jar with Maven when it is missing or older than the
+# sources (not with --no-build, so a machine with only a Java runtime can run a copied jar), then
+# execs the sweep (org.concurrencybench.sweep.SweepCommand) or the report in that jar.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+jar="$root/target/benchmarks.jar"
+
+die() { echo "run-benchmarks.sh: $*" >&2; exit 2; }
+
+java_major() {  # prints the major version of the java binary $1, or nothing
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | sed 's/^1\.//; s/\..*//'
+}
+
+find_java() {
+  local candidates=() j v
+  [[ -n ${JAVA_HOME:-} ]] && candidates+=("$JAVA_HOME/bin/java")
+  command -v java >/dev/null 2>&1 && candidates+=("$(command -v java)")
+  for j in /usr/lib/jvm/* "$HOME"/.sdkman/candidates/java/* /Library/Java/JavaVirtualMachines/*/Contents/Home \
+           /opt/java/* /usr/local/opt/openjdk*/libexec/openjdk.jdk/Contents/Home; do
+    [[ -x $j/bin/java ]] && candidates+=("$j/bin/java")
+  done
+  for j in "${candidates[@]}"; do
+    v=$(java_major "$j")
+    if [[ -n $v && $v -ge 21 ]]; then echo "$j"; return 0; fi
+  done
+  return 1
+}
+
+java_bin=$(find_java) || die "no JDK 21 or newer found (looked at JAVA_HOME, java on the PATH, /usr/lib/jvm, ~/.sdkman, /Library/Java). Install one, e.g. 'apt-get install openjdk-21-jdk', 'brew install openjdk@21' or 'sdk install java 21-tem', or set JAVA_HOME."
+java_home=$(cd "$(dirname "$java_bin")/.." && pwd)
+
+no_build=false
+for arg in "$@"; do [[ $arg == --no-build ]] && no_build=true; done
+
+needs_build() {
+  [[ ! -f $jar ]] && return 0
+  [[ -n $(find "$root/src/main" "$root/pom.xml" -newer "$jar" -type f -print -quit 2>/dev/null) ]]
+}
+
+if $no_build; then
+  [[ -f $jar ]] || die "--no-build: $jar is missing; build it once with 'mvn package -DskipTests' (or drop --no-build)"
+elif needs_build; then
+  command -v mvn >/dev/null 2>&1 || die "Maven (mvn) is needed to build $jar; install it, or copy a built jar there and pass --no-build"
+  echo "Building target/benchmarks.jar with $java_home ..."
+  # Maven runs on whatever java it finds (toolchains then compile and test with a JDK 21+); it gets
+  # JAVA_HOME only where no java is on the PATH.
+  maven=(mvn -B -q -Dstyle.color=never -f "$root/pom.xml" package -DskipTests)
+  strip_colour() { sed 's/\x1b\[[0-9;]*m//g'; }
+  if command -v java >/dev/null 2>&1; then "${maven[@]}" 2>&1 | strip_colour; else JAVA_HOME="$java_home" "${maven[@]}" 2>&1 | strip_colour; fi \
+    || die "the build failed (see Maven's output above)"
+fi
+
+if [[ ${1:-} == report ]]; then
+  shift
+  exec "$java_bin" -Djava.awt.headless=true -cp "$jar" org.concurrencybench.report.ReportCommand "$@"
+fi
+exec "$java_bin" -Djava.awt.headless=true -cp "$jar" org.concurrencybench.sweep.SweepCommand "$@"

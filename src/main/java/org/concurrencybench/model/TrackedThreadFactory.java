@@ -1,0 +1,67 @@
+package org.concurrencybench.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * A thread factory that remembers the threads it made, so that a runner's {@code close()} can
+ * wait until each has really ended. An executor's {@code awaitTermination} returns once its
+ * tasks are done, a moment before its threads have exited; a runner promises more than that.
+ * Threads that have ended are forgotten as new ones are made, so a thread-per-task runner does
+ * not collect every thread of every batch.
+ */
+final class TrackedThreadFactory implements ThreadFactory, ForkJoinPool.ForkJoinWorkerThreadFactory {
+
+    private static final int PRUNE_EVERY = 1024;
+
+    private final ThreadFactory delegate;
+    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    private int made;
+
+    TrackedThreadFactory(ThreadFactory delegate) {
+        this.delegate = delegate;
+    }
+
+    /** A factory for fork/join workers. */
+    static TrackedThreadFactory forForkJoin() {
+        return new TrackedThreadFactory(null);
+    }
+
+    @Override
+    public Thread newThread(Runnable task) {
+        return remember(delegate.newThread(task));
+    }
+
+    @Override
+    public ForkJoinWorkerThread newThread(ForkJoinPool pool) {
+        ForkJoinWorkerThread worker = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+        worker.setName("fork-join-" + worker.getPoolIndex());
+        return remember(worker);
+    }
+
+    private synchronized <T extends Thread> T remember(T thread) {
+        if (++made % PRUNE_EVERY == 0) {
+            threads.removeIf(t -> t.getState() == Thread.State.TERMINATED);
+        }
+        threads.add(thread);
+        return thread;
+    }
+
+    /** Waits until every thread made has ended; false if one is still alive at the deadline. */
+    boolean awaitAllEnded(Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        for (Thread thread : threads) {
+            long left = Duration.between(Instant.now(), deadline).toMillis();
+            if (left <= 0 || !thread.join(Duration.ofMillis(left))) {
+                return thread.getState() == Thread.State.NEW;
+            }
+        }
+        threads.clear();
+        return true;
+    }
+}

@@ -1,0 +1,80 @@
+package org.concurrencybench.sweep;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads the facts {@code machine.json} records about the machine this JVM runs on: CPU model,
+ * memory, OS and kernel, the JDK, the host name, the suite's git commit. Each falls back to
+ * {@code "unknown"} rather than failing a sweep.
+ */
+final class MachineProbe {
+
+    private MachineProbe() {
+    }
+
+    static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name") || line.startsWith("Model") || line.startsWith("Hardware")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: try macOS below
+        }
+        String mac = command(List.of("sysctl", "-n", "machdep.cpu.brand_string"), null);
+        return mac == null || mac.isBlank() ? "unknown" : mac.trim();
+    }
+
+    static long memoryBytes() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getTotalMemorySize();
+        }
+        return -1;
+    }
+
+    static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            String env = System.getenv("HOSTNAME");
+            return env == null ? "unknown" : env;
+        }
+    }
+
+    /** {@code git describe --always --dirty} of the suite's checkout, or "unknown" outside one. */
+    static String suiteCommit(Path suiteDir) {
+        String described = command(List.of("git", "describe", "--always", "--dirty", "--abbrev=12"), suiteDir);
+        return described == null || described.isBlank() ? "unknown" : described.trim();
+    }
+
+    /** Runs a short command and returns its output, or null if it cannot run or fails. */
+    static String command(List<String> command, Path dir) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            if (dir != null) {
+                builder.directory(dir.toFile());
+            }
+            Process process = builder.start();
+            process.getOutputStream().close();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return null;
+            }
+            return process.exitValue() == 0 ? out : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}

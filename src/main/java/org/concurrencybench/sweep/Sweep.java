@@ -1,0 +1,189 @@
+package org.concurrencybench.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a resolved sweep: writes {@code machine.json}, then for each core count runs the plan's JMH
+ * invocations pinned to that many CPUs and gathers their results into {@code cores-N.json}, with a
+ * progress line and an estimate of what is left. A core count's file appears only once all its
+ * invocations have finished, so an interrupted sweep (Ctrl-C) keeps exactly the counts that
+ * completed; the JMH child and its forks are stopped, and the console says how to finish the run.
+ */
+final class Sweep {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final SweepSettings settings;
+    private final PrintStream console;
+    private final List<Integer> finishedCores = new ArrayList<>();
+    private volatile boolean done;
+
+    Sweep(SweepSettings settings, PrintStream console) {
+        this.settings = settings;
+        this.console = console;
+    }
+
+    /** Runs the sweep (or only prints it, for a dry run); true if every core count has its results. */
+    boolean run(boolean dryRun) throws IOException, InterruptedException {
+        List<SweepPlan.Step> steps = SweepPlan.stepsFor(settings.profile(), settings.models(), settings.workloads(),
+                settings.convoy());
+        long estimatePerCoreCount = steps.stream().mapToLong(SweepPlan.Step::estimatedMillis).sum();
+        Duration estimate = Duration.ofMillis(estimatePerCoreCount * settings.cores().size());
+        console.printf("Sweep %s: profile %s, cores %s, %d benchmarks per core count, about %s in all%n",
+                settings.runId(), settings.profile().name(), settings.cores(),
+                steps.stream().mapToInt(SweepPlan.Step::benchmarks).sum(), format(estimate));
+        console.printf("Pinning: %s%n", settings.pinning());
+        JmhLauncher launcher = new JmhLauncher(javaBinary(), benchmarksJar(), settings.pinned(), console);
+        if (dryRun) {
+            for (int cores : settings.cores()) {
+                for (SweepPlan.Step step : steps) {
+                    console.println(String.join(" ", launcher.command(cores, settings.topology().cpusFor(cores),
+                            step.jmhArgs(), settings.runDir().resolve("cores-" + cores + ".json"))));
+                }
+            }
+            return true;
+        }
+        if (settings.runDirExists()) {
+            throw new IOException(settings.runDir() + " exists already; choose another --label or --results");
+        }
+        Files.createDirectories(settings.runDir().resolve("logs"));
+        MachineDescription machine = describeMachine();
+        writeMachine(machine);
+        Thread onInterrupt = new Thread(() -> interrupted(launcher), "sweep-interrupt");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+
+        Instant start = Instant.now();
+        long estimatedDone = 0;
+        boolean complete = true;
+        int index = 0;
+        for (int cores : settings.cores()) {
+            index++;
+            String cpus = settings.topology().cpusFor(cores);
+            Duration elapsed = Duration.between(start, Instant.now());
+            console.printf("[%d/%d] cores=%d cpus=%s  elapsed %s, about %s left%n", index, settings.cores().size(),
+                    cores, settings.pinned() ? cpus : "(not pinned)", format(elapsed),
+                    format(remaining(elapsed, estimatedDone, estimatePerCoreCount * settings.cores().size())));
+            ArrayNode results = JSON.createArrayNode();
+            for (SweepPlan.Step step : steps) {
+                Path part = settings.runDir().resolve("logs").resolve("cores-" + cores + "-" + step.name() + ".json");
+                Path log = settings.runDir().resolve("logs").resolve("cores-" + cores + ".log");
+                JmhLauncher.Outcome outcome = launcher.run(cores, cpus, step.jmhArgs(), part, log);
+                if (Files.isRegularFile(part) && Files.size(part) > 0) {
+                    JsonNode entries = JSON.readTree(part.toFile());
+                    entries.forEach(results::add);
+                    Files.delete(part);
+                } else {
+                    console.printf("    no results from the %s benchmarks at %d cores (exit %d); see %s%n",
+                            step.name(), cores, outcome.exitCode(), log);
+                    complete = false;
+                }
+                estimatedDone += step.estimatedMillis();
+            }
+            if (!results.isEmpty()) {
+                Path file = settings.runDir().resolve("cores-" + cores + ".json");
+                Path temporary = settings.runDir().resolve("cores-" + cores + ".json.partial");
+                JSON.writeValue(temporary.toFile(), results);
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+                finishedCores.add(cores);
+            }
+        }
+        writeMachine(machine.finishedAt(Instant.now().toString()));
+        done = true;
+        Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        console.printf("Results: %s (%s)%n", settings.runDir(), format(Duration.between(start, Instant.now())));
+        return complete;
+    }
+
+    /** The shutdown hook: stop JMH and its forks, say what was kept and how to finish. */
+    private void interrupted(JmhLauncher launcher) {
+        if (done) {
+            return;
+        }
+        launcher.stopRunning();
+        List<Integer> left = new ArrayList<>(settings.cores());
+        left.removeAll(finishedCores);
+        console.printf("%nInterrupted. Kept core counts %s in %s.%n", finishedCores, settings.runDir());
+        if (!left.isEmpty()) {
+            console.printf("To measure the rest: ./run-benchmarks.sh --cores %s (same flags), then%n"
+                            + "  ./run-benchmarks.sh report %s <new run folder> to compare, or report this one alone.%n",
+                    left.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse(""), settings.runDir());
+        }
+        console.flush();
+    }
+
+    private static Duration remaining(Duration elapsed, long estimatedDone, long estimatedTotal) {
+        if (estimatedDone == 0) {
+            return Duration.ofMillis(estimatedTotal);
+        }
+        double pace = (double) elapsed.toMillis() / estimatedDone;
+        return Duration.ofMillis((long) ((estimatedTotal - estimatedDone) * pace));
+    }
+
+    static String format(Duration d) {
+        long s = d.toSeconds();
+        return s >= 3600 ? String.format("%dh%02dm", s / 3600, s / 60 % 60)
+                : s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : s + "s";
+    }
+
+    private MachineDescription describeMachine() {
+        Map<String, String> cpusByCores = new LinkedHashMap<>();
+        for (int cores : settings.cores()) {
+            cpusByCores.put(String.valueOf(cores), settings.topology().cpusFor(cores));
+        }
+        return new MachineDescription(MachineDescription.SCHEMA, settings.runId(), settings.label(),
+                MachineProbe.host(), settings.startedAt().toString(), null, settings.profile().name(),
+                MachineProbe.suiteCommit(suiteDir()), MachineProbe.cpuModel(), settings.topology().physicalCores(),
+                settings.topology().logicalCpus(), MachineProbe.memoryBytes(), System.getProperty("os.name"),
+                System.getProperty("os.version"), System.getProperty("os.arch"), System.getProperty("java.vendor"),
+                System.getProperty("java.runtime.version"), settings.pinned(), settings.pinning(), settings.cores(),
+                cpusByCores, settings.models().stream().map(Enum::name).toList(),
+                workloadNames(), List.of());
+    }
+
+    private List<String> workloadNames() {
+        List<String> names = new ArrayList<>(settings.workloads().stream().map(Enum::name).toList());
+        if (settings.convoy()) {
+            names.add(SweepPlan.CONVOY);
+        }
+        return names;
+    }
+
+    private void writeMachine(MachineDescription machine) throws IOException {
+        JSON.writeValue(settings.runDir().resolve("machine.json").toFile(), machine);
+    }
+
+    /** The java that runs this sweep runs the benchmarks too: the JDK recorded is the JDK measured. */
+    private static String javaBinary() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    /** The jar this class was loaded from: target/benchmarks.jar. */
+    static Path benchmarksJar() {
+        try {
+            return Path.of(Sweep.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the benchmarks jar", e);
+        }
+    }
+
+    private static Path suiteDir() {
+        Path jar = benchmarksJar().toAbsolutePath();
+        Path target = jar.getParent();
+        return target != null && target.getParent() != null ? target.getParent() : Path.of(".");
+    }
+}

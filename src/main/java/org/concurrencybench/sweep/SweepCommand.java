@@ -1,0 +1,104 @@
+package org.concurrencybench.sweep;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The sweep: runs the benchmarks once per core count, each pinned to that many CPUs, into
+ * {@code RESULTS/<run-id>/cores-N.json} beside a {@code machine.json}, then writes the report.
+ * {@code run-benchmarks.sh} finds a JDK, builds the jar and {@code exec}s this class; its options
+ * are the script's flags, and {@code -h} prints this manual.
+ */
+@Command(name = "run-benchmarks.sh", mixinStandardHelpOptions = true, version = "concurrency-models-bench 0.1", sortOptions = false,
+        usageHelpWidth = 100, synopsisHeading = "Usage:%n",
+        customSynopsis = {
+            "  ./run-benchmarks.sh [--quick|--full] [--cores LIST] [--models LIST] [--workloads LIST]",
+            "                      [--label NAME] [--results DIR] [--charts DIR] [--no-build] [--dry-run]",
+            "  ./run-benchmarks.sh report RUN_DIR... [--out DIR]   (see ./run-benchmarks.sh report -h)"},
+        description = {"",
+            "Runs the concurrency-model benchmarks at each core count, each pinned to that many CPUs",
+            "(taskset, physical cores first) with -XX:ActiveProcessorCount, into RESULTS/<run-id>/",
+            "(machine.json, cores-N.json), then writes the charts and report into CHARTS/<run-id>/.",
+            "'report' only reports; with two or more run folders it compares the machines.",
+            "Ctrl-C keeps the core counts that finished and stops every process the sweep started.",
+            ""},
+        optionListHeading = "Options:%n",
+        footer = {"", "Models:    SEQUENTIAL, THREAD_PER_TASK, FIXED_POOL, FORK_JOIN, VIRTUAL_THREADS, PROCESS_POOL,",
+            "           PROCESS_PER_TASK, GLOBAL_LOCK, EVENT_LOOP",
+            "Workloads: CPU, SLEEP, IO, MIXED, and the scenario CONVOY (I/O beside CPU-bound threads)"})
+public final class SweepCommand implements Callable<Integer> {
+
+    @Option(names = "--quick", description = "Smoke-sized profile: 1 fork, short iterations (CI, a first look).")
+    boolean quick;
+
+    @Option(names = "--full", description = {"Publication profile: 3 forks, 5 x 2 s warm-up, 10 x 2 s measured.",
+            "Neither flag: the default profile, 2 forks, 2 x 1 s warm-up, 4 x 1 s measured."})
+    boolean full;
+
+    @Option(names = "--cores", split = ",", paramLabel = "LIST", hideParamSyntax = true,
+            description = "Core counts, e.g. 1,2,4 (default: 1, 2, 4, ... up to this machine's CPUs, and its CPUs).")
+    List<Integer> cores;
+
+    @Option(names = "--models", split = ",", paramLabel = "LIST", hideParamSyntax = true,
+            description = "Models, e.g. SEQUENTIAL,FIXED_POOL (default: all, listed below).")
+    List<String> models;
+
+    @Option(names = "--workloads", split = ",", paramLabel = "LIST", hideParamSyntax = true,
+            description = "Workloads among CPU, SLEEP, IO, MIXED, CONVOY (default: all).")
+    List<String> workloads;
+
+    @Option(names = "--label", paramLabel = "NAME",
+            description = "A name for this machine in the run id and the report, e.g. laptop (default: host name).")
+    String label;
+
+    @Option(names = "--results", paramLabel = "DIR", description = "Where run folders go (default: results).")
+    Path resultsDir = Path.of("results");
+
+    @Option(names = "--charts", paramLabel = "DIR", description = "Where report folders go (default: charts).")
+    Path chartsDir = Path.of("charts");
+
+    @Option(names = "--no-build",
+            description = "Use target/benchmarks.jar as it is; needs no Maven (handled by run-benchmarks.sh).")
+    boolean noBuild;
+
+    @Option(names = "--dry-run", description = "Print what would run, and the estimated time, then stop.")
+    boolean dryRun;
+
+    private final PrintStream console;
+
+    public SweepCommand() {
+        this(System.out);
+    }
+
+    SweepCommand(PrintStream console) {
+        this.console = console;
+    }
+
+    public static void main(String[] args) {
+        CommandLine commandLine = new CommandLine(new SweepCommand());
+        commandLine.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("run-benchmarks.sh: " + e.getMessage()
+                    + " (see ./run-benchmarks.sh -h)");
+            return 2;
+        });
+        System.exit(commandLine.execute(args));
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        SweepSettings settings;
+        try {
+            settings = SweepSettings.resolve(this, CpuTopology.ofThisMachine());
+        } catch (IllegalArgumentException e) {
+            System.err.println("run-benchmarks.sh: " + e.getMessage());
+            return 2;
+        }
+        return new Sweep(settings, console).run(dryRun) ? 0 : 1;
+    }
+}

@@ -1,0 +1,50 @@
+package org.concurrencybench.sweep;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.concurrencybench.model.Model;
+import org.concurrencybench.workload.Workload;
+
+/**
+ * What a sweep runs at one core count: one JMH invocation per benchmark class that the chosen
+ * workloads need, with the parameters that pick the models and workloads, and a first estimate of
+ * how long each takes (for the progress line's estimate of what is left).
+ */
+final class SweepPlan {
+
+    /** The convoy scenario's name on the command line; not a per-task workload. */
+    static final String CONVOY = "CONVOY";
+    /** Benchmarks in one convoy invocation: 2 models x 3 CPU-thread counts x 3 switch intervals. */
+    static final int CONVOY_BENCHMARKS = 18;
+
+    /** One JMH invocation: a name for the console, JMH's arguments, how many benchmarks it runs. */
+    record Step(String name, List<String> jmhArgs, int benchmarks, long estimatedMillis) {
+    }
+
+    private SweepPlan() {
+    }
+
+    /** The steps for one core count. */
+    static List<Step> stepsFor(Profile profile, List<Model> models, List<Workload> workloads, boolean convoy) {
+        List<Step> steps = new ArrayList<>();
+        if (!models.isEmpty() && !workloads.isEmpty()) {
+            List<String> args = new ArrayList<>(List.of("^org\\.concurrencybench\\.bench\\.ModelBenchmark\\."));
+            args.addAll(List.of("-p", "model=" + join(models), "-p", "workload=" + join(workloads)));
+            args.addAll(profile.jmhOptions());
+            int count = models.size() * workloads.size();
+            steps.add(new Step("models", args, count, count * profile.estimatedMillisPerBenchmark()));
+        }
+        if (convoy) {
+            List<String> args = new ArrayList<>(List.of("^org\\.concurrencybench\\.bench\\.ConvoyBenchmark\\."));
+            args.addAll(profile.jmhOptions());
+            steps.add(new Step("convoy", args, CONVOY_BENCHMARKS,
+                    CONVOY_BENCHMARKS * profile.estimatedMillisPerBenchmark()));
+        }
+        return steps;
+    }
+
+    static String join(List<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,115 @@
+package org.concurrencybench.sweep;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import org.concurrencybench.model.Model;
+import org.concurrencybench.workload.Workload;
+
+/**
+ * A sweep's settings, checked and resolved from the command line: the profile, the core counts
+ * (each one the machine can pin), the models and workloads by their enum names, where the run goes
+ * and whether CPU affinity is available. Every bad value becomes one line that names the flag and
+ * what was expected.
+ */
+record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, List<Workload> workloads,
+                     boolean convoy, String label, String runId, Path runDir, Path chartsDir,
+                     CpuTopology topology, boolean pinned, String pinning, Instant startedAt) {
+
+    private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    static SweepSettings resolve(SweepCommand command, CpuTopology topology) {
+        if (command.quick && command.full) {
+            throw new IllegalArgumentException("--quick and --full exclude each other; give one");
+        }
+        Profile profile = command.quick ? Profile.QUICK : command.full ? Profile.FULL : Profile.DEFAULT;
+        List<Integer> cores = command.cores == null ? defaultCores(topology.logicalCpus()) : checkCores(command.cores,
+                topology.logicalCpus());
+        List<Model> models = new ArrayList<>();
+        for (String name : command.models == null ? names(Model.values()) : command.models) {
+            Model model = parseOrFail(name, "--models", Model::parse);
+            if (!models.contains(model)) {
+                models.add(model);
+            }
+        }
+        List<Workload> workloads = new ArrayList<>();
+        boolean convoy = false;
+        List<String> workloadNames = new ArrayList<>(names(Workload.values()));
+        workloadNames.add(SweepPlan.CONVOY);
+        for (String name : command.workloads == null ? workloadNames : command.workloads) {
+            if (name.trim().equalsIgnoreCase(SweepPlan.CONVOY)) {
+                convoy = true;
+                continue;
+            }
+            Workload workload = parseOrFail(name, "--workloads", Workload::parse);
+            if (!workloads.contains(workload)) {
+                workloads.add(workload);
+            }
+        }
+        String label = command.label == null ? MachineProbe.host() : command.label;
+        if (!label.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new IllegalArgumentException("--label '" + label
+                    + "': use 1 to 64 letters, digits, '.', '_' or '-' (it becomes part of a folder name)");
+        }
+        Instant now = Instant.now();
+        String runId = RUN_ID_TIME.format(now) + "-" + label;
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        boolean linux = os.contains("linux");
+        boolean taskset = linux && MachineProbe.command(List.of("taskset", "-c", "0", "true"), null) != null;
+        String pinning = taskset ? "taskset" : linux ? "unavailable: taskset not found (install util-linux)"
+                : "unavailable: " + System.getProperty("os.name") + " has no CPU affinity; only -XX:ActiveProcessorCount";
+        return new SweepSettings(profile, cores, List.copyOf(models), List.copyOf(workloads), convoy, label, runId,
+                command.resultsDir.resolve(runId), command.chartsDir, topology, taskset, pinning, now);
+    }
+
+    /** 1, 2, 4, ... up to the machine's CPUs, and the machine's CPUs. */
+    static List<Integer> defaultCores(int cpus) {
+        TreeSet<Integer> counts = new TreeSet<>();
+        for (int n = 1; n <= cpus; n *= 2) {
+            counts.add(n);
+        }
+        counts.add(cpus);
+        return List.copyOf(counts);
+    }
+
+    private static List<Integer> checkCores(List<Integer> requested, int cpus) {
+        TreeSet<Integer> counts = new TreeSet<>();
+        for (int n : requested) {
+            if (n < 1 || n > cpus) {
+                throw new IllegalArgumentException("--cores " + n + ": expected 1 to " + cpus
+                        + " (the CPUs this machine lets the suite use)");
+            }
+            counts.add(n);
+        }
+        return List.copyOf(counts);
+    }
+
+    private static <E> E parseOrFail(String name, String flag, java.util.function.Function<String, E> parse) {
+        try {
+            return parse.apply(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(flag + ": " + e.getMessage()
+                    + (flag.equals("--workloads") ? " and CONVOY" : ""));
+        }
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        List<String> names = new ArrayList<>();
+        for (Enum<?> value : values) {
+            names.add(value.name());
+        }
+        return names;
+    }
+
+    /** Whether the run folder exists already (it never should: the run id has the time in it). */
+    boolean runDirExists() {
+        return Files.exists(runDir);
+    }
+}

@@ -1,0 +1,92 @@
+package org.concurrencybench.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeSet;
+import org.concurrencybench.model.Model;
+import org.concurrencybench.workload.Workload;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The sweep's flags: parsed, checked, turned into JMH invocations. Nothing here runs JMH. */
+class SweepCommandTest {
+
+    private static final CpuTopology FOUR_CPUS = CpuTopology.read(Path.of("/nonexistent"),
+            new TreeSet<>(List.of(0, 1, 2, 3)));
+
+    private static SweepSettings resolve(String... args) {
+        SweepCommand command = new SweepCommand();
+        new CommandLine(command).parseArgs(args);
+        return SweepSettings.resolve(command, FOUR_CPUS);
+    }
+
+    @Test
+    void defaultsRunEverythingAtPowersOfTwo() {
+        SweepSettings settings = resolve("--label", "box");
+        assertEquals(Profile.DEFAULT, settings.profile());
+        assertEquals(List.of(1, 2, 4), settings.cores());
+        assertEquals(List.of(Model.values()), settings.models());
+        assertEquals(List.of(Workload.values()), settings.workloads());
+        assertTrue(settings.convoy());
+        assertTrue(settings.runId().endsWith("-box"));
+        assertEquals(Path.of("results").resolve(settings.runId()), settings.runDir());
+    }
+
+    @Test
+    void flagsPickProfileCoresModelsAndWorkloads() {
+        SweepSettings settings = resolve("--quick", "--cores", "2,1,2", "--models", "fixed_pool,SEQUENTIAL",
+                "--workloads", "SLEEP,convoy", "--label", "laptop", "--results", "out");
+        assertEquals(Profile.QUICK, settings.profile());
+        assertEquals(List.of(1, 2), settings.cores());
+        assertEquals(List.of(Model.FIXED_POOL, Model.SEQUENTIAL), settings.models());
+        assertEquals(List.of(Workload.SLEEP), settings.workloads());
+        assertTrue(settings.convoy());
+        assertEquals(Path.of("out"), settings.runDir().getParent());
+    }
+
+    @Test
+    void badValuesGetOneLineNamingTheFlagAndTheValidValues() {
+        assertEquals("--models: unknown model 'NOPE'; valid: [SEQUENTIAL, THREAD_PER_TASK, FIXED_POOL, FORK_JOIN, "
+                        + "VIRTUAL_THREADS, PROCESS_POOL, PROCESS_PER_TASK, GLOBAL_LOCK, EVENT_LOOP]",
+                assertThrows(IllegalArgumentException.class, () -> resolve("--models", "NOPE")).getMessage());
+        String workload = assertThrows(IllegalArgumentException.class, () -> resolve("--workloads", "GPU")).getMessage();
+        assertTrue(workload.startsWith("--workloads: unknown workload 'GPU'") && workload.endsWith("and CONVOY"),
+                workload);
+        assertEquals("--cores 8: expected 1 to 4 (the CPUs this machine lets the suite use)",
+                assertThrows(IllegalArgumentException.class, () -> resolve("--cores", "1,8")).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> resolve("--quick", "--full")).getMessage()
+                .contains("exclude each other"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> resolve("--label", "my laptop")).getMessage()
+                .startsWith("--label 'my laptop'"));
+        assertThrows(CommandLine.UnmatchedArgumentException.class,
+                () -> new CommandLine(new SweepCommand()).parseArgs("--bogus"));
+    }
+
+    @Test
+    void planRunsModelBenchmarkWithChosenParamsAndConvoySeparately() {
+        List<SweepPlan.Step> steps = SweepPlan.stepsFor(Profile.QUICK, List.of(Model.SEQUENTIAL, Model.GLOBAL_LOCK),
+                List.of(Workload.CPU, Workload.IO), true);
+        assertEquals(2, steps.size());
+        List<String> models = steps.get(0).jmhArgs();
+        assertTrue(models.containsAll(List.of("-p", "model=SEQUENTIAL,GLOBAL_LOCK", "workload=CPU,IO", "-f", "1")));
+        assertEquals(4, steps.get(0).benchmarks());
+        assertTrue(steps.get(1).jmhArgs().get(0).contains("ConvoyBenchmark"));
+        assertFalse(SweepPlan.stepsFor(Profile.QUICK, List.of(Model.SEQUENTIAL), List.of(), true).get(0).jmhArgs()
+                .get(0).contains("ModelBenchmark"));
+    }
+
+    @Test
+    void launcherPinsAndSetsActiveProcessorCountForHostAndForks() {
+        JmhLauncher launcher = new JmhLauncher("java", Path.of("b.jar"), true, System.out);
+        List<String> command = launcher.command(2, "0,2", List.of("X"), Path.of("r.json"));
+        assertEquals(List.of("taskset", "-c", "0,2", "java", "-XX:ActiveProcessorCount=2", "-jar", "b.jar", "X", "-rf",
+                "json", "-rff", "r.json", "-jvmArgsAppend", "-XX:ActiveProcessorCount=2"), command);
+        assertEquals("java", new JmhLauncher("java", Path.of("b.jar"), false, System.out)
+                .command(1, "0", List.of(), Path.of("r.json")).get(0));
+    }
+}
