@@ -42,16 +42,28 @@ final class Sweep {
     boolean run(boolean dryRun) throws IOException, InterruptedException {
         List<SweepPlan.Step> steps = SweepPlan.stepsFor(settings.profile(), settings.models(), settings.workloads(),
                 settings.convoy());
+        int maxCores = settings.cores().get(settings.cores().size() - 1);
+        List<CapacityPlan.ModelPlan> capacity = settings.taskCounts().isEmpty() ? List.of()
+                : CapacityPlan.plan(settings.models(), settings.workloads(), settings.taskCounts(), maxCores,
+                        settings.maxBatch(), CapacityPlan.connectionLimit());
+        List<SweepPlan.Step> capacitySteps = SweepPlan.capacitySteps(settings.profile(), capacity, settings.maxBatch());
         long estimatePerCoreCount = steps.stream().mapToLong(SweepPlan.Step::estimatedMillis).sum();
-        Duration estimate = Duration.ofMillis(estimatePerCoreCount * settings.cores().size());
+        long estimateTotal = estimatePerCoreCount * settings.cores().size()
+                + capacitySteps.stream().mapToLong(SweepPlan.Step::estimatedMillis).sum();
         console.printf("Sweep %s: profile %s, cores %s, %d benchmarks per core count, about %s in all%n",
                 settings.runId(), settings.profile().name(), settings.cores(),
-                steps.stream().mapToInt(SweepPlan.Step::benchmarks).sum(), format(estimate));
+                steps.stream().mapToInt(SweepPlan.Step::benchmarks).sum(), format(Duration.ofMillis(estimateTotal)));
+        List<CapacityPlan.Outcome> outcomes = new ArrayList<>();
+        capacity.forEach(plan -> outcomes.addAll(plan.skipped()));
+        if (!capacity.isEmpty()) {
+            console.printf("Capacity at %d cores: %d sizes to run, %d skipped as too long or beyond the machine's limits%n",
+                    maxCores, capacitySteps.stream().mapToInt(SweepPlan.Step::benchmarks).sum(), outcomes.size());
+        }
         console.printf("Pinning: %s%n", settings.pinning());
         JmhLauncher launcher = new JmhLauncher(javaBinary(), benchmarksJar(), settings.pinned(), console);
         if (dryRun) {
             for (int cores : settings.cores()) {
-                for (SweepPlan.Step step : steps) {
+                for (SweepPlan.Step step : stepsAt(cores, maxCores, steps, capacitySteps)) {
                     console.println(String.join(" ", launcher.command(cores, settings.topology().cpusFor(cores),
                             step.jmhArgs(), settings.runDir().resolve("cores-" + cores + ".json"))));
                 }
@@ -77,12 +89,19 @@ final class Sweep {
             Duration elapsed = Duration.between(start, Instant.now());
             console.printf("[%d/%d] cores=%d cpus=%s  elapsed %s, about %s left%n", index, settings.cores().size(),
                     cores, settings.pinned() ? cpus : "(not pinned)", format(elapsed),
-                    format(remaining(elapsed, estimatedDone, estimatePerCoreCount * settings.cores().size())));
+                    format(remaining(elapsed, estimatedDone, estimateTotal)));
             ArrayNode results = JSON.createArrayNode();
-            for (SweepPlan.Step step : steps) {
+            for (SweepPlan.Step step : stepsAt(cores, maxCores, steps, capacitySteps)) {
+                if (step.capacity() != null) {
+                    console.printf("  capacity: %s %s tasks=%s%n", step.capacity().model(), step.capacity().workload(),
+                            step.capacity().run());
+                }
                 Path part = settings.runDir().resolve("logs").resolve("cores-" + cores + "-" + step.name() + ".json");
                 Path log = settings.runDir().resolve("logs").resolve("cores-" + cores + ".log");
                 JmhLauncher.Outcome outcome = launcher.run(cores, cpus, step.jmhArgs(), part, log);
+                if (step.capacity() != null) {
+                    outcome.failures().forEach(f -> outcomes.add(CapacityPlan.failed(cores, f.params(), f.reason())));
+                }
                 if (Files.isRegularFile(part) && Files.size(part) > 0) {
                     JsonNode entries = JSON.readTree(part.toFile());
                     entries.forEach(results::add);
@@ -90,7 +109,7 @@ final class Sweep {
                 } else {
                     console.printf("    no results from the %s benchmarks at %d cores (exit %d); see %s%n",
                             step.name(), cores, outcome.exitCode(), log);
-                    complete = false;
+                    complete &= step.capacity() != null; // a capacity size that fails is an outcome, not an error
                 }
                 estimatedDone += step.estimatedMillis();
             }
@@ -102,11 +121,25 @@ final class Sweep {
                 finishedCores.add(cores);
             }
         }
+        if (!outcomes.isEmpty()) {
+            JSON.writeValue(settings.runDir().resolve("outcomes.json").toFile(), outcomes);
+        }
         writeMachine(machine.finishedAt(Instant.now().toString()));
         done = true;
         Runtime.getRuntime().removeShutdownHook(onInterrupt);
         console.printf("Results: %s (%s)%n", settings.runDir(), format(Duration.between(start, Instant.now())));
         return complete;
+    }
+
+    /** The steps at one core count: the capacity steps run once, at the largest. */
+    private static List<SweepPlan.Step> stepsAt(int cores, int maxCores, List<SweepPlan.Step> steps,
+                                               List<SweepPlan.Step> capacitySteps) {
+        if (cores != maxCores || capacitySteps.isEmpty()) {
+            return steps;
+        }
+        List<SweepPlan.Step> all = new ArrayList<>(steps);
+        all.addAll(capacitySteps);
+        return all;
     }
 
     /** The shutdown hook: stop JMH and its forks, say what was kept and how to finish. */
@@ -152,7 +185,7 @@ final class Sweep {
                 System.getProperty("os.version"), System.getProperty("os.arch"), System.getProperty("java.vendor"),
                 System.getProperty("java.runtime.version"), settings.pinned(), settings.pinning(), settings.cores(),
                 cpusByCores, settings.models().stream().map(Enum::name).toList(),
-                workloadNames(), List.of());
+                workloadNames(), settings.taskCounts());
     }
 
     private List<String> workloadNames() {

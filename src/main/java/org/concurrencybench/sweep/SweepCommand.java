@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
         usageHelpWidth = 100, synopsisHeading = "Usage:%n",
         customSynopsis = {
             "  ./run-benchmarks.sh [--quick|--full] [--cores LIST] [--models LIST] [--workloads LIST]",
-            "                      [--label NAME] [--results DIR] [--charts DIR] [--no-build] [--dry-run]",
+            "                      [--tasks LIST] [--label NAME] [--results DIR] [--charts DIR] [--no-build]",
+            "                      [--dry-run]",
             "  ./run-benchmarks.sh report RUN_DIR... [--out DIR]   (see ./run-benchmarks.sh report -h)"},
         description = {"",
             "Runs the concurrency-model benchmarks at each core count, each pinned to that many CPUs",
@@ -52,6 +53,15 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--workloads", split = ",", paramLabel = "LIST", hideParamSyntax = true,
             description = "Workloads among CPU, SLEEP, IO, MIXED, CONVOY (default: all).")
     List<String> workloads;
+
+    @Option(names = "--tasks", split = ",", paramLabel = "LIST", hideParamSyntax = true,
+            description = {"Also measure how many concurrent waits each model holds: batches of this many",
+                "10 ms SLEEP (and IO) tasks, e.g. 100,1000,10000,100000, at the largest core count."})
+    List<Integer> tasks;
+
+    @Option(names = "--max-batch-seconds", paramLabel = "S", defaultValue = "60",
+            description = "With --tasks: skip a size whose predicted batch time is over S seconds (default: 60).")
+    int maxBatchSeconds;
 
     @Option(names = "--label", paramLabel = "NAME",
             description = "A name for this machine in the run id and the report, e.g. laptop (default: host name).")

@@ -18,8 +18,15 @@ final class SweepPlan {
     /** Benchmarks in one convoy invocation: 2 models x 3 CPU-thread counts x 3 switch intervals. */
     static final int CONVOY_BENCHMARKS = 18;
 
-    /** One JMH invocation: a name for the console, JMH's arguments, how many benchmarks it runs. */
-    record Step(String name, List<String> jmhArgs, int benchmarks, long estimatedMillis) {
+    /**
+     * One JMH invocation: a name for the console and file names, JMH's arguments, how many
+     * benchmarks it runs, a first estimate of its time, and for a capacity step its plan.
+     */
+    record Step(String name, List<String> jmhArgs, int benchmarks, long estimatedMillis,
+                CapacityPlan.ModelPlan capacity) {
+        Step(String name, List<String> jmhArgs, int benchmarks, long estimatedMillis) {
+            this(name, jmhArgs, benchmarks, estimatedMillis, null);
+        }
     }
 
     private SweepPlan() {
@@ -40,6 +47,26 @@ final class SweepPlan {
             args.addAll(profile.jmhOptions());
             steps.add(new Step("convoy", args, CONVOY_BENCHMARKS,
                     CONVOY_BENCHMARKS * profile.estimatedMillisPerBenchmark()));
+        }
+        return steps;
+    }
+
+    /** The capacity steps (at the largest core count): one per model and workload with sizes to run. */
+    static List<Step> capacitySteps(Profile profile, List<CapacityPlan.ModelPlan> plans, java.time.Duration limit) {
+        List<Step> steps = new ArrayList<>();
+        for (CapacityPlan.ModelPlan plan : plans) {
+            if (plan.run().isEmpty()) {
+                continue;
+            }
+            long estimate = 0;
+            for (int tasks : plan.run()) {
+                long batch = org.concurrencybench.model.BatchTimePredictor.predict(plan.model(), tasks,
+                        CapacityPlan.WAIT_PER_TASK, 0, 1).toMillis();
+                estimate += 1200 + 5 * Math.max(batch, profile.iterationMillis());
+            }
+            steps.add(new Step("capacity-" + plan.workload().name().toLowerCase(java.util.Locale.ROOT) + "-"
+                    + plan.model().name().toLowerCase(java.util.Locale.ROOT), CapacityPlan.jmhArgs(plan, profile, limit),
+                    plan.run().size(), estimate, plan));
         }
         return steps;
     }

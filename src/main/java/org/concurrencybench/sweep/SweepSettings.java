@@ -2,6 +2,7 @@ package org.concurrencybench.sweep;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +20,7 @@ import org.concurrencybench.workload.Workload;
  * what was expected.
  */
 record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, List<Workload> workloads,
-                     boolean convoy, String label, String runId, Path runDir, Path chartsDir,
+                     boolean convoy, List<Integer> taskCounts, Duration maxBatch, String label, String runId, Path runDir, Path chartsDir,
                      CpuTopology topology, boolean pinned, String pinning, Instant startedAt) {
 
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
@@ -53,6 +54,18 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
                 workloads.add(workload);
             }
         }
+        List<Integer> taskCounts = new ArrayList<>();
+        for (int n : command.tasks == null ? List.<Integer>of() : command.tasks) {
+            if (n < 1) {
+                throw new IllegalArgumentException("--tasks " + n + ": expected a batch size of at least 1");
+            }
+            if (!taskCounts.contains(n)) {
+                taskCounts.add(n);
+            }
+        }
+        if (command.maxBatchSeconds < 1) {
+            throw new IllegalArgumentException("--max-batch-seconds " + command.maxBatchSeconds + ": expected at least 1");
+        }
         String label = command.label == null ? MachineProbe.host() : command.label;
         if (!label.matches("[A-Za-z0-9._-]{1,64}")) {
             throw new IllegalArgumentException("--label '" + label
@@ -65,7 +78,8 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
         boolean taskset = linux && MachineProbe.command(List.of("taskset", "-c", "0", "true"), null) != null;
         String pinning = taskset ? "taskset" : linux ? "unavailable: taskset not found (install util-linux)"
                 : "unavailable: " + System.getProperty("os.name") + " has no CPU affinity; only -XX:ActiveProcessorCount";
-        return new SweepSettings(profile, cores, List.copyOf(models), List.copyOf(workloads), convoy, label, runId,
+        return new SweepSettings(profile, cores, List.copyOf(models), List.copyOf(workloads), convoy,
+                taskCounts.stream().sorted().toList(), Duration.ofSeconds(command.maxBatchSeconds), label, runId,
                 command.resultsDir.resolve(runId), command.chartsDir, topology, taskset, pinning, now);
     }
 
