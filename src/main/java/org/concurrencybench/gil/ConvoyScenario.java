@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.concurrencybench.workload.CpuKernel;
 import org.concurrencybench.workload.EchoConnection;
@@ -39,6 +41,8 @@ public final class ConvoyScenario implements AutoCloseable {
     private final EchoConnection connection;
     private final List<Thread> cpuThreads = new ArrayList<>();
     private final AtomicReference<Throwable> cpuFailure = new AtomicReference<>();
+    /** Counted down by each CPU thread once it has run the kernel (under the lock, if any). */
+    private final CountDownLatch cpuThreadsRunning;
     private volatile boolean stopping;
     /** Where the CPU threads' results go, so the JIT cannot drop their work. */
     private volatile long cpuSink;
@@ -47,8 +51,10 @@ public final class ConvoyScenario implements AutoCloseable {
     private long checksum;
     private boolean closed;
 
-    private ConvoyScenario(GlobalInterpreterLock lock, EchoServer server, EchoConnection connection, long seed) {
+    private ConvoyScenario(GlobalInterpreterLock lock, EchoServer server, EchoConnection connection, long seed,
+            int cpuThreads) {
         this.lock = lock;
+        this.cpuThreadsRunning = new CountDownLatch(cpuThreads);
         this.hooks = lock == null ? ExecutionHooks.NONE : lock.hooks();
         this.server = server;
         this.connection = connection;
@@ -57,7 +63,8 @@ public final class ConvoyScenario implements AutoCloseable {
     }
 
     /**
-     * Starts the echo server, opens the I/O thread's connection and starts the CPU threads.
+     * Starts the echo server, opens the I/O thread's connection and starts the CPU threads; returns
+     * once every CPU thread has run (under the lock, each has had it at least once).
      *
      * @param lock       the simulated GIL every thread runs under; null for free threads
      * @param cpuThreads CPU-bound threads beside the I/O thread (0: the I/O thread alone)
@@ -74,7 +81,7 @@ public final class ConvoyScenario implements AutoCloseable {
         try {
             // Opened before any CPU thread runs, so the connect does not wait for the lock.
             EchoConnection connection = EchoConnection.open(server.address(), bytes, ExecutionHooks.NONE);
-            scenario = new ConvoyScenario(lock, server, connection, seed);
+            scenario = new ConvoyScenario(lock, server, connection, seed, cpuThreads);
         } catch (Exception e) {
             server.close();
             throw e;
@@ -83,6 +90,10 @@ public final class ConvoyScenario implements AutoCloseable {
             long threadSeed = seed + i + 1;
             scenario.cpuThreads.add(Thread.ofPlatform().name("convoy-cpu-" + i)
                     .start(() -> scenario.spin(threadSeed)));
+        }
+        if (!scenario.cpuThreadsRunning.await(JOIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            scenario.close();
+            throw new IllegalStateException("convoy CPU threads not running " + JOIN_TIMEOUT + " after start");
         }
         return scenario;
     }
@@ -97,11 +108,13 @@ public final class ConvoyScenario implements AutoCloseable {
             }
         } catch (Throwable t) {
             cpuFailure.compareAndSet(null, t);
+            cpuThreadsRunning.countDown();
         }
     }
 
     private long spinUntilStopped(long threadSeed, ExecutionHooks cpuHooks) {
-        long state = threadSeed;
+        long state = CpuKernel.run(threadSeed, 1, cpuHooks);
+        cpuThreadsRunning.countDown();
         while (!stopping) {
             state = CpuKernel.run(state, CPU_UNITS_PER_LOOP, cpuHooks);
         }
