@@ -37,7 +37,7 @@ public enum Model {
             case VIRTUAL_THREADS -> new VirtualThreadRunner();
             case PROCESS_POOL -> throw notYetBuilt();
             case PROCESS_PER_TASK -> throw notYetBuilt();
-            case GLOBAL_LOCK -> throw notYetBuilt();
+            case GLOBAL_LOCK -> new GlobalLockRunner(settings);
             case EVENT_LOOP -> throw notYetBuilt();
         };
     }

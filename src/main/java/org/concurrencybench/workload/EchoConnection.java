@@ -10,8 +10,13 @@ import java.net.Socket;
 /**
  * A blocking client connection to an {@link EchoServer}: request/response round trips whose
  * socket calls are blocking calls for the {@link ExecutionHooks} (a GIL is released around them).
+ * Public so that scenarios which keep one connection open across operations (the convoy
+ * benchmark) reuse the same round trip as the I/O tasks.
+ *
+ * <p>A connection the server closed gives an {@link EOFException}, one it reset an
+ * {@link IOException}; both messages name the server and the round trip.
  */
-final class EchoConnection implements AutoCloseable {
+public final class EchoConnection implements AutoCloseable {
 
     private final Socket socket;
     private final InetSocketAddress server;
@@ -29,7 +34,8 @@ final class EchoConnection implements AutoCloseable {
         this.reply = new byte[bytes];
     }
 
-    static EchoConnection open(InetSocketAddress server, int bytes, ExecutionHooks hooks) throws Exception {
+    /** Connects to {@code server} for round trips of {@code bytes} bytes; the connect is a blocking call. */
+    public static EchoConnection open(InetSocketAddress server, int bytes, ExecutionHooks hooks) throws Exception {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
@@ -49,26 +55,34 @@ final class EchoConnection implements AutoCloseable {
      * {@code checksum}. The send and each read are separate blocking calls, as Python's
      * {@code sock.sendall()} and {@code sock.recv()} are: a GIL is released and re-taken around each.
      */
-    long roundTrip(long seed, int roundTrip, long checksum, ExecutionHooks hooks) throws Exception {
+    public long roundTrip(long seed, int roundTrip, long checksum, ExecutionHooks hooks) throws Exception {
         EchoPayload.fill(request, request.length, seed, roundTrip);
-        hooks.blocking(() -> {
-            out.write(request);
-            out.flush();
-            return null;
-        });
         int got = 0;
-        while (got < reply.length) {
-            int offset = got;
-            int n = hooks.blocking(() -> in.read(reply, offset, reply.length - offset));
-            if (n < 0) {
-                throw new EOFException("echo server " + server + " closed the connection after " + got
-                        + " of " + reply.length + " bytes of round trip " + roundTrip);
+        try {
+            hooks.blocking(() -> {
+                out.write(request);
+                out.flush();
+                return null;
+            });
+            while (got < reply.length) {
+                int offset = got;
+                int n = hooks.blocking(() -> in.read(reply, offset, reply.length - offset));
+                if (n < 0) {
+                    throw new EOFException("echo server " + server + " closed the connection after " + got
+                            + " of " + reply.length + " bytes of round trip " + roundTrip);
+                }
+                got += n;
             }
-            got += n;
+        } catch (EOFException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IOException("connection to echo server " + server + " failed after " + got + " of "
+                    + reply.length + " bytes of round trip " + roundTrip + ": " + e.getMessage(), e);
         }
         return EchoPayload.fold(checksum, reply, reply.length);
     }
 
+    /** Closes the socket. */
     @Override
     public void close() throws IOException {
         socket.close();

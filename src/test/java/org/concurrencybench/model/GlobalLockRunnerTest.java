@@ -1,0 +1,101 @@
+package org.concurrencybench.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.concurrencybench.gil.GilCounters;
+import org.concurrencybench.gil.GilFlavour;
+import org.concurrencybench.workload.EchoServer;
+import org.concurrencybench.workload.SleepTask;
+import org.concurrencybench.workload.Task;
+import org.concurrencybench.workload.Workload;
+import org.concurrencybench.workload.WorkloadSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** {@link Model#GLOBAL_LOCK}: the same checksums as sequential code, through a lock that really works. */
+class GlobalLockRunnerTest {
+
+    /** Small tasks: the tests check results and counters, not speed. */
+    private static final WorkloadSettings SMALL = new WorkloadSettings(40, 2_000, 5, 64, 20);
+    private static final int TASKS = 12;
+    private static final long SEED_BASE = 1234;
+
+    private static EchoServer echoServer;
+
+    @BeforeAll
+    static void startServer() throws IOException {
+        echoServer = EchoServer.start();
+    }
+
+    @AfterAll
+    static void stopServer() throws IOException {
+        echoServer.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Workload.class)
+    void checksumEqualsSequentialForEveryWorkload(Workload workload) {
+        List<Task> batch = workload.batch(TASKS, SMALL, SEED_BASE, echoServer.address());
+        long expected;
+        try (ModelRunner sequential = Model.SEQUENTIAL.newRunner(RunnerSettings.withParallelism(1))) {
+            expected = sequential.runBatch(batch);
+        }
+        for (GilFlavour flavour : GilFlavour.values()) {
+            RunnerSettings settings = new RunnerSettings(4, Duration.ofNanos(100_000), flavour);
+            try (GlobalLockRunner runner = (GlobalLockRunner) Model.GLOBAL_LOCK.newRunner(settings)) {
+                assertEquals(expected, runner.runBatch(batch), workload + " under " + flavour);
+                assertEquals(expected, runner.runBatch(batch), workload + " again under " + flavour);
+                GilCounters counters = runner.lockCounters();
+                assertTrue(counters.acquisitions() >= 2L * TASKS, "every task takes the lock: " + counters);
+            }
+        }
+    }
+
+    /** A sleep is a blocking call: each task takes the lock to start and again after its sleep. */
+    @Test
+    void sleepingTasksReleaseTheLock() {
+        List<Task> batch = Workload.SLEEP.batch(4, SMALL, SEED_BASE, null);
+        try (GlobalLockRunner runner = (GlobalLockRunner) Model.GLOBAL_LOCK.newRunner(RunnerSettings.withParallelism(4))) {
+            runner.runBatch(batch);
+            GilCounters counters = runner.lockCounters();
+            assertEquals(8, counters.acquisitions(), counters.toString());
+        }
+    }
+
+    /** A failing task releases the lock: the batch fails with its cause and the next batch runs. */
+    @Test
+    void failingTaskReleasesTheLock() {
+        IllegalStateException boom = new IllegalStateException("boom");
+        List<Task> failing = List.of(new SleepTask(1, 100), hooks -> {
+            throw boom;
+        }, new SleepTask(3, 100));
+        try (ModelRunner runner = Model.GLOBAL_LOCK.newRunner(RunnerSettings.withParallelism(2))) {
+            BatchFailedException e = assertThrows(BatchFailedException.class, () -> runner.runBatch(failing));
+            assertSame(boom, e.getCause());
+            assertTrue(e.getMessage().contains("GLOBAL_LOCK"), e.getMessage());
+            List<Task> next = Workload.CPU.batch(4, SMALL, SEED_BASE, null);
+            long expected;
+            try (ModelRunner sequential = Model.SEQUENTIAL.newRunner(RunnerSettings.withParallelism(1))) {
+                expected = sequential.runBatch(next);
+            }
+            assertEquals(expected, runner.runBatch(next));
+        }
+    }
+
+    @Test
+    void factoryBuildsTheGlobalLockRunner() {
+        try (ModelRunner runner = Model.GLOBAL_LOCK.newRunner(RunnerSettings.withParallelism(1))) {
+            assertInstanceOf(GlobalLockRunner.class, runner);
+        }
+    }
+}
