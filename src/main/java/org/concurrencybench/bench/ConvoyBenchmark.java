@@ -30,7 +30,8 @@ import org.openjdk.jmh.annotations.Threads;
  * Free threads ({@code THREAD_PER_TASK}) do not suffer it: the OS shares the cores.
  *
  * <p>One invocation is one echo round trip (send {@code ioBytes} bytes, read them all back) by
- * the measured thread on a persistent loopback connection; the score is round trips per second.
+ * the measured thread on a persistent loopback connection to a server that answers after
+ * {@code replyDelayMicros}; the score is round trips per second.
  * Beside it, {@code cpuThreads} platform threads run the CPU kernel for the whole trial, under the
  * simulated GIL ({@code GLOBAL_LOCK}) or free ({@code THREAD_PER_TASK}). Included: the round
  * trip and, under the lock, the waits to take the lock back after the send and after each read.
@@ -67,6 +68,15 @@ public class ConvoyBenchmark {
     @Param("" + WorkloadSettings.DEFAULT_IO_BYTES)
     public int ioBytes;
 
+    /**
+     * How long the echo server waits before each reply, microseconds: the latency of the service
+     * the I/O thread talks to. With none, a loopback reply can come back before the woken CPU
+     * thread has taken the lock, and whether the convoy shows becomes a race of wake-up latencies;
+     * a real network's reply takes longer than a thread's wake-up, as this models.
+     */
+    @Param("100")
+    public long replyDelayMicros;
+
     /** Decides the bytes sent; a non-final field so the JIT cannot treat it as a constant. */
     public long seed = System.nanoTime();
 
@@ -81,7 +91,7 @@ public class ConvoyBenchmark {
             default -> throw new IllegalArgumentException("the convoy scenario runs under GLOBAL_LOCK or "
                     + "THREAD_PER_TASK only, not " + model);
         };
-        scenario = ConvoyScenario.start(lock, cpuThreads, ioBytes, seed);
+        scenario = ConvoyScenario.start(lock, cpuThreads, ioBytes, Duration.ofNanos(replyDelayMicros * 1000), seed);
     }
 
     @Setup(Level.Iteration)

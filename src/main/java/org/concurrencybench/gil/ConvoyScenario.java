@@ -69,14 +69,15 @@ public final class ConvoyScenario implements AutoCloseable {
      * @param lock       the simulated GIL every thread runs under; null for free threads
      * @param cpuThreads CPU-bound threads beside the I/O thread (0: the I/O thread alone)
      * @param bytes      size of each request and reply
+     * @param replyDelay how long the echo server waits before each reply (a service's latency)
      * @param seed       decides the bytes sent and the CPU kernel's start
      */
-    public static ConvoyScenario start(GlobalInterpreterLock lock, int cpuThreads, int bytes, long seed)
-            throws Exception {
+    public static ConvoyScenario start(GlobalInterpreterLock lock, int cpuThreads, int bytes, Duration replyDelay,
+                                       long seed) throws Exception {
         if (cpuThreads < 0) {
             throw new IllegalArgumentException("cpuThreads must be >= 0, got " + cpuThreads);
         }
-        EchoServer server = EchoServer.start();
+        EchoServer server = EchoServer.start(new EchoServer.Options(replyDelay, 0));
         ConvoyScenario scenario;
         try {
             // Opened before any CPU thread runs, so the connect does not wait for the lock.

@@ -27,7 +27,7 @@ class ConvoyScenarioTest {
     void ioThreadBesideACpuThreadUnderTheLockMustAskForIt() throws Exception {
         GlobalInterpreterLock lock = new GlobalInterpreterLock(Duration.ofNanos(200_000), GilFlavour.MODERN);
         long checksum;
-        ConvoyScenario scenario = ConvoyScenario.start(lock, 1, BYTES, SEED);
+        ConvoyScenario scenario = ConvoyScenario.start(lock, 1, BYTES, java.time.Duration.ZERO, SEED);
         try {
             GilCounters beforeEnter = scenario.lockCounters();
             scenario.enter();
@@ -55,7 +55,7 @@ class ConvoyScenarioTest {
     @Test
     void twoCpuThreadsUnderTheLockAreStoppedAndJoined() throws Exception {
         GlobalInterpreterLock lock = new GlobalInterpreterLock(Duration.ofNanos(200_000), GilFlavour.MODERN);
-        ConvoyScenario scenario = ConvoyScenario.start(lock, 2, BYTES, SEED);
+        ConvoyScenario scenario = ConvoyScenario.start(lock, 2, BYTES, java.time.Duration.ZERO, SEED);
         try {
             // Both have run: the second got in only after asking the first.
             assertTrue(scenario.lockCounters().forcedDrops() >= 1, scenario.lockCounters().toString());
@@ -71,7 +71,7 @@ class ConvoyScenarioTest {
 
     @Test
     void freeThreadsUseNoLock() throws Exception {
-        try (ConvoyScenario scenario = ConvoyScenario.start(null, 1, BYTES, SEED)) {
+        try (ConvoyScenario scenario = ConvoyScenario.start(null, 1, BYTES, java.time.Duration.ZERO, SEED)) {
             scenario.enter();
             runRoundTrips(scenario);
             scenario.exit();
@@ -82,7 +82,7 @@ class ConvoyScenarioTest {
     @Test
     void closeWhileTheIoThreadStillHoldsTheLockStopsEverything() throws Exception {
         GlobalInterpreterLock lock = new GlobalInterpreterLock(Duration.ofMillis(1), GilFlavour.MODERN);
-        ConvoyScenario scenario = ConvoyScenario.start(lock, 1, BYTES, SEED);
+        ConvoyScenario scenario = ConvoyScenario.start(lock, 1, BYTES, java.time.Duration.ZERO, SEED);
         scenario.enter();
         scenario.roundTrip();
         scenario.close();
@@ -93,14 +93,14 @@ class ConvoyScenarioTest {
     @Test
     void roundTripOutsideTheLockFailsClearly() throws Exception {
         GlobalInterpreterLock lock = new GlobalInterpreterLock(Duration.ofMillis(1), GilFlavour.MODERN);
-        try (ConvoyScenario scenario = ConvoyScenario.start(lock, 0, BYTES, SEED)) {
+        try (ConvoyScenario scenario = ConvoyScenario.start(lock, 0, BYTES, java.time.Duration.ZERO, SEED)) {
             IllegalStateException e = assertThrows(IllegalStateException.class, scenario::roundTrip);
             assertTrue(e.getMessage().contains("without holding it"), e.getMessage());
         }
     }
 
     private static long freeRunChecksum() throws Exception {
-        try (ConvoyScenario scenario = ConvoyScenario.start(null, 0, BYTES, SEED)) {
+        try (ConvoyScenario scenario = ConvoyScenario.start(null, 0, BYTES, java.time.Duration.ZERO, SEED)) {
             scenario.enter();
             return runRoundTrips(scenario);
         }
