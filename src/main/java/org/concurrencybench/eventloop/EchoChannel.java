@@ -60,6 +60,18 @@ public final class EchoChannel implements AutoCloseable {
         }
     }
 
+    /**
+     * Wraps a socket the caller opened and configured (tests shrink its send buffer so that writes
+     * go out in parts); it must be unconnected and non-blocking.
+     */
+    static EchoChannel wrap(EventLoop loop, SocketChannel channel, InetSocketAddress server, int bytes,
+                            IoCounters counters) {
+        if (channel.isBlocking()) {
+            throw new IllegalArgumentException("the event loop needs a non-blocking channel");
+        }
+        return new EchoChannel(loop, channel, server, bytes, counters);
+    }
+
     /** Connects to the server; fails with a {@link ConnectException} naming it (refused, unreachable). */
     public CompletableFuture<Void> connect() {
         CompletableFuture<Void> connected = new CompletableFuture<>();
