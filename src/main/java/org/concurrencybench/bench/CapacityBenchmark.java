@@ -46,6 +46,11 @@ import org.openjdk.jmh.annotations.Threads;
  * {@code tasks} it is the heap allocated per waiting task (a virtual thread's stack, a future and
  * its timer). It is allocation, not a peak footprint, and it leaves out native memory: a platform
  * thread's stack lives outside the heap, so {@code THREAD_PER_TASK}'s figure is only its heap part.
+ * The profiler counts every thread of the JVM, so for {@code IO} the figure also holds the echo
+ * server's cost per connection (a virtual thread and a 64 KiB buffer), the same under every model:
+ * compare models by their difference, or use {@code SLEEP} for the model's own cost. Likewise the
+ * {@code IO} batch time includes opening the connections through the server's one accepting thread
+ * and its backlog of 4096 (a burst of more connects than that waits for SYN retries).
  *
  * <p>Mode: {@code AverageTime}, as the rest of the suite, not {@code SingleShotTime}. A batch that
  * takes longer than the iteration time is one operation per iteration either way, so for the big
