@@ -38,7 +38,7 @@ public enum Model {
             case PROCESS_POOL -> throw notYetBuilt();
             case PROCESS_PER_TASK -> throw notYetBuilt();
             case GLOBAL_LOCK -> new GlobalLockRunner(settings);
-            case EVENT_LOOP -> throw notYetBuilt();
+            case EVENT_LOOP -> new EventLoopRunner();
         };
     }
 
