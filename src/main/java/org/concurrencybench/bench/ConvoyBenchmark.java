@@ -74,7 +74,7 @@ public class ConvoyBenchmark {
      * thread has taken the lock, and whether the convoy shows becomes a race of wake-up latencies;
      * a real network's reply takes longer than a thread's wake-up, as this models.
      */
-    @Param("100")
+    @Param("50")
     public long replyDelayMicros;
 
     /** Decides the bytes sent; a non-final field so the JIT cannot treat it as a constant. */

@@ -15,8 +15,11 @@ final class SweepPlan {
 
     /** The convoy scenario's name on the command line; not a per-task workload. */
     static final String CONVOY = "CONVOY";
-    /** Benchmarks in one convoy invocation: 2 models x 3 CPU-thread counts x 3 switch intervals. */
-    static final int CONVOY_BENCHMARKS = 18;
+    /**
+     * The convoy's benchmarks: under the lock, 3 CPU-thread counts x 3 switch intervals; free
+     * threads ignore the interval, so they run at CPython's default only.
+     */
+    static final int CONVOY_BENCHMARKS = 12;
 
     /**
      * One JMH invocation: a name for the console and file names, JMH's arguments, how many
@@ -43,10 +46,9 @@ final class SweepPlan {
             steps.add(new Step("models", args, count, count * profile.estimatedMillisPerBenchmark()));
         }
         if (convoy) {
-            List<String> args = new ArrayList<>(List.of("^org\\.concurrencybench\\.bench\\.ConvoyBenchmark\\."));
-            args.addAll(profile.jmhOptions());
-            steps.add(new Step("convoy", args, CONVOY_BENCHMARKS,
-                    CONVOY_BENCHMARKS * profile.estimatedMillisPerBenchmark()));
+            steps.add(convoyStep(profile, "convoy-gil", List.of("-p", "model=GLOBAL_LOCK"), 9));
+            steps.add(convoyStep(profile, "convoy-free", List.of("-p", "model=THREAD_PER_TASK",
+                    "-p", "switchIntervalMicros=5000"), 3));
         }
         return steps;
     }
@@ -69,6 +71,13 @@ final class SweepPlan {
                     plan.run().size(), estimate, plan));
         }
         return steps;
+    }
+
+    private static Step convoyStep(Profile profile, String name, List<String> params, int benchmarks) {
+        List<String> args = new ArrayList<>(List.of("^org\\.concurrencybench\\.bench\\.ConvoyBenchmark\\."));
+        args.addAll(params);
+        args.addAll(profile.jmhOptions());
+        return new Step(name, args, benchmarks, benchmarks * profile.estimatedMillisPerBenchmark());
     }
 
     static String join(List<? extends Enum<?>> values) {

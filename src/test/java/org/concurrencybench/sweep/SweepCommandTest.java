@@ -71,11 +71,14 @@ class SweepCommandTest {
     void planRunsModelBenchmarkWithChosenParamsAndConvoySeparately() {
         List<SweepPlan.Step> steps = SweepPlan.stepsFor(Profile.QUICK, List.of(Model.SEQUENTIAL, Model.GLOBAL_LOCK),
                 List.of(Workload.CPU, Workload.IO), true);
-        assertEquals(2, steps.size());
+        assertEquals(3, steps.size());
         List<String> models = steps.get(0).jmhArgs();
         assertTrue(models.containsAll(List.of("-p", "model=SEQUENTIAL,GLOBAL_LOCK", "workload=CPU,IO", "-f", "1")));
         assertEquals(4, steps.get(0).benchmarks());
         assertTrue(steps.get(1).jmhArgs().get(0).contains("ConvoyBenchmark"));
+        assertTrue(steps.get(1).jmhArgs().contains("model=GLOBAL_LOCK"));
+        assertTrue(steps.get(2).jmhArgs().containsAll(List.of("model=THREAD_PER_TASK", "switchIntervalMicros=5000")));
+        assertEquals(SweepPlan.CONVOY_BENCHMARKS, steps.get(1).benchmarks() + steps.get(2).benchmarks());
         assertFalse(SweepPlan.stepsFor(Profile.QUICK, List.of(Model.SEQUENTIAL), List.of(), true).get(0).jmhArgs()
                 .get(0).contains("ModelBenchmark"));
     }
