@@ -2,7 +2,6 @@ package org.concurrencybench.model;
 
 import java.util.List;
 import org.concurrencybench.process.WorkerLauncher;
-import org.concurrencybench.process.WorkerProcess;
 import org.concurrencybench.workload.Task;
 
 /**
@@ -24,11 +23,9 @@ import org.concurrencybench.workload.Task;
  */
 final class ProcessPerTaskRunner implements ModelRunner {
 
-    private final WorkerLauncher launcher;
     private final FixedPoolRunner threads;
 
     ProcessPerTaskRunner(int parallelism, WorkerLauncher launcher) {
-        this.launcher = launcher;
         try {
             launcher.prepareArchive();
         } catch (Exception e) {
@@ -37,24 +34,12 @@ final class ProcessPerTaskRunner implements ModelRunner {
             }
             throw new IllegalStateException("could not start a worker process to create its CDS archive: " + e, e);
         }
-        this.threads = new FixedPoolRunner(Model.PROCESS_PER_TASK, parallelism, this::runInFreshJvm);
+        this.threads = new FixedPoolRunner(Model.PROCESS_PER_TASK, parallelism, launcher::runInFreshWorker);
     }
 
     @Override
     public long runBatch(List<? extends Task> batch) {
         return threads.runBatch(batch);
-    }
-
-    /** Starts a JVM, sends it the task, closes its input, reads the checksum, waits for it to exit. */
-    private long runInFreshJvm(Task task) throws Exception {
-        try (WorkerProcess worker = launcher.start()) {
-            worker.send(task);
-            worker.closeInput();
-            worker.awaitReady();
-            long checksum = worker.awaitResult();
-            worker.awaitExit();
-            return checksum;
-        }
     }
 
     /** Waits for the running tasks' children (each is ended by its own thread) and the threads. */

@@ -61,6 +61,7 @@ final class ProcessPoolRunner implements ModelRunner {
 
     /** The worker processes, each idle in a queue or lent to one parent thread. */
     private static final class WorkerSlots {
+        private final int size;
         private final WorkerLauncher launcher;
         private final List<WorkerProcess> all = new ArrayList<>();
         private final BlockingQueue<WorkerProcess> idle;
@@ -69,6 +70,7 @@ final class ProcessPoolRunner implements ModelRunner {
             if (parallelism < 1) {
                 throw new IllegalArgumentException("pool size must be >= 1, got " + parallelism);
             }
+            this.size = parallelism;
             this.launcher = launcher;
             this.idle = new ArrayBlockingQueue<>(parallelism);
             try {
@@ -90,7 +92,7 @@ final class ProcessPoolRunner implements ModelRunner {
         }
 
         int size() {
-            return idle.remainingCapacity() + idle.size();
+            return size;
         }
 
         /** Runs one task on an idle worker; a worker that failed as a process is replaced before it is given back. */

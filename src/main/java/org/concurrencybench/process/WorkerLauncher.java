@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.concurrencybench.workload.CpuTask;
 import org.concurrencybench.workload.SleepTask;
+import org.concurrencybench.workload.Task;
 
 /**
  * How a worker JVM is started: the command line, and the class-data-sharing archive that makes a
@@ -133,6 +134,22 @@ public record WorkerLauncher(Lifetime lifetime, boolean sharedArchive, List<Stri
         }
     }
 
+    /**
+     * Runs one task in a fresh worker: starts it, sends the task, closes its input, reads the
+     * checksum, waits for the JVM to exit. The whole life of a one-task worker.
+     */
+    public long runInFreshWorker(Task task) throws IOException, WorkerFailedException, WorkerErrorException,
+            InterruptedException {
+        try (WorkerProcess worker = start()) {
+            worker.send(task);
+            worker.closeInput();
+            worker.awaitReady();
+            long checksum = worker.awaitResult();
+            worker.awaitExit();
+            return checksum;
+        }
+    }
+
     /** The dynamic CDS archive this launcher's workers use, if it uses one on this JDK. */
     public Optional<Path> archiveFile() {
         if (!sharedArchive || Runtime.version().feature() < AUTO_ARCHIVE_JDK) {
@@ -182,7 +199,8 @@ public record WorkerLauncher(Lifetime lifetime, boolean sharedArchive, List<Stri
         return flags;
     }
 
-    private static String javaBinary() {
+    /** The parent's own {@code java} binary, which the workers run. */
+    public static String javaBinary() {
         return ProcessHandle.current().info().command()
                 .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
