@@ -2,6 +2,7 @@ package org.concurrencybench.model;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.concurrencybench.process.WorkerLauncher;
 
 /**
  * The concurrency models, by the names the benchmarks, result files and reports use, and the one
@@ -35,15 +36,13 @@ public enum Model {
             case FIXED_POOL -> new FixedPoolRunner(settings.effectiveParallelism());
             case FORK_JOIN -> new ForkJoinRunner(settings.effectiveParallelism());
             case VIRTUAL_THREADS -> new VirtualThreadRunner();
-            case PROCESS_POOL -> throw notYetBuilt();
-            case PROCESS_PER_TASK -> throw notYetBuilt();
+            case PROCESS_POOL -> new ProcessPoolRunner(settings.effectiveParallelism(),
+                    WorkerLauncher.standard(WorkerLauncher.Lifetime.LONG_LIVED));
+            case PROCESS_PER_TASK -> new ProcessPerTaskRunner(settings.effectiveParallelism(),
+                    WorkerLauncher.standard(WorkerLauncher.Lifetime.ONE_TASK));
             case GLOBAL_LOCK -> new GlobalLockRunner(settings);
             case EVENT_LOOP -> new EventLoopRunner();
         };
-    }
-
-    private UnsupportedOperationException notYetBuilt() {
-        return new UnsupportedOperationException(this + " is not built yet");
     }
 
     /** Parses a model name, case-insensitively; the error lists the valid names. */

@@ -1,0 +1,121 @@
+package org.concurrencybench.process;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import org.concurrencybench.process.WireFormat.Frame;
+import org.concurrencybench.workload.ExecutionHooks;
+import org.concurrencybench.workload.Task;
+
+/**
+ * The {@code main} of a worker JVM: reads TASK frames ({@link WireFormat}) from standard input,
+ * runs each task in turn on its one thread with {@link ExecutionHooks#NONE}, and answers each with
+ * a RESULT or ERROR frame on standard output. Nothing else ever goes to standard output: the
+ * worker points {@code System.out} at standard error before anything can print, and the parent
+ * starts it with the JVM's own messages sent to standard error too.
+ *
+ * <p>How it ends, so that no worker outlives the parent:
+ * <ul>
+ *   <li>standard input closes (the parent closed it, or the parent died and the pipe closed):
+ *       exit 0 after the running task;</li>
+ *   <li>the parent process exits while a task runs: a watcher halts the worker with status
+ *       {@value #EXIT_PARENT_GONE} (a hung task cannot keep it alive);</li>
+ *   <li>a frame header it cannot read (bad magic, version or length; the stream ends inside a
+ *       frame): it answers with a MALFORMED_FRAME error, since it can no longer find the next
+ *       frame, and exits with status {@value #EXIT_MALFORMED_STREAM}.</li>
+ * </ul>
+ * A well-framed TASK with bad fields or an unknown kind gets an ERROR frame and the worker goes on;
+ * a task that throws gets a TASK_FAILED error and the worker goes on.
+ */
+public final class WorkerMain {
+
+    /** Exit status after a frame header that could not be read (EX_DATAERR). */
+    public static final int EXIT_MALFORMED_STREAM = 65;
+    /** Exit status when the parent process went away while a task ran. */
+    public static final int EXIT_PARENT_GONE = 70;
+
+    private WorkerMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        OutputStream frames = new FileOutputStream(FileDescriptor.out);
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+        ProcessHandle.current().parent().ifPresent(parent ->
+                parent.onExit().thenRun(() -> Runtime.getRuntime().halt(EXIT_PARENT_GONE)));
+        boolean debugTasks = Boolean.getBoolean(DebugTask.ENABLE_PROPERTY);
+        int status = serve(System.in, frames, ProcessHandle.current().pid(), debugTasks);
+        if (status != 0) {
+            // halt, not System.exit: exit looks up a System.Logger (to log the call), dozens of
+            // classes a one-task worker would load for nothing. Both write the CDS archive.
+            Runtime.getRuntime().halt(status);
+        }
+        // status 0: main returns; the watcher's threads are daemons and do not keep the JVM up
+    }
+
+    /**
+     * The worker's loop, on any pair of streams (the tests run it in-process).
+     *
+     * @param pid        sent in the READY frame
+     * @param debugTasks whether {@link DebugTask}s are run
+     * @return the exit status: 0 when the input ended cleanly
+     */
+    public static int serve(InputStream input, OutputStream output, long pid, boolean debugTasks)
+            throws IOException {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(input));
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(output));
+        WireFormat.writeFrame(out, WireFormat.TYPE_READY, WireFormat.encodeLong(pid));
+        while (true) {
+            Frame frame;
+            try {
+                frame = WireFormat.readFrame(in);
+            } catch (WireFormat.MalformedFrameException e) {
+                System.err.println("worker " + pid + ": " + e.getMessage() + "; exiting");
+                WireFormat.writeFrame(out, WireFormat.TYPE_ERROR,
+                        WireFormat.encodeError(WireFormat.ERROR_MALFORMED_FRAME, e.getMessage()));
+                return EXIT_MALFORMED_STREAM;
+            }
+            if (frame == null) {
+                return 0;
+            }
+            answer(frame, out, debugTasks);
+        }
+    }
+
+    /** Runs the task of one frame and writes its answer. */
+    private static void answer(Frame frame, DataOutputStream out, boolean debugTasks) throws IOException {
+        if (frame.type() != WireFormat.TYPE_TASK) {
+            WireFormat.writeFrame(out, WireFormat.TYPE_ERROR, WireFormat.encodeError(WireFormat.ERROR_MALFORMED_FRAME,
+                    String.format("a worker only reads TASK frames (type 0x%02X), got type 0x%02X",
+                            WireFormat.TYPE_TASK, frame.type())));
+            return;
+        }
+        Task task;
+        try {
+            task = WireFormat.decodeTask(frame.payload(), debugTasks);
+        } catch (WireFormat.UnknownTaskKindException e) {
+            WireFormat.writeFrame(out, WireFormat.TYPE_ERROR,
+                    WireFormat.encodeError(WireFormat.ERROR_UNKNOWN_TASK_KIND, e.getMessage()));
+            return;
+        } catch (WireFormat.MalformedFrameException e) {
+            WireFormat.writeFrame(out, WireFormat.TYPE_ERROR,
+                    WireFormat.encodeError(WireFormat.ERROR_MALFORMED_FRAME, e.getMessage()));
+            return;
+        }
+        long checksum;
+        try {
+            checksum = task instanceof DebugTask debug ? debug.runInWorker(out) : task.run(ExecutionHooks.NONE);
+        } catch (Exception e) {
+            WireFormat.writeFrame(out, WireFormat.TYPE_ERROR,
+                    WireFormat.encodeError(WireFormat.ERROR_TASK_FAILED, e.toString()));
+            return;
+        }
+        WireFormat.writeFrame(out, WireFormat.TYPE_RESULT, WireFormat.encodeLong(checksum));
+    }
+}
