@@ -75,12 +75,16 @@ final class CapacityPlan {
     /** The benchmark's name in JMH's results. */
     static final String BENCHMARK = "org.concurrencybench.bench.CapacityBenchmark.batch";
 
-    /** JMH's arguments for one model's sizes: one fork, with the GC profiler for allocation per task. */
+    /**
+     * JMH's arguments for one model's sizes: one fork, one warm-up iteration and at most three
+     * measured (a big batch is one operation per iteration, seconds long), with the GC profiler
+     * for the allocation per task.
+     */
     static List<String> jmhArgs(ModelPlan plan, Profile profile, Duration limit) {
         List<String> args = new ArrayList<>(List.of("^org\\.concurrencybench\\.bench\\.CapacityBenchmark\\.",
                 "-p", "model=" + plan.model().name(), "-p", "workload=" + plan.workload().name(),
                 "-p", "tasks=" + plan.run().stream().map(String::valueOf).collect(Collectors.joining(",")),
-                "-prof", "gc", "-f", "1", "-wi", String.valueOf(Math.min(profile.warmupIterations(), 2)),
+                "-prof", "gc", "-f", "1", "-wi", String.valueOf(Math.min(profile.warmupIterations(), 1)),
                 "-w", profile.warmupMillis() + "ms", "-i", String.valueOf(Math.min(profile.iterations(), 3)),
                 "-r", profile.iterationMillis() + "ms", "-to", Math.max(60, limit.toSeconds() * 3) + "s"));
         return args;

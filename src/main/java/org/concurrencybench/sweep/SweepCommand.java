@@ -59,8 +59,8 @@ public final class SweepCommand implements Callable<Integer> {
                 "10 ms SLEEP (and IO) tasks, e.g. 100,1000,10000,100000, at the largest core count."})
     List<Integer> tasks;
 
-    @Option(names = "--max-batch-seconds", paramLabel = "S", defaultValue = "60",
-            description = "With --tasks: skip a size whose predicted batch time is over S seconds (default: 60).")
+    @Option(names = "--max-batch-seconds", paramLabel = "S", defaultValue = "20",
+            description = "With --tasks: skip a size whose predicted batch time is over S seconds (default: 20).")
     int maxBatchSeconds;
 
     @Option(names = "--label", paramLabel = "NAME",

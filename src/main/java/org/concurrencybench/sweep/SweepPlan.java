@@ -45,6 +45,12 @@ final class SweepPlan {
             int count = models.size() * workloads.size();
             steps.add(new Step("models", args, count, count * profile.estimatedMillisPerBenchmark()));
         }
+        if (models.contains(Model.PROCESS_PER_TASK)) {
+            // What a JVM start costs here, bare and as a worker: the yardstick for PROCESS_PER_TASK.
+            List<String> args = new ArrayList<>(List.of("^org\\.concurrencybench\\.bench\\.JvmStartBenchmark\\."));
+            args.addAll(profile.jmhOptions());
+            steps.add(new Step("jvm-start", args, 3, 3 * profile.estimatedMillisPerBenchmark()));
+        }
         if (convoy) {
             steps.add(convoyStep(profile, "convoy-gil", List.of("-p", "model=GLOBAL_LOCK"), 9));
             steps.add(convoyStep(profile, "convoy-free", List.of("-p", "model=THREAD_PER_TASK",

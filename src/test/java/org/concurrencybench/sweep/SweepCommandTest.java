@@ -84,6 +84,13 @@ class SweepCommandTest {
     }
 
     @Test
+    void processPerTaskBringsTheJvmStartYardstick() {
+        List<SweepPlan.Step> steps = SweepPlan.stepsFor(Profile.QUICK, List.of(Model.PROCESS_PER_TASK),
+                List.of(Workload.SLEEP), false);
+        assertEquals(List.of("models", "jvm-start"), steps.stream().map(SweepPlan.Step::name).toList());
+    }
+
+    @Test
     void launcherPinsAndSetsActiveProcessorCountForHostAndForks() {
         JmhLauncher launcher = new JmhLauncher("java", Path.of("b.jar"), true, System.out);
         List<String> command = launcher.command(2, "0,2", List.of("X"), Path.of("r.json"));
