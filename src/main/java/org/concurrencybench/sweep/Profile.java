@@ -22,6 +22,16 @@ public record Profile(String name, int forks, int warmupIterations, long warmupM
     /** For publication: more forks, longer iterations. */
     public static final Profile FULL = new Profile("full", 3, 5, 2000, 10, 2000);
 
+    /** The profile of this name, as {@code machine.json} records it. */
+    static Profile byName(String name) {
+        for (Profile p : List.of(QUICK, DEFAULT, FULL)) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown profile '" + name + "'; valid: quick, default, full");
+    }
+
     /** JMH's command-line options for this profile. */
     public List<String> jmhOptions() {
         return List.of("-f", String.valueOf(forks), "-wi", String.valueOf(warmupIterations),

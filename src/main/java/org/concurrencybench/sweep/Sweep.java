@@ -40,6 +40,10 @@ final class Sweep {
 
     /** Runs the sweep (or only prints it, for a dry run); true if every core count has its results. */
     boolean run(boolean dryRun) throws IOException, InterruptedException {
+        if (settings.cores().isEmpty()) {
+            console.println("Nothing left to measure: every core count of " + settings.runDir() + " has its results.");
+            return true;
+        }
         List<SweepPlan.Step> steps = SweepPlan.stepsFor(settings.profile(), settings.models(), settings.workloads(),
                 settings.convoy());
         int maxCores = settings.cores().get(settings.cores().size() - 1);
@@ -70,11 +74,11 @@ final class Sweep {
             }
             return true;
         }
-        if (settings.runDirExists()) {
+        if (settings.runDirExists() && !settings.resuming()) {
             throw new IOException(settings.runDir() + " exists already; choose another --label or --results");
         }
         Files.createDirectories(settings.runDir().resolve("logs"));
-        MachineDescription machine = describeMachine();
+        MachineDescription machine = settings.resuming() ? settings.resumed() : describeMachine();
         writeMachine(machine);
         Thread onInterrupt = new Thread(() -> interrupted(launcher), "sweep-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
@@ -152,9 +156,8 @@ final class Sweep {
         left.removeAll(finishedCores);
         console.printf("%nInterrupted. Kept core counts %s in %s.%n", finishedCores, settings.runDir());
         if (!left.isEmpty()) {
-            console.printf("To measure the rest: ./run-benchmarks.sh --cores %s (same flags), then%n"
-                            + "  ./run-benchmarks.sh report %s <new run folder> to compare, or report this one alone.%n",
-                    left.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse(""), settings.runDir());
+            console.printf("Left to measure: cores %s. Finish with: ./run-benchmarks.sh --resume %s%n", left,
+                    settings.runDir());
         }
         console.flush();
     }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
             "  ./run-benchmarks.sh [--quick|--full] [--cores LIST] [--models LIST] [--workloads LIST]",
             "                      [--tasks LIST] [--label NAME] [--results DIR] [--charts DIR] [--no-build]",
             "                      [--dry-run]",
+            "  ./run-benchmarks.sh --resume RUN_DIR                (finish an interrupted run)",
             "  ./run-benchmarks.sh report RUN_DIR... [--out DIR]   (see ./run-benchmarks.sh report -h)"},
         description = {"",
             "Runs the concurrency-model benchmarks at each core count, each pinned to that many CPUs",
@@ -77,6 +78,11 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Use target/benchmarks.jar as it is; needs no Maven (handled by run-benchmarks.sh).")
     boolean noBuild;
 
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = {"Finish an interrupted run: measure the core counts that RUN_DIR lacks, with the",
+                "settings in its machine.json (give no other sweep flags), then report."})
+    Path resume;
+
     @Option(names = "--dry-run", description = "Print what would run, and the estimated time, then stop.")
     boolean dryRun;
 
@@ -104,7 +110,8 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         SweepSettings settings;
         try {
-            settings = SweepSettings.resolve(this, CpuTopology.ofThisMachine());
+            settings = resume == null ? SweepSettings.resolve(this, CpuTopology.ofThisMachine())
+                    : SweepSettings.resume(this, CpuTopology.ofThisMachine());
         } catch (IllegalArgumentException e) {
             System.err.println("run-benchmarks.sh: " + e.getMessage());
             return 2;

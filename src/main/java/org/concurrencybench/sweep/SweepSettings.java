@@ -20,8 +20,9 @@ import org.concurrencybench.workload.Workload;
  * what was expected.
  */
 record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, List<Workload> workloads,
-                     boolean convoy, List<Integer> taskCounts, Duration maxBatch, String label, String runId, Path runDir, Path chartsDir,
-                     CpuTopology topology, boolean pinned, String pinning, Instant startedAt) {
+                     boolean convoy, List<Integer> taskCounts, Duration maxBatch, String label, String runId,
+                     Path runDir, Path chartsDir, CpuTopology topology, boolean pinned, String pinning,
+                     Instant startedAt, MachineDescription resumed) {
 
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
@@ -80,7 +81,43 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
                 : "unavailable: " + System.getProperty("os.name") + " has no CPU affinity; only -XX:ActiveProcessorCount";
         return new SweepSettings(profile, cores, List.copyOf(models), List.copyOf(workloads), convoy,
                 taskCounts.stream().sorted().toList(), Duration.ofSeconds(command.maxBatchSeconds), label, runId,
-                command.resultsDir.resolve(runId), command.chartsDir, topology, taskset, pinning, now);
+                command.resultsDir.resolve(runId), command.chartsDir, topology, taskset, pinning, now, null);
+    }
+
+    /**
+     * The settings of an interrupted run, from its {@code machine.json}: the same profile, models,
+     * workloads and sizes, and only the core counts that have no {@code cores-N.json} yet.
+     */
+    static SweepSettings resume(SweepCommand command, CpuTopology topology) {
+        if (command.quick || command.full || command.cores != null || command.models != null
+                || command.workloads != null || command.tasks != null || command.label != null) {
+            throw new IllegalArgumentException("--resume takes its settings from RUN_DIR/machine.json;"
+                    + " give it without --quick, --full, --cores, --models, --workloads, --tasks or --label");
+        }
+        Path runDir = command.resume;
+        Path file = runDir.resolve("machine.json");
+        MachineDescription machine;
+        try {
+            machine = new com.fasterxml.jackson.databind.ObjectMapper().readValue(file.toFile(), MachineDescription.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("--resume: cannot read " + file + " (" + e.getMessage().lines()
+                    .findFirst().orElse("") + ")");
+        }
+        Profile profile = Profile.byName(machine.profile());
+        List<Integer> left = new ArrayList<>();
+        for (int cores : machine.coreCounts()) {
+            if (!Files.exists(runDir.resolve("cores-" + cores + ".json"))) {
+                left.add(checkCores(List.of(cores), topology.logicalCpus()).get(0));
+            }
+        }
+        List<Model> models = machine.models().stream().map(Model::parse).toList();
+        boolean convoy = machine.workloads().contains(SweepPlan.CONVOY);
+        List<Workload> workloads = machine.workloads().stream().filter(w -> !w.equals(SweepPlan.CONVOY))
+                .map(Workload::parse).toList();
+        return new SweepSettings(profile, left, models, workloads, convoy, machine.taskCounts(),
+                Duration.ofSeconds(command.maxBatchSeconds), machine.label(), machine.runId(), runDir,
+                command.chartsDir, topology, machine.pinned(), machine.pinning(), Instant.parse(machine.startedAt()),
+                machine);
     }
 
     /** 1, 2, 4, ... up to the machine's CPUs, and the machine's CPUs. */
@@ -122,8 +159,13 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
         return names;
     }
 
-    /** Whether the run folder exists already (it never should: the run id has the time in it). */
+    /** Whether the run folder exists already (for a new run it never should: the run id has the time in it). */
     boolean runDirExists() {
         return Files.exists(runDir);
+    }
+
+    /** Whether this finishes an interrupted run. */
+    boolean resuming() {
+        return resumed != null;
     }
 }

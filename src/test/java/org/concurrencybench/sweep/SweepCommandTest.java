@@ -22,7 +22,8 @@ class SweepCommandTest {
     private static SweepSettings resolve(String... args) {
         SweepCommand command = new SweepCommand();
         new CommandLine(command).parseArgs(args);
-        return SweepSettings.resolve(command, FOUR_CPUS);
+        return command.resume == null ? SweepSettings.resolve(command, FOUR_CPUS)
+                : SweepSettings.resume(command, FOUR_CPUS);
     }
 
     @Test
@@ -81,6 +82,36 @@ class SweepCommandTest {
         assertEquals(SweepPlan.CONVOY_BENCHMARKS, steps.get(1).benchmarks() + steps.get(2).benchmarks());
         assertFalse(SweepPlan.stepsFor(Profile.QUICK, List.of(Model.SEQUENTIAL), List.of(), true).get(0).jmhArgs()
                 .get(0).contains("ModelBenchmark"));
+    }
+
+    @Test
+    void resumeTakesTheRunsSettingsAndOnlyTheMissingCoreCounts(@org.junit.jupiter.api.io.TempDir Path results)
+            throws Exception {
+        SweepSettings original = resolve("--quick", "--cores", "1,2,4", "--models", "SEQUENTIAL,GLOBAL_LOCK",
+                "--workloads", "CPU,CONVOY", "--tasks", "100", "--label", "box", "--results", results.toString());
+        java.nio.file.Files.createDirectories(original.runDir());
+        MachineDescription machine = new MachineDescription(1, original.runId(), "box", "h", "2026-11-26T00:00:00Z",
+                null, "quick", "abc", "cpu", 4, 4, 1, "Linux", "6", "amd64", "v", "25", true, "taskset",
+                List.of(1, 2, 4), java.util.Map.of(), List.of("SEQUENTIAL", "GLOBAL_LOCK"), List.of("CPU", "CONVOY"),
+                List.of(100));
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValue(original.runDir().resolve("machine.json").toFile(),
+                machine);
+        java.nio.file.Files.writeString(original.runDir().resolve("cores-1.json"), "[]");
+
+        SweepSettings resumed = resolve("--resume", original.runDir().toString());
+        assertEquals(List.of(2, 4), resumed.cores());
+        assertEquals(Profile.QUICK, resumed.profile());
+        assertEquals(List.of(Model.SEQUENTIAL, Model.GLOBAL_LOCK), resumed.models());
+        assertEquals(List.of(Workload.CPU), resumed.workloads());
+        assertTrue(resumed.convoy());
+        assertEquals(List.of(100), resumed.taskCounts());
+        assertEquals(original.runDir(), resumed.runDir());
+        assertTrue(resumed.resuming());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> resolve("--resume", original.runDir().toString(), "--cores", "2")).getMessage()
+                .startsWith("--resume takes its settings from RUN_DIR/machine.json"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> resolve("--resume", results.resolve("nope")
+                .toString())).getMessage().startsWith("--resume: cannot read"));
     }
 
     @Test
