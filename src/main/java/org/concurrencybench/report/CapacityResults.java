@@ -37,7 +37,7 @@ public record CapacityResults(int cores, List<Point> points, List<Outcome> outco
         }
         points.sort(Comparator.comparing(Point::workload, WorkloadOrder.GROUPS)
                 .thenComparing(Point::model, ModelPalette.ORDER).thenComparingLong(Point::tasks));
-        return Optional.of(new CapacityResults(cores.orElse(outcomes.get(0).cores()), List.copyOf(points), outcomes));
+        return Optional.of(new CapacityResults(cores.orElseGet(() -> outcomes.get(0).cores()), List.copyOf(points), outcomes));
     }
 
     public List<String> workloads() {

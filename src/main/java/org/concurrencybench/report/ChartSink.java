@@ -2,44 +2,31 @@ package org.concurrencybench.report;
 
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
- * Where the report's sections send their charts: writes each chart's files into the output folder
- * in the formats asked for and hands back the figure the document shows. {@code prefix} is the
- * relative folder the files go to (empty, or e.g. "laptop-run/" for a run inside a comparison).
+ * Where the report's sections send their charts: draws each chart's files into the output folder
+ * in the formats asked for, on {@code drawing} (drawing is most of the report's time, and charts
+ * are independent), and hands back at once the figure the document shows.
  */
 final class ChartSink {
 
     private final Path directory;
-    private final String prefix;
     private final Set<OutputFormat> formats;
-    private int written;
+    private final Executor drawing;
 
-    ChartSink(Path directory, String prefix, Set<OutputFormat> formats) {
+    ChartSink(Path directory, Set<OutputFormat> formats, Executor drawing) {
         this.directory = directory;
-        this.prefix = prefix;
         this.formats = formats;
+        this.drawing = drawing;
     }
 
     ReportDocument.Figure add(ReportChart chart) {
-        if (!formats.contains(OutputFormat.PNG) && !formats.contains(OutputFormat.SVG)
-                && !formats.contains(OutputFormat.HTML) && !formats.contains(OutputFormat.MD)) {
-            return new ReportDocument.Figure(chart.title(), null, null, null);
-        }
-        String svg = ChartFiles.write(chart, directory, formats);
-        written++;
-        String png = formats.contains(OutputFormat.PNG) ? prefix + chart.fileStem() + ".png" : null;
-        String svgFile = formats.contains(OutputFormat.SVG) ? prefix + chart.fileStem() + ".svg" : null;
+        CompletableFuture<String> svg = CompletableFuture.supplyAsync(
+                () -> ChartFiles.write(chart, directory, formats), drawing);
+        String png = formats.contains(OutputFormat.PNG) ? chart.fileStem() + ".png" : null;
+        String svgFile = formats.contains(OutputFormat.SVG) ? chart.fileStem() + ".svg" : null;
         return new ReportDocument.Figure(chart.title(), png, svgFile, svg);
-    }
-
-    /** Charts handed to this sink so far. */
-    int written() {
-        return written;
-    }
-
-    /** A sink for a sub-folder, whose figures' links are relative to this sink's folder. */
-    ChartSink inFolder(String folder) {
-        return new ChartSink(directory.resolve(folder), prefix + folder + "/", formats);
     }
 }

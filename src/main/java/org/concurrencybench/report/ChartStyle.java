@@ -75,7 +75,7 @@ final class ChartStyle {
     static void coresAxis(XYChart chart) {
         chart.setCustomXAxisTickLabelsFormatter(x -> {
             double cores = Math.pow(2, x);
-            return isWholeCores(cores) ? Long.toString(Math.round(cores)) : "";
+            return isWholeCores(cores) ? Long.toString(Math.round(cores)) : " "; // "" breaks TextLayout
         });
     }
 

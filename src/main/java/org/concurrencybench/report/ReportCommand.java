@@ -94,6 +94,13 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (ReportException e) {
             err.println("error: " + e.getMessage());
             return 1;
+        } catch (RuntimeException bug) {
+            // Still one line for the user; -Dreport.debug=true shows where it happened.
+            err.println("error: the report failed unexpectedly (" + bug + "); rerun with -Dreport.debug=true for details");
+            if (Boolean.getBoolean("report.debug")) {
+                bug.printStackTrace(err);
+            }
+            return 1;
         }
     }
 }

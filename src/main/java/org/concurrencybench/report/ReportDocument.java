@@ -2,6 +2,8 @@ package org.concurrencybench.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The report's content, independent of its file format: headings, paragraphs, lists, tables and
@@ -28,8 +30,20 @@ public final class ReportDocument {
     public record Table(String caption, List<String> headers, List<List<String>> rows) implements Block {
     }
 
-    /** A chart; {@code svg} is its inline SVG text (null when not rendered), files are relative names. */
-    public record Figure(String title, String pngFile, String svgFile, String svg) implements Block {
+    /**
+     * A chart; files are relative names (null when not written). Charts are drawn in parallel, so
+     * the inline SVG text arrives later: {@link #svg()} waits for it (null when not rendered).
+     */
+    public record Figure(String title, String pngFile, String svgFile, CompletableFuture<String> pendingSvg)
+            implements Block {
+
+        public String svg() {
+            try {
+                return pendingSvg.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
     }
 
     public record Link(String text, String target) implements Block {

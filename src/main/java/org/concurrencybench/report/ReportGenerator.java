@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -38,6 +40,12 @@ public final class ReportGenerator {
     }
 
     public void write(List<RunResults> runs, Path out, Consumer<String> warnings) {
+        try (ExecutorService drawing = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors())) {
+            write(runs, out, warnings, drawing);
+        }
+    }
+
+    private void write(List<RunResults> runs, Path out, Consumer<String> warnings, ExecutorService drawing) {
         ScalingAnalysis analysis = new ScalingAnalysis(level);
         List<List<WorkloadScaling>> scalings = new ArrayList<>();
         List<List<String>> runWarnings = new ArrayList<>();
@@ -48,7 +56,7 @@ public final class ReportGenerator {
             collected.forEach(warnings);
         }
         if (runs.size() == 1) {
-            writeRun(runs.get(0), scalings.get(0), runWarnings.get(0), out);
+            writeRun(runs.get(0), scalings.get(0), runWarnings.get(0), out, drawing);
             return;
         }
         List<RunComparison> comparisons = new ArrayList<>();
@@ -59,27 +67,32 @@ public final class ReportGenerator {
         createDirectories(out);
         List<String> allWarnings = runWarnings.stream().flatMap(List::stream).toList();
         ReportDocument document = ComparisonReport.build(runs, scalings, comparisons, level, allWarnings,
-                new ChartSink(out, "", formats));
+                new ChartSink(out, formats, drawing));
         writeDocument(document, out);
         if (formats.contains(OutputFormat.CSV)) {
             writeText(out.resolve("summary.csv"), SummaryCsv.cells(runs, scalings));
             writeText(out.resolve("comparison.csv"), SummaryCsv.comparisons(comparisons));
         }
         for (int i = 0; i < runs.size(); i++) {
-            writeRun(runs.get(i), scalings.get(i), runWarnings.get(i), out.resolve(ComparisonReport.folderOf(runs.get(i))));
+            writeRun(runs.get(i), scalings.get(i), runWarnings.get(i), out.resolve(ComparisonReport.folderOf(runs.get(i))),
+                    drawing);
         }
     }
 
-    private void writeRun(RunResults run, List<WorkloadScaling> scaling, List<String> warnings, Path out) {
+    private void writeRun(RunResults run, List<WorkloadScaling> scaling, List<String> warnings, Path out,
+            ExecutorService drawing) {
         createDirectories(out);
-        ReportDocument document = RunReport.build(run, scaling, level, warnings, new ChartSink(out, "", formats));
+        ReportDocument document = RunReport.build(run, scaling, level, warnings, new ChartSink(out, formats, drawing));
         writeDocument(document, out);
         if (formats.contains(OutputFormat.CSV)) {
             writeText(out.resolve("summary.csv"), SummaryCsv.cells(List.of(run), List.of(scaling)));
         }
     }
 
+    /** Writes the document's files once its charts are drawn (a drawing error surfaces here). */
     private void writeDocument(ReportDocument document, Path out) {
+        document.blocks().stream().filter(ReportDocument.Figure.class::isInstance)
+                .forEach(figure -> ((ReportDocument.Figure) figure).svg());
         if (formats.contains(OutputFormat.MD)) {
             writeText(out.resolve("report.md"), MarkdownRenderer.render(document));
         }

@@ -50,7 +50,9 @@ final class ScalingCharts {
     }
 
     private static ReportChart speedup(WorkloadScaling workload, String runName, String stem) {
-        String title = runName + " - " + workload.group() + ": speedup (dashed: USL fit, dotted: Amdahl fit)";
+        boolean anyFit = workload.uslFits().values().stream().anyMatch(ScalingFit::fitted);
+        String title = runName + " - " + workload.group() + ": speedup"
+                + (anyFit ? " (dashed: USL fit, dotted: Amdahl fit)" : "");
         XYChart chart = ChartStyle.xyChart(title, "cores (log2 scale)", "speedup over SEQUENTIAL at 1 core (x)");
         ChartStyle.coresAxis(chart);
         double[] curveCores = curveCores(workload);
@@ -123,17 +125,19 @@ final class ScalingCharts {
     }
 
     /**
-     * Core counts for smooth fitted curves: evenly spaced on the log-2 axis plus the measured core
-     * counts, leaving out spaced points that fall on a whole core count that was not measured (the
-     * axis labels every whole core count it is given).
+     * Core counts for smooth fitted curves: the measured ones plus points at the middles of equal
+     * steps on the log-2 axis, leaving out any that fall on a whole core count. The half-step
+     * offset matters: XChart puts ticks at the data's x values when they are equally spaced (and
+     * then thins them, losing labels), but at round positions otherwise, which the cores axis
+     * labels as powers of two.
      */
     static double[] curveCores(WorkloadScaling workload) {
         double from = ChartStyle.log2(workload.cores().first());
         double to = ChartStyle.log2(workload.mostCores());
         java.util.TreeSet<Double> cores = new java.util.TreeSet<>();
         workload.cores().forEach(count -> cores.add(count.doubleValue()));
-        for (int i = 1; i < CURVE_POINTS - 1; i++) {
-            double count = Math.pow(2, from + (to - from) * i / (CURVE_POINTS - 1));
+        for (int i = 0; i < CURVE_POINTS; i++) {
+            double count = Math.pow(2, from + (to - from) * (i + 0.5) / CURVE_POINTS);
             if (!ChartStyle.isWholeCores(count)) {
                 cores.add(count);
             }

@@ -71,6 +71,17 @@ class ChartOutputTest {
     }
 
     @Test
+    void realJmhOutputWithTwoCoreCounts() throws Exception {
+        // cores-1.json and cores-2.json as JMH 1.37 wrote them in a smoke run (-f 1 -i 3)
+        Path directory = out.resolve("smoke");
+        new ReportGenerator(0.95, EnumSet.allOf(OutputFormat.class))
+                .write(ReportGenerator.read(List.of(Fixtures.run("jmh-smoke"))), directory, w -> { });
+        for (String stem : List.of("cpu-time", "cpu-speedup", "cpu-efficiency", "cpu-bars")) {
+            checkChart(directory, stem, List.of("SEQUENTIAL", "FIXED_POOL"));
+        }
+    }
+
+    @Test
     void noUnexpectedChartFiles() throws Exception {
         try (var files = Files.list(out.resolve("single"))) {
             Set<String> stems = new HashSet<>();
