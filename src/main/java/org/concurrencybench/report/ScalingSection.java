@@ -31,6 +31,11 @@ final class ScalingSection {
                 List.of("model", "law", "lambda, batches/s at 1 core [CI]", "sigma, contention [CI]",
                         "kappa, coherency [CI]", "throughput peaks at cores", "R\u00b2", "core counts", "note"),
                 fitRows(workload));
+        if (workload.cores().size() < ScalingFit.Law.USL.parameters + 1) {
+            document.paragraph("Scaling laws need at least " + (ScalingFit.Law.AMDAHL.parameters + 1)
+                    + " core counts (Amdahl) or " + (ScalingFit.Law.USL.parameters + 1) + " (USL); this workload has "
+                    + workload.cores().size() + ", so some or all fits are left out.");
+        }
     }
 
     static List<String> cellRow(ScalingCell cell) {
@@ -49,6 +54,9 @@ final class ScalingSection {
         List<List<String>> rows = new ArrayList<>();
         for (String model : workload.models()) {
             for (ScalingFit fit : List.of(workload.amdahlFits().get(model), workload.uslFits().get(model))) {
+                if (!fit.fitted() && fit.points() < fit.law().parameters + 1) {
+                    continue; // said once, below the table
+                }
                 if (!fit.fitted()) {
                     rows.add(List.of(model, fit.law().label, Numbers.ABSENT, Numbers.ABSENT, Numbers.ABSENT,
                             Numbers.ABSENT, Numbers.ABSENT, Integer.toString(fit.points()), "not fitted: " + fit.note()));

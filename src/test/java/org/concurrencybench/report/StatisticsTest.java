@@ -98,7 +98,7 @@ class StatisticsTest {
         assertTrue(verdicts.get(0).contains("4 cores: FIXED_POOL (29.9 ms)"), verdicts.get(0));
         assertTrue(verdicts.stream().anyMatch(v -> v.startsWith("The GIL's cost: GLOBAL_LOCK")
                 && v.contains("at 4 cores (125 vs 29.9 ms)")), verdicts.toString());
-        assertTrue(verdicts.stream().anyMatch(v -> v.startsWith("GLOBAL_LOCK: scaling stops paying after 1 cores")),
+        assertTrue(verdicts.stream().anyMatch(v -> v.startsWith("GLOBAL_LOCK: scaling stops paying after 1 core (")),
                 verdicts.toString());
     }
 }
