@@ -38,9 +38,11 @@ final class ComparisonCharts {
                 + nameB + ")";
         XYChart chart = ChartStyle.xyChart(title, "cores (log2 scale)", "speedup (x)");
         ChartStyle.coresAxis(chart);
-        int most = Math.max(a.mostCores(), b.mostCores());
-        double[] ends = {1, most};
-        ChartStyle.line(chart, "ideal (linear)", ChartStyle.GUIDE, ChartStyle.DOTTED, ScalingCharts.log2(ends), ends, true);
+        java.util.SortedSet<Integer> cores = new java.util.TreeSet<>(a.cores());
+        cores.addAll(b.cores());
+        double[] ideal = ScalingCharts.curveCores(cores);
+        ChartStyle.line(chart, "ideal (linear)", ChartStyle.GUIDE, ChartStyle.DOTTED, ScalingCharts.log2(ideal), ideal,
+                true);
         List<String> models = new ArrayList<>();
         for (WorkloadScaling run : List.of(a, b)) {
             boolean reference = run == a;

@@ -132,10 +132,14 @@ final class ScalingCharts {
      * labels as powers of two.
      */
     static double[] curveCores(WorkloadScaling workload) {
-        double from = ChartStyle.log2(workload.cores().first());
-        double to = ChartStyle.log2(workload.mostCores());
+        return curveCores(workload.cores());
+    }
+
+    static double[] curveCores(java.util.SortedSet<Integer> measured) {
+        double from = ChartStyle.log2(measured.first());
+        double to = ChartStyle.log2(measured.last());
         java.util.TreeSet<Double> cores = new java.util.TreeSet<>();
-        workload.cores().forEach(count -> cores.add(count.doubleValue()));
+        measured.forEach(count -> cores.add(count.doubleValue()));
         for (int i = 0; i < CURVE_POINTS; i++) {
             double count = Math.pow(2, from + (to - from) * (i + 0.5) / CURVE_POINTS);
             if (!ChartStyle.isWholeCores(count)) {
