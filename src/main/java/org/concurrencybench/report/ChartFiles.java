@@ -11,8 +11,9 @@ import org.knowm.xchart.VectorGraphicsEncoder;
 
 /**
  * Writes a {@link ReportChart} as PNG and/or SVG. The SVG loses XChart's DOCTYPE (it names an
- * external DTD that a browser or XML parser would otherwise try to fetch) and gains a
- * {@code <title>} and a {@code <desc>} listing the models, since its text is drawn as outlines.
+ * external DTD that a browser or XML parser would otherwise try to fetch), gains a
+ * {@code <title>} and a {@code <desc>} listing the models, since its text is drawn as outlines,
+ * and gets ids unique to the chart so that many can be inlined in one page.
  */
 final class ChartFiles {
 
@@ -44,6 +45,10 @@ final class ChartFiles {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         VectorGraphicsEncoder.saveVectorGraphic(chart.chart(), bytes, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
         String svg = bytes.toString(StandardCharsets.UTF_8);
+        // VectorGraphics2D numbers its clip paths by hash; several charts inlined in one HTML page
+        // must not share an id, so each chart's ids get its file name as a prefix.
+        svg = svg.replace("id=\"clip", "id=\"" + chart.fileStem() + "-clip")
+                .replace("url(#clip", "url(#" + chart.fileStem() + "-clip");
         int root = svg.indexOf("<svg");
         svg = svg.substring(root);
         int rootEnd = svg.indexOf('>') + 1;
