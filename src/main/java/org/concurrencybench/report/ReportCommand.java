@@ -39,8 +39,8 @@ import picocli.CommandLine.Parameters;
  * <p>Runs headless: {@link #main} sets {@code java.awt.headless=true}, so no display is needed.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false, version = "concurrency-models-bench report",
-        description = {"Writes the report (Markdown, HTML, CSV, PNG and SVG charts) of one run folder, or compares",
-            "several: each run against the first (e.g. the laptop first, then the server)."},
+        description = "Writes the report (Markdown, HTML, CSV, PNG and SVG charts) of one run folder, or compares"
+            + " several: each run against the first (e.g. the laptop first, then the server).",
         footer = {"", "Exit codes: 0 written (warnings on stderr), 1 a results file is missing or damaged or the"
             + " output cannot be written, 2 wrong usage."})
 public final class ReportCommand implements Callable<Integer> {
