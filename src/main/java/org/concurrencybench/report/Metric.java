@@ -1,0 +1,44 @@
+package org.concurrencybench.report;
+
+/**
+ * One JMH metric (the primary score or a secondary one such as {@code gc.alloc.rate.norm}):
+ * JMH's own score and error, its unit, and the raw iteration values as {@code [fork][iteration]}
+ * (empty when JMH wrote none). NaN where JMH wrote the string "NaN".
+ */
+public record Metric(double score, double scoreError, String unit, double[][] rawData) {
+
+    /** Every raw iteration value across forks, NaNs dropped; the score alone when there is no raw data. */
+    public double[] samples() {
+        int count = 0;
+        for (double[] fork : rawData) {
+            for (double value : fork) {
+                if (Double.isFinite(value)) {
+                    count++;
+                }
+            }
+        }
+        if (count == 0) {
+            return Double.isFinite(score) ? new double[] {score} : new double[0];
+        }
+        double[] samples = new double[count];
+        int i = 0;
+        for (double[] fork : rawData) {
+            for (double value : fork) {
+                if (Double.isFinite(value)) {
+                    samples[i++] = value;
+                }
+            }
+        }
+        return samples;
+    }
+
+    /** Whether JMH wrote per-iteration values (without them there is no interval). */
+    public boolean hasRawData() {
+        for (double[] fork : rawData) {
+            if (fork.length > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

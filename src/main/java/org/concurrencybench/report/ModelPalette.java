@@ -1,0 +1,54 @@
+package org.concurrencybench.report;
+
+import java.awt.Color;
+import java.util.Comparator;
+import java.util.Locale;
+import org.concurrencybench.model.Model;
+
+/**
+ * One fixed colour and one sort position per model, so a model looks the same in every chart and
+ * table of every report, and two machines' charts can be read side by side. Names not in
+ * {@link Model} (a newer suite's model) sort after the known ones and get a stable colour of their own.
+ */
+public final class ModelPalette {
+
+    /** Colour-blind-safe colours (Okabe-Ito, then Tableau), in {@link Model} order. */
+    private static final Color[] KNOWN = {
+        new Color(0x2E4057), // SEQUENTIAL: blue-grey, no anti-aliased black is this colour
+        new Color(0xE69F00), // THREAD_PER_TASK
+        new Color(0x0072B2), // FIXED_POOL
+        new Color(0x009E73), // FORK_JOIN
+        new Color(0xCC79A7), // VIRTUAL_THREADS
+        new Color(0xD55E00), // PROCESS_POOL
+        new Color(0x8C564B), // PROCESS_PER_TASK
+        new Color(0x9467BD), // GLOBAL_LOCK
+        new Color(0x56B4E9), // EVENT_LOOP
+    };
+
+    private static final Color[] EXTRA = {new Color(0xBCBD22), new Color(0x17BECF), new Color(0x7F2704),
+        new Color(0x1B4F72), new Color(0x6A3D9A)};
+
+    /** Orders model names: {@link Model} order first, then unknown names alphabetically. */
+    public static final Comparator<String> ORDER = Comparator.comparingInt(ModelPalette::position)
+            .thenComparing(Comparator.naturalOrder());
+
+    private ModelPalette() {
+    }
+
+    public static Color colour(String model) {
+        int position = position(model);
+        if (position < KNOWN.length) {
+            return KNOWN[position];
+        }
+        return EXTRA[Math.floorMod(model.hashCode(), EXTRA.length)];
+    }
+
+    /** The model's index in {@link Model}, or {@code Integer.MAX_VALUE} for an unknown name. */
+    static int position(String model) {
+        try {
+            return Model.valueOf(model.trim().toUpperCase(Locale.ROOT)).ordinal();
+        } catch (IllegalArgumentException unknown) {
+            return Integer.MAX_VALUE;
+        }
+    }
+}

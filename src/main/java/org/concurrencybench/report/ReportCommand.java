@@ -1,0 +1,106 @@
+package org.concurrencybench.report;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The report command: reads one or more run folders written by the sweep and writes the report.
+ *
+ * <pre>
+ * java -cp target/benchmarks.jar org.concurrencybench.report.ReportCommand RUN_DIR... [--out DIR]
+ *      [--format md,html,csv,png,svg] [--confidence 0.95]
+ * ./run-benchmarks.sh report RUN_DIR... [--out DIR]
+ * </pre>
+ *
+ * <p><b>One run folder</b> gives that run's report: {@code report.md}, a self-contained
+ * {@code index.html}, {@code summary.csv}, and per workload the charts (PNG and SVG) of time,
+ * speedup (with the ideal line and fitted Amdahl and USL curves), efficiency and a bar chart at the
+ * most cores; convoy and capacity charts when the run has those scenarios. Default folder:
+ * {@code charts/<run-id>}.
+ *
+ * <p><b>Several run folders</b> compare every run against the first (put the laptop first and the
+ * server second, or the old JDK first): both machines' speedup curves per workload, per-model
+ * speed ratios absolute and per core, a table of differences with Mann-Whitney U p-values adjusted
+ * by Holm-Bonferroni, and whether the models rank alike; each run's own report goes into a
+ * sub-folder. Default folder: {@code charts/compare-<a>-vs-<b>}. Relative paths are relative to
+ * the current directory.
+ *
+ * <p><b>Exit codes</b>: 0 written (warnings, e.g. a run without a SEQUENTIAL baseline, are printed
+ * on standard error and in the report, which then leaves out speedups); 1 a results file is
+ * missing, empty, truncated or damaged, or the output cannot be written (one line naming the file
+ * and the problem); 2 wrong usage.
+ *
+ * <p>Runs headless: {@link #main} sets {@code java.awt.headless=true}, so no display is needed.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false, version = "concurrency-models-bench report",
+        description = "Writes the report (Markdown, HTML, CSV, PNG and SVG charts) of one run folder, or compares"
+            + " several: each run against the first (e.g. the laptop first, then the server).",
+        footer = {"", "Exit codes: 0 written (warnings on stderr), 1 a results file is missing or damaged or the"
+            + " output cannot be written, 2 wrong usage."})
+public final class ReportCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "RUN_DIR",
+            description = "Run folders written by the sweep (results/<run-id>, holding machine.json and cores-N.json)."
+                    + " Two or more: a comparison against the first.")
+    List<Path> runDirectories;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+            description = "Output folder, created if needed. Default: charts/<run-id> for one run,"
+                    + " charts/compare-<a>-vs-<b> for several (relative to the current directory).")
+    Path out;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "LIST", defaultValue = "all",
+            description = "Comma-separated files to write: md (report.md), html (index.html, charts inline), csv"
+                    + " (summary.csv, comparison.csv), png, svg (chart files), or all. Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Option(names = {"-c", "--confidence"}, paramLabel = "LEVEL", defaultValue = "0.95",
+            description = "Confidence level of every interval, between 0 and 1. Default: ${DEFAULT-VALUE}.")
+    double confidence;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(new CommandLine(new ReportCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true"); // also when called without main()
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        if (!(confidence > 0 && confidence < 1)) {
+            err.println("error: --confidence must be between 0 and 1, got " + confidence);
+            return 2;
+        }
+        try {
+            var formats = OutputFormat.parseList(format);
+            var runs = ReportGenerator.read(runDirectories);
+            Path target = out != null ? out : ReportGenerator.defaultOutput(runs);
+            long started = System.nanoTime();
+            new ReportGenerator(confidence, formats).write(runs, target, warning -> err.println("warning: " + warning));
+            spec.commandLine().getOut().printf("report written to %s (%.1f s)%n", target.toAbsolutePath().normalize(),
+                    (System.nanoTime() - started) / 1e9);
+            return 0;
+        } catch (ReportException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException bug) {
+            // Still one line for the user; -Dreport.debug=true shows where it happened.
+            err.println("error: the report failed unexpectedly (" + bug + "); rerun with -Dreport.debug=true for details");
+            if (Boolean.getBoolean("report.debug")) {
+                bug.printStackTrace(err);
+            }
+            return 1;
+        }
+    }
+}

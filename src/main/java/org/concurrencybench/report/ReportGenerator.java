@@ -1,0 +1,119 @@
+package org.concurrencybench.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * Reads run folders and writes the report files: for one run its report; for several a
+ * comparison against the first plus each run's own report in a sub-folder. Warnings (such as a
+ * missing SEQUENTIAL baseline) go to {@code warnings} and into the report; errors are
+ * {@link ReportException}s.
+ */
+public final class ReportGenerator {
+
+    private final double level;
+    private final Set<OutputFormat> formats;
+
+    public ReportGenerator(double level, Set<OutputFormat> formats) {
+        this.level = level;
+        this.formats = formats;
+    }
+
+    /** The default output folder: {@code charts/<run-id>} or {@code charts/compare-<a>-vs-<b>}. */
+    public static Path defaultOutput(List<RunResults> runs) {
+        if (runs.size() == 1) {
+            return Path.of("charts", ComparisonReport.folderOf(runs.get(0)));
+        }
+        return Path.of("charts", "compare-" + String.join("-vs-", runs.stream().map(ComparisonReport::folderOf).toList()));
+    }
+
+    public static List<RunResults> read(List<Path> runDirectories) {
+        return runDirectories.stream().map(RunReader::read).toList();
+    }
+
+    public void write(List<RunResults> runs, Path out, Consumer<String> warnings) {
+        try (ExecutorService drawing = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors())) {
+            write(runs, out, warnings, drawing);
+        }
+    }
+
+    private void write(List<RunResults> runs, Path out, Consumer<String> warnings, ExecutorService drawing) {
+        ScalingAnalysis analysis = new ScalingAnalysis(level);
+        List<List<WorkloadScaling>> scalings = new ArrayList<>();
+        List<List<String>> runWarnings = new ArrayList<>();
+        for (RunResults run : runs) {
+            List<String> collected = new ArrayList<>();
+            scalings.add(analysis.analyse(run, collected::add));
+            runWarnings.add(collected);
+            collected.forEach(warnings);
+        }
+        if (runs.size() == 1) {
+            writeRun(runs.get(0), scalings.get(0), runWarnings.get(0), out, drawing);
+            return;
+        }
+        List<RunComparison> comparisons = new ArrayList<>();
+        for (int i = 1; i < runs.size(); i++) {
+            comparisons.add(RunComparison.of(runs.get(0).machine().displayName(), scalings.get(0),
+                    runs.get(i).machine().displayName(), scalings.get(i)));
+        }
+        createDirectories(out);
+        List<String> allWarnings = runWarnings.stream().flatMap(List::stream).toList();
+        ReportDocument document = ComparisonReport.build(runs, scalings, comparisons, level, allWarnings,
+                new ChartSink(out, formats, drawing));
+        writeDocument(document, out);
+        if (formats.contains(OutputFormat.CSV)) {
+            writeText(out.resolve("summary.csv"), SummaryCsv.cells(runs, scalings));
+            writeText(out.resolve("comparison.csv"), SummaryCsv.comparisons(comparisons));
+        }
+        for (int i = 0; i < runs.size(); i++) {
+            writeRun(runs.get(i), scalings.get(i), runWarnings.get(i), out.resolve(ComparisonReport.folderOf(runs.get(i))),
+                    drawing);
+        }
+    }
+
+    private void writeRun(RunResults run, List<WorkloadScaling> scaling, List<String> warnings, Path out,
+            ExecutorService drawing) {
+        createDirectories(out);
+        ReportDocument document = RunReport.build(run, scaling, level, warnings, new ChartSink(out, formats, drawing));
+        writeDocument(document, out);
+        if (formats.contains(OutputFormat.CSV)) {
+            writeText(out.resolve("summary.csv"), SummaryCsv.cells(List.of(run), List.of(scaling)));
+        }
+    }
+
+    /** Writes the document's files once its charts are drawn (a drawing error surfaces here). */
+    private void writeDocument(ReportDocument document, Path out) {
+        document.blocks().stream().filter(ReportDocument.Figure.class::isInstance)
+                .forEach(figure -> ((ReportDocument.Figure) figure).svg());
+        if (formats.contains(OutputFormat.MD)) {
+            writeText(out.resolve("report.md"), MarkdownRenderer.render(document));
+        }
+        if (formats.contains(OutputFormat.HTML)) {
+            writeText(out.resolve("index.html"), HtmlRenderer.render(document));
+        }
+    }
+
+    private static void createDirectories(Path out) {
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new ReportException(out + ": cannot create the output folder (" + e.getMessage() + ")");
+        }
+    }
+
+    private static void writeText(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ReportException(file + ": cannot write (" + e.getMessage() + ")");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.concurrencybench.report;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Builds the document of one run: machine, method, warnings, one section per workload, scenarios. */
+final class RunReport {
+
+    private RunReport() {
+    }
+
+    static ReportDocument build(RunResults run, List<WorkloadScaling> scaling, double level, List<String> warnings,
+            ChartSink charts) {
+        String name = run.machine().displayName();
+        ReportDocument document = new ReportDocument("Concurrency models on " + name);
+        MachineSection.add(document, List.of(run));
+        addMethod(document, level);
+        if (!warnings.isEmpty()) {
+            document.heading(2, "Warnings");
+            document.bullets(warnings);
+        }
+        if (scaling.isEmpty()) {
+            document.paragraph("This run has no " + ScalingAnalysis.BENCHMARK_CLASS + " results.");
+        }
+        for (WorkloadScaling workload : scaling) {
+            ScalingSection.add(document, workload, name, charts);
+        }
+        Optional<ConvoyResults> convoy = ConvoyResults.of(run, level);
+        convoy.ifPresent(results -> ScenarioSection.addConvoy(document, results, name, charts));
+        Optional<CapacityResults> capacity = CapacityResults.of(run, level);
+        capacity.ifPresent(results -> ScenarioSection.addCapacity(document, results, name, charts));
+        return document;
+    }
+
+    static void addMethod(ReportDocument document, double level) {
+        document.heading(2, "How to read the numbers");
+        document.bullets(List.of(
+                "Time per batch: one batch is all of a workload's tasks submitted to the model and joined. Values are"
+                        + " the mean of JMH's raw iteration values, all forks pooled, with a " + Numbers.percent(level)
+                        + " Student-t confidence interval in brackets.",
+                "Speedup: SEQUENTIAL's mean time over the model's, at the same core count and against SEQUENTIAL at 1"
+                        + " core; its interval is the delta-method interval of a ratio of two means (Welch-Satterthwaite"
+                        + " degrees of freedom), at the same level.",
+                "Efficiency: speedup over 1-core SEQUENTIAL divided by cores (1.0 = perfect). Karp-Flatt: the"
+                        + " experimentally determined serial fraction (1/S - 1/p)/(1 - 1/p); rising with cores means"
+                        + " overhead grows with cores.",
+                "Fits: throughput X(p) = lambda p / (1 + sigma (p-1) + kappa p (p-1)) by Levenberg-Marquardt on"
+                        + " relative residuals; Amdahl is kappa = 0 (sigma = serial fraction). The USL's throughput"
+                        + " peaks at sqrt((1 - sigma)/kappa) cores. Intervals from the fit's covariance.",
+                "Unreliable: fewer than " + ScalingAnalysis.MIN_SAMPLES + " samples, an interval wider than the mean,"
+                        + " or a speedup interval wider than its distance from 1 (it cannot tell faster from equal)."
+                        + " Such cells are shown, marked."));
+    }
+}

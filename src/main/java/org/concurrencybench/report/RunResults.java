@@ -1,0 +1,28 @@
+package org.concurrencybench.report;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SortedMap;
+
+/**
+ * Everything one run folder holds: the machine, JMH's results per core count (ascending), and the
+ * capacity sizes that failed or were skipped.
+ */
+public record RunResults(Path directory, MachineInfo machine, SortedMap<Integer, List<BenchmarkResult>> byCores,
+        List<Outcome> outcomes) {
+
+    public String runId() {
+        return machine.runId();
+    }
+
+    /** The results of one benchmark class (simple name, e.g. {@code ModelBenchmark}) at one core count. */
+    public List<BenchmarkResult> of(String benchmarkClass, int cores) {
+        return byCores.getOrDefault(cores, List.of()).stream()
+                .filter(result -> result.benchmarkClass().equals(benchmarkClass)).toList();
+    }
+
+    /** Whether any core count has results of the benchmark class. */
+    public boolean has(String benchmarkClass) {
+        return byCores.keySet().stream().anyMatch(cores -> !of(benchmarkClass, cores).isEmpty());
+    }
+}

@@ -1,0 +1,59 @@
+package org.concurrencybench.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The convoy and capacity parts of a run's report, each present only when the run has them. */
+final class ScenarioSection {
+
+    private ScenarioSection() {
+    }
+
+    static void addConvoy(ReportDocument document, ConvoyResults convoy, String runName, ChartSink charts) {
+        document.heading(2, "Convoy effect");
+        document.paragraph("I/O round trips per second of one I/O-bound thread beside CPU-bound neighbours, at "
+                + convoy.cores() + " cores. Under a GIL each return from I/O must win the lock back from a CPU-bound"
+                + " thread, which can cost a whole switch interval.");
+        document.figure(charts.add(ScenarioCharts.convoy(convoy, runName)));
+        List<List<String>> rows = new ArrayList<>();
+        for (ConvoyResults.Point point : convoy.points()) {
+            SampleStats stats = point.roundTripsPerSecond();
+            rows.add(List.of(point.series(), Integer.toString(point.cpuThreads()),
+                    Numbers.withInterval(stats.mean(), stats.low(), stats.high()), Integer.toString(stats.n())));
+        }
+        document.table("Convoy: round trips per second", List.of("series", "CPU-bound threads",
+                "round trips/s [CI]", "n"), rows);
+    }
+
+    static void addCapacity(ReportDocument document, CapacityResults capacity, String runName, ChartSink charts) {
+        document.heading(2, "Capacity");
+        document.paragraph("Batch time as the number of tasks grows, at " + capacity.cores() + " cores; crosses mark"
+                + " sizes that failed or were skipped.");
+        for (String workload : capacity.workloads()) {
+            document.figure(charts.add(ScenarioCharts.capacity(capacity, workload, runName)));
+        }
+        List<List<String>> times = new ArrayList<>();
+        List<List<String>> memory = new ArrayList<>();
+        for (CapacityResults.Point point : capacity.points()) {
+            SampleStats time = point.time();
+            times.add(List.of(point.workload(), point.model(), Long.toString(point.tasks()),
+                    Numbers.withInterval(time.mean(), time.low(), time.high()), Integer.toString(time.n())));
+            if (Double.isFinite(point.bytesPerTask())) {
+                memory.add(List.of(point.workload(), point.model(), Long.toString(point.tasks()),
+                        Numbers.format(point.bytesPerTask()), Numbers.format(point.bytesPerTask() / 1024)));
+            }
+        }
+        document.table("Capacity: time per batch", List.of("workload", "model", "tasks", "time per batch (ms) [CI]", "n"),
+                times);
+        document.table("Memory per waiting task (allocated bytes per batch / tasks, from gc.alloc.rate.norm)",
+                List.of("workload", "model", "tasks", "bytes per task", "KiB per task"), memory);
+        List<List<String>> outcomes = new ArrayList<>();
+        for (Outcome outcome : capacity.outcomes()) {
+            outcomes.add(List.of(outcome.workload(), outcome.model(), Long.toString(outcome.tasks()), outcome.status(),
+                    outcome.reason(), outcome.predictedMillis() == null ? Numbers.ABSENT
+                            : Numbers.format(outcome.predictedMillis())));
+        }
+        document.table("Sizes that failed or were skipped", List.of("workload", "model", "tasks", "status", "reason",
+                "predicted ms"), outcomes);
+    }
+}

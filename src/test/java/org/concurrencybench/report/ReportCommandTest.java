@@ -1,0 +1,135 @@
+package org.concurrencybench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command as a user meets it: exit codes, one-line errors, warnings, formats, help, escaping. */
+class ReportCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeAll
+    static void headless() {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private int run(String... args) {
+        CommandLine command = new CommandLine(new ReportCommand());
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        return command.execute(args);
+    }
+
+    @Test
+    void writesReportAndSaysWhere(@TempDir Path temp) {
+        assertEquals(0, run(Fixtures.run("laptop").toString(), "--out", temp.toString()));
+        assertTrue(out.toString().startsWith("report written to "), out.toString());
+        assertTrue(Files.isRegularFile(temp.resolve("report.md")));
+    }
+
+    @Test
+    void brokenFilesGiveOneLineAndExitCodeOne(@TempDir Path temp) {
+        for (String broken : List.of("damaged", "truncated", "empty")) {
+            err.getBuffer().setLength(0);
+            assertEquals(1, run(Fixtures.run(broken).toString(), "--out", temp.toString()), broken);
+            String message = err.toString();
+            assertEquals(1, message.lines().count(), message);
+            assertTrue(message.startsWith("error: ") && message.contains(broken + "/cores-1.json: "), message);
+            assertFalse(message.contains("Exception"), message);
+        }
+        err.getBuffer().setLength(0);
+        assertEquals(1, run(Fixtures.run("empty").toString(), "--out", temp.toString()));
+        assertTrue(err.toString().contains("cores-1.json: empty file (the run that wrote it probably stopped early)"));
+    }
+
+    @Test
+    void noSequentialBaselineWarnsAndStillWritesTheReport(@TempDir Path temp) throws Exception {
+        Path run = Fixtures.run("no-sequential");
+        assertEquals(0, run(run.toString(), "--out", temp.toString()));
+        String warning = "warning: " + String.format(ScalingAnalysis.NO_BASELINE_WARNING, "CPU", run);
+        assertEquals(warning, err.toString().strip());
+        String report = Files.readString(temp.resolve("report.md"));
+        assertTrue(report.contains("No SEQUENTIAL baseline in this run: speedups, efficiency and Karp-Flatt are absent."));
+        assertTrue(report.contains("| FIXED_POOL | 2 | 54.6 [53.8, 55.4] | 6 | \u2014 | \u2014 | \u2014 | \u2014 | ok |"),
+                report);
+        assertTrue(Files.exists(temp.resolve("cpu-time.png")));
+        assertFalse(Files.exists(temp.resolve("cpu-speedup.png")), "no speedup chart without a baseline");
+    }
+
+    @Test
+    void htmlAndMarkdownEscapeLabelsFromFiles(@TempDir Path temp) throws Exception {
+        Path run = Fixtures.copy("laptop", temp.resolve("run"));
+        Path machine = run.resolve("machine.json");
+        Files.writeString(machine, Files.readString(machine)
+                .replace("\"label\": \"laptop\"", "\"label\": \"<script>alert('label')</script>\""));
+        Path cores = run.resolve("cores-1.json");
+        Files.writeString(cores, Files.readString(cores).replaceFirst("\"MY_MODEL\"", "\"<script>alert(1)</script>\""));
+        assertEquals(0, run(run.toString(), "--out", temp.resolve("out").toString()), err.toString());
+        String html = Files.readString(temp.resolve("out/index.html"));
+        assertFalse(html.contains("<script"), "no raw <script> in index.html");
+        assertTrue(html.contains("&lt;script&gt;alert(&#39;label&#39;)&lt;/script&gt;"));
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assertTrue(html.contains("<svg"), "charts are inline");
+        assertFalse(Files.readString(temp.resolve("out/report.md")).contains("<script"));
+    }
+
+    @Test
+    void formatPicksFiles(@TempDir Path temp) throws Exception {
+        assertEquals(0, run(Fixtures.run("laptop").toString(), "--out", temp.toString(), "--format", "md,csv"));
+        try (Stream<Path> files = Files.list(temp)) {
+            assertEquals(List.of("report.md", "summary.csv"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        assertEquals(1, run(Fixtures.run("laptop").toString(), "--out", temp.toString(), "--format", "pdf"));
+        assertTrue(err.toString().contains("--format: unknown format 'pdf'"), err.toString());
+    }
+
+    @Test
+    void helpExplainsEveryOption() {
+        assertEquals(0, run("-h"));
+        String help = out.toString();
+        for (String option : List.of("RUN_DIR", "--out", "--format", "--confidence", "--help", "--version",
+                "Exit codes")) {
+            assertTrue(help.contains(option), option + " in\n" + help);
+        }
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertEquals(2, run());
+        assertEquals(2, run(Fixtures.run("laptop").toString(), "--confidence", "1.5"));
+    }
+
+    @Test
+    void defaultOutputFolders() {
+        RunResults laptop = RunReader.read(Fixtures.run("laptop"));
+        RunResults server = RunReader.read(Fixtures.run("server"));
+        assertEquals(Path.of("charts", "laptop-run"), ReportGenerator.defaultOutput(List.of(laptop)));
+        assertEquals(Path.of("charts", "compare-laptop-run-vs-server-run"),
+                ReportGenerator.defaultOutput(List.of(laptop, server)));
+    }
+
+    @Test
+    void summaryCsvHasOneRowPerCell(@TempDir Path temp) throws Exception {
+        assertEquals(0, run(Fixtures.run("laptop").toString(), "--out", temp.toString(), "--format", "csv"));
+        List<String> lines = Files.readAllLines(temp.resolve("summary.csv"));
+        assertEquals(String.join(",", SummaryCsv.CELL_COLUMNS), lines.get(0));
+        // CPU: 4 models x 3 core counts + MY_MODEL x 2; SLEEP: 4 x 3
+        assertEquals(1 + 14 + 12, lines.size());
+        assertTrue(lines.contains(lines.stream().filter(l -> l.startsWith("laptop-run,CPU,SEQUENTIAL,1,6,100.000,"))
+                .findFirst().orElseThrow()));
+    }
+}
