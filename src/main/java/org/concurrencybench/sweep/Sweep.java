@@ -132,7 +132,16 @@ final class Sweep {
         done = true;
         Runtime.getRuntime().removeShutdownHook(onInterrupt);
         console.printf("Results: %s (%s)%n", settings.runDir(), format(Duration.between(start, Instant.now())));
-        return complete;
+        return writeReport() && complete;
+    }
+
+    /** The report of this run into {@code CHARTS/<run-id>/}; false if it could not be written. */
+    private boolean writeReport() {
+        Path out = settings.chartsDir().resolve(settings.runId());
+        console.println("Report: " + out);
+        int exit = new picocli.CommandLine(new org.concurrencybench.report.ReportCommand())
+                .execute(settings.runDir().toString(), "--out", out.toString());
+        return exit == 0;
     }
 
     /** The steps at one core count: the capacity steps run once, at the largest. */
