@@ -36,8 +36,18 @@ find_java() {
 java_bin=$(find_java) || die "no JDK 21 or newer found (looked at JAVA_HOME, java on the PATH, /usr/lib/jvm, ~/.sdkman, /Library/Java). Install one, e.g. 'apt-get install openjdk-21-jdk', 'brew install openjdk@21' or 'sdk install java 21-tem', or set JAVA_HOME."
 java_home=$(cd "$(dirname "$java_bin")/.." && pwd)
 
+# --no-build is the script's own flag: taken out here (the sweep's -h lists it too). Help needs
+# no fresh build where a jar is there already.
 no_build=false
-for arg in "$@"; do [[ $arg == --no-build ]] && no_build=true; done
+args=()
+for arg in "$@"; do
+  case $arg in
+    --no-build) no_build=true ;;
+    -h|--help|-V|--version) [[ -f $jar ]] && no_build=true; args+=("$arg") ;;
+    *) args+=("$arg") ;;
+  esac
+done
+set -- ${args[@]+"${args[@]}"}
 
 needs_build() {
   [[ ! -f $jar ]] && return 0

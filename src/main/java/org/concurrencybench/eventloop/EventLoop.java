@@ -84,6 +84,8 @@ public final class EventLoop implements Executor, AutoCloseable {
     private final PriorityQueue<Timer> timers = new PriorityQueue<>(Timer.BY_DEADLINE_THEN_ORDER);
     private long timersSet;
     private volatile boolean stopping;
+    /** Completes when the loop thread has ended, normally or because the loop itself failed. */
+    private final java.util.concurrent.CompletableFuture<Void> ended = new java.util.concurrent.CompletableFuture<>();
     private volatile long callbacksRun;
     private volatile long callbacksFailed;
 
@@ -213,15 +215,28 @@ public final class EventLoop implements Executor, AutoCloseable {
     // ---- the loop --------------------------------------------------------------------------
 
     private void runUntilStopped() {
+        Throwable failure = null;
         try {
             while (!stopping) {
                 runOnce();
             }
-        } catch (IOException e) {
-            System.err.println("event loop " + thread.getName() + " stopped: select failed: " + e);
+        } catch (Throwable e) { // a failed select, or an Error from a callback: the loop cannot go on
+            failure = e;
+            System.err.println("event loop " + thread.getName() + " stopped: " + e);
         } finally {
+            stopping = true;
             closeChannelsAndSelector();
+            if (failure == null) {
+                ended.complete(null);
+            } else {
+                ended.completeExceptionally(failure);
+            }
         }
+    }
+
+    /** Completes when the loop thread has ended; exceptionally with the cause if the loop failed. */
+    public java.util.concurrent.CompletableFuture<Void> ended() {
+        return ended;
     }
 
     /** One turn: see the class comment. */

@@ -48,8 +48,8 @@ public record BatchTimePredictor(Duration processStart) {
             case FIXED_POOL, FORK_JOIN, GLOBAL_LOCK, PROCESS_POOL -> waitPerTask.multipliedBy(rounds(tasks, poolSize));
             // Every wait at once.
             case THREAD_PER_TASK, VIRTUAL_THREADS, EVENT_LOOP -> waitPerTask;
-            // Every JVM must start, on the cores there are, before the last one's wait can end.
-            case PROCESS_PER_TASK -> processStart.multipliedBy(rounds(tasks, cores)).plus(waitPerTask);
+            // poolSize children at a time, each living for its JVM's start and then its wait.
+            case PROCESS_PER_TASK -> processStart.plus(waitPerTask).multipliedBy(rounds(tasks, poolSize));
         };
     }
 

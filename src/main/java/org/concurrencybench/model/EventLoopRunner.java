@@ -69,7 +69,15 @@ final class EventLoopRunner implements ModelRunner {
     private void awaitAll(CompletableFuture<Long>[] results) {
         CompletableFuture<Void> all = CompletableFuture.allOf(results);
         try {
-            all.get();
+            // If the loop itself dies, its unfinished tasks would never complete: stop waiting then.
+            CompletableFuture.anyOf(all, loop.ended()).get();
+            if (!all.isDone()) {
+                Throwable why = loop.ended().isCompletedExceptionally() ? LoopTasks.failureOf(loop.ended()) : null;
+                IllegalStateException died = new IllegalStateException("the event loop ended during the batch", why);
+                for (CompletableFuture<Long> result : results) {
+                    result.completeExceptionally(died);
+                }
+            }
         } catch (ExecutionException e) {
             // A task failed; allOf completes only once every task is done, so the batch is over.
         } catch (InterruptedException e) {

@@ -50,14 +50,28 @@ abstract class ExecutorRunner implements ModelRunner {
     @Override
     public long runBatch(List<? extends Task> batch) {
         List<Future<Long>> futures = new ArrayList<>(batch.size());
-        for (Task task : batch) {
-            futures.add(executor.submit(() -> invoker.invoke(task)));
+        try {
+            for (Task task : batch) {
+                futures.add(executor.submit(() -> invoker.invoke(task)));
+            }
+        } catch (RuntimeException | Error e) {
+            // Out of native threads, say: no task may outlive the batch, so stop and wait for those started.
+            futures.forEach(f -> f.cancel(true));
+            for (Future<Long> started : futures) {
+                try {
+                    started.get();
+                } catch (Exception ignored) {
+                    // cancelled or failed: either way it has ended
+                }
+            }
+            throw new BatchFailedException(model + " could not start task " + futures.size() + " of " + batch.size()
+                    + ": " + e, e);
         }
         long sum = 0;
         BatchFailedException failure = null;
         for (int i = 0; i < futures.size(); i++) {
             try {
-                sum += awaitUninterruptibly(futures.get(i));
+                sum += await(futures.get(i));
             } catch (ExecutionException e) {
                 if (failure == null) {
                     Throwable cause = e.getCause();
@@ -71,8 +85,8 @@ abstract class ExecutorRunner implements ModelRunner {
         return sum;
     }
 
-    /** Waits for the future; an interrupt cancels the batch's futures and is passed on. */
-    private static long awaitUninterruptibly(Future<Long> future) throws ExecutionException {
+    /** Waits for the future; an interrupt cancels it, is kept, and fails it as an ExecutionException. */
+    private static long await(Future<Long> future) throws ExecutionException {
         try {
             return future.get();
         } catch (InterruptedException e) {

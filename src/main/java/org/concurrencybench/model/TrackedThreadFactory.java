@@ -56,9 +56,12 @@ final class TrackedThreadFactory implements ThreadFactory, ForkJoinPool.ForkJoin
     boolean awaitAllEnded(Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         for (Thread thread : threads) {
+            if (thread.getState() == Thread.State.NEW) {
+                continue; // made but never started (its start failed): nothing to wait for
+            }
             long left = Duration.between(Instant.now(), deadline).toMillis();
             if (left <= 0 || !thread.join(Duration.ofMillis(left))) {
-                return thread.getState() == Thread.State.NEW;
+                return false;
             }
         }
         threads.clear();

@@ -69,7 +69,12 @@ public final class ReportCommand implements Callable<Integer> {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        System.exit(new CommandLine(new ReportCommand()).execute(args));
+        CommandLine commandLine = new CommandLine(new ReportCommand());
+        commandLine.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("report: " + e.getMessage() + " (see ./run-benchmarks.sh report -h)");
+            return 2;
+        });
+        System.exit(commandLine.execute(args));
     }
 
     @Override

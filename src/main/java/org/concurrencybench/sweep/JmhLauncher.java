@@ -46,7 +46,8 @@ final class JmhLauncher {
     private final Path benchmarksJar;
     private final boolean pin;
     private final PrintStream console;
-    private volatile Process running;
+    private Process running;   // guarded by this
+    private boolean stopped;   // guarded by this: once stopped, nothing more is started
 
     JmhLauncher(String javaBinary, Path benchmarksJar, boolean pin, PrintStream console) {
         this.javaBinary = javaBinary;
@@ -71,8 +72,14 @@ final class JmhLauncher {
     Outcome run(int cores, String cpus, List<String> jmhArgs, Path resultFile, Path logFile)
             throws IOException, InterruptedException {
         List<String> command = command(cores, cpus, jmhArgs, resultFile);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        running = process;
+        Process process;
+        synchronized (this) {
+            if (stopped) {
+                return new Outcome(-1, List.of());
+            }
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            running = process;
+        }
         process.getOutputStream().close();
         List<Failure> failures = new ArrayList<>();
         try (Writer log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -109,7 +116,9 @@ final class JmhLauncher {
             }
         } finally {
             int exit = process.waitFor();
-            running = null;
+            synchronized (this) {
+                running = null;
+            }
             if (exit != 0 && failures.isEmpty()) {
                 console.println("    JMH exited with code " + exit + "; see " + logFile);
             }
@@ -117,9 +126,13 @@ final class JmhLauncher {
         return new Outcome(process.exitValue(), failures);
     }
 
-    /** Stops the running JMH process and everything it started (its forks, their workers). */
+    /** Stops the running JMH process and everything it started (its forks, their workers); starts no more. */
     void stopRunning() {
-        Process process = running;
+        Process process;
+        synchronized (this) {
+            stopped = true;
+            process = running;
+        }
         if (process == null) {
             return;
         }

@@ -55,26 +55,32 @@ final class MachineProbe {
         return described == null || described.isBlank() ? "unknown" : described.trim();
     }
 
-    /** Runs a short command and returns its output, or null if it cannot run or fails. */
+    /** Runs a short command and returns its output, or null if it cannot run, fails or takes over 10 s. */
     static String command(List<String> command, Path dir) {
+        Path output = null;
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            output = Files.createTempFile("concurrencybench-probe", ".txt");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
             if (dir != null) {
                 builder.directory(dir.toFile());
             }
             Process process = builder.start();
             process.getOutputStream().close();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return null;
             }
-            return process.exitValue() == 0 ? out : null;
+            return process.exitValue() == 0 ? Files.readString(output, StandardCharsets.UTF_8) : null;
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
+        } finally {
+            if (output != null) {
+                output.toFile().delete();
+            }
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.concurrencybench.sweep;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a resolved sweep: writes {@code machine.json}, then for each core count runs the plan's JMH
@@ -30,12 +31,16 @@ final class Sweep {
 
     private final SweepSettings settings;
     private final PrintStream console;
+    private final JmhLauncher launcher;
     private final List<Integer> finishedCores = new ArrayList<>();
+    private final CountDownLatch loopExited = new CountDownLatch(1);
+    private volatile boolean stopping;
     private volatile boolean done;
 
     Sweep(SweepSettings settings, PrintStream console) {
         this.settings = settings;
         this.console = console;
+        this.launcher = new JmhLauncher(javaBinary(), benchmarksJar(), settings.pinned(), console);
     }
 
     /** Runs the sweep (or only prints it, for a dry run); true if every core count has its results. */
@@ -44,30 +49,35 @@ final class Sweep {
             console.println("Nothing left to measure: every core count of " + settings.runDir() + " has its results.");
             return true;
         }
-        List<SweepPlan.Step> steps = SweepPlan.stepsFor(settings.profile(), settings.models(), settings.workloads(),
-                settings.convoy());
-        int maxCores = settings.cores().get(settings.cores().size() - 1);
+        List<SweepPlan.Step> everyCount = SweepPlan.stepsFor(settings.profile(), settings.models(),
+                settings.workloads(), settings.convoy());
+        // Run once, at the run's largest core count (also when resuming, whatever is left).
+        int maxCores = settings.resuming() ? settings.resumed().coreCounts().stream().max(Integer::compare).orElseThrow()
+                : settings.cores().get(settings.cores().size() - 1);
         List<CapacityPlan.ModelPlan> capacity = settings.taskCounts().isEmpty() ? List.of()
                 : CapacityPlan.plan(settings.models(), settings.workloads(), settings.taskCounts(), maxCores,
                         settings.maxBatch(), CapacityPlan.connectionLimit());
-        List<SweepPlan.Step> capacitySteps = SweepPlan.capacitySteps(settings.profile(), capacity, settings.maxBatch());
-        long estimatePerCoreCount = steps.stream().mapToLong(SweepPlan.Step::estimatedMillis).sum();
-        long estimateTotal = estimatePerCoreCount * settings.cores().size()
-                + capacitySteps.stream().mapToLong(SweepPlan.Step::estimatedMillis).sum();
+        List<SweepPlan.Step> once = new ArrayList<>(SweepPlan.onceSteps(settings.profile(), settings.models()));
+        once.addAll(SweepPlan.capacitySteps(settings.profile(), capacity, settings.maxBatch()));
+        if (!settings.cores().contains(maxCores)) {
+            once.clear();
+        }
+        long estimateTotal = millis(everyCount) * settings.cores().size() + millis(once);
         console.printf("Sweep %s: profile %s, cores %s, %d benchmarks per core count, about %s in all%n",
                 settings.runId(), settings.profile().name(), settings.cores(),
-                steps.stream().mapToInt(SweepPlan.Step::benchmarks).sum(), format(Duration.ofMillis(estimateTotal)));
+                everyCount.stream().mapToInt(SweepPlan.Step::benchmarks).sum(), format(Duration.ofMillis(estimateTotal)));
         List<CapacityPlan.Outcome> outcomes = new ArrayList<>();
-        capacity.forEach(plan -> outcomes.addAll(plan.skipped()));
+        if (!once.isEmpty()) {
+            capacity.forEach(plan -> outcomes.addAll(plan.skipped()));
+        }
         if (!capacity.isEmpty()) {
             console.printf("Capacity at %d cores: %d sizes to run, %d skipped as too long or beyond the machine's limits%n",
-                    maxCores, capacitySteps.stream().mapToInt(SweepPlan.Step::benchmarks).sum(), outcomes.size());
+                    maxCores, capacity.stream().mapToInt(p -> p.run().size()).sum(), outcomes.size());
         }
         console.printf("Pinning: %s%n", settings.pinning());
-        JmhLauncher launcher = new JmhLauncher(javaBinary(), benchmarksJar(), settings.pinned(), console);
         if (dryRun) {
             for (int cores : settings.cores()) {
-                for (SweepPlan.Step step : stepsAt(cores, maxCores, steps, capacitySteps)) {
+                for (SweepPlan.Step step : stepsAt(cores, maxCores, everyCount, once)) {
                     console.println(String.join(" ", launcher.command(cores, settings.topology().cpusFor(cores),
                             step.jmhArgs(), settings.runDir().resolve("cores-" + cores + ".json"))));
                 }
@@ -80,59 +90,100 @@ final class Sweep {
         Files.createDirectories(settings.runDir().resolve("logs"));
         MachineDescription machine = settings.resuming() ? settings.resumed() : describeMachine();
         writeMachine(machine);
-        Thread onInterrupt = new Thread(() -> interrupted(launcher), "sweep-interrupt");
+        Thread onInterrupt = new Thread(this::interrupted, "sweep-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
 
         Instant start = Instant.now();
         long estimatedDone = 0;
         boolean complete = true;
         int index = 0;
-        for (int cores : settings.cores()) {
-            index++;
-            String cpus = settings.topology().cpusFor(cores);
-            Duration elapsed = Duration.between(start, Instant.now());
-            console.printf("[%d/%d] cores=%d cpus=%s  elapsed %s, about %s left%n", index, settings.cores().size(),
-                    cores, settings.pinned() ? cpus : "(not pinned)", format(elapsed),
-                    format(remaining(elapsed, estimatedDone, estimateTotal)));
-            ArrayNode results = JSON.createArrayNode();
-            for (SweepPlan.Step step : stepsAt(cores, maxCores, steps, capacitySteps)) {
-                if (step.capacity() != null) {
-                    console.printf("  capacity: %s %s tasks=%s%n", step.capacity().model(), step.capacity().workload(),
-                            step.capacity().run());
+        try {
+            for (int cores : settings.cores()) {
+                index++;
+                Duration elapsed = Duration.between(start, Instant.now());
+                console.printf("[%d/%d] cores=%d cpus=%s  elapsed %s, about %s left%n", index, settings.cores().size(),
+                        cores, settings.pinned() ? settings.topology().cpusFor(cores) : "(not pinned)", format(elapsed),
+                        format(remaining(elapsed, estimatedDone, estimateTotal)));
+                List<SweepPlan.Step> steps = stepsAt(cores, maxCores, everyCount, once);
+                Boolean counted = runCoreCount(cores, steps, outcomes);
+                if (counted == null) {
+                    return false; // interrupted: the shutdown hook says what was kept
                 }
-                Path part = settings.runDir().resolve("logs").resolve("cores-" + cores + "-" + step.name() + ".json");
-                Path log = settings.runDir().resolve("logs").resolve("cores-" + cores + ".log");
-                JmhLauncher.Outcome outcome = launcher.run(cores, cpus, step.jmhArgs(), part, log);
-                if (step.capacity() != null) {
-                    outcome.failures().forEach(f -> outcomes.add(CapacityPlan.failed(cores, f.params(), f.reason())));
-                }
-                if (Files.isRegularFile(part) && Files.size(part) > 0) {
-                    JsonNode entries = JSON.readTree(part.toFile());
-                    entries.forEach(results::add);
-                    Files.delete(part);
-                } else {
-                    console.printf("    no results from the %s benchmarks at %d cores (exit %d); see %s%n",
-                            step.name(), cores, outcome.exitCode(), log);
-                    complete &= step.capacity() != null; // a capacity size that fails is an outcome, not an error
-                }
-                estimatedDone += step.estimatedMillis();
+                complete &= counted;
+                estimatedDone += millis(steps);
             }
-            if (!results.isEmpty()) {
-                Path file = settings.runDir().resolve("cores-" + cores + ".json");
-                Path temporary = settings.runDir().resolve("cores-" + cores + ".json.partial");
-                JSON.writeValue(temporary.toFile(), results);
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-                finishedCores.add(cores);
-            }
+            writeOutcomes(outcomes);
+            writeMachine(machine.finishedAt(Instant.now().toString()));
+        } finally {
+            loopExited.countDown();
         }
-        if (!outcomes.isEmpty()) {
-            JSON.writeValue(settings.runDir().resolve("outcomes.json").toFile(), outcomes);
-        }
-        writeMachine(machine.finishedAt(Instant.now().toString()));
         done = true;
         Runtime.getRuntime().removeShutdownHook(onInterrupt);
         console.printf("Results: %s (%s)%n", settings.runDir(), format(Duration.between(start, Instant.now())));
         return writeReport() && complete;
+    }
+
+    /**
+     * Runs one core count's steps and writes {@code cores-N.json} once all of them have results
+     * (a capacity size that fails is an outcome, not a missing result). A core count with a step
+     * that gave nothing is kept as {@code cores-N.json.partial}, so {@code --resume} runs it again.
+     *
+     * @return whether the core count is complete; null if the sweep was interrupted meanwhile
+     */
+    private Boolean runCoreCount(int cores, List<SweepPlan.Step> steps, List<CapacityPlan.Outcome> outcomes)
+            throws IOException, InterruptedException {
+        String cpus = settings.topology().cpusFor(cores);
+        ArrayNode results = JSON.createArrayNode();
+        boolean complete = true;
+        for (SweepPlan.Step step : steps) {
+            if (step.capacity() != null) {
+                console.printf("  capacity: %s %s tasks=%s%n", step.capacity().model(), step.capacity().workload(),
+                        step.capacity().run());
+            }
+            Path part = settings.runDir().resolve("logs").resolve("cores-" + cores + "-" + step.name() + ".json");
+            Path log = settings.runDir().resolve("logs").resolve("cores-" + cores + ".log");
+            JmhLauncher.Outcome outcome = launcher.run(cores, cpus, step.jmhArgs(), part, log);
+            if (stopping) {
+                return null;
+            }
+            if (step.capacity() != null) {
+                outcome.failures().forEach(f -> outcomes.add(CapacityPlan.failed(cores, f.params(), f.reason())));
+            }
+            if (Files.isRegularFile(part) && Files.size(part) > 0) {
+                JSON.readTree(part.toFile()).forEach(results::add);
+                Files.delete(part);
+            } else if (step.capacity() == null) {
+                console.printf("    no results from the %s benchmarks at %d cores (exit %d); see %s%n",
+                        step.name(), cores, outcome.exitCode(), log);
+                complete = false;
+            }
+        }
+        Path temporary = settings.runDir().resolve("cores-" + cores + ".json.partial");
+        if (!results.isEmpty()) {
+            JSON.writeValue(temporary.toFile(), results);
+        }
+        if (complete && !results.isEmpty()) {
+            Files.move(temporary, settings.runDir().resolve("cores-" + cores + ".json"), StandardCopyOption.ATOMIC_MOVE);
+            finishedCores.add(cores);
+        } else {
+            console.printf("    cores=%d is incomplete; kept what it has as %s (--resume runs it again)%n", cores,
+                    temporary.getFileName());
+        }
+        return complete;
+    }
+
+    /** Writes {@code outcomes.json}, adding to the one an interrupted run already wrote. */
+    private void writeOutcomes(List<CapacityPlan.Outcome> outcomes) throws IOException {
+        Path file = settings.runDir().resolve("outcomes.json");
+        ArrayNode all = Files.exists(file) ? (ArrayNode) JSON.readTree(file.toFile()) : JSON.createArrayNode();
+        outcomes.forEach(o -> all.add(JSON.valueToTree(o)));
+        if (!all.isEmpty()) {
+            JSON.writeValue(file.toFile(), all);
+        }
+    }
+
+    private static long millis(List<SweepPlan.Step> steps) {
+        return steps.stream().mapToLong(SweepPlan.Step::estimatedMillis).sum();
     }
 
     /** The report of this run into {@code CHARTS/<run-id>/}; false if it could not be written. */
@@ -144,23 +195,32 @@ final class Sweep {
         return exit == 0;
     }
 
-    /** The steps at one core count: the capacity steps run once, at the largest. */
-    private static List<SweepPlan.Step> stepsAt(int cores, int maxCores, List<SweepPlan.Step> steps,
-                                               List<SweepPlan.Step> capacitySteps) {
-        if (cores != maxCores || capacitySteps.isEmpty()) {
-            return steps;
+    /** The steps at one core count: those that run once (JVM start-up, capacity) come at the largest. */
+    private static List<SweepPlan.Step> stepsAt(int cores, int maxCores, List<SweepPlan.Step> everyCount,
+                                               List<SweepPlan.Step> once) {
+        if (cores != maxCores || once.isEmpty()) {
+            return everyCount;
         }
-        List<SweepPlan.Step> all = new ArrayList<>(steps);
-        all.addAll(capacitySteps);
+        List<SweepPlan.Step> all = new ArrayList<>(everyCount);
+        all.addAll(once);
         return all;
     }
 
-    /** The shutdown hook: stop JMH and its forks, say what was kept and how to finish. */
-    private void interrupted(JmhLauncher launcher) {
+    /**
+     * The shutdown hook (Ctrl-C, SIGTERM): stop JMH and its forks, let the sweep's loop leave
+     * without starting anything more or writing a partial core count, then say what was kept.
+     */
+    private void interrupted() {
         if (done) {
             return;
         }
+        stopping = true;
         launcher.stopRunning();
+        try {
+            loopExited.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         List<Integer> left = new ArrayList<>(settings.cores());
         left.removeAll(finishedCores);
         console.printf("%nInterrupted. Kept core counts %s in %s.%n", finishedCores, settings.runDir());

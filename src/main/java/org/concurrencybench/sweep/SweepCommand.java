@@ -52,7 +52,8 @@ public final class SweepCommand implements Callable<Integer> {
     List<String> models;
 
     @Option(names = "--workloads", split = ",", paramLabel = "LIST", hideParamSyntax = true,
-            description = "Workloads among CPU, SLEEP, IO, MIXED, CONVOY (default: all).")
+            description = {"Workloads among CPU, SLEEP, IO, MIXED, CONVOY (default: all). CONVOY always",
+                "runs its own two models, GLOBAL_LOCK and THREAD_PER_TASK, whatever --models says."})
     List<String> workloads;
 
     @Option(names = "--tasks", split = ",", paramLabel = "LIST", hideParamSyntax = true,

@@ -15,11 +15,6 @@ final class SweepPlan {
 
     /** The convoy scenario's name on the command line; not a per-task workload. */
     static final String CONVOY = "CONVOY";
-    /**
-     * The convoy's benchmarks: under the lock, 3 CPU-thread counts x 3 switch intervals; free
-     * threads ignore the interval, so they run at CPython's default only.
-     */
-    static final int CONVOY_BENCHMARKS = 12;
 
     /**
      * One JMH invocation: a name for the console and file names, JMH's arguments, how many
@@ -45,18 +40,25 @@ final class SweepPlan {
             int count = models.size() * workloads.size();
             steps.add(new Step("models", args, count, count * profile.estimatedMillisPerBenchmark()));
         }
-        if (models.contains(Model.PROCESS_PER_TASK)) {
-            // What a JVM start costs here, bare and as a worker: the yardstick for PROCESS_PER_TASK.
-            List<String> args = new ArrayList<>(List.of("^org\\.concurrencybench\\.bench\\.JvmStartBenchmark\\."));
-            args.addAll(profile.jmhOptions());
-            steps.add(new Step("jvm-start", args, 3, 3 * profile.estimatedMillisPerBenchmark()));
-        }
         if (convoy) {
+            // Under the lock: 3 CPU-thread counts x 3 switch intervals. Free threads ignore the
+            // interval, so they run at CPython's default only: 3 more.
             steps.add(convoyStep(profile, "convoy-gil", List.of("-p", "model=GLOBAL_LOCK"), 9));
             steps.add(convoyStep(profile, "convoy-free", List.of("-p", "model=THREAD_PER_TASK",
                     "-p", "switchIntervalMicros=5000"), 3));
         }
         return steps;
+    }
+
+    /** The steps that run once, at the largest core count, besides capacity: JVM start-up beside PROCESS_PER_TASK. */
+    static List<Step> onceSteps(Profile profile, List<Model> models) {
+        if (!models.contains(Model.PROCESS_PER_TASK)) {
+            return List.of();
+        }
+        // What a JVM start costs here, bare and as a worker: the yardstick for PROCESS_PER_TASK.
+        List<String> args = new ArrayList<>(List.of("^org\\.concurrencybench\\.bench\\.JvmStartBenchmark\\."));
+        args.addAll(profile.jmhOptions());
+        return List.of(new Step("jvm-start", args, 3, 3 * profile.estimatedMillisPerBenchmark()));
     }
 
     /** The capacity steps (at the largest core count): one per model and workload with sizes to run. */

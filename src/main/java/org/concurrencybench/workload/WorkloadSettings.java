@@ -3,7 +3,7 @@ package org.concurrencybench.workload;
 /**
  * The sizes of one task of each workload, in one place with their units and defaults.
  *
- * @param cpuUnits          CPU work per task, in {@link CpuKernel} units (default 400, about 2 ms)
+ * @param cpuUnits          CPU work per task, in {@link CpuKernel} units (default 700, about 5 ms)
  * @param sleepMicros       sleep per task, microseconds (default 10,000: 10 ms)
  * @param ioRoundTrips      round trips per I/O task, and steps per mixed task (default 20)
  * @param ioBytes           bytes per request and per reply (default 256)
@@ -11,7 +11,7 @@ package org.concurrencybench.workload;
  */
 public record WorkloadSettings(int cpuUnits, long sleepMicros, int ioRoundTrips, int ioBytes, int mixedCpuUnits) {
 
-    public static final int DEFAULT_CPU_UNITS = 400;
+    public static final int DEFAULT_CPU_UNITS = 700;
     public static final long DEFAULT_SLEEP_MICROS = 10_000;
     public static final int DEFAULT_IO_ROUND_TRIPS = 20;
     public static final int DEFAULT_IO_BYTES = 256;

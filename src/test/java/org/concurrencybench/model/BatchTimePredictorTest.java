@@ -35,10 +35,11 @@ class BatchTimePredictorTest {
     }
 
     @Test
-    void aProcessPerTaskPaysEveryStartUpOnTheCoresThereAre() {
+    void aProcessPerTaskPaysEveryStartUpAndWaitParallelismAtATime() {
         BatchTimePredictor predictor = new BatchTimePredictor(Duration.ofMillis(50));
-        // 5 start-ups on 2 cores: 3 rounds of 50 ms, then the wait.
-        assertEquals(Duration.ofMillis(160), predictor.lowerBound(Model.PROCESS_PER_TASK, 5, TEN_MS, 0, 2));
+        // 5 children, 2 at a time: 3 rounds, each a 50 ms start then the 10 ms wait.
+        assertEquals(Duration.ofMillis(180), predictor.lowerBound(Model.PROCESS_PER_TASK, 5, TEN_MS, 0, 2));
+        assertEquals(Duration.ofMillis(120), predictor.lowerBound(Model.PROCESS_PER_TASK, 5, TEN_MS, 4, 2));
     }
 
     @Test

@@ -79,7 +79,7 @@ class SweepCommandTest {
         assertTrue(steps.get(1).jmhArgs().get(0).contains("ConvoyBenchmark"));
         assertTrue(steps.get(1).jmhArgs().contains("model=GLOBAL_LOCK"));
         assertTrue(steps.get(2).jmhArgs().containsAll(List.of("model=THREAD_PER_TASK", "switchIntervalMicros=5000")));
-        assertEquals(SweepPlan.CONVOY_BENCHMARKS, steps.get(1).benchmarks() + steps.get(2).benchmarks());
+        assertEquals(12, steps.get(1).benchmarks() + steps.get(2).benchmarks());
         assertFalse(SweepPlan.stepsFor(Profile.QUICK, List.of(Model.SEQUENTIAL), List.of(), true).get(0).jmhArgs()
                 .get(0).contains("ModelBenchmark"));
     }
@@ -116,9 +116,9 @@ class SweepCommandTest {
 
     @Test
     void processPerTaskBringsTheJvmStartYardstick() {
-        List<SweepPlan.Step> steps = SweepPlan.stepsFor(Profile.QUICK, List.of(Model.PROCESS_PER_TASK),
-                List.of(Workload.SLEEP), false);
-        assertEquals(List.of("models", "jvm-start"), steps.stream().map(SweepPlan.Step::name).toList());
+        assertEquals(List.of("jvm-start"), SweepPlan.onceSteps(Profile.QUICK, List.of(Model.PROCESS_PER_TASK))
+                .stream().map(SweepPlan.Step::name).toList());
+        assertEquals(List.of(), SweepPlan.onceSteps(Profile.QUICK, List.of(Model.FIXED_POOL)));
     }
 
     @Test

@@ -67,7 +67,7 @@ class WorkloadTest {
     @Test
     void batchesHaveDistinctSeeds() {
         List<Task> batch = Workload.CPU.batch(3, WorkloadSettings.DEFAULT, 100, null);
-        assertEquals(List.of(new CpuTask(100, 400), new CpuTask(101, 400), new CpuTask(102, 400)), batch);
+        assertEquals(List.of(new CpuTask(100, 700), new CpuTask(101, 700), new CpuTask(102, 700)), batch);
     }
 
     @Test
