@@ -112,7 +112,7 @@ public record WorkerLauncher(Lifetime lifetime, boolean sharedArchive, List<Stri
             command.add("-XX:SharedArchiveFile=" + file);
         });
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(workerClassPath());
         command.add(WorkerMain.class.getName());
         return command;
     }
@@ -156,7 +156,7 @@ public record WorkerLauncher(Lifetime lifetime, boolean sharedArchive, List<Stri
             return Optional.empty();
         }
         String key = String.join("\n", javaBinary(), System.getProperty("java.version"),
-                System.getProperty("java.class.path"), String.join(" ", jvmFlags()));
+                workerClassPath(), String.join(" ", jvmFlags()));
         Path file = Path.of(System.getProperty("java.io.tmpdir"),
                 "concurrencybench-worker-" + sha256(key).substring(0, 16) + ".jsa");
         return UNAVAILABLE_ARCHIVES.contains(file) ? Optional.empty() : Optional.of(file);
@@ -193,10 +193,65 @@ public record WorkerLauncher(Lifetime lifetime, boolean sharedArchive, List<Stri
                 "-XX:+DisplayVMOutputToStderr", "-Xshare:auto"));
         if (lifetime == Lifetime.ONE_TASK) {
             flags.add("-XX:TieredStopAtLevel=1");
+        } else {
+            flags.add("-D" + WorkerMain.WATCH_PARENT_PROPERTY + "=true");
         }
         ParentFlags.ACTIVE_PROCESSOR_COUNT.ifPresent(flags::add);
         flags.addAll(extraJvmArgs);
         return flags;
+    }
+
+    /** The packages a worker loads classes from: its own and the tasks'. */
+    private static final List<String> WORKER_PACKAGES = List.of("org/concurrencybench/process/",
+            "org/concurrencybench/workload/");
+    private static final java.util.Map<String, String> LEAN_CLASS_PATHS = new ConcurrentHashMap<>();
+
+    /**
+     * The workers' class path. Where the parent runs from one jar (the shaded benchmarks jar, some
+     * 10 MB with JMH, XChart and the rest), a worker gets a lean jar of only
+     * {@link #WORKER_PACKAGES}, made once in the temporary folder next to the CDS archive: opening
+     * and checking the big jar costs a one-task worker about 10 ms of its start-up for classes it
+     * never loads. Elsewhere (the tests' class directories), the parent's class path as it is.
+     */
+    static String workerClassPath() {
+        String classPath = System.getProperty("java.class.path");
+        if (classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")
+                || !Files.isRegularFile(Path.of(classPath))) {
+            return classPath;
+        }
+        return LEAN_CLASS_PATHS.computeIfAbsent(classPath, WorkerLauncher::leanJar);
+    }
+
+    private static String leanJar(String jarPath) {
+        Path source = Path.of(jarPath).toAbsolutePath();
+        try {
+            String key = source + "\n" + Files.size(source) + "\n" + Files.getLastModifiedTime(source).toMillis();
+            Path lean = Path.of(System.getProperty("java.io.tmpdir"),
+                    "concurrencybench-worker-" + sha256(key).substring(0, 16) + ".jar");
+            if (Files.isRegularFile(lean)) {
+                return lean.toString();
+            }
+            Path partial = Files.createTempFile(lean.getParent(), "concurrencybench-worker", ".partial");
+            try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(source.toFile());
+                 java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(partial))) {
+                for (java.util.Enumeration<? extends java.util.zip.ZipEntry> entries = in.entries();
+                     entries.hasMoreElements(); ) {
+                    java.util.zip.ZipEntry entry = entries.nextElement();
+                    if (!entry.isDirectory() && WORKER_PACKAGES.stream().anyMatch(entry.getName()::startsWith)) {
+                        out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                        try (java.io.InputStream bytes = in.getInputStream(entry)) {
+                            bytes.transferTo(out);
+                        }
+                        out.closeEntry();
+                    }
+                }
+            }
+            Files.move(partial, lean, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return lean.toString();
+        } catch (IOException e) {
+            return jarPath; // the big jar works too, only slower to start
+        }
     }
 
     /** The parent's own {@code java} binary, which the workers run. */

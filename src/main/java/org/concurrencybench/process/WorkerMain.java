@@ -41,16 +41,37 @@ public final class WorkerMain {
     /** Exit status when the parent process went away while a task ran. */
     public static final int EXIT_PARENT_GONE = 70;
 
+    /**
+     * This process's id, from {@code /proc/self} where there is one: {@code ProcessHandle}'s
+     * class starts a thread pool when it loads, which a one-task worker would start for nothing.
+     */
+    static long ownPid() {
+        try {
+            return Long.parseLong(java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self")).toString());
+        } catch (IOException | UnsupportedOperationException | NumberFormatException e) {
+            return ProcessHandle.current().pid();
+        }
+    }
+
+    /** System property: halt when the parent process ends (set for long-lived pool workers). */
+    public static final String WATCH_PARENT_PROPERTY = "concurrencybench.worker.watchParent";
+
     private WorkerMain() {
     }
 
     public static void main(String[] args) throws IOException {
         OutputStream frames = new FileOutputStream(FileDescriptor.out);
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
-        ProcessHandle.current().parent().ifPresent(parent ->
-                parent.onExit().thenRun(() -> Runtime.getRuntime().halt(EXIT_PARENT_GONE)));
+        if (Boolean.getBoolean(WATCH_PARENT_PROPERTY)) {
+            // A long-lived worker may wait in a task when its parent dies: halt then. A one-task
+            // worker goes without: its parent closed its input already, so it ends after its one
+            // task anyway, and the watcher's classes (a thread pool, futures, lambdas) would add
+            // about a fifth to the start-up that PROCESS_PER_TASK measures.
+            ProcessHandle.current().parent().ifPresent(parent ->
+                    parent.onExit().thenRun(() -> Runtime.getRuntime().halt(EXIT_PARENT_GONE)));
+        }
         boolean debugTasks = Boolean.getBoolean(DebugTask.ENABLE_PROPERTY);
-        int status = serve(System.in, frames, ProcessHandle.current().pid(), debugTasks);
+        int status = serve(System.in, frames, ownPid(), debugTasks);
         if (status != 0) {
             // halt, not System.exit: exit looks up a System.Logger (to log the call), dozens of
             // classes a one-task worker would load for nothing. Both write the CDS archive.

@@ -29,6 +29,7 @@ final class RunReport {
         convoy.ifPresent(results -> ScenarioSection.addConvoy(document, results, name, charts));
         Optional<CapacityResults> capacity = CapacityResults.of(run, level);
         capacity.ifPresent(results -> ScenarioSection.addCapacity(document, results, name, charts));
+        JvmStartResults.of(run, level).ifPresent(results -> ScenarioSection.addJvmStart(document, results));
         return document;
     }
 
@@ -48,7 +49,7 @@ final class RunReport {
                         + " relative residuals; Amdahl is kappa = 0 (sigma = serial fraction). The USL's throughput"
                         + " peaks at sqrt((1 - sigma)/kappa) cores. Intervals from the fit's covariance.",
                 "Unreliable: fewer than " + ScalingAnalysis.MIN_SAMPLES + " samples, an interval wider than the mean,"
-                        + " or a speedup interval wider than its distance from 1 (it cannot tell faster from equal)."
+                        + " or a speedup interval wider than \u00b110% of the speedup."
                         + " Such cells are shown, marked."));
     }
 }

@@ -27,6 +27,13 @@ public final class ScalingAnalysis {
     public static final String NO_BASELINE_WARNING = "no SEQUENTIAL baseline for %s in %s: speedups, efficiency and"
             + " Karp-Flatt are left out (run the sweep with SEQUENTIAL among --models to get them)";
 
+    /**
+     * A speedup whose interval reaches further than this fraction of it either side is marked
+     * unreliable. Relative, not against 1: a speedup of 1.00 +- 0.01 is a firm result ("no
+     * gain"), the very one the GIL and the event loop should show on CPU work.
+     */
+    static final double MAX_RELATIVE_SPEEDUP_HALF_WIDTH = 0.10;
+
     /** Fewer raw values than this and a cell is marked unreliable. */
     static final int MIN_SAMPLES = 3;
 
@@ -139,8 +146,8 @@ public final class ScalingAnalysis {
             return "interval wider than the mean";
         }
         if (!model.equals(BASELINE) && speedup.hasInterval()
-                && speedup.high() - speedup.low() > Math.abs(speedup.value() - 1)) {
-            return "speedup interval wider than its distance from 1";
+                && (speedup.high() - speedup.low()) / 2 > MAX_RELATIVE_SPEEDUP_HALF_WIDTH * speedup.value()) {
+            return "speedup interval wider than \u00b1" + Math.round(MAX_RELATIVE_SPEEDUP_HALF_WIDTH * 100) + "%";
         }
         return null;
     }

@@ -56,4 +56,23 @@ final class ScenarioSection {
         document.table("Sizes that failed or were skipped", List.of("workload", "model", "tasks", "status", "reason",
                 "predicted ms"), outcomes);
     }
+
+    static void addJvmStart(ReportDocument document, JvmStartResults jvm) {
+        document.heading(2, "JVM start-up");
+        document.paragraph("What PROCESS_PER_TASK pays per task, beside a JVM start on this machine, at " + jvm.cores()
+                + " cores. BARE_JVM is `java -version`; the workers are started, sent one empty task and waited"
+                + " for, without and with their class-data-sharing archive.");
+        List<List<String>> rows = new ArrayList<>();
+        double bare = jvm.bare().map(start -> start.millis().mean()).orElse(Double.NaN);
+        for (JvmStartResults.Start start : jvm.starts()) {
+            SampleStats ms = start.millis();
+            rows.add(List.of(start.kind(), Numbers.withInterval(ms.mean(), ms.low(), ms.high()),
+                    Numbers.format(ms.mean() / bare)));
+        }
+        if (jvm.processPerTaskMillis() != null) {
+            rows.add(List.of("PROCESS_PER_TASK, per task (SLEEP batch x children / tasks - sleep)",
+                    Numbers.format(jvm.processPerTaskMillis()), Numbers.format(jvm.processPerTaskMillis() / bare)));
+        }
+        document.table("JVM start-up, milliseconds", List.of("start", "ms [CI]", "x BARE_JVM"), rows);
+    }
 }
