@@ -2,13 +2,10 @@ package org.concurrencybench.bench;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.concurrencybench.model.Model;
-import org.concurrencybench.model.ModelRunner;
 import org.concurrencybench.model.RunnerSettings;
 import org.concurrencybench.workload.EchoServer;
-import org.concurrencybench.workload.Task;
 import org.concurrencybench.workload.Workload;
 import org.concurrencybench.workload.WorkloadSettings;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -88,9 +85,7 @@ public class CapacityBenchmark {
     /** Where the tasks' seeds start; a non-final field so the JIT cannot treat seeds as constants. */
     public long seedBase = System.nanoTime();
 
-    private EchoServer echoServer;
-    private ModelRunner runner;
-    private List<Task> batch;
+    private BatchFixture fixture;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
@@ -100,25 +95,19 @@ public class CapacityBenchmark {
         // One round trip per I/O task: the task's time is the server's wait, as a SLEEP task's is its sleep.
         WorkloadSettings sizes = new WorkloadSettings(WorkloadSettings.DEFAULT_CPU_UNITS, sleepMicros, 1,
                 WorkloadSettings.DEFAULT_IO_BYTES, WorkloadSettings.DEFAULT_MIXED_CPU_UNITS);
-        if (workload.needsEchoServer()) {
-            echoServer = EchoServer.start(new EchoServer.Options(Duration.ofNanos(sleepMicros * 1_000L), 0));
-        }
-        batch = workload.batch(tasks, sizes, seedBase, echoServer == null ? null : echoServer.address());
-        runner = model.newRunner(RunnerSettings.withParallelism(parallelism));
+        fixture = BatchFixture.start(model, RunnerSettings.withParallelism(parallelism), workload, tasks, sizes,
+                new EchoServer.Options(Duration.ofNanos(sleepMicros * 1_000L), 0), seedBase);
     }
 
     @Benchmark
     public long batch() {
-        return runner.runBatch(batch);
+        return fixture.runBatch();
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        if (runner != null) {
-            runner.close();
-        }
-        if (echoServer != null) {
-            echoServer.close();
+        if (fixture != null) {
+            fixture.close();
         }
     }
 }

@@ -2,14 +2,11 @@ package org.concurrencybench.bench;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.concurrencybench.gil.GilFlavour;
 import org.concurrencybench.model.Model;
-import org.concurrencybench.model.ModelRunner;
 import org.concurrencybench.model.RunnerSettings;
 import org.concurrencybench.workload.EchoServer;
-import org.concurrencybench.workload.Task;
 import org.concurrencybench.workload.Workload;
 import org.concurrencybench.workload.WorkloadSettings;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -81,33 +78,25 @@ public class ModelBenchmark {
     /** Where the tasks' seeds start; a non-final field so the JIT cannot treat seeds as constants. */
     public long seedBase = System.nanoTime();
 
-    private EchoServer echoServer;
-    private ModelRunner runner;
-    private List<Task> batch;
+    private BatchFixture fixture;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        WorkloadSettings sizes = new WorkloadSettings(cpuUnits, sleepMicros, ioRoundTrips, ioBytes, mixedCpuUnits);
-        if (workload.needsEchoServer()) {
-            echoServer = EchoServer.start();
-        }
-        batch = workload.batch(tasks, sizes, seedBase, echoServer == null ? null : echoServer.address());
-        runner = model.newRunner(new RunnerSettings(parallelism, Duration.ofNanos(switchIntervalMicros * 1000),
-                gilFlavour));
+        fixture = BatchFixture.start(model, new RunnerSettings(parallelism,
+                        Duration.ofNanos(switchIntervalMicros * 1000), gilFlavour), workload, tasks,
+                new WorkloadSettings(cpuUnits, sleepMicros, ioRoundTrips, ioBytes, mixedCpuUnits),
+                EchoServer.Options.DEFAULT, seedBase);
     }
 
     @Benchmark
     public long batch() {
-        return runner.runBatch(batch);
+        return fixture.runBatch();
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        if (runner != null) {
-            runner.close();
-        }
-        if (echoServer != null) {
-            echoServer.close();
+        if (fixture != null) {
+            fixture.close();
         }
     }
 }

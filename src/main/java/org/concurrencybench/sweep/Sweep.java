@@ -40,7 +40,9 @@ final class Sweep {
     Sweep(SweepSettings settings, PrintStream console) {
         this.settings = settings;
         this.console = console;
-        this.launcher = new JmhLauncher(javaBinary(), benchmarksJar(), settings.pinned(), console);
+        // The java that runs this sweep runs the benchmarks too: the JDK recorded is the JDK measured.
+        this.launcher = new JmhLauncher(org.concurrencybench.process.WorkerLauncher.javaBinary(), benchmarksJar(),
+                settings.pinned(), console);
     }
 
     /** Runs the sweep (or only prints it, for a dry run); true if every core count has its results. */
@@ -270,11 +272,6 @@ final class Sweep {
 
     private void writeMachine(MachineDescription machine) throws IOException {
         JSON.writeValue(settings.runDir().resolve("machine.json").toFile(), machine);
-    }
-
-    /** The java that runs this sweep runs the benchmarks too: the JDK recorded is the JDK measured. */
-    private static String javaBinary() {
-        return ProcessHandle.current().info().command().orElse("java");
     }
 
     /** The jar this class was loaded from: target/benchmarks.jar. */

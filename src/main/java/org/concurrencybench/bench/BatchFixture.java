@@ -1,0 +1,62 @@
+package org.concurrencybench.bench;
+
+import java.io.IOException;
+import java.util.List;
+import org.concurrencybench.model.Model;
+import org.concurrencybench.model.ModelRunner;
+import org.concurrencybench.model.RunnerSettings;
+import org.concurrencybench.workload.EchoServer;
+import org.concurrencybench.workload.Task;
+import org.concurrencybench.workload.Workload;
+import org.concurrencybench.workload.WorkloadSettings;
+
+/**
+ * What a batch benchmark builds once per trial and closes after it: the echo server (for the
+ * workloads that talk to one), the batch's task list and the model's runner. Shared by
+ * {@link ModelBenchmark} and {@link CapacityBenchmark}, so that both measure exactly
+ * {@code runner.runBatch(batch)} and nothing of this set-up.
+ */
+final class BatchFixture implements AutoCloseable {
+
+    private final EchoServer echoServer;
+    private final ModelRunner runner;
+    private final List<Task> batch;
+
+    private BatchFixture(EchoServer echoServer, ModelRunner runner, List<Task> batch) {
+        this.echoServer = echoServer;
+        this.runner = runner;
+        this.batch = batch;
+    }
+
+    /** Starts the server if the workload needs one, builds the batch, then the runner. */
+    static BatchFixture start(Model model, RunnerSettings runnerSettings, Workload workload, int tasks,
+                              WorkloadSettings sizes, EchoServer.Options serverOptions, long seedBase)
+            throws IOException {
+        EchoServer server = workload.needsEchoServer() ? EchoServer.start(serverOptions) : null;
+        try {
+            List<Task> batch = workload.batch(tasks, sizes, seedBase, server == null ? null : server.address());
+            return new BatchFixture(server, model.newRunner(runnerSettings), batch);
+        } catch (RuntimeException e) {
+            if (server != null) {
+                server.close();
+            }
+            throw e;
+        }
+    }
+
+    /** One measured operation: the whole batch, joined; its checksum is returned for JMH to consume. */
+    long runBatch() {
+        return runner.runBatch(batch);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            runner.close();
+        } finally {
+            if (echoServer != null) {
+                echoServer.close();
+            }
+        }
+    }
+}

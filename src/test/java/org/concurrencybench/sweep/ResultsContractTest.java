@@ -1,0 +1,67 @@
+package org.concurrencybench.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.concurrencybench.report.MachineInfo;
+import org.concurrencybench.report.Outcome;
+import org.concurrencybench.report.RunReader;
+import org.concurrencybench.report.RunResults;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sweep writes {@code machine.json} and {@code outcomes.json} from its own records; the report
+ * reads them with its own. This test holds the two sides to one contract: a field renamed on
+ * either side fails here, where the report's hand-made fixtures would not notice.
+ */
+class ResultsContractTest {
+
+    @TempDir
+    Path run;
+
+    @Test
+    void whatTheSweepWritesTheReportReads() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        MachineDescription machine = new MachineDescription(MachineDescription.SCHEMA, "20261126-000000-box", "box",
+                "host", "2026-11-26T00:00:00Z", "2026-11-26T00:10:00Z", "quick", "abc123", "Some CPU", 4, 8,
+                16L << 30, "Linux", "6.1", "amd64", "Vendor", "25", true, "taskset", List.of(1, 2),
+                Map.of("1", "0", "2", "0,1"), List.of("SEQUENTIAL"), List.of("SLEEP"), List.of(100));
+        json.writeValue(run.resolve("machine.json").toFile(), machine);
+        json.writeValue(run.resolve("outcomes.json").toFile(), List.of(new CapacityPlan.Outcome(2,
+                CapacityPlan.BENCHMARK, "FIXED_POOL", "SLEEP", 100_000, "SKIPPED", "too long", 500_000L)));
+        String jmh = """
+                [{"benchmark":"org.concurrencybench.bench.ModelBenchmark.batch","mode":"avgt","threads":1,"forks":1,
+                  "params":{"model":"SEQUENTIAL","workload":"SLEEP","tasks":"64"},
+                  "primaryMetric":{"score":650.0,"scoreError":1.0,"scoreUnit":"ms/op","rawData":[[649.0,650.0,651.0]]},
+                  "secondaryMetrics":{}}]""";
+        Files.writeString(run.resolve("cores-1.json"), jmh);
+        Files.writeString(run.resolve("cores-2.json"), jmh);
+
+        RunResults read = RunReader.read(run);
+        MachineInfo info = read.machine();
+        assertEquals("20261126-000000-box", info.runId());
+        assertEquals("box", info.label());
+        assertEquals("Some CPU", info.cpuModel());
+        assertEquals(4, info.physicalCores());
+        assertEquals(8, info.logicalCores());
+        assertEquals(16L << 30, info.memoryBytes());
+        assertEquals("25", info.jdkVersion());
+        assertEquals("quick", info.profile());
+        assertEquals(Boolean.TRUE, info.pinned());
+        assertEquals("taskset", info.pinning());
+        assertEquals(List.of(1, 2), info.coreCounts());
+        assertEquals(List.of(1, 2), List.copyOf(read.byCores().keySet()));
+        Outcome outcome = read.outcomes().get(0);
+        assertEquals("FIXED_POOL", outcome.model());
+        assertEquals(100_000, outcome.tasks());
+        assertEquals("SKIPPED", outcome.status());
+        assertEquals(500_000.0, outcome.predictedMillis());
+        assertTrue(outcome.benchmark().endsWith("CapacityBenchmark.batch"));
+    }
+}
