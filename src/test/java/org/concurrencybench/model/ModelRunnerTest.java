@@ -114,6 +114,17 @@ class ModelRunnerTest {
             }
         }
         runner.close(); // idempotent
+        // Idle workers too (a pool thread that ran no task): none of the runner's names is alive.
+        String prefix = switch (model) {
+            case FIXED_POOL -> "fixed_pool-";
+            case FORK_JOIN -> "fork-join-";
+            case THREAD_PER_TASK -> "task-";
+            default -> null;
+        };
+        if (prefix != null) {
+            assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith(prefix)),
+                    "a " + prefix + " thread is alive after close of " + model);
+        }
     }
 
     @ParameterizedTest
