@@ -74,7 +74,8 @@ final class ComparisonReport {
     private static void addRankings(ReportDocument document, RunComparison comparison) {
         List<String> items = new ArrayList<>();
         for (RankingAgreement ranking : comparison.rankings()) {
-            String cores = ranking.coresA() == ranking.coresB() ? ranking.coresA() + " cores"
+            String cores = ranking.coresA() == ranking.coresB()
+                    ? ranking.coresA() + (ranking.coresA() == 1 ? " core" : " cores")
                     : ranking.coresA() + " vs " + ranking.coresB() + " cores";
             items.add(ranking.group() + " at " + cores + ": " + (ranking.sameOrder() ? "same order" : "order differs")
                     + " (Kendall tau " + Numbers.format(ranking.kendallTau()) + "); A: " + String.join(" < ",
