@@ -38,11 +38,15 @@ final class Sweep {
     private volatile boolean done;
 
     Sweep(SweepSettings settings, PrintStream console) {
+        // The java that runs this sweep runs the benchmarks too: the JDK recorded is the JDK measured.
+        this(settings, console, org.concurrencybench.process.WorkerLauncher.javaBinary());
+    }
+
+    /** A sweep whose JMH runs are started with {@code javaBinary} (the tests pass a stand-in). */
+    Sweep(SweepSettings settings, PrintStream console, String javaBinary) {
         this.settings = settings;
         this.console = console;
-        // The java that runs this sweep runs the benchmarks too: the JDK recorded is the JDK measured.
-        this.launcher = new JmhLauncher(org.concurrencybench.process.WorkerLauncher.javaBinary(), benchmarksJar(),
-                settings.pinned(), console);
+        this.launcher = new JmhLauncher(javaBinary, benchmarksJar(), settings.pinned(), console);
     }
 
     /** Runs the sweep (or only prints it, for a dry run); true if every core count has its results. */
