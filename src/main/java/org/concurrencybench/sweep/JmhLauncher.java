@@ -47,6 +47,7 @@ final class JmhLauncher {
     private final boolean pin;
     private final PrintStream console;
     private Process running;   // guarded by this
+    private String firstError; // the first "ERROR:" line of the current run, for the console
     private boolean stopped;   // guarded by this: once stopped, nothing more is started
 
     JmhLauncher(String javaBinary, Path benchmarksJar, boolean pin, PrintStream console) {
@@ -91,6 +92,7 @@ final class JmhLauncher {
             boolean resultNext = false;
             boolean failureNext = false;
             String line;
+            firstError = null;
             while ((line = out.readLine()) != null) {
                 log.write(line);
                 log.write('\n');
@@ -106,6 +108,8 @@ final class JmhLauncher {
                         console.printf("    %-40s %s ± %s %s%n", shown(params), score.group(1), score.group(2),
                                 score.group(3));
                     }
+                } else if (line.startsWith("ERROR:") && firstError == null) {
+                    firstError = line; // JMH's own refusal, e.g. another JMH holds /tmp/jmh.lock
                 } else if (line.startsWith("<failure>")) {
                     failureNext = true;
                 } else if (failureNext && !line.isBlank()) {
@@ -120,7 +124,8 @@ final class JmhLauncher {
                 running = null;
             }
             if (exit != 0 && failures.isEmpty()) {
-                console.println("    JMH exited with code " + exit + "; see " + logFile);
+                console.println("    JMH exited with code " + exit + (firstError == null ? "" : ": " + firstError)
+                        + "; see " + logFile);
             }
         }
         return new Outcome(process.exitValue(), failures);

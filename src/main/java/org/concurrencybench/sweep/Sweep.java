@@ -192,9 +192,18 @@ final class Sweep {
         return steps.stream().mapToLong(SweepPlan.Step::estimatedMillis).sum();
     }
 
-    /** The report of this run into {@code CHARTS/<run-id>/}; false if it could not be written. */
+    /**
+     * The report of this run into {@code CHARTS/<run-id>/}; false if it could not be written. A
+     * Java runtime without {@code java.desktop} (a jlink'd one on a server) cannot draw charts:
+     * the results are complete, and the report is made where a full JDK is.
+     */
     private boolean writeReport() {
         Path out = settings.chartsDir().resolve(settings.runId());
+        if (ModuleLayer.boot().findModule("java.desktop").isEmpty()) {
+            console.println("Report: not written here, this Java runtime has no java.desktop to draw charts;"
+                    + " copy " + settings.runDir() + " to a machine with a full JDK and run ./run-benchmarks.sh report there");
+            return true;
+        }
         console.println("Report: " + out);
         int exit = new picocli.CommandLine(new org.concurrencybench.report.ReportCommand())
                 .execute(settings.runDir().toString(), "--out", out.toString());
