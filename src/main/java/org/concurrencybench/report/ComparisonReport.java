@@ -16,9 +16,30 @@ final class ComparisonReport {
     private ComparisonReport() {
     }
 
+    /**
+     * What each run is called in titles, legends and series: its label, or its run id where two
+     * runs share a label (two unlabelled runs of one host), or the id and A, B, ... where even
+     * those repeat (one folder given twice). Chart series must have distinct names.
+     */
+    static List<String> names(List<RunResults> runs) {
+        List<String> labels = runs.stream().map(run -> run.machine().displayName()).toList();
+        if (labels.stream().distinct().count() == labels.size()) {
+            return labels;
+        }
+        List<String> ids = runs.stream().map(RunResults::runId).toList();
+        if (ids.stream().distinct().count() == ids.size()) {
+            return ids;
+        }
+        List<String> lettered = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            lettered.add(ids.get(i) + " (" + (char) ('A' + i) + ")");
+        }
+        return lettered;
+    }
+
     static ReportDocument build(List<RunResults> runs, List<List<WorkloadScaling>> scalings,
             List<RunComparison> comparisons, double level, List<String> warnings, ChartSink charts) {
-        List<String> names = runs.stream().map(run -> run.machine().displayName()).toList();
+        List<String> names = names(runs);
         ReportDocument document = new ReportDocument("Comparison: " + String.join(" vs ", names));
         MachineSection.add(document, runs);
         RunReport.addMethod(document, level);

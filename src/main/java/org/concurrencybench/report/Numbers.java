@@ -13,6 +13,11 @@ final class Numbers {
     private Numbers() {
     }
 
+    /** "1 core", "2 cores". */
+    static String cores(int count) {
+        return count + (count == 1 ? " core" : " cores");
+    }
+
     static String format(double value) {
         if (!Double.isFinite(value)) {
             return Double.isInfinite(value) ? (value > 0 ? "\u221e" : "-\u221e") : ABSENT;

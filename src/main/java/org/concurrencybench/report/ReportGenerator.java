@@ -60,9 +60,9 @@ public final class ReportGenerator {
             return;
         }
         List<RunComparison> comparisons = new ArrayList<>();
+        List<String> names = ComparisonReport.names(runs);
         for (int i = 1; i < runs.size(); i++) {
-            comparisons.add(RunComparison.of(runs.get(0).machine().displayName(), scalings.get(0),
-                    runs.get(i).machine().displayName(), scalings.get(i)));
+            comparisons.add(RunComparison.of(names.get(0), scalings.get(0), names.get(i), scalings.get(i)));
         }
         createDirectories(out);
         List<String> allWarnings = runWarnings.stream().flatMap(List::stream).toList();

@@ -133,8 +133,12 @@ public final class ScalingAnalysis {
         RatioEstimate efficiency = overOneCore.dividedBy(cores);
         double karpFlatt = cores > 1 && overOneCore.present()
                 ? (1 / overOneCore.value() - 1.0 / cores) / (1 - 1.0 / cores) : Double.NaN;
-        return new ScalingCell(group, model, cores, time, sameCores, overOneCore, efficiency, karpFlatt,
-                unreliability(model, time, sameCores));
+        String unreliable = unreliability(model, time, sameCores);
+        if (unreliable == null && !(model.equals(BASELINE) && cores == 1) && tooWide(overOneCore)) {
+            unreliable = "speedup over 1 core: interval wider than \u00b1"
+                    + Math.round(MAX_RELATIVE_SPEEDUP_HALF_WIDTH * 100) + "%";
+        }
+        return new ScalingCell(group, model, cores, time, sameCores, overOneCore, efficiency, karpFlatt, unreliable);
     }
 
     /** Why a cell's numbers should not be trusted, or null. */
@@ -142,13 +146,17 @@ public final class ScalingAnalysis {
         if (time.n() < MIN_SAMPLES) {
             return "only " + time.n() + " sample" + (time.n() == 1 ? "" : "s");
         }
-        if (time.halfWidth() > time.mean()) {
+        if (2 * time.halfWidth() > time.mean()) {
             return "interval wider than the mean";
         }
-        if (!model.equals(BASELINE) && speedup.hasInterval()
-                && (speedup.high() - speedup.low()) / 2 > MAX_RELATIVE_SPEEDUP_HALF_WIDTH * speedup.value()) {
+        if (!model.equals(BASELINE) && tooWide(speedup)) {
             return "speedup interval wider than \u00b1" + Math.round(MAX_RELATIVE_SPEEDUP_HALF_WIDTH * 100) + "%";
         }
         return null;
+    }
+
+    private static boolean tooWide(RatioEstimate speedup) {
+        return speedup.hasInterval()
+                && (speedup.high() - speedup.low()) / 2 > MAX_RELATIVE_SPEEDUP_HALF_WIDTH * speedup.value();
     }
 }

@@ -97,14 +97,14 @@ final class ScalingCharts {
 
     private static ReportChart bars(WorkloadScaling workload, String runName, String stem) {
         int cores = workload.mostCores();
-        String title = runName + " - " + workload.group() + ": time per batch at " + cores + " cores, "
+        String title = runName + " - " + workload.group() + ": time per batch at " + Numbers.cores(cores) + ", "
                 + Numbers.percent(levelOf(workload, cores)) + " CI";
         CategoryChart chart = ChartStyle.barChart(title, "", "time per batch (ms)");
         List<String> shown = new ArrayList<>();
         for (String model : workload.models()) {
             workload.cell(model, cores).ifPresent(cell -> {
                 double error = cell.time().hasInterval() ? cell.time().halfWidth() : 0;
-                CategorySeries series = chart.addSeries(model, List.of(cores + " cores"), List.of(cell.time().mean()),
+                CategorySeries series = chart.addSeries(model, List.of(Numbers.cores(cores)), List.of(cell.time().mean()),
                         List.of(error));
                 series.setFillColor(ModelPalette.colour(model));
                 shown.add(model);

@@ -25,7 +25,7 @@ final class ScenarioCharts {
     }
 
     static ReportChart convoy(ConvoyResults convoy, String runName) {
-        String title = runName + " - convoy: I/O round trips beside CPU-bound threads, " + convoy.cores() + " cores";
+        String title = runName + " - convoy: I/O round trips beside CPU-bound threads, " + Numbers.cores(convoy.cores());
         XYChart chart = ChartStyle.xyChart(title, "CPU-bound neighbour threads", "round trips per second (log scale)");
         chart.getStyler().setYAxisLogarithmic(true);
         List<String> models = new ArrayList<>();
@@ -49,8 +49,8 @@ final class ScenarioCharts {
     }
 
     static ReportChart capacity(CapacityResults capacity, String workload, String runName) {
-        String title = runName + " - capacity, " + workload + ": batch time against tasks, " + capacity.cores()
-                + " cores";
+        String title = runName + " - capacity, " + workload + ": batch time against tasks, "
+                + Numbers.cores(capacity.cores());
         XYChart chart = ChartStyle.xyChart(title, "tasks per batch (log scale)", "time per batch (ms, log scale)");
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);

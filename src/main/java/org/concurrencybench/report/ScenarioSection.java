@@ -12,7 +12,7 @@ final class ScenarioSection {
     static void addConvoy(ReportDocument document, ConvoyResults convoy, String runName, ChartSink charts) {
         document.heading(2, "Convoy effect");
         document.paragraph("I/O round trips per second of one I/O-bound thread beside CPU-bound neighbours, at "
-                + convoy.cores() + " cores. Under a GIL each return from I/O must win the lock back from a CPU-bound"
+                + Numbers.cores(convoy.cores()) + ". Under a GIL each return from I/O must win the lock back from a CPU-bound"
                 + " thread, which can cost a whole switch interval.");
         document.figure(charts.add(ScenarioCharts.convoy(convoy, runName)));
         List<List<String>> rows = new ArrayList<>();
@@ -27,7 +27,7 @@ final class ScenarioSection {
 
     static void addCapacity(ReportDocument document, CapacityResults capacity, String runName, ChartSink charts) {
         document.heading(2, "Capacity");
-        document.paragraph("Batch time as the number of tasks grows, at " + capacity.cores() + " cores; crosses mark"
+        document.paragraph("Batch time as the number of tasks grows, at " + Numbers.cores(capacity.cores()) + "; crosses mark"
                 + " sizes that failed or were skipped.");
         for (String workload : capacity.workloads()) {
             document.figure(charts.add(ScenarioCharts.capacity(capacity, workload, runName)));
@@ -59,8 +59,8 @@ final class ScenarioSection {
 
     static void addJvmStart(ReportDocument document, JvmStartResults jvm) {
         document.heading(2, "JVM start-up");
-        document.paragraph("What PROCESS_PER_TASK pays per task, beside a JVM start on this machine, at " + jvm.cores()
-                + " cores. BARE_JVM is `java -version`; the workers are started, sent one empty task and waited"
+        document.paragraph("What PROCESS_PER_TASK pays per task, beside a JVM start on this machine, at " + Numbers.cores(jvm.cores())
+                + ". BARE_JVM is `java -version`; the workers are started, sent one empty task and waited"
                 + " for, without and with their class-data-sharing archive.");
         List<List<String>> rows = new ArrayList<>();
         double bare = jvm.bare().map(start -> start.millis().mean()).orElse(Double.NaN);

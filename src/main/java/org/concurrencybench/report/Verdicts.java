@@ -39,7 +39,7 @@ final class Verdicts {
             List<ScalingCell> ranked = workload.models().stream().flatMap(m -> workload.cell(m, cores).stream())
                     .sorted(Comparator.comparingDouble(cell -> cell.time().mean())).toList();
             ScalingCell best = ranked.get(0);
-            String part = cores(cores) + ": " + best.model() + " ("
+            String part = Numbers.cores(cores) + ": " + best.model() + " ("
                     + Numbers.format(best.time().mean()) + " ms)";
             if (ranked.size() > 1 && overlaps(best.time(), ranked.get(1).time())) {
                 part += ", tied within the interval with " + ranked.get(1).model();
@@ -47,10 +47,6 @@ final class Verdicts {
             parts.add(part);
         }
         return "Fastest model at " + String.join("; ", parts) + ".";
-    }
-
-    static String cores(int count) {
-        return count + (count == 1 ? " core" : " cores");
     }
 
     private static boolean overlaps(SampleStats a, SampleStats b) {
@@ -65,7 +61,7 @@ final class Verdicts {
             double gain = after.throughput() / before.throughput() - 1;
             double wanted = PAYING_GAIN * Math.log(after.cores() / (double) before.cores()) / Math.log(2);
             if (gain < wanted) {
-                return model + ": scaling stops paying after " + cores(before.cores()) + " (going to " + after.cores()
+                return model + ": scaling stops paying after " + Numbers.cores(before.cores()) + " (going to " + after.cores()
                         + " changed throughput by " + Numbers.signedPercent(gain * 100) + ")" + uslPeak(workload, model)
                         + ".";
             }
@@ -94,7 +90,7 @@ final class Verdicts {
         for (int cores : shared.size() == 1 ? shared : List.of(shared.get(0), shared.get(shared.size() - 1))) {
             double gil = workload.cell("GLOBAL_LOCK", cores).get().time().mean();
             double pool = workload.cell("FIXED_POOL", cores).get().time().mean();
-            parts.add(Numbers.format(gil / pool) + "x FIXED_POOL's time at " + cores(cores) + " (" + Numbers.format(gil)
+            parts.add(Numbers.format(gil / pool) + "x FIXED_POOL's time at " + Numbers.cores(cores) + " (" + Numbers.format(gil)
                     + " vs " + Numbers.format(pool) + " ms)");
         }
         return Optional.of("The GIL's cost: GLOBAL_LOCK (the same pool under a simulated GIL) takes "

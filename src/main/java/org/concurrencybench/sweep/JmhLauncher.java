@@ -123,7 +123,11 @@ final class JmhLauncher {
             synchronized (this) {
                 running = null;
             }
-            if (exit != 0 && failures.isEmpty()) {
+            boolean stopping;
+            synchronized (this) {
+                stopping = stopped;
+            }
+            if (exit != 0 && failures.isEmpty() && !stopping) {
                 console.println("    JMH exited with code " + exit + (firstError == null ? "" : ": " + firstError)
                         + "; see " + logFile);
             }

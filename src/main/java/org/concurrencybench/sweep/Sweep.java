@@ -85,7 +85,7 @@ final class Sweep {
             for (int cores : settings.cores()) {
                 for (SweepPlan.Step step : stepsAt(cores, maxCores, everyCount, once)) {
                     console.println(String.join(" ", launcher.command(cores, settings.topology().cpusFor(cores),
-                            step.jmhArgs(), settings.runDir().resolve("cores-" + cores + ".json"))));
+                            step.jmhArgs(), partFile(cores, step))));
                 }
             }
             return true;
@@ -146,7 +146,7 @@ final class Sweep {
                 console.printf("  capacity: %s %s tasks=%s%n", step.capacity().model(), step.capacity().workload(),
                         step.capacity().run());
             }
-            Path part = settings.runDir().resolve("logs").resolve("cores-" + cores + "-" + step.name() + ".json");
+            Path part = partFile(cores, step);
             Path log = settings.runDir().resolve("logs").resolve("cores-" + cores + ".log");
             JmhLauncher.Outcome outcome = launcher.run(cores, cpus, step.jmhArgs(), part, log);
             if (stopping) {
@@ -176,6 +176,11 @@ final class Sweep {
                     temporary.getFileName());
         }
         return complete;
+    }
+
+    /** Where one step's JMH writes its results, before they are gathered into {@code cores-N.json}. */
+    private Path partFile(int cores, SweepPlan.Step step) {
+        return settings.runDir().resolve("logs").resolve("cores-" + cores + "-" + step.name() + ".json");
     }
 
     /** Writes {@code outcomes.json}, adding to the one an interrupted run already wrote. */
@@ -238,7 +243,8 @@ final class Sweep {
         }
         List<Integer> left = new ArrayList<>(settings.cores());
         left.removeAll(finishedCores);
-        console.printf("%nInterrupted. Kept core counts %s in %s.%n", finishedCores, settings.runDir());
+        console.printf("%nInterrupted. Kept %s in %s.%n", finishedCores.isEmpty() ? "no core count"
+                : "core counts " + finishedCores, settings.runDir());
         if (!left.isEmpty()) {
             console.printf("Left to measure: cores %s. Finish with: ./run-benchmarks.sh --resume %s%n", left,
                     settings.runDir());

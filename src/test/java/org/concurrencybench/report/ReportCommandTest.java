@@ -41,6 +41,15 @@ class ReportCommandTest {
     }
 
     @Test
+    void aRunComparedWithItselfGetsDistinctNames(@TempDir Path temp) throws Exception {
+        // Two unlabelled runs of one host share a label; one folder given twice shares even the id.
+        String laptop = Fixtures.run("laptop").toString();
+        assertEquals(0, run(laptop, laptop, "--out", temp.toString(), "--format", "md,png"), err.toString());
+        String report = Files.readString(temp.resolve("report.md"));
+        assertTrue(report.contains("(A)") && report.contains("(B)"), report.lines().limit(3).toList().toString());
+    }
+
+    @Test
     void brokenFilesGiveOneLineAndExitCodeOne(@TempDir Path temp) {
         for (String broken : List.of("damaged", "truncated", "empty")) {
             err.getBuffer().setLength(0);
