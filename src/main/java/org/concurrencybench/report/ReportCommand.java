@@ -87,8 +87,14 @@ public final class ReportCommand implements Callable<Integer> {
             err.println("error: --confidence must be between 0 and 1, got " + confidence);
             return 2;
         }
+        java.util.Set<OutputFormat> formats;
         try {
-            var formats = OutputFormat.parseList(format);
+            formats = OutputFormat.parseList(format);
+        } catch (ReportException e) {
+            err.println("error: " + e.getMessage());
+            return 2; // wrong usage, like a bad --confidence
+        }
+        try {
             var runs = ReportGenerator.read(runDirectories);
             Path target = out != null ? out : ReportGenerator.defaultOutput(runs);
             long started = System.nanoTime();

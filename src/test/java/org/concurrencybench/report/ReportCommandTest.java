@@ -102,7 +102,7 @@ class ReportCommandTest {
             assertEquals(List.of("report.md", "summary.csv"),
                     files.map(f -> f.getFileName().toString()).sorted().toList());
         }
-        assertEquals(1, run(Fixtures.run("laptop").toString(), "--out", temp.toString(), "--format", "pdf"));
+        assertEquals(2, run(Fixtures.run("laptop").toString(), "--out", temp.toString(), "--format", "pdf"));
         assertTrue(err.toString().contains("--format: unknown format 'pdf'"), err.toString());
     }
 
