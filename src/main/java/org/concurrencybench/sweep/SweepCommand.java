@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
         usageHelpWidth = 100, synopsisHeading = "Usage:%n",
         customSynopsis = {
             "  ./run-benchmarks.sh [--quick|--full] [--cores LIST] [--models LIST] [--workloads LIST]",
-            "                      [--tasks LIST] [--label NAME] [--results DIR] [--charts DIR] [--no-build]",
-            "                      [--dry-run]",
+            "                      [--tasks LIST] [--max-batch-seconds S] [--label NAME] [--results DIR]",
+            "                      [--charts DIR] [--no-build] [--dry-run]",
             "  ./run-benchmarks.sh --resume RUN_DIR                (finish an interrupted run)",
             "  ./run-benchmarks.sh report RUN_DIR... [--out DIR]   (see ./run-benchmarks.sh report -h)"},
         description = {"",
@@ -39,8 +39,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Smoke-sized profile: 1 fork, short iterations (CI, a first look).")
     boolean quick;
 
-    @Option(names = "--full", description = {"Publication profile: 3 forks, 5 x 2 s warm-up, 10 x 2 s measured.",
-            "Neither flag: the default profile, 2 forks, 2 x 1 s warm-up, 4 x 1 s measured."})
+    @Option(names = "--full", description = "Publication profile: 3 forks, 5 x 2 s warm-up, 10 x 2 s measured. Neither flag:"
+            + " the default profile, 2 forks, 2 x 1 s warm-up, 4 x 1 s measured.")
     boolean full;
 
     @Option(names = "--cores", split = ",", paramLabel = "LIST", hideParamSyntax = true,
@@ -52,13 +52,13 @@ public final class SweepCommand implements Callable<Integer> {
     List<String> models;
 
     @Option(names = "--workloads", split = ",", paramLabel = "LIST", hideParamSyntax = true,
-            description = {"Workloads among CPU, SLEEP, IO, MIXED, CONVOY (default: all). CONVOY always",
-                "runs its own two models, GLOBAL_LOCK and THREAD_PER_TASK, whatever --models says."})
+            description = "Workloads among CPU, SLEEP, IO, MIXED, CONVOY (default: all). CONVOY always runs"
+                + " its own two models, GLOBAL_LOCK and THREAD_PER_TASK, whatever --models says.")
     List<String> workloads;
 
     @Option(names = "--tasks", split = ",", paramLabel = "LIST", hideParamSyntax = true,
-            description = {"Also measure how many concurrent waits each model holds: batches of this many",
-                "10 ms SLEEP (and IO) tasks, e.g. 100,1000,10000,100000, at the largest core count."})
+            description = "Also measure how many concurrent waits each model holds: batches of this many"
+                + " 10 ms SLEEP (and IO) tasks, e.g. 100,1000,10000,100000, at the largest core count.")
     List<Integer> tasks;
 
     @Option(names = "--max-batch-seconds", paramLabel = "S", defaultValue = "20",
@@ -80,8 +80,8 @@ public final class SweepCommand implements Callable<Integer> {
     boolean noBuild;
 
     @Option(names = "--resume", paramLabel = "RUN_DIR",
-            description = {"Finish an interrupted run: measure the core counts that RUN_DIR lacks, with the",
-                "settings in its machine.json (give no other sweep flags), then report."})
+            description = "Finish an interrupted run: measure the core counts that RUN_DIR lacks, with the"
+                + " settings in its machine.json (give no other sweep flags), then report.")
     Path resume;
 
     @Option(names = "--dry-run", description = "Print what would run, and the estimated time, then stop.")
