@@ -32,7 +32,8 @@ public record ConvoyResults(int cores, List<Point> points) {
         List<Point> points = new ArrayList<>();
         for (BenchmarkResult result : results) {
             String model = result.param("model", "?");
-            String interval = result.param("switchIntervalMicros", null);
+            // Free threads ignore the switch interval: their series is named by the model alone.
+            String interval = "THREAD_PER_TASK".equals(model) ? null : result.param("switchIntervalMicros", null);
             String series = model + (interval == null ? "" : ", switch " + interval + " \u00b5s")
                     + (severalMethods ? " (" + result.method() + ")" : "");
             int cpuThreads = parseInt(result.param("cpuThreads", "0"));
