@@ -1,6 +1,5 @@
 package org.concurrencybench.report;
 
-import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
 import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer;
@@ -83,7 +82,7 @@ public final class ScalingLawFitter {
             covariance = null;
         }
         double residualVariance = optimum.getCost() * optimum.getCost() / dof;
-        double t = new TDistribution(dof).inverseCumulativeProbability(0.5 + level / 2);
+        double t = SampleStats.tQuantile(level, dof);
         for (int j = 0; j < k; j++) {
             double se = covariance == null ? Double.NaN : Math.sqrt(covariance.getEntry(j, j) * residualVariance);
             intervals[j] = new double[] {p[j] - t * se, p[j] + t * se};
