@@ -1,7 +1,5 @@
 package org.concurrencybench.model;
 
-import java.util.Arrays;
-import java.util.Locale;
 import org.concurrencybench.process.WorkerLauncher;
 
 /**
@@ -47,10 +45,6 @@ public enum Model {
 
     /** Parses a model name, case-insensitively; the error lists the valid names. */
     public static Model parse(String name) {
-        try {
-            return valueOf(name.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown model '" + name + "'; valid: " + Arrays.toString(values()));
-        }
+        return org.concurrencybench.workload.EnumNames.parse(Model.class, name, "model");
     }
 }

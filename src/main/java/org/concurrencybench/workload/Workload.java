@@ -3,7 +3,6 @@ package org.concurrencybench.workload;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The kinds of work a task can do, by the names the benchmarks and the command line use.
@@ -53,11 +52,6 @@ public enum Workload {
 
     /** Parses a workload name, case-insensitively; the error lists the valid names. */
     public static Workload parse(String name) {
-        try {
-            return valueOf(name.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown workload '" + name + "'; valid: "
-                    + java.util.Arrays.toString(values()));
-        }
+        return EnumNames.parse(Workload.class, name, "workload");
     }
 }
