@@ -1,16 +1,27 @@
 package org.concurrencybench.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * What {@code machine.json} says about the machine and the sweep that made a run. Only the run id
- * is needed (and falls back to the folder's name); every other field is optional, so older or
- * newer sweeps' files still read, and unknown extra fields are ignored.
+ * The contents of {@code results/<run-id>/machine.json}: what machine and software a run measured,
+ * how it pinned its core counts, and the sweep's own settings (so an interrupted run can be
+ * resumed). The one description of that file: the sweep writes it (Jackson serialises the
+ * components in this order), the report and {@code --resume} read it with {@link #read}.
+ *
+ * <p>Reading is tolerant: only the run id is needed (it falls back to the folder's name); every
+ * other field is optional, so older or newer sweeps' files still read, and unknown extra fields
+ * are ignored.
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record MachineInfo(
+        int schema,
         String runId,
         String label,
         String host,
@@ -29,7 +40,20 @@ public record MachineInfo(
         String jdkVersion,
         Boolean pinned,
         String pinning,
-        List<Integer> coreCounts) {
+        List<Integer> coreCounts,
+        Map<String, String> cpusByCoreCount,
+        List<String> models,
+        List<String> workloads,
+        List<Integer> taskCounts) {
+
+    /** The version of this file's layout. */
+    public static final int SCHEMA = 1;
+
+    /** Reads {@code file}, or fails with a one-line {@link ReportException} naming it. */
+    public static MachineInfo read(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        return fromJson(JsonFiles.read(file), file, folder == null ? "run" : folder.getFileName().toString());
+    }
 
     /** Reads the object, or fails with a one-line message naming {@code file}. */
     static MachineInfo fromJson(JsonNode node, Path file, String fallbackRunId) {
@@ -37,14 +61,12 @@ public record MachineInfo(
             throw new ReportException(file + ": expected a JSON object describing the machine, found "
                     + node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
         }
-        List<Integer> coreCounts = new ArrayList<>();
-        for (JsonNode count : node.path("coreCounts")) {
-            if (count.canConvertToInt()) {
-                coreCounts.add(count.asInt());
-            }
-        }
         String runId = text(node, "runId");
+        Map<String, String> cpus = new LinkedHashMap<>();
+        node.path("cpusByCoreCount").fields().forEachRemaining(entry -> cpus.put(entry.getKey(),
+                entry.getValue().asText()));
         return new MachineInfo(
+                node.path("schema").asInt(SCHEMA),
                 runId == null ? fallbackRunId : runId,
                 text(node, "label"),
                 text(node, "host"),
@@ -63,7 +85,11 @@ public record MachineInfo(
                 text(node, "jdkVersion"),
                 node.path("pinned").isBoolean() ? node.get("pinned").asBoolean() : null,
                 text(node, "pinning"),
-                List.copyOf(coreCounts));
+                ints(node.path("coreCounts")),
+                Map.copyOf(cpus),
+                texts(node.path("models")),
+                texts(node.path("workloads")),
+                ints(node.path("taskCounts")));
     }
 
     private static String text(JsonNode node, String field) {
@@ -71,7 +97,31 @@ public record MachineInfo(
         return value == null || value.isNull() ? null : value.asText();
     }
 
+    private static List<Integer> ints(JsonNode array) {
+        List<Integer> values = new ArrayList<>();
+        for (JsonNode value : array) {
+            if (value.canConvertToInt()) {
+                values.add(value.asInt());
+            }
+        }
+        return List.copyOf(values);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return List.copyOf(values);
+    }
+
+    /** The same description, finished at {@code when}. */
+    public MachineInfo finishedAt(String when) {
+        return new MachineInfo(schema, runId, label, host, startedAt, when, profile, suiteCommit, cpuModel,
+                physicalCores, logicalCores, memoryBytes, os, osVersion, arch, jdkVendor, jdkVersion, pinned,
+                pinning, coreCounts, cpusByCoreCount, models, workloads, taskCounts);
+    }
+
     /** The name a person gave the run, else its id: used in titles and legends. */
+    @JsonIgnore
     public String displayName() {
         return label == null || label.isBlank() ? runId : label;
     }

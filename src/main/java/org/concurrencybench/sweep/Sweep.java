@@ -1,6 +1,7 @@
 package org.concurrencybench.sweep;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.concurrencybench.report.MachineInfo;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
@@ -94,7 +95,7 @@ final class Sweep {
             throw new IOException(settings.runDir() + " exists already; choose another --label or --results");
         }
         Files.createDirectories(settings.runDir().resolve("logs"));
-        MachineDescription machine = settings.resuming() ? settings.resumed() : describeMachine();
+        MachineInfo machine = settings.resuming() ? settings.resumed() : describeMachine();
         writeMachine(machine);
         Thread onInterrupt = new Thread(this::interrupted, "sweep-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
@@ -266,12 +267,12 @@ final class Sweep {
                 : s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : s + "s";
     }
 
-    private MachineDescription describeMachine() {
+    private MachineInfo describeMachine() {
         Map<String, String> cpusByCores = new LinkedHashMap<>();
         for (int cores : settings.cores()) {
             cpusByCores.put(String.valueOf(cores), settings.topology().cpusFor(cores));
         }
-        return new MachineDescription(MachineDescription.SCHEMA, settings.runId(), settings.label(),
+        return new MachineInfo(MachineInfo.SCHEMA, settings.runId(), settings.label(),
                 MachineProbe.host(), settings.startedAt().toString(), null, settings.profile().name(),
                 MachineProbe.suiteCommit(suiteDir()), MachineProbe.cpuModel(), settings.topology().physicalCores(),
                 settings.topology().logicalCpus(), MachineProbe.memoryBytes(), System.getProperty("os.name"),
@@ -289,7 +290,7 @@ final class Sweep {
         return names;
     }
 
-    private void writeMachine(MachineDescription machine) throws IOException {
+    private void writeMachine(MachineInfo machine) throws IOException {
         JSON.writeValue(settings.runDir().resolve("machine.json").toFile(), machine);
     }
 

@@ -1,6 +1,7 @@
 package org.concurrencybench.sweep;
 
 import java.nio.file.Files;
+import org.concurrencybench.report.MachineInfo;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,7 @@ import org.concurrencybench.workload.Workload;
 record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, List<Workload> workloads,
                      boolean convoy, List<Integer> taskCounts, Duration maxBatch, String label, String runId,
                      Path runDir, Path chartsDir, CpuTopology topology, boolean pinned, String pinning,
-                     Instant startedAt, MachineDescription resumed) {
+                     Instant startedAt, MachineInfo resumed) {
 
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
@@ -96,12 +97,11 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
         }
         Path runDir = command.resume;
         Path file = runDir.resolve("machine.json");
-        MachineDescription machine;
+        MachineInfo machine;
         try {
-            machine = new com.fasterxml.jackson.databind.ObjectMapper().readValue(file.toFile(), MachineDescription.class);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("--resume: cannot read " + file + " (" + e.getMessage().lines()
-                    .findFirst().orElse("") + ")");
+            machine = MachineInfo.read(file);
+        } catch (org.concurrencybench.report.ReportException e) {
+            throw new IllegalArgumentException("--resume: cannot read " + e.getMessage());
         }
         Profile profile = Profile.byName(machine.profile());
         List<Integer> left = new ArrayList<>();
@@ -116,7 +116,7 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
                 .map(Workload::parse).toList();
         return new SweepSettings(profile, left, models, workloads, convoy, machine.taskCounts(),
                 Duration.ofSeconds(command.maxBatchSeconds), machine.label(), machine.runId(), runDir,
-                command.chartsDir, topology, machine.pinned(), machine.pinning(), Instant.parse(machine.startedAt()),
+                command.chartsDir, topology, Boolean.TRUE.equals(machine.pinned()), machine.pinning(), Instant.parse(machine.startedAt()),
                 machine);
     }
 

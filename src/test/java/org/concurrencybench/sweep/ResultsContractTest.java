@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sweep writes {@code machine.json} and {@code outcomes.json} from its own records; the report
- * reads them with its own. This test holds the two sides to one contract: a field renamed on
- * either side fails here, where the report's hand-made fixtures would not notice.
+ * The sweep writes {@code machine.json} (Jackson, from {@link MachineInfo}'s components) and
+ * {@code outcomes.json} (from {@link CapacityPlan.Outcome}); the report reads both with its own
+ * tolerant readers. This test holds the two sides to one contract: a field renamed on either side
+ * fails here, where the report's hand-made fixtures would not notice.
  */
 class ResultsContractTest {
 
@@ -28,7 +29,7 @@ class ResultsContractTest {
     @Test
     void whatTheSweepWritesTheReportReads() throws Exception {
         ObjectMapper json = new ObjectMapper();
-        MachineDescription machine = new MachineDescription(MachineDescription.SCHEMA, "20261126-000000-box", "box",
+        MachineInfo machine = new MachineInfo(MachineInfo.SCHEMA, "20261126-000000-box", "box",
                 "host", "2026-11-26T00:00:00Z", "2026-11-26T00:10:00Z", "quick", "abc123", "Some CPU", 4, 8,
                 16L << 30, "Linux", "6.1", "amd64", "Vendor", "25", true, "taskset", List.of(1, 2),
                 Map.of("1", "0", "2", "0,1"), List.of("SEQUENTIAL"), List.of("SLEEP"), List.of(100));
@@ -56,6 +57,7 @@ class ResultsContractTest {
         assertEquals(Boolean.TRUE, info.pinned());
         assertEquals("taskset", info.pinning());
         assertEquals(List.of(1, 2), info.coreCounts());
+        assertEquals(machine, info, "every field survives the round trip, the sweep's settings too");
         assertEquals(List.of(1, 2), List.copyOf(read.byCores().keySet()));
         Outcome outcome = read.outcomes().get(0);
         assertEquals("FIXED_POOL", outcome.model());

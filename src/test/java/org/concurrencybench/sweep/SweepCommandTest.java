@@ -90,7 +90,7 @@ class SweepCommandTest {
         SweepSettings original = resolve("--quick", "--cores", "1,2,4", "--models", "SEQUENTIAL,GLOBAL_LOCK",
                 "--workloads", "CPU,CONVOY", "--tasks", "100", "--label", "box", "--results", results.toString());
         java.nio.file.Files.createDirectories(original.runDir());
-        MachineDescription machine = new MachineDescription(1, original.runId(), "box", "h", "2026-11-26T00:00:00Z",
+        org.concurrencybench.report.MachineInfo machine = new org.concurrencybench.report.MachineInfo(1, original.runId(), "box", "h", "2026-11-26T00:00:00Z",
                 null, "quick", "abc", "cpu", 4, 4, 1, "Linux", "6", "amd64", "v", "25", true, "taskset",
                 List.of(1, 2, 4), java.util.Map.of(), List.of("SEQUENTIAL", "GLOBAL_LOCK"), List.of("CPU", "CONVOY"),
                 List.of(100));
