@@ -2,7 +2,10 @@
 # run-benchmarks.sh: the one entry point of the suite.
 #   ./run-benchmarks.sh [flags]               sweep the core counts, then write the charts and report
 #   ./run-benchmarks.sh report RUN_DIR... [--out DIR]   only the report (two or more runs: a comparison)
+#   ./run-benchmarks.sh verify RUN_DIR        check that every planned cell of a run has a state
 #   ./run-benchmarks.sh -h                    every flag, explained
+# Exit codes: 0 every cell measured or skipped; 1 an error; 2 wrong usage; 3 some cells failed
+# (results and report still written); 130 interrupted. Errors are one line on stderr.
 # It finds a JDK 21+ (JAVA_HOME, java on the PATH, /usr/lib/jvm, SDKMAN, macOS's
 # JavaVirtualMachines), builds target/benchmarks.jar with Maven when it is missing or older than the
 # sources (not with --no-build, so a machine with only a Java runtime can run a copied jar), then
@@ -12,7 +15,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 jar="$root/target/benchmarks.jar"
 
-die() { echo "run-benchmarks.sh: $*" >&2; exit 2; }
+die() { echo "run-benchmarks.sh: $*" >&2; exit 1; }
 
 java_major() {  # prints the major version of the java binary $1, or nothing
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | sed 's/^1\.//; s/\..*//'
@@ -67,8 +70,13 @@ elif needs_build; then
     || die "the build failed (see Maven's output above)"
 fi
 
-if [[ ${1:-} == report ]]; then
-  shift
-  exec "$java_bin" -Djava.awt.headless=true -cp "$jar" org.concurrencybench.report.ReportCommand "$@"
-fi
-exec "$java_bin" -Djava.awt.headless=true -cp "$jar" org.concurrencybench.sweep.SweepCommand "$@"
+# A capacity batch of IO tasks holds two descriptors per connection: let JMH and its forks use as many
+# open files as the hard limit allows (the sweep plans against that limit and records it).
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+
+case ${1:-} in
+  report) shift; main=org.concurrencybench.report.ReportCommand ;;
+  verify) shift; main=org.concurrencybench.sweep.VerifyCommand ;;
+  *) main=org.concurrencybench.sweep.SweepCommand ;;
+esac
+exec "$java_bin" -Djava.awt.headless=true -cp "$jar" "$main" "$@"

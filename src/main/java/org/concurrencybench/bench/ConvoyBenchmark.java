@@ -13,6 +13,9 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -44,6 +47,9 @@ import org.openjdk.jmh.annotations.Threads;
  * tear-down releases the lock before the trial tear-down stops and joins the CPU threads.
  */
 @State(Scope.Benchmark)
+@Fork(BenchmarkDefaults.FORKS)
+@Warmup(iterations = BenchmarkDefaults.WARMUP_ITERATIONS, time = BenchmarkDefaults.WARMUP_MILLIS, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = BenchmarkDefaults.ITERATIONS, time = BenchmarkDefaults.ITERATION_MILLIS, timeUnit = TimeUnit.MILLISECONDS)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
@@ -58,7 +64,7 @@ public class ConvoyBenchmark {
     public int cpuThreads;
 
     /** The simulated GIL's switch interval, microseconds (CPython: 5000). Read by GLOBAL_LOCK only. */
-    @Param({"5000", "1000", "100"})
+    @Param({"" + BenchmarkDefaults.CPYTHON_SWITCH_INTERVAL_MICROS, "1000", "100"})
     public long switchIntervalMicros;
 
     @Param("MODERN")

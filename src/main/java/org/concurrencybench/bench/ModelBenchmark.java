@@ -13,6 +13,9 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -33,6 +36,9 @@ import org.openjdk.jmh.annotations.Threads;
  * all made once per trial. The model does the parallelism, so JMH drives it from one thread.
  */
 @State(Scope.Benchmark)
+@Fork(BenchmarkDefaults.FORKS)
+@Warmup(iterations = BenchmarkDefaults.WARMUP_ITERATIONS, time = BenchmarkDefaults.WARMUP_MILLIS, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = BenchmarkDefaults.ITERATIONS, time = BenchmarkDefaults.ITERATION_MILLIS, timeUnit = TimeUnit.MILLISECONDS)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Threads(1)
@@ -69,7 +75,7 @@ public class ModelBenchmark {
     public int mixedCpuUnits;
 
     /** The simulated GIL's switch interval, microseconds (CPython: 5000). Read by GLOBAL_LOCK only. */
-    @Param("5000")
+    @Param("" + BenchmarkDefaults.CPYTHON_SWITCH_INTERVAL_MICROS)
     public long switchIntervalMicros;
 
     @Param("MODERN")

@@ -19,6 +19,11 @@ import org.concurrencybench.workload.Task;
  * <p>Every future is waited for even after one has failed, so a failed batch leaves nothing
  * running into the next one; the first failure (in task order) is then thrown. {@code close()}
  * waits until the executor's threads have exited, not only its tasks.
+ *
+ * <p>A runner with a thread per task joins each task's thread before its batch returns, as
+ * Python's {@code for t in threads: t.join()} does: so a batch ends when its threads have, and
+ * no bookkeeping runs per thread (the threads are noted in one reused array, not a set). A pool's
+ * few threads are tracked by their {@link TrackedThreadFactory}, outside the measured batches.
  */
 abstract class ExecutorRunner implements ModelRunner {
 
@@ -36,9 +41,11 @@ abstract class ExecutorRunner implements ModelRunner {
     private final ExecutorService executor;
     private final TrackedThreadFactory threads;
     private final TaskInvoker invoker;
+    /** Each task's thread, by task index, for a runner with a thread per task; null for a pool. Reused. */
+    private Thread[] taskThreads;
 
     /**
-     * @param executor an executor whose threads all come from {@code threads}
+     * A pool: its threads all come from {@code threads}, which close() waits for.
      */
     ExecutorRunner(Model model, ExecutorService executor, TrackedThreadFactory threads, TaskInvoker invoker) {
         this.model = model;
@@ -47,12 +54,27 @@ abstract class ExecutorRunner implements ModelRunner {
         this.invoker = invoker;
     }
 
+    /** A thread per task: every batch joins its tasks' threads before it returns. */
+    ExecutorRunner(Model model, ExecutorService threadPerTaskExecutor, TaskInvoker invoker) {
+        this(model, threadPerTaskExecutor, null, invoker);
+        this.taskThreads = new Thread[0];
+    }
+
     @Override
     public long runBatch(List<? extends Task> batch) {
         List<Future<Long>> futures = new ArrayList<>(batch.size());
+        Thread[] noted = noteThreadsFor(batch.size());
         try {
             for (Task task : batch) {
-                futures.add(executor.submit(() -> invoker.invoke(task)));
+                if (noted == null) {
+                    futures.add(executor.submit(() -> invoker.invoke(task)));
+                } else {
+                    int index = futures.size();
+                    futures.add(executor.submit(() -> {
+                        noted[index] = Thread.currentThread(); // seen by the caller through Future.get
+                        return invoker.invoke(task);
+                    }));
+                }
             }
         } catch (RuntimeException | Error e) {
             // Out of native threads, say: no task may outlive the batch, so stop and wait for those started.
@@ -64,6 +86,7 @@ abstract class ExecutorRunner implements ModelRunner {
                     // cancelled or failed: either way it has ended
                 }
             }
+            joinTaskThreads(noted, futures.size());
             throw new BatchFailedException(model + " could not start task " + futures.size() + " of " + batch.size()
                     + ": " + e, e);
         }
@@ -79,10 +102,45 @@ abstract class ExecutorRunner implements ModelRunner {
                 }
             }
         }
+        joinTaskThreads(noted, futures.size());
         if (failure != null) {
             throw failure;
         }
         return sum;
+    }
+
+    /** The reused array that notes a batch's task threads (a thread-per-task runner), or null (a pool). */
+    private Thread[] noteThreadsFor(int tasks) {
+        if (taskThreads == null) {
+            return null;
+        }
+        if (taskThreads.length < tasks) {
+            taskThreads = new Thread[tasks];
+        }
+        return taskThreads;
+    }
+
+    /** Joins the noted threads of the first {@code count} tasks, and forgets them. */
+    private void joinTaskThreads(Thread[] noted, int count) {
+        if (noted == null) {
+            return;
+        }
+        boolean interrupted = false;
+        for (int i = 0; i < count; i++) {
+            Thread thread = noted[i];
+            noted[i] = null;
+            while (thread != null) {
+                try {
+                    thread.join();
+                    thread = null;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the batch must not return with its threads alive; keep the interrupt
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Waits for the future; an interrupt cancels it, is kept, and fails it as an ExecutionException. */
@@ -101,7 +159,7 @@ abstract class ExecutorRunner implements ModelRunner {
         executor.shutdownNow();
         try {
             if (!executor.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                    || !threads.awaitAllEnded(CLOSE_TIMEOUT)) {
+                    || (threads != null && !threads.awaitAllEnded(CLOSE_TIMEOUT))) {
                 throw new IllegalStateException(model + " runner: threads still running " + CLOSE_TIMEOUT + " after close");
             }
         } catch (InterruptedException e) {

@@ -12,8 +12,9 @@ import java.util.concurrent.ThreadFactory;
  * A thread factory that remembers the threads it made, so that a runner's {@code close()} can
  * wait until each has really ended. An executor's {@code awaitTermination} returns once its
  * tasks are done, a moment before its threads have exited; a runner promises more than that.
- * Threads that have ended are forgotten as new ones are made, so a thread-per-task runner does
- * not collect every thread of every batch.
+ * Used by the pools, whose few threads are made outside the measured batches (a thread-per-task
+ * runner joins its threads in each batch instead, see {@link ExecutorRunner}). Threads that have
+ * ended, say replaced pool workers, are forgotten as new ones are made.
  */
 final class TrackedThreadFactory implements ThreadFactory, ForkJoinPool.ForkJoinWorkerThreadFactory {
 

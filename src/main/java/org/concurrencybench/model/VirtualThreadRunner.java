@@ -10,10 +10,6 @@ import java.util.concurrent.Executors;
 final class VirtualThreadRunner extends ExecutorRunner {
 
     VirtualThreadRunner() {
-        this(new TrackedThreadFactory(Thread.ofVirtual().name("virtual-", 0).factory()));
-    }
-
-    private VirtualThreadRunner(TrackedThreadFactory threads) {
-        super(Model.VIRTUAL_THREADS, Executors.newThreadPerTaskExecutor(threads), threads, TaskInvoker.DIRECT);
+        super(Model.VIRTUAL_THREADS, Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("virtual-", 0).factory()), TaskInvoker.DIRECT);
     }
 }

@@ -1,5 +1,6 @@
 package org.concurrencybench.report;
 
+import org.concurrencybench.results.Outcome;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,6 +24,7 @@ public record CapacityResults(int cores, List<Point> points, List<Outcome> outco
         Optional<Integer> cores = run.byCores().keySet().stream()
                 .filter(count -> !run.of(BENCHMARK_CLASS, count).isEmpty()).max(Comparator.naturalOrder());
         List<Outcome> outcomes = run.outcomes().stream()
+                .filter(outcome -> outcome.benchmarkClass().equals(BENCHMARK_CLASS))
                 .filter(outcome -> cores.isEmpty() || outcome.cores() == cores.get()).toList();
         if (cores.isEmpty() && outcomes.isEmpty()) {
             return Optional.empty();

@@ -44,7 +44,8 @@ public record MachineInfo(
         Map<String, String> cpusByCoreCount,
         List<String> models,
         List<String> workloads,
-        List<Integer> taskCounts) {
+        List<Integer> taskCounts,
+        Long openFilesLimit) {
 
     /** The version of this file's layout. */
     public static final int SCHEMA = 1;
@@ -89,7 +90,8 @@ public record MachineInfo(
                 Map.copyOf(cpus),
                 texts(node.path("models")),
                 texts(node.path("workloads")),
-                ints(node.path("taskCounts")));
+                ints(node.path("taskCounts")),
+                node.path("openFilesLimit").canConvertToLong() ? node.get("openFilesLimit").asLong() : null);
     }
 
     private static String text(JsonNode node, String field) {
@@ -117,7 +119,7 @@ public record MachineInfo(
     public MachineInfo finishedAt(String when) {
         return new MachineInfo(schema, runId, label, host, startedAt, when, profile, suiteCommit, cpuModel,
                 physicalCores, logicalCores, memoryBytes, os, osVersion, arch, jdkVendor, jdkVersion, pinned,
-                pinning, coreCounts, cpusByCoreCount, models, workloads, taskCounts);
+                pinning, coreCounts, cpusByCoreCount, models, workloads, taskCounts, openFilesLimit);
     }
 
     /** The name a person gave the run, else its id: used in titles and legends. */

@@ -71,7 +71,7 @@ public final class ReportCommand implements Callable<Integer> {
         System.setProperty("java.awt.headless", "true");
         CommandLine commandLine = new CommandLine(new ReportCommand());
         commandLine.setParameterExceptionHandler((e, a) -> {
-            e.getCommandLine().getErr().println("report: " + e.getMessage() + " (see ./run-benchmarks.sh report -h)");
+            e.getCommandLine().getErr().println("run-benchmarks.sh: " + e.getMessage() + " (see ./run-benchmarks.sh report -h)");
             return 2;
         });
         System.exit(commandLine.execute(args));
@@ -84,14 +84,14 @@ public final class ReportCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         if (!(confidence > 0 && confidence < 1)) {
-            err.println("error: --confidence must be between 0 and 1, got " + confidence);
+            err.println("run-benchmarks.sh: --confidence must be between 0 and 1, got " + confidence);
             return 2;
         }
         java.util.Set<OutputFormat> formats;
         try {
             formats = OutputFormat.parseList(format);
         } catch (ReportException e) {
-            err.println("error: " + e.getMessage());
+            err.println("run-benchmarks.sh: " + e.getMessage());
             return 2; // wrong usage, like a bad --confidence
         }
         try {
@@ -103,11 +103,11 @@ public final class ReportCommand implements Callable<Integer> {
                     (System.nanoTime() - started) / 1e9);
             return 0;
         } catch (ReportException e) {
-            err.println("error: " + e.getMessage());
+            err.println("run-benchmarks.sh: " + e.getMessage());
             return 1;
         } catch (RuntimeException bug) {
             // Still one line for the user; -Dreport.debug=true shows where it happened.
-            err.println("error: the report failed unexpectedly (" + bug + "); rerun with -Dreport.debug=true for details");
+            err.println("run-benchmarks.sh: the report failed unexpectedly (" + bug + "); rerun with -Dreport.debug=true for details");
             if (Boolean.getBoolean("report.debug")) {
                 bug.printStackTrace(err);
             }

@@ -35,6 +35,18 @@ public final class ReportGenerator {
         return Path.of("charts", "compare-" + String.join("-vs-", runs.stream().map(ComparisonReport::folderOf).toList()));
     }
 
+    /**
+     * The sweep's way in: one run's report, every format, at the default confidence level. A
+     * {@link ReportException} says in one line what could not be read or written.
+     */
+    public static void writeRunReport(Path runDirectory, Path out, Consumer<String> warnings) {
+        new ReportGenerator(DEFAULT_CONFIDENCE, java.util.EnumSet.allOf(OutputFormat.class))
+                .write(read(List.of(runDirectory)), out, warnings);
+    }
+
+    /** The confidence level of every interval unless {@code --confidence} says otherwise. */
+    public static final double DEFAULT_CONFIDENCE = 0.95;
+
     public static List<RunResults> read(List<Path> runDirectories) {
         return runDirectories.stream().map(RunReader::read).toList();
     }

@@ -1,10 +1,10 @@
 package org.concurrencybench.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import org.concurrencybench.results.Outcome;
+import org.concurrencybench.results.RunFolder;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -45,9 +45,14 @@ public final class RunReader {
         if (byCores.isEmpty()) {
             throw new ReportException(directory + ": no cores-N.json results in this folder (is it a run folder?)");
         }
-        Path outcomesFile = directory.resolve("outcomes.json");
-        List<Outcome> outcomes = Files.exists(outcomesFile) ? outcomes(JsonFiles.read(outcomesFile), outcomesFile)
-                : List.of();
+        List<Outcome> outcomes = outcomes(new RunFolder(directory));
+        // A cell that failed has no number, even where JMH wrote one for the iterations before the failure.
+        for (Outcome outcome : outcomes) {
+            if (outcome.status() == Outcome.Status.FAILED && byCores.containsKey(outcome.cores())) {
+                byCores.put(outcome.cores(), byCores.get(outcome.cores()).stream()
+                        .filter(result -> !outcome.cell().matches(result.benchmark(), result.params())).toList());
+            }
+        }
         return new RunResults(directory, machine, byCores, outcomes);
     }
 
@@ -59,19 +64,12 @@ public final class RunReader {
         }
     }
 
-    private static List<Outcome> outcomes(JsonNode root, Path file) {
-        if (!root.isArray()) {
-            throw new ReportException(file + ": expected an array of capacity outcomes");
+    private static List<Outcome> outcomes(RunFolder folder) {
+        try {
+            return folder.readOutcomes();
+        } catch (IOException e) {
+            throw new ReportException(folder.outcomesFile() + ": damaged (" + e.getMessage().lines().findFirst().orElse("")
+                    + "); expected a list of cells with cores, benchmark, params, status and reason");
         }
-        List<Outcome> outcomes = new ArrayList<>();
-        for (JsonNode entry : root) {
-            JsonNode predicted = entry.get("predictedMillis");
-            double predictedMillis = JmhResultParser.number(predicted);
-            outcomes.add(new Outcome(entry.path("cores").asInt(0), entry.path("benchmark").asText(""),
-                    entry.path("model").asText("?"), entry.path("workload").asText("?"), entry.path("tasks").asLong(0),
-                    entry.path("status").asText("FAILED"), entry.path("reason").asText(""),
-                    Double.isFinite(predictedMillis) ? predictedMillis : null));
-        }
-        return outcomes;
     }
 }

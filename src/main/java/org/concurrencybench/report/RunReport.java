@@ -13,6 +13,7 @@ final class RunReport {
             ChartSink charts) {
         String name = run.machine().displayName();
         ReportDocument document = new ReportDocument("Concurrency models on " + name);
+        Completeness.add(document, run);
         MachineSection.add(document, List.of(run));
         addMethod(document, level);
         if (!warnings.isEmpty()) {
@@ -23,13 +24,16 @@ final class RunReport {
             document.paragraph("This run has no " + ScalingAnalysis.BENCHMARK_CLASS + " results.");
         }
         for (WorkloadScaling workload : scaling) {
-            ScalingSection.add(document, workload, name, charts);
+            ScalingSection.add(document, workload, name, charts, run.outcomes().stream()
+                    .filter(o -> o.benchmarkClass().equals(ScalingAnalysis.BENCHMARK_CLASS))
+                    .filter(o -> workload.group().equals(o.workload())).toList());
         }
         Optional<ConvoyResults> convoy = ConvoyResults.of(run, level);
         convoy.ifPresent(results -> ScenarioSection.addConvoy(document, results, name, charts));
         Optional<CapacityResults> capacity = CapacityResults.of(run, level);
         capacity.ifPresent(results -> ScenarioSection.addCapacity(document, results, name, charts));
         JvmStartResults.of(run, level).ifPresent(results -> ScenarioSection.addJvmStart(document, results));
+        Completeness.addNotMeasured(document, run);
         return document;
     }
 

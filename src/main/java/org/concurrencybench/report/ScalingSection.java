@@ -2,6 +2,7 @@ package org.concurrencybench.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.concurrencybench.results.Outcome;
 
 /**
  * One workload's part of a run's report: the verdict, the charts, the table of every model and
@@ -16,7 +17,12 @@ final class ScalingSection {
     private ScalingSection() {
     }
 
-    static void add(ReportDocument document, WorkloadScaling workload, String runName, ChartSink charts) {
+    /**
+     * @param notMeasured this workload's model cells that FAILED or were SKIPPED: rows of their
+     *                    own in the table, with the reason and no number
+     */
+    static void add(ReportDocument document, WorkloadScaling workload, String runName, ChartSink charts,
+                    List<Outcome> notMeasured) {
         document.heading(2, "Workload " + workload.group());
         document.bullets(Verdicts.of(workload));
         for (ReportChart chart : ScalingCharts.of(workload, runName)) {
@@ -25,6 +31,15 @@ final class ScalingSection {
         List<List<String>> rows = new ArrayList<>();
         for (String model : workload.models()) {
             workload.series(model).forEach(cell -> rows.add(cellRow(cell)));
+        }
+        for (Outcome outcome : notMeasured) {
+            List<String> row = new ArrayList<>(List.of(outcome.model(), Integer.toString(outcome.cores()),
+                    outcome.status().name()));
+            while (row.size() < CELL_HEADERS.size() - 1) {
+                row.add(Numbers.ABSENT);
+            }
+            row.add(outcome.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + outcome.reason());
+            rows.add(row);
         }
         document.table(workload.group() + ": every model and core count", CELL_HEADERS, rows);
         document.table(workload.group() + ": scaling laws fitted to throughput (batches/s) against cores",

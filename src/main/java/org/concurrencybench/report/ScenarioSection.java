@@ -1,5 +1,6 @@
 package org.concurrencybench.report;
 
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,14 +48,10 @@ final class ScenarioSection {
                 times);
         document.table("Memory per waiting task (allocated bytes per batch / tasks, from gc.alloc.rate.norm)",
                 List.of("workload", "model", "tasks", "bytes per task", "KiB per task"), memory);
-        List<List<String>> outcomes = new ArrayList<>();
-        for (Outcome outcome : capacity.outcomes()) {
-            outcomes.add(List.of(outcome.workload(), outcome.model(), Long.toString(outcome.tasks()), outcome.status(),
-                    outcome.reason(), outcome.predictedMillis() == null ? Numbers.ABSENT
-                            : Numbers.format(outcome.predictedMillis())));
+        if (!capacity.outcomes().isEmpty()) {
+            document.paragraph(capacity.outcomes().size() + " capacity sizes failed or were skipped: they are marked on"
+                    + " the chart and listed, with why, under \"Cells without a number\".");
         }
-        document.table("Sizes that failed or were skipped", List.of("workload", "model", "tasks", "status", "reason",
-                "predicted ms"), outcomes);
     }
 
     static void addJvmStart(ReportDocument document, JvmStartResults jvm) {

@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.concurrencybench.model.BatchTimePredictor;
+import org.concurrencybench.bench.CapacityBenchmark;
 import org.concurrencybench.model.Model;
+import org.concurrencybench.results.Cell;
+import org.concurrencybench.results.Outcome;
 import org.concurrencybench.workload.Workload;
 
 /**
@@ -30,10 +32,10 @@ final class CapacityPlan {
     record ModelPlan(Model model, Workload workload, List<Integer> run, List<Outcome> skipped) {
     }
 
-    /** A size that did not run or did not finish, as written to {@code outcomes.json}. */
-    record Outcome(int cores, String benchmark, String model, String workload, int tasks, String status,
-                   String reason, Long predictedMillis) {
-    }
+    /** File descriptors one loopback connection takes in the benchmark's JVM: the client's socket and the server's. */
+    static final int FILES_PER_CONNECTION = 2;
+    /** Descriptors kept free beyond those counted: selectors, pipes, the JMH link, jars opened later. */
+    static final int FILES_MARGIN = 64;
 
     private CapacityPlan() {
     }
@@ -56,7 +58,7 @@ final class CapacityPlan {
                                 + " is over the limit of " + Sweep.format(limit) + " (--max-batch-seconds)", predicted));
                     } else if (workload == Workload.IO && tasks > connectionLimit) {
                         skipped.add(skip(cores, model, workload, tasks, tasks + " concurrent connections; this machine"
-                                + " allows about " + connectionLimit + " (ephemeral ports, open files)", predicted));
+                                + " has room for about " + connectionLimit + " (ephemeral ports, open files)", predicted));
                     } else {
                         run.add(tasks);
                     }
@@ -68,39 +70,40 @@ final class CapacityPlan {
     }
 
     private static Outcome skip(int cores, Model model, Workload workload, int tasks, String reason, Duration predicted) {
-        return new Outcome(cores, CapacityPlan.BENCHMARK, model.name(), workload.name(), tasks, "SKIPPED", reason,
-                predicted.toMillis());
+        return Outcome.skipped(cores, cell(model, workload, tasks), reason, predicted.toMillis());
     }
 
-    /** The benchmark's name in JMH's results. */
-    static final String BENCHMARK = "org.concurrencybench.bench.CapacityBenchmark.batch";
-
-    /**
-     * JMH's arguments for one model's sizes: one fork, one warm-up iteration and at most three
-     * measured (a big batch is one operation per iteration, seconds long), with the GC profiler
-     * for the allocation per task.
-     */
-    static List<String> jmhArgs(ModelPlan plan, Profile profile, Duration limit) {
-        List<String> args = new ArrayList<>(List.of("^org\\.concurrencybench\\.bench\\.CapacityBenchmark\\.",
-                "-p", "model=" + plan.model().name(), "-p", "workload=" + plan.workload().name(),
-                "-p", "tasks=" + plan.run().stream().map(String::valueOf).collect(Collectors.joining(",")),
-                "-prof", "gc", "-f", "1", "-wi", String.valueOf(Math.min(profile.warmupIterations(), 1)),
-                "-w", profile.warmupMillis() + "ms", "-i", String.valueOf(Math.min(profile.iterations(), 3)),
-                "-r", profile.iterationMillis() + "ms", "-to", Math.max(60, limit.toSeconds() * 3) + "s"));
-        return args;
+    /** The cell of one capacity size. */
+    static Cell cell(Model model, Workload workload, int tasks) {
+        return new Cell(CapacityBenchmark.class.getName() + ".batch", Map.of("model", model.name(),
+                "workload", workload.name(), "tasks", String.valueOf(tasks)));
     }
 
-    /** A size that JMH ran and that failed. */
-    static Outcome failed(int cores, Map<String, String> params, String reason) {
-        return new Outcome(cores, BENCHMARK, params.getOrDefault("model", "?"), params.getOrDefault("workload", "?"),
-                Integer.parseInt(params.getOrDefault("tasks", "0")), "FAILED", reason, null);
+    /** Every cell a capacity sweep plans, run or skipped: what a finished run must account for. */
+    static List<Cell> cells(List<Model> models, List<Workload> workloads, List<Integer> sizes) {
+        List<Cell> cells = new ArrayList<>();
+        for (ModelPlan plan : plan(models, workloads, sizes, 1, Duration.ofDays(365), Integer.MAX_VALUE)) {
+            plan.run().forEach(tasks -> cells.add(cell(plan.model(), plan.workload(), tasks)));
+        }
+        return cells;
     }
 
     /**
-     * About how many loopback connections this machine can hold open at once: the ephemeral port
-     * range (each client connection takes a port) and half the hard open-file limit, which the JVM raises itself to (a client
-     * and a server socket each), whichever is smaller. Linux only; elsewhere a cautious 10,000.
+     * How many loopback connections a benchmark JVM can hold open at once: the ephemeral port
+     * range (each client connection takes a port), and the open-file limit less what a JVM
+     * already holds and a margin, over the two descriptors each connection takes.
+     *
+     * @param openFilesLimit the limit the benchmark JVMs run under (the hard limit: the script
+     *                       raises the soft one to it, and HotSpot does too)
+     * @param heldByJvm      descriptors a JVM holds before the batch (jars, pipes, its own sockets)
+     * @param ports          the ephemeral ports
      */
+    static int connectionHeadroom(long openFilesLimit, int heldByJvm, int ports) {
+        long free = openFilesLimit - heldByJvm - FILES_MARGIN;
+        return (int) Math.max(0, Math.min(ports, free / FILES_PER_CONNECTION));
+    }
+
+    /** {@link #connectionHeadroom} on this machine: Linux's port range and limits; elsewhere a cautious 10,000. */
     static int connectionLimit() {
         int ports = 10_000;
         try {
@@ -109,10 +112,7 @@ final class CapacityPlan {
         } catch (Exception e) {
             // not Linux: keep the cautious default
         }
-        String files = MachineProbe.command(List.of("sh", "-c", "ulimit -Hn"), null);
-        if (files != null && files.trim().matches("\\d+")) {
-            ports = Math.min(ports, Integer.parseInt(files.trim()) / 2);
-        }
-        return ports;
+        OpenFiles limits = OpenFiles.ofThisProcess();
+        return limits == null ? ports : connectionHeadroom(limits.hard(), OpenFiles.heldByThisProcess(), ports);
     }
 }

@@ -10,12 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Runs one JMH invocation for one core count: under {@code taskset -c CPUS} where pinning is
@@ -23,43 +20,47 @@ import java.util.regex.Pattern;
  * for the host and every fork, so the JVM's own sizing (GC threads, common pool, virtual-thread
  * scheduler) sees the same N cores.
  *
+ * <p>Nothing it starts may outlive the sweep: where {@code setpriv} exists (util-linux, like
+ * {@code taskset}) the JMH host and each of its forks run with a parent-death signal, so a sweep
+ * killed with {@code kill -9} takes JMH and its forks with it, and the forks' pool workers halt
+ * when their parent goes. On an orderly stop (Ctrl-C) {@link #stopRunning} ends them all.
+ *
  * <p>JMH's whole output goes to a log file; the console gets one line per benchmark result and
- * per failure. The running JMH process is remembered so that an interrupted sweep can stop it and
- * every process it started.
+ * per failure, each with the benchmark's name and parameters.
  */
 final class JmhLauncher {
 
-    /** What one JMH invocation left: its exit code and the benchmarks that failed, with why. */
-    record Outcome(int exitCode, List<Failure> failures) {
+    /** What one JMH invocation left: its exit code, the benchmarks that failed and JMH's first error line. */
+    record Result(int exitCode, List<JmhConsole.Failure> failures, String firstError) {
     }
 
-    /** One benchmark that threw: its parameters and the first line of the exception. */
-    record Failure(Map<String, String> params, String reason) {
-    }
-
-    private static final Pattern PARAMETERS = Pattern.compile("^# Parameters: \\((.*)\\)$");
-    private static final Pattern RESULT_SCORE = Pattern.compile("^\\s+([-0-9.,NaN∞]+) ±\\(.*?\\) ([-0-9.,NaN∞]+) (\\S+)");
     private static final List<String> SHOWN_PARAMS = List.of("model", "workload", "tasks", "cpuThreads",
-            "switchIntervalMicros");
+            "switchIntervalMicros", "start");
 
     private final String javaBinary;
     private final Path benchmarksJar;
     private final boolean pin;
     private final PrintStream console;
+    private final Path forkLauncher; // a script that starts a fork under a parent-death signal, or null
     private Process running;   // guarded by this
-    private String firstError; // the first "ERROR:" line of the current run, for the console
     private boolean stopped;   // guarded by this: once stopped, nothing more is started
 
-    JmhLauncher(String javaBinary, Path benchmarksJar, boolean pin, PrintStream console) {
+    /**
+     * @param forkLauncherDir where to write the script that starts JMH's forks with a parent-death
+     *                        signal; null for none
+     */
+    JmhLauncher(String javaBinary, Path benchmarksJar, boolean pin, PrintStream console, Path forkLauncherDir) {
         this.javaBinary = javaBinary;
         this.benchmarksJar = benchmarksJar;
         this.pin = pin;
         this.console = console;
+        this.forkLauncher = forkLauncherDir != null && ParentDeath.available()
+                ? ParentDeath.writeLauncher(forkLauncherDir, javaBinary) : null;
     }
 
     /** The full command line for one invocation. */
     List<String> command(int cores, String cpus, List<String> jmhArgs, Path resultFile) {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(ParentDeath.available() ? ParentDeath.PREFIX : List.of());
         if (pin) {
             command.addAll(List.of("taskset", "-c", cpus));
         }
@@ -67,72 +68,59 @@ final class JmhLauncher {
         command.addAll(List.of(javaBinary, activeCores, "-jar", benchmarksJar.toString()));
         command.addAll(jmhArgs);
         command.addAll(List.of("-rf", "json", "-rff", resultFile.toString(), "-jvmArgsAppend", activeCores));
+        if (forkLauncher != null) {
+            command.addAll(List.of("-jvm", forkLauncher.toString()));
+        }
         return command;
     }
 
-    Outcome run(int cores, String cpus, List<String> jmhArgs, Path resultFile, Path logFile)
+    Result run(int cores, String cpus, List<String> jmhArgs, Path resultFile, Path logFile)
             throws IOException, InterruptedException {
         List<String> command = command(cores, cpus, jmhArgs, resultFile);
         Process process;
         synchronized (this) {
             if (stopped) {
-                return new Outcome(-1, List.of());
+                return new Result(-1, List.of(), null);
             }
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
             running = process;
         }
         process.getOutputStream().close();
-        List<Failure> failures = new ArrayList<>();
+        JmhConsole output = new JmhConsole();
         try (Writer log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
              BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                      StandardCharsets.UTF_8))) {
             log.write("$ " + String.join(" ", command) + "\n");
-            Map<String, String> params = Map.of();
-            boolean resultNext = false;
-            boolean failureNext = false;
             String line;
-            firstError = null;
             while ((line = out.readLine()) != null) {
                 log.write(line);
                 log.write('\n');
-                Matcher parameters = PARAMETERS.matcher(line);
-                if (parameters.matches()) {
-                    params = parseParams(parameters.group(1));
-                } else if (line.startsWith("Result \"")) {
-                    resultNext = true;
-                } else if (resultNext) {
-                    resultNext = false;
-                    Matcher score = RESULT_SCORE.matcher(line);
-                    if (score.find()) {
-                        console.printf("    %-40s %s ± %s %s%n", shown(params), score.group(1), score.group(2),
-                                score.group(3));
-                    }
-                } else if (line.startsWith("ERROR:") && firstError == null) {
-                    firstError = line; // JMH's own refusal, e.g. another JMH holds /tmp/jmh.lock
-                } else if (line.startsWith("<failure>")) {
-                    failureNext = true;
-                } else if (failureNext && !line.isBlank()) {
-                    failureNext = false;
-                    failures.add(new Failure(params, line.trim()));
-                    console.printf("    %-40s FAILED: %s%n", shown(params), line.trim());
+                Object event = output.accept(line);
+                if (event instanceof JmhConsole.Score score) {
+                    console.printf("    %-44s %s ± %s %s%n", shown(score.benchmark(), score.params()), score.score(),
+                            score.error(), score.unit());
+                } else if (event instanceof JmhConsole.Failure failure) {
+                    console.printf("    %-44s FAILED: %s%n", shown(failure.benchmark(), failure.params()),
+                            failure.reason());
                 }
             }
+        } catch (IOException e) {
+            if (!isStopped()) {
+                throw e;
+            }
+            // stopped meanwhile: JMH's output closed under the reader ("Stream closed"); nothing to report
         } finally {
-            int exit = process.waitFor();
+            process.waitFor();
             synchronized (this) {
                 running = null;
             }
-            boolean stopping;
-            synchronized (this) {
-                stopping = stopped;
-            }
-            if (exit != 0 && failures.isEmpty() && !stopping) {
-                console.println("    JMH exited with code " + exit + (firstError == null ? "" : ": " + firstError)
-                        + "; see " + logFile);
-            }
         }
-        return new Outcome(process.exitValue(), failures);
+        return new Result(process.exitValue(), output.failures(), output.firstError());
+    }
+
+    private synchronized boolean isStopped() {
+        return stopped;
     }
 
     /** Stops the running JMH process and everything it started (its forks, their workers); starts no more. */
@@ -157,19 +145,13 @@ final class JmhLauncher {
         }
     }
 
-    static Map<String, String> parseParams(String text) {
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String pair : text.split(",")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                params.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
-            }
-        }
-        return params;
-    }
-
-    private static String shown(Map<String, String> params) {
+    /** A console name for a benchmark: the model and workload, or the class and its parameters. */
+    static String shown(String benchmark, Map<String, String> params) {
         StringBuilder text = new StringBuilder();
+        String simple = benchmark.substring(benchmark.lastIndexOf('.', Math.max(0, benchmark.lastIndexOf('.') - 1)) + 1);
+        if (!simple.startsWith("ModelBenchmark.")) {
+            text.append(simple.replace("Benchmark.", ".").replaceFirst("\\.(batch|roundTrip|startOneJvm)$", ""));
+        }
         boolean lockShown = params.containsKey("cpuThreads") || "GLOBAL_LOCK".equals(params.get("model"));
         for (String key : SHOWN_PARAMS) {
             String value = params.get(key);

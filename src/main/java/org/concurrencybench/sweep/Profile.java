@@ -1,35 +1,45 @@
 package org.concurrencybench.sweep;
 
 import java.util.List;
+import org.concurrencybench.bench.BenchmarkDefaults;
 
 /**
- * How long and how often JMH measures each benchmark: the sweep's three profiles. Iteration
- * times are in milliseconds; an iteration lasts at least one batch, however long that is.
+ * How long and how often JMH measures each benchmark: the sweep's profiles. Iteration times are
+ * in milliseconds; an iteration lasts at least one batch, however long that is.
  *
- * @param forks             JVM forks per benchmark (each a fresh JVM; intervals are across forks)
- * @param warmupIterations  warm-up iterations per fork, not recorded
- * @param warmupMillis      length of one warm-up iteration
- * @param iterations        measured iterations per fork
- * @param iterationMillis   length of one measured iteration
+ * @param forks              JVM forks per benchmark (each a fresh JVM; intervals are across forks)
+ * @param warmupIterations   warm-up iterations per fork, not recorded
+ * @param warmupMillis       length of one warm-up iteration
+ * @param iterations         measured iterations per fork
+ * @param iterationMillis    length of one measured iteration
+ * @param batchTasks         tasks per model batch, or 0 for the benchmark's own default (64)
+ * @param oneSwitchInterval  whether the convoy runs under the lock at CPython's default interval only
  */
 public record Profile(String name, int forks, int warmupIterations, long warmupMillis, int iterations,
-                      long iterationMillis) {
+                      long iterationMillis, int batchTasks, boolean oneSwitchInterval) {
 
-    /** Smoke-sized: for CI and a first look; intervals will be wide. */
-    public static final Profile QUICK = new Profile("quick", 1, 1, 300, 3, 300);
-    /** A real run: two forks, enough iterations for intervals worth reading. */
-    public static final Profile DEFAULT = new Profile("default", 2, 2, 1000, 4, 1000);
+    /** Wiring checks only (CI): does every cell run and give a plausible number? Not for reading. */
+    public static final Profile SMOKE = new Profile("smoke", 1, 1, 100, 2, 100, 16, true);
+    /** A first look; intervals will be wide. */
+    public static final Profile QUICK = new Profile("quick", 1, 1, 300, 3, 300, 0, false);
+    /** A real run: the benchmarks' own defaults ({@link BenchmarkDefaults}). */
+    public static final Profile DEFAULT = new Profile("default", BenchmarkDefaults.FORKS,
+            BenchmarkDefaults.WARMUP_ITERATIONS, BenchmarkDefaults.WARMUP_MILLIS, BenchmarkDefaults.ITERATIONS,
+            BenchmarkDefaults.ITERATION_MILLIS, 0, false);
     /** For publication: more forks, longer iterations. */
-    public static final Profile FULL = new Profile("full", 3, 5, 2000, 10, 2000);
+    public static final Profile FULL = new Profile("full", 3, 5, 2000, 10, 2000, 0, false);
+
+    /** JVM start-up and the fork's set-up, per fork, before its first iteration: a first guess, ms. */
+    static final long FORK_START_MILLIS = 1200;
 
     /** The profile of this name, as {@code machine.json} records it. */
     static Profile byName(String name) {
-        for (Profile p : List.of(QUICK, DEFAULT, FULL)) {
+        for (Profile p : List.of(SMOKE, QUICK, DEFAULT, FULL)) {
             if (p.name().equals(name)) {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown profile '" + name + "'; valid: quick, default, full");
+        throw new IllegalArgumentException("unknown profile '" + name + "'; valid: smoke, quick, default, full");
     }
 
     /** JMH's command-line options for this profile. */
@@ -40,7 +50,6 @@ public record Profile(String name, int forks, int warmupIterations, long warmupM
 
     /** A first guess at one benchmark's wall time, in milliseconds: iterations plus a JVM start per fork. */
     public long estimatedMillisPerBenchmark() {
-        long forkStartMillis = 1200;
-        return forks * (warmupIterations * warmupMillis + iterations * iterationMillis + forkStartMillis);
+        return forks * (warmupIterations * warmupMillis + iterations * iterationMillis + FORK_START_MILLIS);
     }
 }

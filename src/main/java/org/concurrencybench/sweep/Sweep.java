@@ -1,42 +1,65 @@
 package org.concurrencybench.sweep;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.concurrencybench.report.MachineInfo;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.concurrencybench.report.MachineInfo;
+import org.concurrencybench.results.Outcome;
+import org.concurrencybench.results.RunFolder;
 
 /**
  * Runs a resolved sweep: writes {@code machine.json}, then for each core count runs the plan's JMH
- * invocations pinned to that many CPUs and gathers their results into {@code cores-N.json}, with a
- * progress line and an estimate of what is left. A core count's file appears only once all its
- * invocations have finished, so an interrupted sweep (Ctrl-C) keeps exactly the counts that
- * completed; the JMH child and its forks are stopped, and the console says how to finish the run.
+ * invocations pinned to that many CPUs, gives every planned cell a state (measured, FAILED or
+ * SKIPPED) and gathers the measured ones into {@code cores-N.json} and the rest into
+ * {@code outcomes.json}, with a progress line and an estimate of what is left. A core count's file
+ * appears only once every cell has a state, so an interrupted sweep (Ctrl-C) keeps exactly the
+ * counts that finished; the JMH child and its forks are stopped, and the console says how to
+ * finish the run. The run is marked finished in {@code machine.json} only when every planned core
+ * count is.
  */
 final class Sweep {
+
+    /** How a core count ended. */
+    enum CoreCountEnd {
+        /** Every planned cell has a state: cores-N.json written. */
+        FINISHED,
+        /** The sweep was interrupted meanwhile; nothing written for it. */
+        INTERRUPTED
+    }
+
+    /** How the sweep went, for the exit code. */
+    enum Ending {
+        /** Every cell measured or skipped. */
+        ALL_MEASURED,
+        /** Finished, and some cells failed. */
+        CELLS_FAILED,
+        /** Interrupted (Ctrl-C, SIGTERM); the finished core counts are kept. */
+        INTERRUPTED
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final SweepSettings settings;
     private final PrintStream console;
-    private final JmhLauncher launcher;
+    private final RunFolder folder;
+    private final String javaBinary;
+    private JmhLauncher launcher;
     private final List<Integer> finishedCores = new ArrayList<>();
     private final CountDownLatch loopExited = new CountDownLatch(1);
     private volatile boolean stopping;
-    private volatile boolean done;
+    private volatile boolean settled; // finished, or failed with an error: the shutdown hook has nothing to say
 
     Sweep(SweepSettings settings, PrintStream console) {
         // The java that runs this sweep runs the benchmarks too: the JDK recorded is the JDK measured.
@@ -47,62 +70,54 @@ final class Sweep {
     Sweep(SweepSettings settings, PrintStream console, String javaBinary) {
         this.settings = settings;
         this.console = console;
-        this.launcher = new JmhLauncher(javaBinary, benchmarksJar(), settings.pinned(), console);
+        this.folder = new RunFolder(settings.runDir());
+        this.javaBinary = javaBinary;
     }
 
-    /** Runs the sweep (or only prints it, for a dry run); true if every core count has its results. */
-    boolean run(boolean dryRun) throws IOException, InterruptedException {
+    /** Runs the sweep (or only prints it, for a dry run). */
+    Ending run(boolean dryRun) throws IOException, InterruptedException {
+        SweepSteps plan = SweepSteps.of(settings);
         if (settings.cores().isEmpty()) {
             console.println("Nothing left to measure: every core count of " + settings.runDir() + " has its results.");
-            return true;
+            RunCheck.Summary summary = RunCheck.check(folder);
+            writeReportIfMissing();
+            return end(summary);
         }
-        List<SweepPlan.Step> everyCount = SweepPlan.stepsFor(settings.profile(), settings.models(),
-                settings.workloads(), settings.convoy());
-        // Run once, at the run's largest core count (also when resuming, whatever is left).
-        int maxCores = settings.resuming() ? settings.resumed().coreCounts().stream().max(Integer::compare).orElseThrow()
-                : settings.cores().get(settings.cores().size() - 1);
-        List<CapacityPlan.ModelPlan> capacity = settings.taskCounts().isEmpty() ? List.of()
-                : CapacityPlan.plan(settings.models(), settings.workloads(), settings.taskCounts(), maxCores,
-                        settings.maxBatch(), CapacityPlan.connectionLimit());
-        List<SweepPlan.Step> once = new ArrayList<>(SweepPlan.onceSteps(settings.profile(), settings.models()));
-        once.addAll(SweepPlan.capacitySteps(settings.profile(), capacity, settings.maxBatch()));
-        if (!settings.cores().contains(maxCores)) {
-            once.clear();
-        }
-        long estimateTotal = millis(everyCount) * settings.cores().size() + millis(once);
-        console.printf("Sweep %s: profile %s, cores %s, %d benchmarks per core count, about %s in all%n",
-                settings.runId(), settings.profile().name(), settings.cores(),
-                everyCount.stream().mapToInt(SweepPlan.Step::benchmarks).sum(), format(Duration.ofMillis(estimateTotal)));
-        List<CapacityPlan.Outcome> outcomes = new ArrayList<>();
-        if (!once.isEmpty()) {
-            capacity.forEach(plan -> outcomes.addAll(plan.skipped()));
-        }
-        if (!capacity.isEmpty()) {
+        console.printf("Sweep %s: profile %s, cores %s, %d cells per core count, about %s in all%n",
+                settings.runId(), settings.profile().name(), settings.cores(), plan.cellsPerCoreCount(),
+                format(Duration.ofMillis(plan.estimatedMillis())));
+        if (plan.hasCapacity()) {
             console.printf("Capacity at %d cores: %d sizes to run, %d skipped as too long or beyond the machine's limits%n",
-                    maxCores, capacity.stream().mapToInt(p -> p.run().size()).sum(), outcomes.size());
+                    plan.maxCores(), plan.capacitySizesToRun(), plan.capacitySkipped().size());
         }
         console.printf("Pinning: %s%n", settings.pinning());
+        JmhLauncher dryLauncher = new JmhLauncher(javaBinary, benchmarksJar(), settings.pinned(), console, null);
         if (dryRun) {
             for (int cores : settings.cores()) {
-                for (SweepPlan.Step step : stepsAt(cores, maxCores, everyCount, once)) {
-                    console.println(String.join(" ", launcher.command(cores, settings.topology().cpusFor(cores),
-                            step.jmhArgs(), partFile(cores, step))));
+                for (SweepPlan.Step step : plan.stepsAt(cores)) {
+                    console.println(String.join(" ", dryLauncher.command(cores, settings.topology().cpusFor(cores),
+                            step.jmhArgs(), folder.stepFile(cores, step.name()))));
                 }
             }
-            return true;
+            return Ending.ALL_MEASURED;
         }
         if (settings.runDirExists() && !settings.resuming()) {
-            throw new IOException(settings.runDir() + " exists already; choose another --label or --results");
+            throw new SweepException(settings.runDir() + " exists already; choose another --label or --results");
         }
-        Files.createDirectories(settings.runDir().resolve("logs"));
-        MachineInfo machine = settings.resuming() ? settings.resumed() : describeMachine();
+        String lockHolder = JmhLock.holder(JmhLock.file());
+        if (lockHolder != null) {
+            throw new SweepException("another JMH run (" + lockHolder + ") holds " + JmhLock.file()
+                    + "; wait for it to finish or stop it, then run again");
+        }
+        Files.createDirectories(folder.logsDir());
+        launcher = new JmhLauncher(javaBinary, benchmarksJar(), settings.pinned(), console, folder.logsDir());
+        MachineInfo machine = settings.resuming() ? settings.resumed() : MachineDescription.of(settings);
         writeMachine(machine);
         Thread onInterrupt = new Thread(this::interrupted, "sweep-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
 
         Instant start = Instant.now();
         long estimatedDone = 0;
-        boolean complete = true;
         int index = 0;
         try {
             for (int cores : settings.cores()) {
@@ -110,121 +125,117 @@ final class Sweep {
                 Duration elapsed = Duration.between(start, Instant.now());
                 console.printf("[%d/%d] cores=%d cpus=%s  elapsed %s, about %s left%n", index, settings.cores().size(),
                         cores, settings.pinned() ? settings.topology().cpusFor(cores) : "(not pinned)", format(elapsed),
-                        format(remaining(elapsed, estimatedDone, estimateTotal)));
-                List<SweepPlan.Step> steps = stepsAt(cores, maxCores, everyCount, once);
-                Boolean counted = runCoreCount(cores, steps, outcomes);
-                if (counted == null) {
-                    return false; // interrupted: the shutdown hook says what was kept
+                        format(remaining(elapsed, estimatedDone, plan.estimatedMillis())));
+                List<SweepPlan.Step> steps = plan.stepsAt(cores);
+                if (runCoreCount(cores, steps, plan.skippedAt(cores)) == CoreCountEnd.INTERRUPTED) {
+                    return Ending.INTERRUPTED; // the shutdown hook says what was kept
                 }
-                complete &= counted;
-                estimatedDone += millis(steps);
+                estimatedDone += SweepSteps.millis(steps);
             }
-            writeOutcomes(outcomes);
-            writeMachine(machine.finishedAt(Instant.now().toString()));
+            RunCheck.Summary summary = RunCheck.check(folder);
+            if (summary.missingCoreCounts().isEmpty()) {
+                writeMachine(machine.finishedAt(Instant.now().toString()));
+            }
+            settled = true;
+            removeHook(onInterrupt);
+            console.printf("Results: %s (%s)%n", settings.runDir(), format(Duration.between(start, Instant.now())));
+            writeReport();
+            return end(summary);
         } finally {
+            if (!stopping) {
+                settled = true; // an error on its way out: not an interruption
+                removeHook(onInterrupt);
+            }
             loopExited.countDown();
         }
-        done = true;
-        Runtime.getRuntime().removeShutdownHook(onInterrupt);
-        console.printf("Results: %s (%s)%n", settings.runDir(), format(Duration.between(start, Instant.now())));
-        return writeReport() && complete;
+    }
+
+    private Ending end(RunCheck.Summary summary) {
+        console.println(summary.line());
+        summary.problems().forEach(problem -> console.println("  " + problem));
+        return summary.failed() > 0 || !summary.problems().isEmpty() ? Ending.CELLS_FAILED : Ending.ALL_MEASURED;
     }
 
     /**
-     * Runs one core count's steps and writes {@code cores-N.json} once all of them have results
-     * (a capacity size that fails is an outcome, not a missing result). A core count with a step
-     * that gave nothing is kept as {@code cores-N.json.partial}, so {@code --resume} runs it again.
-     *
-     * @return whether the core count is complete; null if the sweep was interrupted meanwhile
+     * Runs one core count's steps, settles every planned cell, and writes {@code cores-N.json}
+     * (the measured cells' results, as JMH wrote them) and this count's part of
+     * {@code outcomes.json}.
      */
-    private Boolean runCoreCount(int cores, List<SweepPlan.Step> steps, List<CapacityPlan.Outcome> outcomes)
+    private CoreCountEnd runCoreCount(int cores, List<SweepPlan.Step> steps, List<Outcome> skipped)
             throws IOException, InterruptedException {
         String cpus = settings.topology().cpusFor(cores);
-        ArrayNode results = JSON.createArrayNode();
-        boolean complete = true;
+        List<JsonNode> measured = new ArrayList<>();
+        List<Outcome> outcomes = new ArrayList<>(skipped);
         for (SweepPlan.Step step : steps) {
             if (step.capacity() != null) {
                 console.printf("  capacity: %s %s tasks=%s%n", step.capacity().model(), step.capacity().workload(),
                         step.capacity().run());
             }
-            Path part = partFile(cores, step);
-            Path log = settings.runDir().resolve("logs").resolve("cores-" + cores + ".log");
-            JmhLauncher.Outcome outcome = launcher.run(cores, cpus, step.jmhArgs(), part, log);
+            Path part = folder.stepFile(cores, step.name());
+            Files.deleteIfExists(part); // an interrupted run's leftovers
+            JmhLauncher.Result result = launcher.run(cores, cpus, step.jmhArgs(), part, folder.logFile(cores));
             if (stopping) {
-                return null;
+                return CoreCountEnd.INTERRUPTED;
             }
-            if (step.capacity() != null) {
-                outcome.failures().forEach(f -> outcomes.add(CapacityPlan.failed(cores, f.params(), f.reason())));
+            List<JsonNode> results = readResults(part);
+            String noResult = "no result from JMH (exit code " + result.exitCode()
+                    + (result.firstError() == null ? "" : ", " + result.firstError()) + "); see "
+                    + settings.runDir().relativize(folder.logFile(cores));
+            CellSettlement.Settled settledStep = CellSettlement.settle(cores, step.cells(), results, result.failures(),
+                    noResult);
+            measured.addAll(settledStep.measured());
+            outcomes.addAll(settledStep.failed());
+            if (results.isEmpty() && !settledStep.failed().isEmpty()) {
+                console.printf("    no results from the %s benchmarks at %d cores: %s%n", step.name(), cores, noResult);
             }
+            Files.deleteIfExists(part);
+        }
+        Path temporary = folder.partialFile(cores);
+        JSON.writeValue(temporary.toFile(), measured);
+        folder.writeOutcomes(new TreeSet<>(List.of(cores)), outcomes);
+        Files.move(temporary, folder.coresFile(cores), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+        finishedCores.add(cores);
+        return CoreCountEnd.FINISHED;
+    }
+
+    /** JMH's entries in one step's result file; none if it wrote nothing, or something damaged. */
+    private List<JsonNode> readResults(Path part) {
+        List<JsonNode> results = new ArrayList<>();
+        try {
             if (Files.isRegularFile(part) && Files.size(part) > 0) {
                 JSON.readTree(part.toFile()).forEach(results::add);
-                Files.delete(part);
-            } else if (step.capacity() == null) {
-                console.printf("    no results from the %s benchmarks at %d cores (exit %d); see %s%n",
-                        step.name(), cores, outcome.exitCode(), log);
-                complete = false;
             }
+        } catch (IOException e) {
+            console.printf("    %s is damaged (%s); its cells count as failed%n", part.getFileName(), e.getMessage());
+            return List.of();
         }
-        Path temporary = settings.runDir().resolve("cores-" + cores + ".json.partial");
-        if (!results.isEmpty()) {
-            JSON.writeValue(temporary.toFile(), results);
-        }
-        if (complete && !results.isEmpty()) {
-            Files.move(temporary, settings.runDir().resolve("cores-" + cores + ".json"), StandardCopyOption.ATOMIC_MOVE);
-            finishedCores.add(cores);
-        } else {
-            console.printf("    cores=%d is incomplete; kept what it has as %s (--resume runs it again)%n", cores,
-                    temporary.getFileName());
-        }
-        return complete;
-    }
-
-    /** Where one step's JMH writes its results, before they are gathered into {@code cores-N.json}. */
-    private Path partFile(int cores, SweepPlan.Step step) {
-        return settings.runDir().resolve("logs").resolve("cores-" + cores + "-" + step.name() + ".json");
-    }
-
-    /** Writes {@code outcomes.json}, adding to the one an interrupted run already wrote. */
-    private void writeOutcomes(List<CapacityPlan.Outcome> outcomes) throws IOException {
-        Path file = settings.runDir().resolve("outcomes.json");
-        ArrayNode all = Files.exists(file) ? (ArrayNode) JSON.readTree(file.toFile()) : JSON.createArrayNode();
-        outcomes.forEach(o -> all.add(JSON.valueToTree(o)));
-        if (!all.isEmpty()) {
-            JSON.writeValue(file.toFile(), all);
-        }
-    }
-
-    private static long millis(List<SweepPlan.Step> steps) {
-        return steps.stream().mapToLong(SweepPlan.Step::estimatedMillis).sum();
+        return results;
     }
 
     /**
-     * The report of this run into {@code CHARTS/<run-id>/}; false if it could not be written. A
-     * Java runtime without {@code java.desktop} (a jlink'd one on a server) cannot draw charts:
-     * the results are complete, and the report is made where a full JDK is.
+     * The report of this run into {@code CHARTS/<run-id>/}, through the report's Java API. A Java
+     * runtime without {@code java.desktop} (a jlink'd one on a server) cannot draw charts: the
+     * results are complete, and the report is made where a full JDK is.
      */
-    private boolean writeReport() {
+    private void writeReport() {
         Path out = settings.chartsDir().resolve(settings.runId());
         if (ModuleLayer.boot().findModule("java.desktop").isEmpty()) {
             console.println("Report: not written here, this Java runtime has no java.desktop to draw charts;"
                     + " copy " + settings.runDir() + " to a machine with a full JDK and run ./run-benchmarks.sh report there");
-            return true;
+            return;
         }
         console.println("Report: " + out);
-        int exit = new picocli.CommandLine(new org.concurrencybench.report.ReportCommand())
-                .execute(settings.runDir().toString(), "--out", out.toString());
-        return exit == 0;
+        org.concurrencybench.report.ReportGenerator.writeRunReport(settings.runDir(), out,
+                warning -> console.println("  warning: " + warning));
     }
 
-    /** The steps at one core count: those that run once (JVM start-up, capacity) come at the largest. */
-    private static List<SweepPlan.Step> stepsAt(int cores, int maxCores, List<SweepPlan.Step> everyCount,
-                                               List<SweepPlan.Step> once) {
-        if (cores != maxCores || once.isEmpty()) {
-            return everyCount;
+    /** {@code --resume} of a run with nothing left to measure: make its report if it has none. */
+    private void writeReportIfMissing() {
+        Path out = settings.chartsDir().resolve(settings.runId());
+        if (!Files.exists(out.resolve("report.md"))) {
+            writeReport();
         }
-        List<SweepPlan.Step> all = new ArrayList<>(everyCount);
-        all.addAll(once);
-        return all;
     }
 
     /**
@@ -232,11 +243,13 @@ final class Sweep {
      * without starting anything more or writing a partial core count, then say what was kept.
      */
     private void interrupted() {
-        if (done) {
+        if (settled) {
             return;
         }
         stopping = true;
-        launcher.stopRunning();
+        if (launcher != null) {
+            launcher.stopRunning();
+        }
         try {
             loopExited.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -253,6 +266,14 @@ final class Sweep {
         console.flush();
     }
 
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already exiting; the hook sees the sweep as settled
+        }
+    }
+
     private static Duration remaining(Duration elapsed, long estimatedDone, long estimatedTotal) {
         if (estimatedDone == 0) {
             return Duration.ofMillis(estimatedTotal);
@@ -267,45 +288,16 @@ final class Sweep {
                 : s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : s + "s";
     }
 
-    private MachineInfo describeMachine() {
-        Map<String, String> cpusByCores = new LinkedHashMap<>();
-        for (int cores : settings.cores()) {
-            cpusByCores.put(String.valueOf(cores), settings.topology().cpusFor(cores));
-        }
-        return new MachineInfo(MachineInfo.SCHEMA, settings.runId(), settings.label(),
-                MachineProbe.host(), settings.startedAt().toString(), null, settings.profile().name(),
-                MachineProbe.suiteCommit(suiteDir()), MachineProbe.cpuModel(), settings.topology().physicalCores(),
-                settings.topology().logicalCpus(), MachineProbe.memoryBytes(), System.getProperty("os.name"),
-                System.getProperty("os.version"), System.getProperty("os.arch"), System.getProperty("java.vendor"),
-                System.getProperty("java.runtime.version"), settings.pinned(), settings.pinning(), settings.cores(),
-                cpusByCores, settings.models().stream().map(Enum::name).toList(),
-                workloadNames(), settings.taskCounts());
-    }
-
-    private List<String> workloadNames() {
-        List<String> names = new ArrayList<>(settings.workloads().stream().map(Enum::name).toList());
-        if (settings.convoy()) {
-            names.add(SweepPlan.CONVOY);
-        }
-        return names;
-    }
-
     private void writeMachine(MachineInfo machine) throws IOException {
-        JSON.writeValue(settings.runDir().resolve("machine.json").toFile(), machine);
+        JSON.writeValue(folder.machineFile().toFile(), machine);
     }
 
     /** The jar this class was loaded from: target/benchmarks.jar. */
     static Path benchmarksJar() {
         try {
             return Path.of(Sweep.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
+        } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException("cannot locate the benchmarks jar", e);
         }
-    }
-
-    private static Path suiteDir() {
-        Path jar = benchmarksJar().toAbsolutePath();
-        Path target = jar.getParent();
-        return target != null && target.getParent() != null ? target.getParent() : Path.of(".");
     }
 }

@@ -1,6 +1,5 @@
 package org.concurrencybench.sweep;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,11 +17,12 @@ import picocli.CommandLine.Option;
 @Command(name = "run-benchmarks.sh", mixinStandardHelpOptions = true, version = "concurrency-models-bench 0.1", sortOptions = false,
         usageHelpWidth = 100, synopsisHeading = "Usage:%n",
         customSynopsis = {
-            "  ./run-benchmarks.sh [--quick|--full] [--cores LIST] [--models LIST] [--workloads LIST]",
+            "  ./run-benchmarks.sh [--smoke|--quick|--full] [--cores LIST] [--models LIST] [--workloads LIST]",
             "                      [--tasks LIST] [--max-batch-seconds S] [--label NAME] [--results DIR]",
-            "                      [--charts DIR] [--no-build] [--dry-run]",
+            "                      [--charts DIR] [--no-build] [--dry-run] [--debug]",
             "  ./run-benchmarks.sh --resume RUN_DIR                (finish an interrupted run)",
-            "  ./run-benchmarks.sh report RUN_DIR... [--out DIR]   (see ./run-benchmarks.sh report -h)"},
+            "  ./run-benchmarks.sh report RUN_DIR... [--out DIR]   (see ./run-benchmarks.sh report -h)",
+            "  ./run-benchmarks.sh verify RUN_DIR                  (check that every planned cell has a state)"},
         description = {"",
             "Runs the concurrency-model benchmarks at each core count, each pinned to that many CPUs",
             "(taskset, physical cores first) with -XX:ActiveProcessorCount, into RESULTS/<run-id>/",
@@ -31,12 +31,18 @@ import picocli.CommandLine.Option;
             "Ctrl-C keeps the core counts that finished and stops every process the sweep started.",
             ""},
         optionListHeading = "Options:%n",
-        footer = {"", "Models:    SEQUENTIAL, THREAD_PER_TASK, FIXED_POOL, FORK_JOIN, VIRTUAL_THREADS, PROCESS_POOL,",
+        footer = {"", "Exit codes: 0 every cell measured or skipped; 1 an error (one line on stderr); 2 wrong usage;",
+            "            3 some cells failed (results and report are still written); 130 interrupted.",
+            "", "Models:    SEQUENTIAL, THREAD_PER_TASK, FIXED_POOL, FORK_JOIN, VIRTUAL_THREADS, PROCESS_POOL,",
             "           PROCESS_PER_TASK, GLOBAL_LOCK, EVENT_LOOP",
             "Workloads: CPU, SLEEP, IO, MIXED, and the scenario CONVOY (I/O beside CPU-bound threads)"})
 public final class SweepCommand implements Callable<Integer> {
 
-    @Option(names = "--quick", description = "Smoke-sized profile: 1 fork, short iterations (CI, a first look).")
+    @Option(names = "--smoke", description = "Wiring check (CI): 1 fork, 1 x 100 ms warm-up, 2 x 100 ms measured,"
+            + " 16 tasks a batch, the convoy at one switch interval. Its numbers are not for reading.")
+    boolean smoke;
+
+    @Option(names = "--quick", description = "A first look: 1 fork, 1 x 300 ms warm-up, 3 x 300 ms measured.")
     boolean quick;
 
     @Option(names = "--full", description = "Publication profile: 3 forks, 5 x 2 s warm-up, 10 x 2 s measured. Neither flag:"
@@ -87,6 +93,16 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print what would run, and the estimated time, then stop.")
     boolean dryRun;
 
+    @Option(names = "--debug", description = "On an error, print its stack trace too.")
+    boolean debug;
+
+    /** The exit codes, as {@code -h} lists them. */
+    static final int OK = 0;
+    static final int ERROR = 1;
+    static final int USAGE = 2;
+    static final int CELLS_FAILED = 3;
+    static final int INTERRUPTED = 130;
+
     private final PrintStream console;
 
     public SweepCommand() {
@@ -102,21 +118,35 @@ public final class SweepCommand implements Callable<Integer> {
         commandLine.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("run-benchmarks.sh: " + e.getMessage()
                     + " (see ./run-benchmarks.sh -h)");
-            return 2;
+            return USAGE;
         });
         System.exit(commandLine.execute(args));
     }
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
-        SweepSettings settings;
+    public Integer call() {
         try {
-            settings = resume == null ? SweepSettings.resolve(this, CpuTopology.ofThisMachine())
+            SweepSettings settings = resume == null ? SweepSettings.resolve(this, CpuTopology.ofThisMachine())
                     : SweepSettings.resume(this, CpuTopology.ofThisMachine());
+            return switch (new Sweep(settings, console).run(dryRun)) {
+                case ALL_MEASURED -> OK;
+                case CELLS_FAILED -> CELLS_FAILED;
+                case INTERRUPTED -> INTERRUPTED;
+            };
         } catch (IllegalArgumentException e) {
             System.err.println("run-benchmarks.sh: " + e.getMessage());
-            return 2;
+            return USAGE;
+        } catch (Exception | Error e) {
+            System.err.println("run-benchmarks.sh: " + ErrorLine.of(e));
+            if (debug) {
+                e.printStackTrace();
+            } else if (ErrorLine.unexpected(e)) {
+                System.err.println("run-benchmarks.sh: (an unexpected error; --debug shows where it happened)");
+            }
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return ERROR;
         }
-        return new Sweep(settings, console).run(dryRun) ? 0 : 1;
     }
 }

@@ -1,15 +1,28 @@
 package org.concurrencybench.sweep;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.concurrencybench.bench.BenchmarkDefaults;
+import org.concurrencybench.bench.CapacityBenchmark;
+import org.concurrencybench.bench.ConvoyBenchmark;
+import org.concurrencybench.bench.JvmStartBenchmark;
+import org.concurrencybench.bench.ModelBenchmark;
+import org.concurrencybench.model.BatchTimePredictor;
 import org.concurrencybench.model.Model;
+import org.concurrencybench.results.Cell;
 import org.concurrencybench.workload.Workload;
 
 /**
  * What a sweep runs at one core count: one JMH invocation per benchmark class that the chosen
- * workloads need, with the parameters that pick the models and workloads, and a first estimate of
- * how long each takes (for the progress line's estimate of what is left).
+ * workloads need, with the parameters that pick the models and workloads, the cells each runs
+ * (derived from the benchmark's own {@code @Param} declarations) and a first estimate of how long
+ * each takes (for the progress line's estimate of what is left).
  */
 final class SweepPlan {
 
@@ -17,13 +30,33 @@ final class SweepPlan {
     static final String CONVOY = "CONVOY";
 
     /**
-     * One JMH invocation: a name for the console and file names, JMH's arguments, how many
-     * benchmarks it runs, a first estimate of its time, and for a capacity step its plan.
+     * One JMH invocation: a name for the console and file names, the benchmark class, the
+     * parameter values passed with {@code -p}, JMH's other options, a first estimate of its time,
+     * and for a capacity step its plan.
      */
-    record Step(String name, List<String> jmhArgs, int benchmarks, long estimatedMillis,
-                CapacityPlan.ModelPlan capacity) {
-        Step(String name, List<String> jmhArgs, int benchmarks, long estimatedMillis) {
-            this(name, jmhArgs, benchmarks, estimatedMillis, null);
+    record Step(String name, Class<?> benchmarkClass, Map<String, List<String>> params, List<String> options,
+                long estimatedMillis, CapacityPlan.ModelPlan capacity) {
+
+        Step {
+            params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+            options = List.copyOf(options);
+        }
+
+        /** JMH's arguments: the class's benchmarks, the parameters, the options. */
+        List<String> jmhArgs() {
+            List<String> args = new ArrayList<>(List.of("^" + Pattern.quote(benchmarkClass.getName()) + "\\."));
+            params.forEach((name, values) -> args.addAll(List.of("-p", name + "=" + String.join(",", values))));
+            args.addAll(options);
+            return args;
+        }
+
+        /** The cells this invocation runs. */
+        List<Cell> cells() {
+            return BenchmarkCells.of(benchmarkClass, params);
+        }
+
+        int benchmarks() {
+            return cells().size();
         }
     }
 
@@ -34,18 +67,27 @@ final class SweepPlan {
     static List<Step> stepsFor(Profile profile, List<Model> models, List<Workload> workloads, boolean convoy) {
         List<Step> steps = new ArrayList<>();
         if (!models.isEmpty() && !workloads.isEmpty()) {
-            List<String> args = new ArrayList<>(List.of("^org\\.concurrencybench\\.bench\\.ModelBenchmark\\."));
-            args.addAll(List.of("-p", "model=" + join(models), "-p", "workload=" + join(workloads)));
-            args.addAll(profile.jmhOptions());
-            int count = models.size() * workloads.size();
-            steps.add(new Step("models", args, count, count * profile.estimatedMillisPerBenchmark()));
+            Map<String, List<String>> params = new LinkedHashMap<>();
+            params.put("model", names(models));
+            params.put("workload", names(workloads));
+            if (profile.batchTasks() > 0) {
+                params.put("tasks", List.of(String.valueOf(profile.batchTasks())));
+            }
+            steps.add(step("models", ModelBenchmark.class, params, profile.jmhOptions(), profile));
         }
         if (convoy) {
-            // Under the lock: 3 CPU-thread counts x 3 switch intervals. Free threads ignore the
-            // interval, so they run at CPython's default only: 3 more.
-            steps.add(convoyStep(profile, "convoy-gil", List.of("-p", "model=GLOBAL_LOCK"), 9));
-            steps.add(convoyStep(profile, "convoy-free", List.of("-p", "model=THREAD_PER_TASK",
-                    "-p", "switchIntervalMicros=5000"), 3));
+            // Free threads ignore the interval, so they run at CPython's default only.
+            String cpython = String.valueOf(BenchmarkDefaults.CPYTHON_SWITCH_INTERVAL_MICROS);
+            Map<String, List<String>> gil = new LinkedHashMap<>();
+            gil.put("model", List.of(Model.GLOBAL_LOCK.name()));
+            if (profile.oneSwitchInterval()) {
+                gil.put("switchIntervalMicros", List.of(cpython));
+            }
+            steps.add(step("convoy-gil", ConvoyBenchmark.class, gil, profile.jmhOptions(), profile));
+            Map<String, List<String>> free = new LinkedHashMap<>();
+            free.put("model", List.of(Model.THREAD_PER_TASK.name()));
+            free.put("switchIntervalMicros", List.of(cpython));
+            steps.add(step("convoy-free", ConvoyBenchmark.class, free, profile.jmhOptions(), profile));
         }
         return steps;
     }
@@ -56,13 +98,15 @@ final class SweepPlan {
             return List.of();
         }
         // What a JVM start costs here, bare and as a worker: the yardstick for PROCESS_PER_TASK.
-        List<String> args = new ArrayList<>(List.of("^org\\.concurrencybench\\.bench\\.JvmStartBenchmark\\."));
-        args.addAll(profile.jmhOptions());
-        return List.of(new Step("jvm-start", args, 3, 3 * profile.estimatedMillisPerBenchmark()));
+        return List.of(step("jvm-start", JvmStartBenchmark.class, Map.of(), profile.jmhOptions(), profile));
     }
 
-    /** The capacity steps (at the largest core count): one per model and workload with sizes to run. */
-    static List<Step> capacitySteps(Profile profile, List<CapacityPlan.ModelPlan> plans, java.time.Duration limit) {
+    /**
+     * The capacity steps (at the largest core count): one per model and workload with sizes to
+     * run. One fork, one warm-up iteration and at most three measured (a big batch is one
+     * operation per iteration, seconds long), with the GC profiler for the allocation per task.
+     */
+    static List<Step> capacitySteps(Profile profile, List<CapacityPlan.ModelPlan> plans, Duration limit) {
         List<Step> steps = new ArrayList<>();
         for (CapacityPlan.ModelPlan plan : plans) {
             if (plan.run().isEmpty()) {
@@ -70,25 +114,37 @@ final class SweepPlan {
             }
             long estimate = 0;
             for (int tasks : plan.run()) {
-                long batch = org.concurrencybench.model.BatchTimePredictor.predict(plan.model(), tasks,
-                        CapacityPlan.WAIT_PER_TASK, 0, 1).toMillis();
-                estimate += 1200 + 5 * Math.max(batch, profile.iterationMillis());
+                long batch = BatchTimePredictor.predict(plan.model(), tasks, CapacityPlan.WAIT_PER_TASK, 0, 1).toMillis();
+                estimate += Profile.FORK_START_MILLIS + (1 + CAPACITY_ITERATIONS) * Math.max(batch, profile.iterationMillis());
             }
-            steps.add(new Step("capacity-" + plan.workload().name().toLowerCase(java.util.Locale.ROOT) + "-"
-                    + plan.model().name().toLowerCase(java.util.Locale.ROOT), CapacityPlan.jmhArgs(plan, profile, limit),
-                    plan.run().size(), estimate, plan));
+            Map<String, List<String>> params = new LinkedHashMap<>();
+            params.put("model", List.of(plan.model().name()));
+            params.put("workload", List.of(plan.workload().name()));
+            params.put("tasks", plan.run().stream().map(String::valueOf).toList());
+            List<String> options = List.of("-prof", "gc", "-f", "1",
+                    "-wi", String.valueOf(Math.min(profile.warmupIterations(), 1)), "-w", profile.warmupMillis() + "ms",
+                    "-i", String.valueOf(Math.min(profile.iterations(), CAPACITY_ITERATIONS)),
+                    "-r", profile.iterationMillis() + "ms", "-to", Math.max(60, limit.toSeconds() * 3) + "s");
+            steps.add(new Step("capacity-" + plan.workload().name().toLowerCase(Locale.ROOT) + "-"
+                    + plan.model().name().toLowerCase(Locale.ROOT), CapacityBenchmark.class, params, options, estimate, plan));
         }
         return steps;
     }
 
-    private static Step convoyStep(Profile profile, String name, List<String> params, int benchmarks) {
-        List<String> args = new ArrayList<>(List.of("^org\\.concurrencybench\\.bench\\.ConvoyBenchmark\\."));
-        args.addAll(params);
-        args.addAll(profile.jmhOptions());
-        return new Step(name, args, benchmarks, benchmarks * profile.estimatedMillisPerBenchmark());
+    /** Measured iterations of a capacity size, at most. */
+    static final int CAPACITY_ITERATIONS = 3;
+
+    private static Step step(String name, Class<?> benchmarkClass, Map<String, List<String>> params, List<String> options,
+                             Profile profile) {
+        int cells = BenchmarkCells.of(benchmarkClass, params).size();
+        return new Step(name, benchmarkClass, params, options, cells * profile.estimatedMillisPerBenchmark(), null);
     }
 
     static String join(List<? extends Enum<?>> values) {
         return values.stream().map(Enum::name).collect(Collectors.joining(","));
+    }
+
+    private static List<String> names(List<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).toList();
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import org.concurrencybench.model.Model;
+import org.concurrencybench.results.RunFolder;
 import org.concurrencybench.workload.Workload;
 
 /**
@@ -29,10 +30,11 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
             .withZone(ZoneOffset.UTC);
 
     static SweepSettings resolve(SweepCommand command, CpuTopology topology) {
-        if (command.quick && command.full) {
-            throw new IllegalArgumentException("--quick and --full exclude each other; give one");
+        if ((command.smoke ? 1 : 0) + (command.quick ? 1 : 0) + (command.full ? 1 : 0) > 1) {
+            throw new IllegalArgumentException("--smoke, --quick and --full exclude each other; give one");
         }
-        Profile profile = command.quick ? Profile.QUICK : command.full ? Profile.FULL : Profile.DEFAULT;
+        Profile profile = command.smoke ? Profile.SMOKE : command.quick ? Profile.QUICK
+                : command.full ? Profile.FULL : Profile.DEFAULT;
         List<Integer> cores = command.cores == null ? defaultCores(topology.logicalCpus()) : checkCores(command.cores,
                 topology.logicalCpus());
         List<Model> models = new ArrayList<>();
@@ -90,34 +92,40 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
      * workloads and sizes, and only the core counts that have no {@code cores-N.json} yet.
      */
     static SweepSettings resume(SweepCommand command, CpuTopology topology) {
-        if (command.quick || command.full || command.cores != null || command.models != null
+        if (command.smoke || command.quick || command.full || command.cores != null || command.models != null
                 || command.workloads != null || command.tasks != null || command.label != null) {
             throw new IllegalArgumentException("--resume takes its settings from RUN_DIR/machine.json;"
-                    + " give it without --quick, --full, --cores, --models, --workloads, --tasks or --label");
+                    + " give it without --smoke, --quick, --full, --cores, --models, --workloads, --tasks or --label");
         }
-        Path runDir = command.resume;
-        Path file = runDir.resolve("machine.json");
+        RunFolder folder = new RunFolder(command.resume);
+        Path file = folder.machineFile();
+        if (!Files.isRegularFile(file)) {
+            throw new SweepException("--resume " + command.resume + ": no " + RunFolder.MACHINE
+                    + " there; is it a run folder (results/<run-id>)?");
+        }
         MachineInfo machine;
         try {
             machine = MachineInfo.read(file);
         } catch (org.concurrencybench.report.ReportException e) {
-            throw new IllegalArgumentException("--resume: cannot read " + e.getMessage());
+            throw new SweepException("--resume: cannot read " + e.getMessage());
         }
-        Profile profile = Profile.byName(machine.profile());
+        PlannedRun plan = PlannedRun.of(machine, file);
+        java.util.SortedSet<Integer> finished;
+        try {
+            finished = folder.finishedCoreCounts();
+        } catch (java.io.IOException e) {
+            throw new SweepException("--resume: cannot list " + command.resume + " (" + e.getMessage() + ")");
+        }
         List<Integer> left = new ArrayList<>();
-        for (int cores : machine.coreCounts()) {
-            if (!Files.exists(runDir.resolve("cores-" + cores + ".json"))) {
+        for (int cores : plan.coreCounts()) {
+            if (!finished.contains(cores)) {
                 left.add(checkCores(List.of(cores), topology.logicalCpus()).get(0));
             }
         }
-        List<Model> models = machine.models().stream().map(Model::parse).toList();
-        boolean convoy = machine.workloads().contains(SweepPlan.CONVOY);
-        List<Workload> workloads = machine.workloads().stream().filter(w -> !w.equals(SweepPlan.CONVOY))
-                .map(Workload::parse).toList();
-        return new SweepSettings(profile, left, models, workloads, convoy, machine.taskCounts(),
-                Duration.ofSeconds(command.maxBatchSeconds), machine.label(), machine.runId(), runDir,
-                command.chartsDir, topology, Boolean.TRUE.equals(machine.pinned()), machine.pinning(), Instant.parse(machine.startedAt()),
-                machine);
+        return new SweepSettings(plan.profile(), left, plan.models(), plan.workloads(), plan.convoy(),
+                plan.taskCounts(), Duration.ofSeconds(command.maxBatchSeconds), machine.label(), machine.runId(),
+                command.resume, command.chartsDir, topology, Boolean.TRUE.equals(machine.pinned()), machine.pinning(),
+                machine.startedAt() == null ? Instant.now() : Instant.parse(machine.startedAt()), machine);
     }
 
     /** 1, 2, 4, ... up to the machine's CPUs, and the machine's CPUs. */

@@ -49,6 +49,24 @@ class ModelRunnerTest {
         }
     }
 
+    /** IO and MIXED through every model, the process models and the event loop included. */
+    @ParameterizedTest
+    @EnumSource(Model.class)
+    void everyModelGivesTheSequentialChecksumForIoAndMixed(Model model) throws Exception {
+        try (org.concurrencybench.workload.EchoServer echo = org.concurrencybench.workload.EchoServer.start()) {
+            for (Workload workload : List.of(Workload.IO, Workload.MIXED)) {
+                List<Task> batch = workload.batch(4, SMALL, 777, echo.address());
+                long expected;
+                try (ModelRunner sequential = runner(Model.SEQUENTIAL)) {
+                    expected = sequential.runBatch(batch);
+                }
+                try (ModelRunner runner = runner(model)) {
+                    assertEquals(expected, runner.runBatch(batch), model + " on " + workload);
+                }
+            }
+        }
+    }
+
     @Test
     void checksumsDependOnTheSeeds() {
         try (ModelRunner sequential = runner(Model.SEQUENTIAL)) {

@@ -15,6 +15,7 @@ import org.concurrencybench.process.WorkerFailedException;
 import org.concurrencybench.process.WorkerLauncher;
 import org.concurrencybench.workload.CpuTask;
 import org.concurrencybench.workload.EchoServer;
+import org.concurrencybench.workload.IoTask;
 import org.concurrencybench.workload.SleepTask;
 import org.concurrencybench.workload.Task;
 import org.concurrencybench.workload.Workload;
@@ -62,19 +63,24 @@ class ProcessModelsTest {
 
     @Test
     void aKilledWorkerFailsTheBatchWithItsPidExitCodeAndIsReplaced() throws Exception {
-        try (ProcessPoolRunner pool = new ProcessPoolRunner(1, DEBUG_POOL_LAUNCHER)) {
+        // The task is a round trip to a server that answers after a minute: once the server has
+        // accepted the worker's connection, the worker is inside the task, and is killed there.
+        try (ProcessPoolRunner pool = new ProcessPoolRunner(1, DEBUG_POOL_LAUNCHER);
+             EchoServer slow = EchoServer.start(new EchoServer.Options(Duration.ofMinutes(1), 0))) {
             long pid = pool.workerPids().get(0);
             Thread killer = Thread.ofPlatform().start(() -> {
                 try {
-                    Thread.sleep(500);
+                    while (slow.acceptedConnections() == 0) {
+                        Thread.sleep(5);
+                    }
                 } catch (InterruptedException e) {
                     return;
                 }
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             });
-            List<Task> longSleep = List.of(new SleepTask(1, 60_000_000));
+            List<Task> inFlight = List.of(new IoTask(1, 1, 64, slow.address()));
             BatchFailedException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
-                    () -> assertThrows(BatchFailedException.class, () -> pool.runBatch(longSleep)));
+                    () -> assertThrows(BatchFailedException.class, () -> pool.runBatch(inFlight)));
             killer.join();
             WorkerFailedException cause = assertInstanceOf(WorkerFailedException.class, e.getCause());
             assertEquals(pid, cause.pid());

@@ -56,7 +56,7 @@ class ReportCommandTest {
             assertEquals(1, run(Fixtures.run(broken).toString(), "--out", temp.toString()), broken);
             String message = err.toString();
             assertEquals(1, message.lines().count(), message);
-            assertTrue(message.startsWith("error: ") && message.contains(broken + "/cores-1.json: "), message);
+            assertTrue(message.startsWith("run-benchmarks.sh: ") && message.contains(broken + "/cores-1.json: "), message);
             assertFalse(message.contains("Exception"), message);
         }
         err.getBuffer().setLength(0);

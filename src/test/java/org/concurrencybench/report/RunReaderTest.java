@@ -1,5 +1,6 @@
 package org.concurrencybench.report;
 
+import org.concurrencybench.results.Outcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -48,9 +49,11 @@ class RunReaderTest {
     void readsOutcomesWithAndWithoutPrediction() {
         List<Outcome> outcomes = RunReader.read(Fixtures.run("laptop")).outcomes();
         assertEquals(2, outcomes.size());
-        assertEquals("FAILED", outcomes.get(0).status());
+        assertEquals(Outcome.Status.FAILED, outcomes.get(0).status());
+        assertEquals("THREAD_PER_TASK", outcomes.get(0).model(), "an earlier sweep's fields read as parameters");
+        assertEquals(100_000, outcomes.get(0).tasks());
         assertNull(outcomes.get(0).predictedMillis());
-        assertEquals(2010.0, outcomes.get(1).predictedMillis());
+        assertEquals(2010L, outcomes.get(1).predictedMillis());
     }
 
     @Test

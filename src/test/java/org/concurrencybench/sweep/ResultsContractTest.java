@@ -9,15 +9,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.concurrencybench.report.MachineInfo;
-import org.concurrencybench.report.Outcome;
 import org.concurrencybench.report.RunReader;
 import org.concurrencybench.report.RunResults;
+import org.concurrencybench.results.Outcome;
+import org.concurrencybench.results.RunFolder;
+import org.concurrencybench.model.Model;
+import org.concurrencybench.workload.Workload;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sweep writes {@code machine.json} (Jackson, from {@link MachineInfo}'s components) and
- * {@code outcomes.json} (from {@link CapacityPlan.Outcome}); the report reads both with its own
+ * {@code outcomes.json} (through {@link RunFolder}); the report reads both with its own
  * tolerant readers. This test holds the two sides to one contract: a field renamed on either side
  * fails here, where the report's hand-made fixtures would not notice.
  */
@@ -32,10 +35,11 @@ class ResultsContractTest {
         MachineInfo machine = new MachineInfo(MachineInfo.SCHEMA, "20261126-000000-box", "box",
                 "host", "2026-11-26T00:00:00Z", "2026-11-26T00:10:00Z", "quick", "abc123", "Some CPU", 4, 8,
                 16L << 30, "Linux", "6.1", "amd64", "Vendor", "25", true, "taskset", List.of(1, 2),
-                Map.of("1", "0", "2", "0,1"), List.of("SEQUENTIAL"), List.of("SLEEP"), List.of(100));
+                Map.of("1", "0", "2", "0,1"), List.of("SEQUENTIAL"), List.of("SLEEP"), List.of(100), 4096L);
         json.writeValue(run.resolve("machine.json").toFile(), machine);
-        json.writeValue(run.resolve("outcomes.json").toFile(), List.of(new CapacityPlan.Outcome(2,
-                CapacityPlan.BENCHMARK, "FIXED_POOL", "SLEEP", 100_000, "SKIPPED", "too long", 500_000L)));
+        Outcome written = Outcome.skipped(2, CapacityPlan.cell(Model.FIXED_POOL, Workload.SLEEP, 100_000), "too long",
+                500_000L);
+        new RunFolder(run).writeOutcomes(new java.util.TreeSet<>(), List.of(written));
         String jmh = """
                 [{"benchmark":"org.concurrencybench.bench.ModelBenchmark.batch","mode":"avgt","threads":1,"forks":1,
                   "params":{"model":"SEQUENTIAL","workload":"SLEEP","tasks":"64"},
@@ -60,10 +64,10 @@ class ResultsContractTest {
         assertEquals(machine, info, "every field survives the round trip, the sweep's settings too");
         assertEquals(List.of(1, 2), List.copyOf(read.byCores().keySet()));
         Outcome outcome = read.outcomes().get(0);
+        assertEquals(written, outcome, "every field of an outcome survives the round trip");
         assertEquals("FIXED_POOL", outcome.model());
         assertEquals(100_000, outcome.tasks());
-        assertEquals("SKIPPED", outcome.status());
-        assertEquals(500_000.0, outcome.predictedMillis());
+        assertEquals(Outcome.Status.SKIPPED, outcome.status());
         assertTrue(outcome.benchmark().endsWith("CapacityBenchmark.batch"));
     }
 }

@@ -1,0 +1,117 @@
+package org.concurrencybench.results;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The layout of one run folder, {@code results/<run-id>/}, in one place: the sweep writes it, the
+ * report and the checker read it.
+ *
+ * <pre>
+ * machine.json              the machine, the software and the sweep's settings (MachineInfo)
+ * cores-N.json              JMH's results for core count N, once every planned cell at N has a state
+ * cores-N.json.partial      what an unfinished core count had (--resume measures it again)
+ * outcomes.json             every planned cell that has no number: FAILED or SKIPPED, with why
+ * logs/cores-N.log          JMH's whole console output at N cores
+ * logs/cores-N-STEP.json    one JMH invocation's results, before they are gathered into cores-N.json
+ * </pre>
+ */
+public record RunFolder(Path dir) {
+
+    public static final String MACHINE = "machine.json";
+    public static final String OUTCOMES = "outcomes.json";
+    private static final Pattern CORES_FILE = Pattern.compile("cores-(\\d+)\\.json");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public Path machineFile() {
+        return dir.resolve(MACHINE);
+    }
+
+    public Path outcomesFile() {
+        return dir.resolve(OUTCOMES);
+    }
+
+    /** JMH's results for one core count. */
+    public Path coresFile(int cores) {
+        return dir.resolve("cores-" + cores + ".json");
+    }
+
+    /** What an unfinished core count had. */
+    public Path partialFile(int cores) {
+        return dir.resolve("cores-" + cores + ".json.partial");
+    }
+
+    public Path logsDir() {
+        return dir.resolve("logs");
+    }
+
+    public Path logFile(int cores) {
+        return logsDir().resolve("cores-" + cores + ".log");
+    }
+
+    /** Where one JMH invocation (a step of the sweep) writes its results. */
+    public Path stepFile(int cores, String step) {
+        return logsDir().resolve("cores-" + cores + "-" + step + ".json");
+    }
+
+    /** The core counts that have a finished {@code cores-N.json}, ascending. */
+    public SortedSet<Integer> finishedCoreCounts() throws IOException {
+        SortedSet<Integer> counts = new TreeSet<>();
+        if (!Files.isDirectory(dir)) {
+            return counts;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            files.forEach(file -> {
+                Matcher name = CORES_FILE.matcher(file.getFileName().toString());
+                if (name.matches()) {
+                    counts.add(Integer.parseInt(name.group(1)));
+                }
+            });
+        }
+        return counts;
+    }
+
+    /** Reads {@code outcomes.json}; an empty list where there is none. */
+    public List<Outcome> readOutcomes() throws IOException {
+        Path file = outcomesFile();
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        return JSON.readValue(file.toFile(), new TypeReference<List<Outcome>>() { });
+    }
+
+    /**
+     * Writes {@code outcomes.json}: those of the core counts not in {@code replaced} as they were,
+     * then {@code outcomes} (a resumed core count replaces what it had). No file while there is
+     * nothing to say.
+     */
+    public void writeOutcomes(SortedSet<Integer> replaced, List<Outcome> outcomes) throws IOException {
+        List<Outcome> all = new ArrayList<>();
+        for (Outcome kept : readOutcomes()) {
+            if (!replaced.contains(kept.cores())) {
+                all.add(kept);
+            }
+        }
+        all.addAll(outcomes);
+        Path file = outcomesFile();
+        if (all.isEmpty()) {
+            Files.deleteIfExists(file);
+            return;
+        }
+        Path temporary = dir.resolve(OUTCOMES + ".tmp");
+        JSON.writeValue(temporary.toFile(), all);
+        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,51 @@
+package org.concurrencybench.sweep;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.concurrencybench.report.MachineInfo;
+
+/**
+ * What {@code machine.json} says of a new run: the machine and software measured (from
+ * {@link MachineProbe} and the JVM's own properties), how each core count is pinned, the sweep's
+ * settings so that {@code --resume} can finish the run, and the open-file limit that bounded the
+ * capacity sizes.
+ */
+final class MachineDescription {
+
+    private MachineDescription() {
+    }
+
+    static MachineInfo of(SweepSettings settings) {
+        Map<String, String> cpusByCores = new LinkedHashMap<>();
+        for (int cores : settings.cores()) {
+            cpusByCores.put(String.valueOf(cores), settings.topology().cpusFor(cores));
+        }
+        OpenFiles openFiles = OpenFiles.ofThisProcess();
+        return new MachineInfo(MachineInfo.SCHEMA, settings.runId(), settings.label(),
+                MachineProbe.host(), settings.startedAt().toString(), null, settings.profile().name(),
+                MachineProbe.suiteCommit(suiteDir()), MachineProbe.cpuModel(), settings.topology().physicalCores(),
+                settings.topology().logicalCpus(), MachineProbe.memoryBytes(), System.getProperty("os.name"),
+                System.getProperty("os.version"), System.getProperty("os.arch"), System.getProperty("java.vendor"),
+                System.getProperty("java.runtime.version"), settings.pinned(), settings.pinning(), settings.cores(),
+                cpusByCores, settings.models().stream().map(Enum::name).toList(), workloadNames(settings),
+                settings.taskCounts(), openFiles == null ? null : openFiles.hard());
+    }
+
+    private static List<String> workloadNames(SweepSettings settings) {
+        List<String> names = new ArrayList<>(settings.workloads().stream().map(Enum::name).toList());
+        if (settings.convoy()) {
+            names.add(SweepPlan.CONVOY);
+        }
+        return names;
+    }
+
+    /** The source tree the jar was built in (target/benchmarks.jar's grandparent), for its git commit. */
+    private static Path suiteDir() {
+        Path jar = Sweep.benchmarksJar().toAbsolutePath();
+        Path target = jar.getParent();
+        return target != null && target.getParent() != null ? target.getParent() : Path.of(".");
+    }
+}

@@ -1,0 +1,74 @@
+package org.concurrencybench.sweep;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.concurrencybench.model.Model;
+import org.concurrencybench.report.MachineInfo;
+import org.concurrencybench.results.Cell;
+import org.concurrencybench.workload.Workload;
+
+/**
+ * A run's plan as its {@code machine.json} records it: the profile, models, workloads, capacity
+ * sizes and core counts. From it {@code --resume} knows what to finish and the checker knows
+ * which cells a finished run must account for. A file that does not say these is refused with
+ * one line naming the file and the field.
+ */
+record PlannedRun(Profile profile, List<Model> models, List<Workload> workloads, boolean convoy,
+                  List<Integer> taskCounts, List<Integer> coreCounts) {
+
+    static PlannedRun of(MachineInfo machine, Path file) {
+        if (machine.profile() == null) {
+            throw new SweepException(file + ": no \"profile\" (expected smoke, quick, default or full); is it a run folder's machine.json?");
+        }
+        Profile profile;
+        try {
+            profile = Profile.byName(machine.profile());
+        } catch (IllegalArgumentException e) {
+            throw new SweepException(file + ": \"profile\": " + e.getMessage());
+        }
+        if (machine.coreCounts().isEmpty()) {
+            throw new SweepException(file + ": no \"coreCounts\" (expected the core counts the run planned, e.g. [1, 2])");
+        }
+        List<Model> models = new ArrayList<>();
+        List<Workload> workloads = new ArrayList<>();
+        boolean convoy = false;
+        try {
+            machine.models().forEach(name -> models.add(Model.parse(name)));
+            for (String name : machine.workloads()) {
+                if (name.equals(SweepPlan.CONVOY)) {
+                    convoy = true;
+                } else {
+                    workloads.add(Workload.parse(name));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new SweepException(file + ": " + e.getMessage());
+        }
+        return new PlannedRun(profile, List.copyOf(models), List.copyOf(workloads), convoy,
+                machine.taskCounts() == null ? List.of() : machine.taskCounts(), machine.coreCounts());
+    }
+
+    int maxCores() {
+        return coreCounts.stream().max(Integer::compare).orElseThrow();
+    }
+
+    /** Every cell planned at one core count: run, or skipped without running. */
+    List<Cell> cellsAt(int cores) {
+        List<Cell> cells = new ArrayList<>();
+        SweepPlan.stepsFor(profile, models, workloads, convoy).forEach(step -> cells.addAll(step.cells()));
+        if (cores == maxCores()) {
+            SweepPlan.onceSteps(profile, models).forEach(step -> cells.addAll(step.cells()));
+            cells.addAll(CapacityPlan.cells(models, workloads, taskCounts));
+        }
+        return cells;
+    }
+
+    /** How many samples JMH takes of a cell: forks times measured iterations (a capacity size: one fork, at most 3). */
+    int samplesPerCell(Cell cell) {
+        if (cell.benchmark().startsWith(org.concurrencybench.bench.CapacityBenchmark.class.getName() + ".")) {
+            return Math.min(profile.iterations(), SweepPlan.CAPACITY_ITERATIONS);
+        }
+        return profile.forks() * profile.iterations();
+    }
+}

@@ -1,0 +1,136 @@
+package org.concurrencybench.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import org.concurrencybench.model.Model;
+import org.concurrencybench.report.MachineInfo;
+import org.concurrencybench.results.Cell;
+import org.concurrencybench.results.Outcome;
+import org.concurrencybench.results.RunFolder;
+import org.concurrencybench.workload.Workload;
+
+/**
+ * Checks a run folder against its own plan: every planned core count has its results, every
+ * planned cell is measured, FAILED or SKIPPED, and no measured number is physically impossible
+ * (a sleep batch shorter than its sleeps, fewer samples than the profile takes, a time of zero).
+ * The sweep ends with its one-line summary; {@code run-benchmarks.sh verify RUN_DIR} is the same
+ * check, for CI and for a folder someone sent you.
+ */
+final class RunCheck {
+
+    /**
+     * What the check found.
+     *
+     * @param planned           cells planned at the core counts that have results, and at the missing ones
+     * @param problems          one line per missing core count, missing cell or impossible number
+     * @param missingCoreCounts planned core counts with no {@code cores-N.json}
+     */
+    record Summary(int planned, int measured, int failed, int skipped, List<String> problems,
+                   List<Integer> missingCoreCounts) {
+
+        /** The sweep's last line. */
+        String line() {
+            int missing = planned - measured - failed - skipped;
+            return String.format("measured %d of %d cells; %d failed, %d skipped%s", measured, planned, failed, skipped,
+                    missing > 0 ? ", " + missing + " not run" : "");
+        }
+
+        boolean clean() {
+            return failed == 0 && problems.isEmpty();
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Timer slack allowed below a sleep's length: Java's sleeps never end early, but clocks round. */
+    private static final double SLEEP_TOLERANCE = 0.999;
+
+    private RunCheck() {
+    }
+
+    static Summary check(RunFolder folder) throws IOException {
+        MachineInfo machine = MachineInfo.read(folder.machineFile());
+        PlannedRun plan = PlannedRun.of(machine, folder.machineFile());
+        List<Outcome> outcomes = folder.readOutcomes();
+        SortedSet<Integer> finished = folder.finishedCoreCounts();
+        int planned = 0;
+        int measured = 0;
+        int failed = 0;
+        int skipped = 0;
+        List<String> problems = new ArrayList<>();
+        List<Integer> missingCoreCounts = new ArrayList<>();
+        for (int cores : plan.coreCounts()) {
+            List<Cell> cells = plan.cellsAt(cores);
+            planned += cells.size();
+            if (!finished.contains(cores)) {
+                missingCoreCounts.add(cores);
+                problems.add("cores=" + cores + ": no " + folder.coresFile(cores).getFileName()
+                        + " (not run, or interrupted; ./run-benchmarks.sh --resume " + folder.dir() + " measures it)");
+                continue;
+            }
+            List<JsonNode> results = new ArrayList<>();
+            JSON.readTree(folder.coresFile(cores).toFile()).forEach(results::add);
+            for (Cell cell : cells) {
+                Outcome outcome = outcomes.stream().filter(o -> o.cores() == cores
+                        && cell.matches(o.benchmark(), o.params())).findFirst().orElse(null);
+                List<JsonNode> own = results.stream().filter(r -> cell.matches(r.path("benchmark").asText(),
+                        CellSettlement.params(r))).toList();
+                if (outcome != null && outcome.status() == Outcome.Status.SKIPPED) {
+                    skipped++;
+                } else if (outcome != null) {
+                    failed++;
+                    problems.add("cores=" + cores + " " + cell.label() + ": FAILED: " + outcome.reason());
+                } else if (own.isEmpty()) {
+                    problems.add("cores=" + cores + " " + cell.label() + ": no result and no outcome");
+                } else {
+                    measured++;
+                    for (JsonNode result : own) {
+                        String impossible = impossible(result, plan.samplesPerCell(cell));
+                        if (impossible != null) {
+                            problems.add("cores=" + cores + " " + cell.label() + ": " + impossible);
+                        }
+                    }
+                }
+            }
+        }
+        return new Summary(planned, measured, failed, skipped, List.copyOf(problems), List.copyOf(missingCoreCounts));
+    }
+
+    /** Why a measured result cannot be right, or null. */
+    static String impossible(JsonNode result, int expectedSamples) {
+        List<Double> samples = new ArrayList<>();
+        result.path("primaryMetric").path("rawData").forEach(fork -> fork.forEach(v -> samples.add(v.asDouble())));
+        if (samples.size() < expectedSamples) {
+            return samples.size() + " of " + expectedSamples + " planned samples";
+        }
+        for (double sample : samples) {
+            if (!Double.isFinite(sample) || sample <= 0) {
+                return "a sample of " + sample;
+            }
+        }
+        Map<String, String> params = CellSettlement.params(result);
+        String benchmark = result.path("benchmark").asText();
+        boolean batch = benchmark.endsWith("ModelBenchmark.batch") || benchmark.endsWith("CapacityBenchmark.batch");
+        if (batch && Workload.SLEEP.name().equals(params.get("workload"))
+                && "ms/op".equals(result.path("primaryMetric").path("scoreUnit").asText())) {
+            double sleepMillis = Long.parseLong(params.getOrDefault("sleepMicros", "0")) / 1000.0;
+            long tasks = Long.parseLong(params.getOrDefault("tasks", "1"));
+            double floor = Model.SEQUENTIAL.name().equals(params.get("model")) ? tasks * sleepMillis : sleepMillis;
+            double fastest = samples.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+            if (fastest < floor * SLEEP_TOLERANCE) {
+                return String.format("a batch of %.3f ms, shorter than its sleeps allow (%.3f ms)", fastest, floor);
+            }
+        }
+        return null;
+    }
+
+    /** Whether the folder looks like a run folder at all. */
+    static boolean isRunFolder(RunFolder folder) {
+        return Files.isRegularFile(folder.machineFile());
+    }
+}

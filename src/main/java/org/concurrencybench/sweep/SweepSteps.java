@@ -1,0 +1,72 @@
+package org.concurrencybench.sweep;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.concurrencybench.results.Outcome;
+
+/**
+ * The whole run's JMH invocations, core count by core count: those at every count, and those that
+ * run once at the run's largest count (JVM start-up, the capacity sizes, and the capacity sizes
+ * skipped without running), with the estimate of the time they take.
+ */
+record SweepSteps(List<Integer> cores, int maxCores, List<SweepPlan.Step> everyCount, List<SweepPlan.Step> once,
+                  List<CapacityPlan.ModelPlan> capacity) {
+
+    static SweepSteps of(SweepSettings settings) {
+        List<SweepPlan.Step> everyCount = SweepPlan.stepsFor(settings.profile(), settings.models(),
+                settings.workloads(), settings.convoy());
+        // Run once, at the run's largest core count (also when resuming, whatever is left).
+        int maxCores = settings.resuming()
+                ? settings.resumed().coreCounts().stream().max(Integer::compare).orElse(0)
+                : settings.cores().isEmpty() ? 0 : settings.cores().get(settings.cores().size() - 1);
+        List<CapacityPlan.ModelPlan> capacity = settings.taskCounts().isEmpty() || !settings.cores().contains(maxCores)
+                ? List.of()
+                : CapacityPlan.plan(settings.models(), settings.workloads(), settings.taskCounts(), maxCores,
+                        settings.maxBatch(), CapacityPlan.connectionLimit());
+        List<SweepPlan.Step> once = new ArrayList<>();
+        if (settings.cores().contains(maxCores)) {
+            once.addAll(SweepPlan.onceSteps(settings.profile(), settings.models()));
+            once.addAll(SweepPlan.capacitySteps(settings.profile(), capacity, settings.maxBatch()));
+        }
+        return new SweepSteps(settings.cores(), maxCores, everyCount, once, capacity);
+    }
+
+    /** The steps at one core count: those that run once come at the largest. */
+    List<SweepPlan.Step> stepsAt(int coreCount) {
+        if (coreCount != maxCores) {
+            return everyCount;
+        }
+        List<SweepPlan.Step> all = new ArrayList<>(everyCount);
+        all.addAll(once);
+        return all;
+    }
+
+    /** The capacity sizes skipped without running at one core count. */
+    List<Outcome> skippedAt(int coreCount) {
+        return coreCount == maxCores ? capacitySkipped() : List.of();
+    }
+
+    List<Outcome> capacitySkipped() {
+        return capacity.stream().flatMap(plan -> plan.skipped().stream()).toList();
+    }
+
+    boolean hasCapacity() {
+        return !capacity.isEmpty();
+    }
+
+    int capacitySizesToRun() {
+        return capacity.stream().mapToInt(plan -> plan.run().size()).sum();
+    }
+
+    int cellsPerCoreCount() {
+        return everyCount.stream().mapToInt(SweepPlan.Step::benchmarks).sum();
+    }
+
+    long estimatedMillis() {
+        return millis(everyCount) * cores.size() + millis(once);
+    }
+
+    static long millis(List<SweepPlan.Step> steps) {
+        return steps.stream().mapToLong(SweepPlan.Step::estimatedMillis).sum();
+    }
+}

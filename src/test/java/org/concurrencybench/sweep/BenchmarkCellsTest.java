@@ -1,0 +1,52 @@
+package org.concurrencybench.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.concurrencybench.bench.ConvoyBenchmark;
+import org.concurrencybench.bench.JvmStartBenchmark;
+import org.concurrencybench.bench.ModelBenchmark;
+import org.concurrencybench.model.Model;
+import org.concurrencybench.results.Cell;
+import org.concurrencybench.workload.Workload;
+import org.junit.jupiter.api.Test;
+
+/** The cells a plan counts come from the benchmarks' own {@code @Param} declarations. */
+class BenchmarkCellsTest {
+
+    @Test
+    void givenValuesMultiplyAndDeclaredSingleValuesDoNotNameACell() {
+        List<Cell> cells = BenchmarkCells.of(ModelBenchmark.class, Map.of("model", List.of("SEQUENTIAL", "FIXED_POOL"),
+                "workload", List.of("CPU")));
+        assertEquals(List.of(
+                new Cell("org.concurrencybench.bench.ModelBenchmark.batch", Map.of("model", "SEQUENTIAL", "workload", "CPU")),
+                new Cell("org.concurrencybench.bench.ModelBenchmark.batch", Map.of("model", "FIXED_POOL", "workload", "CPU"))),
+                cells);
+    }
+
+    @Test
+    void theConvoyAndJvmStartCountsFollowTheirParamArrays() {
+        int cpuThreads = BenchmarkCells.declaredValues(ConvoyBenchmark.class, "cpuThreads").size();
+        int intervals = BenchmarkCells.declaredValues(ConvoyBenchmark.class, "switchIntervalMicros").size();
+        assertEquals(cpuThreads * intervals, BenchmarkCells.of(ConvoyBenchmark.class,
+                Map.of("model", List.of("GLOBAL_LOCK"))).size());
+        assertEquals(JvmStartBenchmark.Start.values().length, BenchmarkCells.of(JvmStartBenchmark.class, Map.of()).size());
+        List<SweepPlan.Step> smoke = SweepPlan.stepsFor(Profile.SMOKE, List.of(Model.SEQUENTIAL), List.of(Workload.SLEEP),
+                true);
+        assertEquals(cpuThreads, smoke.get(1).benchmarks(), "smoke: the lock at one switch interval");
+        assertTrue(smoke.get(0).jmhArgs().containsAll(List.of("-p", "tasks=16")), smoke.get(0).jmhArgs().toString());
+        assertTrue(smoke.get(0).cells().get(0).matches("org.concurrencybench.bench.ModelBenchmark.batch",
+                Map.of("model", "SEQUENTIAL", "workload", "SLEEP", "tasks", "16", "parallelism", "0")));
+        assertTrue(smoke.get(0).jmhArgs().get(0).startsWith("^\\Qorg.concurrencybench.bench.ModelBenchmark\\E"),
+                smoke.get(0).jmhArgs().get(0));
+    }
+
+    @Test
+    void aCellLabelNamesItsBenchmarkAndParameters() {
+        assertEquals("ConvoyBenchmark.roundTrip cpuThreads=1 model=GLOBAL_LOCK",
+                new Cell("org.concurrencybench.bench.ConvoyBenchmark.roundTrip",
+                        Map.of("model", "GLOBAL_LOCK", "cpuThreads", "1")).label());
+    }
+}
