@@ -18,6 +18,10 @@ final class Completeness {
 
     /** The first lines: what is missing, and how to finish the run; nothing for a complete run. */
     static void add(ReportDocument document, RunResults run) {
+        if ("smoke".equals(run.machine().profile())) {
+            document.paragraph("**A smoke run** (`--smoke`): it checks that every cell runs, with 100 ms iterations and"
+                    + " small batches; its numbers are not measurements to read or compare.");
+        }
         List<String> lines = missing(run);
         if (!lines.isEmpty()) {
             document.heading(2, "Incomplete run");

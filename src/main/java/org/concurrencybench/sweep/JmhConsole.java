@@ -27,7 +27,8 @@ final class JmhConsole {
 
     private static final Pattern BENCHMARK = Pattern.compile("^# Benchmark: (\\S+)");
     private static final Pattern PARAMETERS = Pattern.compile("^# Parameters: \\((.*)\\)$");
-    private static final Pattern RESULT_SCORE = Pattern.compile("^\\s+([-0-9.,NaN∞]+) ±\\(.*?\\) ([-0-9.,NaN∞]+) (\\S+)");
+    /** "  305.350 ±(99.9%) 4.715 ms/op [Average]", or without the error where there are too few samples. */
+    private static final Pattern RESULT_SCORE = Pattern.compile("^\\s+([-0-9.,NaN∞]+)(?: ±\\(.*?\\) ([-0-9.,NaN∞]+))? (\\S+)");
 
     private final List<Failure> failures = new ArrayList<>();
     private final List<Score> scores = new ArrayList<>();

@@ -98,8 +98,8 @@ final class JmhLauncher {
                 log.write('\n');
                 Object event = output.accept(line);
                 if (event instanceof JmhConsole.Score score) {
-                    console.printf("    %-44s %s ± %s %s%n", shown(score.benchmark(), score.params()), score.score(),
-                            score.error(), score.unit());
+                    console.printf("    %-44s %s%s %s%n", shown(score.benchmark(), score.params()), score.score(),
+                            score.error() == null ? "" : " ± " + score.error(), score.unit());
                 } else if (event instanceof JmhConsole.Failure failure) {
                     console.printf("    %-44s FAILED: %s%n", shown(failure.benchmark(), failure.params()),
                             failure.reason());

@@ -57,6 +57,10 @@ class JmhConsoleTest {
                 .forEach(console::accept);
         assertEquals("java.io.IOException: Cannot run program \"java\"", console.failures().get(0).reason());
         assertEquals("ERROR: another JMH instance might be running", console.firstError());
+        console.accept("Result \"org.concurrencybench.bench.JvmStartBenchmark.startOneJvm\":");
+        console.accept("  41.250 ms/op");
+        assertEquals("41.250", console.scores().get(0).score(), "two samples: JMH prints no error");
+        assertEquals(null, console.scores().get(0).error());
         assertEquals("JvmStart start=BARE_JVM", JmhLauncher.shown(console.failures().get(0).benchmark(),
                 console.failures().get(0).params()), "console rows of every benchmark carry their names");
     }
