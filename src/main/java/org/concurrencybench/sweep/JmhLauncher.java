@@ -40,7 +40,9 @@ final class JmhLauncher {
     private static final Pattern PARAMETERS = Pattern.compile("^# Parameters: \\((.*)\\)$");
     private static final Pattern RESULT_SCORE = Pattern.compile("^\\s+([-0-9.,NaN∞]+) ±\\(.*?\\) ([-0-9.,NaN∞]+) (\\S+)");
     private static final List<String> SHOWN_PARAMS = List.of("model", "workload", "tasks", "cpuThreads",
-            "switchIntervalMicros");
+            "switchIntervalMicros", "spread", "chunksize");
+    /** Values not worth a word on the console: even batches, one task per message. */
+    private static final Map<String, String> UNSHOWN_DEFAULTS = Map.of("spread", "NONE", "chunksize", "1");
 
     private final String javaBinary;
     private final Path benchmarksJar;
@@ -173,7 +175,8 @@ final class JmhLauncher {
         boolean lockShown = params.containsKey("cpuThreads") || "GLOBAL_LOCK".equals(params.get("model"));
         for (String key : SHOWN_PARAMS) {
             String value = params.get(key);
-            if (value != null && (lockShown || !key.equals("switchIntervalMicros"))) {
+            if (value != null && (lockShown || !key.equals("switchIntervalMicros"))
+                    && !value.equals(UNSHOWN_DEFAULTS.get(key))) {
                 text.append(text.isEmpty() ? "" : " ").append(key.equals("model") || key.equals("workload")
                         ? value : key + "=" + value);
             }

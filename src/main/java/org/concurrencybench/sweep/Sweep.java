@@ -65,6 +65,8 @@ final class Sweep {
                 : CapacityPlan.plan(settings.models(), settings.workloads(), settings.taskCounts(), maxCores,
                         settings.maxBatch(), CapacityPlan.connectionLimit());
         List<SweepPlan.Step> once = new ArrayList<>(SweepPlan.onceSteps(settings.profile(), settings.models()));
+        once.addAll(SweepPlan.skewSteps(settings.profile(), settings.models(), settings.spreads(),
+                settings.skewWorkloads()));
         once.addAll(SweepPlan.capacitySteps(settings.profile(), capacity, settings.maxBatch()));
         if (!settings.cores().contains(maxCores)) {
             once.clear();
@@ -279,7 +281,8 @@ final class Sweep {
                 System.getProperty("os.version"), System.getProperty("os.arch"), System.getProperty("java.vendor"),
                 System.getProperty("java.runtime.version"), settings.pinned(), settings.pinning(), settings.cores(),
                 cpusByCores, settings.models().stream().map(Enum::name).toList(),
-                workloadNames(), settings.taskCounts());
+                workloadNames(), settings.taskCounts(), settings.spreads().stream().map(Enum::name).toList(),
+                settings.skewWorkloads().stream().map(Enum::name).toList());
     }
 
     private List<String> workloadNames() {

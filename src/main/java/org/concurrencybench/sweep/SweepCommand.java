@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
         usageHelpWidth = 100, synopsisHeading = "Usage:%n",
         customSynopsis = {
             "  ./run-benchmarks.sh [--quick|--full] [--cores LIST] [--models LIST] [--workloads LIST]",
-            "                      [--tasks LIST] [--max-batch-seconds S] [--label NAME] [--results DIR]",
-            "                      [--charts DIR] [--no-build] [--dry-run]",
+            "                      [--tasks LIST] [--max-batch-seconds S] [--spread LIST] [--label NAME]",
+            "                      [--results DIR] [--charts DIR] [--no-build] [--dry-run]",
             "  ./run-benchmarks.sh --resume RUN_DIR                (finish an interrupted run)",
             "  ./run-benchmarks.sh report RUN_DIR... [--out DIR]   (see ./run-benchmarks.sh report -h)"},
         description = {"",
@@ -64,6 +64,13 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--max-batch-seconds", paramLabel = "S", defaultValue = "20",
             description = "With --tasks: skip a size whose predicted batch time is over S seconds (default: 20).")
     int maxBatchSeconds;
+
+    @Option(names = "--spread", split = ",", paramLabel = "LIST", hideParamSyntax = true,
+            description = "Task-size spreads among NONE, UNIFORM, EXPONENTIAL, PARETO: the same total work per batch,"
+                + " shared unevenly (default: NONE, and PARETO on CPU and SLEEP only, to keep the run short). Given,"
+                + " every uneven spread runs on every chosen workload. Uneven batches, and PROCESS_POOL with"
+                + " Pool.map's default chunks, run at the largest core count.")
+    List<String> spreads;
 
     @Option(names = "--label", paramLabel = "NAME",
             description = "A name for this machine in the run id and the report, e.g. laptop (default: host name).")

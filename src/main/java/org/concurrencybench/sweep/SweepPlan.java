@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.concurrencybench.model.Model;
+import org.concurrencybench.workload.SizeSpread;
 import org.concurrencybench.workload.Workload;
 
 /**
@@ -59,6 +60,40 @@ final class SweepPlan {
         List<String> args = new ArrayList<>(List.of("^org\\.concurrencybench\\.bench\\.JvmStartBenchmark\\."));
         args.addAll(profile.jmhOptions());
         return List.of(new Step("jvm-start", args, 3, 3 * profile.estimatedMillisPerBenchmark()));
+    }
+
+    /**
+     * The steps of uneven batches (at the largest core count): every model on {@code skewWorkloads}
+     * under each spread of {@code spreads} but NONE (which the per-core-count step measures), and
+     * PROCESS_POOL with {@code Pool.map}'s default chunks ({@code chunksize=0}) under every spread,
+     * beside its one task per message.
+     */
+    static List<Step> skewSteps(Profile profile, List<Model> models, List<SizeSpread> spreads,
+                                List<Workload> skewWorkloads) {
+        List<Step> steps = new ArrayList<>();
+        if (models.isEmpty() || skewWorkloads.isEmpty()) {
+            return steps;
+        }
+        List<SizeSpread> uneven = spreads.stream().filter(s -> s != SizeSpread.NONE).toList();
+        if (!uneven.isEmpty()) {
+            steps.add(modelStep(profile, "skew", models, skewWorkloads, uneven, List.of()));
+        }
+        if (models.contains(Model.PROCESS_POOL)) {
+            steps.add(modelStep(profile, "chunks", List.of(Model.PROCESS_POOL), skewWorkloads, spreads,
+                    List.of("-p", "chunksize=0")));
+        }
+        return steps;
+    }
+
+    private static Step modelStep(Profile profile, String name, List<Model> models, List<Workload> workloads,
+                                  List<SizeSpread> spreads, List<String> extra) {
+        List<String> args = new ArrayList<>(List.of("^org\\.concurrencybench\\.bench\\.ModelBenchmark\\."));
+        args.addAll(List.of("-p", "model=" + join(models), "-p", "workload=" + join(workloads),
+                "-p", "spread=" + join(spreads)));
+        args.addAll(extra);
+        args.addAll(profile.jmhOptions());
+        int count = models.size() * workloads.size() * spreads.size();
+        return new Step(name, args, count, count * profile.estimatedMillisPerBenchmark());
     }
 
     /** The capacity steps (at the largest core count): one per model and workload with sizes to run. */

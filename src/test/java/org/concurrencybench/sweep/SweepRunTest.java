@@ -53,7 +53,7 @@ class SweepRunTest {
     private Sweep sweep(String... workloads) {
         SweepCommand command = new SweepCommand();
         new CommandLine(command).parseArgs("--quick", "--cores", "1,2", "--models", "SEQUENTIAL", "--workloads",
-                String.join(",", workloads), "--label", "t", "--results", dir.resolve("results").toString(),
+                String.join(",", workloads), "--spread", "NONE", "--label", "t", "--results", dir.resolve("results").toString(),
                 "--charts", dir.resolve("charts").toString());
         SweepSettings settings = SweepSettings.resolve(command, CpuTopology.read(Path.of("/nonexistent"),
                 new TreeSet<>(List.of(0, 1))));
