@@ -21,7 +21,7 @@ import java.util.List;
  * worker takes the next chunk when it is free: so the cut is fixed up front, and one heavy chunk
  * keeps its worker busy while the others idle.
  */
-final class PoolMapChunks {
+public final class PoolMapChunks {
 
     /** The suite's setting for "CPython's default": {@code Pool.map(..., chunksize=None)}. */
     static final int CPYTHON_DEFAULT = 0;
@@ -30,7 +30,7 @@ final class PoolMapChunks {
     }
 
     /** CPython's default chunk size for {@code tasks} tasks on {@code workers} workers. */
-    static int defaultChunksize(int tasks, int workers) {
+    public static int defaultChunksize(int tasks, int workers) {
         if (workers < 1) {
             throw new IllegalArgumentException("a pool has at least 1 worker, got " + workers);
         }

@@ -25,6 +25,7 @@ final class RunReport {
         for (WorkloadScaling workload : scaling) {
             ScalingSection.add(document, workload, name, charts);
         }
+        SkewResults.of(run, level).ifPresent(skew -> SkewSection.add(document, skew, name, charts));
         Optional<ConvoyResults> convoy = ConvoyResults.of(run, level);
         convoy.ifPresent(results -> ScenarioSection.addConvoy(document, results, name, charts));
         Optional<CapacityResults> capacity = CapacityResults.of(run, level);
