@@ -68,8 +68,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--spread", split = ",", paramLabel = "LIST", hideParamSyntax = true,
             description = "Task-size spreads among NONE, UNIFORM, EXPONENTIAL, PARETO: the same total work per batch,"
                 + " shared unevenly (default: NONE, and PARETO on CPU and SLEEP only, to keep the run short). Given,"
-                + " every uneven spread runs on every chosen workload. Uneven batches, and PROCESS_POOL with"
-                + " Pool.map's default chunks, run at the largest core count.")
+                + " every uneven spread runs on every chosen workload. NONE always runs, at every core count;"
+                + " uneven batches, and PROCESS_POOL with Pool.map's default chunks, at the largest.")
     List<String> spreads;
 
     @Option(names = "--label", paramLabel = "NAME",

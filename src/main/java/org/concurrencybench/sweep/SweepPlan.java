@@ -64,9 +64,9 @@ final class SweepPlan {
 
     /**
      * The steps of uneven batches (at the largest core count): every model on {@code skewWorkloads}
-     * under each spread of {@code spreads} but NONE (which the per-core-count step measures), and
-     * PROCESS_POOL with {@code Pool.map}'s default chunks ({@code chunksize=0}) under every spread,
-     * beside its one task per message.
+     * under each spread of {@code spreads} but NONE (which the per-core-count step always measures),
+     * and PROCESS_POOL with {@code Pool.map}'s default chunks ({@code chunksize=0}) under NONE and
+     * those spreads, beside its one task per message.
      */
     static List<Step> skewSteps(Profile profile, List<Model> models, List<SizeSpread> spreads,
                                 List<Workload> skewWorkloads) {
@@ -79,7 +79,9 @@ final class SweepPlan {
             steps.add(modelStep(profile, "skew", models, skewWorkloads, uneven, List.of()));
         }
         if (models.contains(Model.PROCESS_POOL)) {
-            steps.add(modelStep(profile, "chunks", List.of(Model.PROCESS_POOL), skewWorkloads, spreads,
+            List<SizeSpread> withEven = new ArrayList<>(List.of(SizeSpread.NONE));
+            withEven.addAll(uneven); // the chunks' loss to skew is against their own even batches
+            steps.add(modelStep(profile, "chunks", List.of(Model.PROCESS_POOL), skewWorkloads, withEven,
                     List.of("-p", "chunksize=0")));
         }
         return steps;

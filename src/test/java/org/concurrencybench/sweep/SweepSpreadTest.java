@@ -61,6 +61,9 @@ class SweepSpreadTest {
         assertTrue(steps.get(1).jmhArgs().containsAll(List.of("model=PROCESS_POOL", "spread=NONE,PARETO",
                 "chunksize=0")), steps.get(1).jmhArgs().toString());
         assertEquals(4, steps.get(1).benchmarks());
+        List<SweepPlan.Step> withoutNone = SweepPlan.skewSteps(Profile.QUICK, List.of(Model.PROCESS_POOL),
+                List.of(SizeSpread.UNIFORM), List.of(Workload.CPU));
+        assertTrue(withoutNone.get(1).jmhArgs().contains("spread=NONE,UNIFORM"), "chunks always beside their even batches");
         assertEquals(List.of(), SweepPlan.skewSteps(Profile.QUICK, List.of(Model.FIXED_POOL), List.of(SizeSpread.NONE),
                 List.of(Workload.CPU)), "even batches only, no process pool: nothing more to run");
     }
