@@ -5,6 +5,8 @@ import java.util.List;
 import org.concurrencybench.model.Model;
 import org.concurrencybench.model.ModelRunner;
 import org.concurrencybench.model.RunnerSettings;
+import org.concurrencybench.model.SubmissionOrder;
+import org.concurrencybench.workload.SizeSpread;
 import org.concurrencybench.workload.EchoServer;
 import org.concurrencybench.workload.Task;
 import org.concurrencybench.workload.Workload;
@@ -28,13 +30,26 @@ final class BatchFixture implements AutoCloseable {
         this.batch = batch;
     }
 
-    /** Starts the server if the workload needs one, builds the batch, then the runner. */
+    /** Starts the server if the workload needs one, builds a batch of even tasks, then the runner. */
     static BatchFixture start(Model model, RunnerSettings runnerSettings, Workload workload, int tasks,
                               WorkloadSettings sizes, EchoServer.Options serverOptions, long seedBase)
             throws IOException {
+        return start(model, runnerSettings, workload, tasks, sizes, SizeSpread.NONE, SubmissionOrder.AS_GENERATED,
+                serverOptions, seedBase);
+    }
+
+    /**
+     * Starts the server if the workload needs one, builds the batch with task sizes spread as
+     * {@code spread} (from {@link SizeSpread#DEFAULT_SEED}: every model gets the same sizes) in
+     * {@code order}, then the runner.
+     */
+    static BatchFixture start(Model model, RunnerSettings runnerSettings, Workload workload, int tasks,
+                              WorkloadSettings sizes, SizeSpread spread, SubmissionOrder order,
+                              EchoServer.Options serverOptions, long seedBase) throws IOException {
         EchoServer server = workload.needsEchoServer() ? EchoServer.start(serverOptions) : null;
         try {
-            List<Task> batch = workload.batch(tasks, sizes, seedBase, server == null ? null : server.address());
+            List<Task> batch = order.arrange(workload.batch(tasks, sizes, spread, SizeSpread.DEFAULT_SEED, seedBase,
+                    server == null ? null : server.address()));
             return new BatchFixture(server, model.newRunner(runnerSettings), batch);
         } catch (RuntimeException e) {
             if (server != null) {

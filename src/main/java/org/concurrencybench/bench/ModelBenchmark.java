@@ -6,7 +6,9 @@ import java.util.concurrent.TimeUnit;
 import org.concurrencybench.gil.GilFlavour;
 import org.concurrencybench.model.Model;
 import org.concurrencybench.model.RunnerSettings;
+import org.concurrencybench.model.SubmissionOrder;
 import org.concurrencybench.workload.EchoServer;
+import org.concurrencybench.workload.SizeSpread;
 import org.concurrencybench.workload.Workload;
 import org.concurrencybench.workload.WorkloadSettings;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -34,6 +36,10 @@ import org.openjdk.jmh.annotations.Threads;
  * {@code PROCESS_PER_TASK} starting a JVM (that cost is the model). Excluded: building the runner
  * (a pool's threads, a process pool's worker JVMs), the echo server, and the batch's task list,
  * all made once per trial. The model does the parallelism, so JMH drives it from one thread.
+ *
+ * <p>Uneven batches ({@code spread}, {@code order}, {@code chunksize}) ask a second question: what
+ * does a skewed batch, of the same total work, do to each model? Their task sizes are drawn at
+ * set-up from a fixed seed, so every model and every run gets the same sizes in the same order.
  */
 @State(Scope.Benchmark)
 @Fork(BenchmarkDefaults.FORKS)
@@ -81,6 +87,24 @@ public class ModelBenchmark {
     @Param("MODERN")
     public GilFlavour gilFlavour;
 
+    /**
+     * How unevenly the batch's work is shared among its tasks; the total is the same for every
+     * spread, and the sizes the same for every model (see {@link SizeSpread}).
+     */
+    @Param("NONE")
+    public SizeSpread spread;
+
+    /**
+     * Tasks per message to a worker, read by PROCESS_POOL only: 1 = one task per message
+     * ({@code ProcessPoolExecutor.submit}), 0 = {@code Pool.map}'s default chunks for the batch.
+     */
+    @Param("1")
+    public int chunksize;
+
+    /** The order tasks are submitted in; it matters to the models that take a queue. */
+    @Param("AS_GENERATED")
+    public SubmissionOrder order;
+
     /** Where the tasks' seeds start; a non-final field so the JIT cannot treat seeds as constants. */
     public long seedBase = System.nanoTime();
 
@@ -89,8 +113,8 @@ public class ModelBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         fixture = BatchFixture.start(model, new RunnerSettings(parallelism,
-                        Duration.ofNanos(switchIntervalMicros * 1000), gilFlavour), workload, tasks,
-                new WorkloadSettings(cpuUnits, sleepMicros, ioRoundTrips, ioBytes, mixedCpuUnits),
+                        Duration.ofNanos(switchIntervalMicros * 1000), gilFlavour, chunksize), workload, tasks,
+                new WorkloadSettings(cpuUnits, sleepMicros, ioRoundTrips, ioBytes, mixedCpuUnits), spread, order,
                 EchoServer.Options.DEFAULT, seedBase);
     }
 

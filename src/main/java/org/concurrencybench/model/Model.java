@@ -35,7 +35,7 @@ public enum Model {
             case FORK_JOIN -> new ForkJoinRunner(settings.effectiveParallelism());
             case VIRTUAL_THREADS -> new VirtualThreadRunner();
             case PROCESS_POOL -> new ProcessPoolRunner(settings.effectiveParallelism(),
-                    WorkerLauncher.standard(WorkerLauncher.Lifetime.LONG_LIVED));
+                    WorkerLauncher.standard(WorkerLauncher.Lifetime.LONG_LIVED), settings.chunksize());
             case PROCESS_PER_TASK -> new ProcessPerTaskRunner(settings.effectiveParallelism(),
                     WorkerLauncher.standard(WorkerLauncher.Lifetime.ONE_TASK));
             case GLOBAL_LOCK -> new GlobalLockRunner(settings);

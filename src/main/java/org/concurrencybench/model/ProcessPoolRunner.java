@@ -22,6 +22,11 @@ import org.concurrencybench.workload.Task;
  * checksum on its standard output, and gives the worker back. So each worker runs one task at a
  * time, and a worker that finishes early takes the next task.
  *
+ * <p>With a {@code chunksize} other than 1 the batch is spread the way {@code Pool.map} spreads
+ * it: cut up front into consecutive chunks ({@link PoolMapChunks}; 0 = CPython's default size),
+ * each chunk one CHUNK message to a worker and one reply with every task's checksum; a free worker
+ * takes the next chunk. A chunk's failing task fails its batch like a task does.
+ *
  * <p>A worker that dies, hangs past the answer timeout, or garbles its output fails its task with
  * a {@link WorkerFailedException} (pid, exit code, stderr tail), so the batch fails with a
  * {@link BatchFailedException}; the dead worker is replaced at once, and the pool stays usable.
@@ -30,19 +35,47 @@ final class ProcessPoolRunner implements ModelRunner {
 
     private final FixedPoolRunner threads;
     private final WorkerSlots workers;
+    private final int chunksize;
 
     ProcessPoolRunner(int parallelism, WorkerLauncher launcher) {
-        this(new WorkerSlots(parallelism, launcher));
+        this(parallelism, launcher, RunnerSettings.ONE_TASK_PER_MESSAGE);
     }
 
-    private ProcessPoolRunner(WorkerSlots workers) {
+    /** @param chunksize tasks per message; 0 = CPython's default for each batch */
+    ProcessPoolRunner(int parallelism, WorkerLauncher launcher, int chunksize) {
+        this(new WorkerSlots(parallelism, launcher), chunksize);
+    }
+
+    private ProcessPoolRunner(WorkerSlots workers, int chunksize) {
+        PoolMapChunks.chunksize(chunksize, 1, 1); // rejects a negative size before anything runs
         this.workers = workers;
+        this.chunksize = chunksize;
         this.threads = new FixedPoolRunner(Model.PROCESS_POOL, workers.size(), workers::run);
     }
 
     @Override
     public long runBatch(List<? extends Task> batch) {
-        return threads.runBatch(batch);
+        int size = PoolMapChunks.chunksize(chunksize, batch.size(), workers.size());
+        if (size <= 1) {
+            return threads.runBatch(batch);
+        }
+        List<Chunk> chunks = PoolMapChunks.split(batch, size).stream().map(Chunk::new).toList();
+        return threads.runBatch(chunks);
+    }
+
+    /**
+     * Consecutive tasks that travel to a worker as one message. In the parent it is never run
+     * itself; {@link #run} gives its meaning, the tasks in turn, summed.
+     */
+    record Chunk(List<? extends Task> tasks) implements Task {
+        @Override
+        public long run(org.concurrencybench.workload.ExecutionHooks hooks) throws Exception {
+            long sum = 0;
+            for (Task task : tasks) {
+                sum += task.run(hooks);
+            }
+            return sum;
+        }
     }
 
     /** The pids of the current workers (tests kill one). */
@@ -95,12 +128,19 @@ final class ProcessPoolRunner implements ModelRunner {
             return size;
         }
 
-        /** Runs one task on an idle worker; a worker that failed as a process is replaced before it is given back. */
+        /** Runs one task (or chunk) on an idle worker; a worker that failed as a process is replaced before it is given back. */
         long run(Task task) throws Exception {
             WorkerProcess worker = idle.take();
             try {
                 if (!worker.isUsable()) {
                     worker = replace(worker);
+                }
+                if (task instanceof Chunk chunk) {
+                    long sum = 0;
+                    for (long checksum : worker.runChunk(chunk.tasks())) {
+                        sum += checksum;
+                    }
+                    return sum;
                 }
                 return worker.run(task);
             } catch (WorkerFailedException e) {

@@ -28,6 +28,8 @@ import org.concurrencybench.workload.Task;
  * type RESULT 0x03  worker → parent, answer to one TASK          checksum:s64
  * type ERROR  0x04  worker → parent, answer to one TASK or to a   code:u8, message:UTF
  *                   frame it could not read                       (DataOutput.writeUTF)
+ * type CHUNK         0x05  parent → worker: several tasks in one frame ({@link ChunkFrames})
+ * type CHUNK_RESULT  0x06  worker → parent: every task's checksum of one CHUNK ({@link ChunkFrames})
  *
  * kind CPU    0x01  seed:s64  units:s32                                        → CpuTask
  * kind SLEEP  0x02  seed:s64  micros:s64                                       → SleepTask
@@ -44,7 +46,9 @@ import org.concurrencybench.workload.Task;
  * </pre>
  *
  * <p>A conversation: the worker writes READY once, then answers each TASK with exactly one
- * RESULT or ERROR, in order, one task at a time. The parent treats any byte sequence that is not a
+ * RESULT or ERROR, and each CHUNK with exactly one CHUNK_RESULT or ERROR, in order, one frame
+ * at a time. (The CHUNK types came after the first four; a parent sends them only when asked to
+ * chunk, as {@code Pool.map(chunksize=...)} does, so one task per TASK frame is unchanged.) The parent treats any byte sequence that is not a
  * frame (a stray {@code println}, a JVM warning on standard output) as a protocol error and ends
  * the worker: that is why the worker sends all its logging to standard error.
  */
@@ -52,13 +56,18 @@ public final class WireFormat {
 
     public static final int MAGIC = 0xCB;
     public static final int VERSION = 1;
-    /** Far above any frame the suite sends; a larger length means the stream is not frames. */
-    public static final int MAX_PAYLOAD_BYTES = 64 * 1024;
+    /**
+     * Far above any frame the suite sends (a TASK is under 40 bytes, a CHUNK of
+     * {@link ChunkFrames#MAX_TASKS} I/O tasks about 300 KB); a larger length means the stream is not frames.
+     */
+    public static final int MAX_PAYLOAD_BYTES = 1024 * 1024;
 
     public static final int TYPE_READY = 0x01;
     public static final int TYPE_TASK = 0x02;
     public static final int TYPE_RESULT = 0x03;
     public static final int TYPE_ERROR = 0x04;
+    public static final int TYPE_CHUNK = 0x05;
+    public static final int TYPE_CHUNK_RESULT = 0x06;
 
     public static final int KIND_CPU = 0x01;
     public static final int KIND_SLEEP = 0x02;

@@ -17,7 +17,8 @@ import org.concurrencybench.workload.Task;
 /**
  * The {@code main} of a worker JVM: reads TASK frames ({@link WireFormat}) from standard input,
  * runs each task in turn on its one thread with {@link ExecutionHooks#NONE}, and answers each with
- * a RESULT or ERROR frame on standard output. Nothing else ever goes to standard output: the
+ * a RESULT or ERROR frame on standard output; a CHUNK frame ({@link ChunkFrames}) is run task by
+ * task too and answered with one CHUNK_RESULT. Nothing else ever goes to standard output: the
  * worker points {@code System.out} at standard error before anything can print, and the parent
  * starts it with the JVM's own messages sent to standard error too.
  *
@@ -111,10 +112,14 @@ public final class WorkerMain {
 
     /** Runs the task of one frame and writes its answer. */
     private static void answer(Frame frame, DataOutputStream out, boolean debugTasks) throws IOException {
+        if (frame.type() == WireFormat.TYPE_CHUNK) {
+            answerChunk(frame, out, debugTasks);
+            return;
+        }
         if (frame.type() != WireFormat.TYPE_TASK) {
             WireFormat.writeFrame(out, WireFormat.TYPE_ERROR, WireFormat.encodeError(WireFormat.ERROR_MALFORMED_FRAME,
-                    String.format("a worker only reads TASK frames (type 0x%02X), got type 0x%02X",
-                            WireFormat.TYPE_TASK, frame.type())));
+                    String.format("a worker only reads TASK and CHUNK frames (types 0x%02X, 0x%02X), got type 0x%02X",
+                            WireFormat.TYPE_TASK, WireFormat.TYPE_CHUNK, frame.type())));
             return;
         }
         Task task;
@@ -138,5 +143,36 @@ public final class WorkerMain {
             return;
         }
         WireFormat.writeFrame(out, WireFormat.TYPE_RESULT, WireFormat.encodeLong(checksum));
+    }
+
+    /**
+     * Runs the tasks of one CHUNK frame in order and answers with all their checksums; the first
+     * task that throws ends the chunk with one TASK_FAILED error naming its place in the chunk.
+     */
+    private static void answerChunk(Frame frame, DataOutputStream out, boolean debugTasks) throws IOException {
+        java.util.List<Task> tasks;
+        try {
+            tasks = ChunkFrames.decodeChunk(frame.payload(), debugTasks);
+        } catch (WireFormat.UnknownTaskKindException e) {
+            WireFormat.writeFrame(out, WireFormat.TYPE_ERROR,
+                    WireFormat.encodeError(WireFormat.ERROR_UNKNOWN_TASK_KIND, e.getMessage()));
+            return;
+        } catch (WireFormat.MalformedFrameException e) {
+            WireFormat.writeFrame(out, WireFormat.TYPE_ERROR,
+                    WireFormat.encodeError(WireFormat.ERROR_MALFORMED_FRAME, e.getMessage()));
+            return;
+        }
+        long[] checksums = new long[tasks.size()];
+        for (int i = 0; i < checksums.length; i++) {
+            Task task = tasks.get(i);
+            try {
+                checksums[i] = task instanceof DebugTask debug ? debug.runInWorker(out) : task.run(ExecutionHooks.NONE);
+            } catch (Exception e) {
+                WireFormat.writeFrame(out, WireFormat.TYPE_ERROR, WireFormat.encodeError(WireFormat.ERROR_TASK_FAILED,
+                        "task " + i + " of a chunk of " + checksums.length + ": " + e));
+                return;
+            }
+        }
+        WireFormat.writeFrame(out, WireFormat.TYPE_CHUNK_RESULT, ChunkFrames.encodeResults(checksums));
     }
 }

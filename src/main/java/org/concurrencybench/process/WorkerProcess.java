@@ -121,6 +121,42 @@ public final class WorkerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends a chunk of tasks as one CHUNK frame and waits for its one answer: every task's
+     * checksum, in the chunk's order (one per task, or the worker broke the protocol).
+     *
+     * @throws WorkerErrorException  a task of the chunk threw (or the chunk was unreadable); the worker is still usable
+     * @throws WorkerFailedException the worker died, hung or garbled its output (it is ended)
+     */
+    public long[] runChunk(List<? extends Task> tasks)
+            throws WorkerFailedException, WorkerErrorException, InterruptedException {
+        byte[] payload = ChunkFrames.encodeChunk(tasks);
+        try {
+            WireFormat.writeFrame(toWorker, WireFormat.TYPE_CHUNK, payload);
+        } catch (IOException e) {
+            throw failure(false, "could not be sent a chunk (" + e.getMessage() + ")");
+        }
+        Frame frame = nextFrame("running a chunk of " + tasks.size() + " tasks");
+        try {
+            long[] checksums = switch (frame.type()) {
+                case WireFormat.TYPE_CHUNK_RESULT -> ChunkFrames.decodeResults(frame.payload());
+                case WireFormat.TYPE_ERROR -> {
+                    WireFormat.ErrorReply error = WireFormat.decodeError(frame.payload());
+                    throw new WorkerErrorException(pid, error.code(), error.message());
+                }
+                default -> throw new WireFormat.MalformedFrameException("frame type " + frame.type()
+                        + " where a CHUNK_RESULT or ERROR was due");
+            };
+            if (checksums.length != tasks.size()) {
+                throw new WireFormat.MalformedFrameException(checksums.length + " results for a chunk of "
+                        + tasks.size() + " tasks");
+            }
+            return checksums;
+        } catch (WireFormat.MalformedFrameException e) {
+            throw failure(true, "wrote an unreadable answer: " + e.getMessage());
+        }
+    }
+
     /** Closes the worker's input: it finishes its task, if any, then exits. */
     public void closeInput() {
         try {

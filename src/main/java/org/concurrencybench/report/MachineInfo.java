@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The contents of {@code results/<run-id>/machine.json}: what machine and software a run measured,
  * how it pinned its core counts, and the sweep's own settings (so an interrupted run can be
- * resumed). The one description of that file: the sweep writes it (Jackson serialises the
+ * resumed; {@code spreads} are the task-size spreads measured, {@code skewWorkloads} the workloads
+ * the uneven ones ran on, both empty for runs from before spreads). The one description of that file: the sweep writes it (Jackson serialises the
  * components in this order), the report and {@code --resume} read it with {@link #read}.
  *
  * <p>Reading is tolerant: only the run id is needed (it falls back to the folder's name); every
@@ -45,7 +46,23 @@ public record MachineInfo(
         List<String> models,
         List<String> workloads,
         List<Integer> taskCounts,
+        List<String> spreads,
+        List<String> skewWorkloads,
         Long openFilesLimit) {
+
+    /**
+     * A description without task-size spreads: runs from before spreads existed, whose batches
+     * were all even ({@code NONE}).
+     */
+    public MachineInfo(int schema, String runId, String label, String host, String startedAt, String finishedAt,
+                       String profile, String suiteCommit, String cpuModel, int physicalCores, int logicalCores,
+                       long memoryBytes, String os, String osVersion, String arch, String jdkVendor, String jdkVersion,
+                       Boolean pinned, String pinning, List<Integer> coreCounts, Map<String, String> cpusByCoreCount,
+                       List<String> models, List<String> workloads, List<Integer> taskCounts) {
+        this(schema, runId, label, host, startedAt, finishedAt, profile, suiteCommit, cpuModel, physicalCores,
+                logicalCores, memoryBytes, os, osVersion, arch, jdkVendor, jdkVersion, pinned, pinning, coreCounts,
+                cpusByCoreCount, models, workloads, taskCounts, List.of(), List.of(), null);
+    }
 
     /** The version of this file's layout. */
     public static final int SCHEMA = 1;
@@ -91,7 +108,10 @@ public record MachineInfo(
                 texts(node.path("models")),
                 texts(node.path("workloads")),
                 ints(node.path("taskCounts")),
+                texts(node.path("spreads")),
+                texts(node.path("skewWorkloads")),
                 node.path("openFilesLimit").canConvertToLong() ? node.get("openFilesLimit").asLong() : null);
+
     }
 
     private static String text(JsonNode node, String field) {
@@ -119,7 +139,8 @@ public record MachineInfo(
     public MachineInfo finishedAt(String when) {
         return new MachineInfo(schema, runId, label, host, startedAt, when, profile, suiteCommit, cpuModel,
                 physicalCores, logicalCores, memoryBytes, os, osVersion, arch, jdkVendor, jdkVersion, pinned,
-                pinning, coreCounts, cpusByCoreCount, models, workloads, taskCounts, openFilesLimit);
+                pinning, coreCounts, cpusByCoreCount, models, workloads, taskCounts, spreads, skewWorkloads,
+                openFilesLimit);
     }
 
     /** The name a person gave the run, else its id: used in titles and legends. */

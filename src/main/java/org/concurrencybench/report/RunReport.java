@@ -28,6 +28,7 @@ final class RunReport {
                     .filter(o -> o.benchmarkClass().equals(ScalingAnalysis.BENCHMARK_CLASS))
                     .filter(o -> workload.group().equals(o.workload())).toList());
         }
+        SkewResults.of(run, level).ifPresent(skew -> SkewSection.add(document, skew, name, charts));
         Optional<ConvoyResults> convoy = ConvoyResults.of(run, level);
         convoy.ifPresent(results -> ScenarioSection.addConvoy(document, results, name, charts));
         Optional<CapacityResults> capacity = CapacityResults.of(run, level);

@@ -11,8 +11,10 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * Turns a run's {@code ModelBenchmark} results into {@link WorkloadScaling}s: the statistics of
- * every cell, speedups over SEQUENTIAL, efficiency, Karp-Flatt, and the scaling-law fits.
+ * Turns a run's {@code ModelBenchmark} results of even batches into {@link WorkloadScaling}s: the
+ * statistics of every cell, speedups over SEQUENTIAL, efficiency, Karp-Flatt, and the scaling-law
+ * fits. Uneven batches (a task-size spread, Pool.map's chunks, largest first) are left to
+ * {@link SkewResults}: they are measured at one core count, and are not scaling curves.
  *
  * <p>Without a SEQUENTIAL baseline for a workload the report is still made: times and fits stay,
  * speedups, efficiency and Karp-Flatt are absent, and a warning says so (see
@@ -60,8 +62,8 @@ public final class ScalingAnalysis {
         Map<String, Map<String, Map<Integer, SampleStats>>> stats = new TreeMap<>(WorkloadOrder.GROUPS);
         run.byCores().forEach((cores, results) -> {
             for (BenchmarkResult result : results) {
-                if (!result.benchmarkClass().equals(BENCHMARK_CLASS)) {
-                    continue;
+                if (!result.benchmarkClass().equals(BENCHMARK_CLASS) || !SkewResults.isEvenBatch(result)) {
+                    continue; // uneven batches have their own section (SkewResults)
                 }
                 StringBuilder group = new StringBuilder(result.param("workload", "?"));
                 for (String param : varying) {
@@ -85,7 +87,7 @@ public final class ScalingAnalysis {
     private static List<String> varyingParams(RunResults run) {
         Map<String, Set<String>> values = new TreeMap<>();
         run.byCores().values().forEach(results -> results.stream()
-                .filter(result -> result.benchmarkClass().equals(BENCHMARK_CLASS))
+                .filter(result -> result.benchmarkClass().equals(BENCHMARK_CLASS) && SkewResults.isEvenBatch(result))
                 .forEach(result -> result.params().forEach((name, value) -> {
                     if (!IDENTITY_PARAMS.contains(name)) {
                         values.computeIfAbsent(name, n -> new TreeSet<>()).add(value);

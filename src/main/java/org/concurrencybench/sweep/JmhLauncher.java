@@ -35,7 +35,9 @@ final class JmhLauncher {
     }
 
     private static final List<String> SHOWN_PARAMS = List.of("model", "workload", "tasks", "cpuThreads",
-            "switchIntervalMicros", "start");
+            "switchIntervalMicros", "start", "spread", "chunksize");
+    /** Values not worth a word on the console: even batches, one task per message. */
+    private static final Map<String, String> UNSHOWN_DEFAULTS = Map.of("spread", "NONE", "chunksize", "1");
 
     private final String javaBinary;
     private final Path benchmarksJar;
@@ -155,7 +157,8 @@ final class JmhLauncher {
         boolean lockShown = params.containsKey("cpuThreads") || "GLOBAL_LOCK".equals(params.get("model"));
         for (String key : SHOWN_PARAMS) {
             String value = params.get(key);
-            if (value != null && (lockShown || !key.equals("switchIntervalMicros"))) {
+            if (value != null && (lockShown || !key.equals("switchIntervalMicros"))
+                    && !value.equals(UNSHOWN_DEFAULTS.get(key))) {
                 text.append(text.isEmpty() ? "" : " ").append(key.equals("model") || key.equals("workload")
                         ? value : key + "=" + value);
             }

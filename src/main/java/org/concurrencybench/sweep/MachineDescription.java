@@ -31,7 +31,8 @@ final class MachineDescription {
                 System.getProperty("os.version"), System.getProperty("os.arch"), System.getProperty("java.vendor"),
                 System.getProperty("java.runtime.version"), settings.pinned(), settings.pinning(), settings.cores(),
                 cpusByCores, settings.models().stream().map(Enum::name).toList(), workloadNames(settings),
-                settings.taskCounts(), openFiles == null ? null : openFiles.hard());
+                settings.taskCounts(), settings.spreads().stream().map(Enum::name).toList(),
+                settings.skewWorkloads().stream().map(Enum::name).toList(), openFiles == null ? null : openFiles.hard());
     }
 
     private static List<String> workloadNames(SweepSettings settings) {

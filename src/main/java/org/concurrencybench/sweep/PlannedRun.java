@@ -6,6 +6,7 @@ import java.util.List;
 import org.concurrencybench.model.Model;
 import org.concurrencybench.report.MachineInfo;
 import org.concurrencybench.results.Cell;
+import org.concurrencybench.workload.SizeSpread;
 import org.concurrencybench.workload.Workload;
 
 /**
@@ -15,7 +16,8 @@ import org.concurrencybench.workload.Workload;
  * one line naming the file and the field.
  */
 record PlannedRun(Profile profile, List<Model> models, List<Workload> workloads, boolean convoy,
-                  List<Integer> taskCounts, List<Integer> coreCounts) {
+                  List<Integer> taskCounts, List<Integer> coreCounts, List<SizeSpread> spreads,
+                  List<Workload> skewWorkloads) {
 
     static PlannedRun of(MachineInfo machine, Path file) {
         if (machine.profile() == null) {
@@ -32,8 +34,16 @@ record PlannedRun(Profile profile, List<Model> models, List<Workload> workloads,
         }
         List<Model> models = new ArrayList<>();
         List<Workload> workloads = new ArrayList<>();
+        List<SizeSpread> spreads = new ArrayList<>();
+        List<Workload> skewWorkloads = new ArrayList<>();
         boolean convoy = false;
         try {
+            // A run from before spreads measured even batches only.
+            machine.spreads().forEach(name -> spreads.add(SizeSpread.parse(name)));
+            if (spreads.isEmpty()) {
+                spreads.add(SizeSpread.NONE);
+            }
+            machine.skewWorkloads().forEach(name -> skewWorkloads.add(Workload.parse(name)));
             machine.models().forEach(name -> models.add(Model.parse(name)));
             for (String name : machine.workloads()) {
                 if (name.equals(SweepPlan.CONVOY)) {
@@ -46,7 +56,8 @@ record PlannedRun(Profile profile, List<Model> models, List<Workload> workloads,
             throw new SweepException(file + ": " + e.getMessage());
         }
         return new PlannedRun(profile, List.copyOf(models), List.copyOf(workloads), convoy,
-                machine.taskCounts() == null ? List.of() : machine.taskCounts(), machine.coreCounts());
+                machine.taskCounts() == null ? List.of() : machine.taskCounts(), machine.coreCounts(),
+                List.copyOf(spreads), List.copyOf(skewWorkloads));
     }
 
     int maxCores() {
@@ -59,6 +70,7 @@ record PlannedRun(Profile profile, List<Model> models, List<Workload> workloads,
         SweepPlan.stepsFor(profile, models, workloads, convoy).forEach(step -> cells.addAll(step.cells()));
         if (cores == maxCores()) {
             SweepPlan.onceSteps(profile, models).forEach(step -> cells.addAll(step.cells()));
+            SweepPlan.skewSteps(profile, models, spreads, skewWorkloads).forEach(step -> cells.addAll(step.cells()));
             cells.addAll(CapacityPlan.cells(models, workloads, taskCounts));
         }
         return cells;

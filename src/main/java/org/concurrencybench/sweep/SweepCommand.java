@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
         usageHelpWidth = 100, synopsisHeading = "Usage:%n",
         customSynopsis = {
             "  ./run-benchmarks.sh [--smoke|--quick|--full] [--cores LIST] [--models LIST] [--workloads LIST]",
-            "                      [--tasks LIST] [--max-batch-seconds S] [--label NAME] [--results DIR]",
-            "                      [--charts DIR] [--no-build] [--dry-run] [--debug]",
+            "                      [--tasks LIST] [--max-batch-seconds S] [--spread LIST] [--label NAME]",
+            "                      [--results DIR] [--charts DIR] [--no-build] [--dry-run] [--debug]",
             "  ./run-benchmarks.sh --resume RUN_DIR                (finish an interrupted run)",
             "  ./run-benchmarks.sh report RUN_DIR... [--out DIR]   (see ./run-benchmarks.sh report -h)",
             "  ./run-benchmarks.sh verify RUN_DIR                  (check that every planned cell has a state)"},
@@ -70,6 +70,13 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--max-batch-seconds", paramLabel = "S", defaultValue = "20",
             description = "With --tasks: skip a size whose predicted batch time is over S seconds (default: 20).")
     int maxBatchSeconds;
+
+    @Option(names = "--spread", split = ",", paramLabel = "LIST", hideParamSyntax = true,
+            description = "Task-size spreads among NONE, UNIFORM, EXPONENTIAL, PARETO: the same total work per batch,"
+                + " shared unevenly (default: NONE, and PARETO on CPU and SLEEP only, to keep the run short). Given,"
+                + " every uneven spread runs on every chosen workload. NONE always runs, at every core count;"
+                + " uneven batches, and PROCESS_POOL with Pool.map's default chunks, at the largest.")
+    List<String> spreads;
 
     @Option(names = "--label", paramLabel = "NAME",
             description = "A name for this machine in the run id and the report, e.g. laptop (default: host name).")

@@ -16,6 +16,7 @@ import org.concurrencybench.bench.ModelBenchmark;
 import org.concurrencybench.model.BatchTimePredictor;
 import org.concurrencybench.model.Model;
 import org.concurrencybench.results.Cell;
+import org.concurrencybench.workload.SizeSpread;
 import org.concurrencybench.workload.Workload;
 
 /**
@@ -67,13 +68,8 @@ final class SweepPlan {
     static List<Step> stepsFor(Profile profile, List<Model> models, List<Workload> workloads, boolean convoy) {
         List<Step> steps = new ArrayList<>();
         if (!models.isEmpty() && !workloads.isEmpty()) {
-            Map<String, List<String>> params = new LinkedHashMap<>();
-            params.put("model", names(models));
-            params.put("workload", names(workloads));
-            if (profile.batchTasks() > 0) {
-                params.put("tasks", List.of(String.valueOf(profile.batchTasks())));
-            }
-            steps.add(step("models", ModelBenchmark.class, params, profile.jmhOptions(), profile));
+            steps.add(step("models", ModelBenchmark.class, modelParams(profile, models, workloads, null, null),
+                    profile.jmhOptions(), profile));
         }
         if (convoy) {
             // Free threads ignore the interval, so they run at CPython's default only.
@@ -99,6 +95,52 @@ final class SweepPlan {
         }
         // What a JVM start costs here, bare and as a worker: the yardstick for PROCESS_PER_TASK.
         return List.of(step("jvm-start", JvmStartBenchmark.class, Map.of(), profile.jmhOptions(), profile));
+    }
+
+    /**
+     * The steps of uneven batches (at the largest core count): every model on {@code skewWorkloads}
+     * under each spread of {@code spreads} but NONE (which the per-core-count step always measures),
+     * and PROCESS_POOL with {@code Pool.map}'s default chunks ({@code chunksize=0}) under NONE and
+     * those spreads, beside its one task per message.
+     */
+    static List<Step> skewSteps(Profile profile, List<Model> models, List<SizeSpread> spreads,
+                                List<Workload> skewWorkloads) {
+        List<Step> steps = new ArrayList<>();
+        if (models.isEmpty() || skewWorkloads.isEmpty()) {
+            return steps;
+        }
+        List<SizeSpread> uneven = spreads.stream().filter(s -> s != SizeSpread.NONE).toList();
+        if (!uneven.isEmpty()) {
+            steps.add(step("skew", ModelBenchmark.class, modelParams(profile, models, skewWorkloads, uneven, null),
+                    profile.jmhOptions(), profile));
+        }
+        if (models.contains(Model.PROCESS_POOL)) {
+            List<SizeSpread> withEven = new ArrayList<>(List.of(SizeSpread.NONE));
+            withEven.addAll(uneven); // the chunks' loss to skew is against their own even batches
+            steps.add(step("chunks", ModelBenchmark.class, modelParams(profile, List.of(Model.PROCESS_POOL),
+                    skewWorkloads, withEven, CPYTHON_DEFAULT_CHUNKSIZE), profile.jmhOptions(), profile));
+        }
+        return steps;
+    }
+
+    /** {@code chunksize=0}: the process pool cuts batches as CPython's {@code Pool.map} does by default. */
+    static final String CPYTHON_DEFAULT_CHUNKSIZE = "0";
+
+    private static Map<String, List<String>> modelParams(Profile profile, List<Model> models, List<Workload> workloads,
+                                                         List<SizeSpread> spreads, String chunksize) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        params.put("model", names(models));
+        params.put("workload", names(workloads));
+        if (spreads != null) {
+            params.put("spread", names(spreads));
+        }
+        if (chunksize != null) {
+            params.put("chunksize", List.of(chunksize));
+        }
+        if (profile.batchTasks() > 0) {
+            params.put("tasks", List.of(String.valueOf(profile.batchTasks())));
+        }
+        return params;
     }
 
     /**

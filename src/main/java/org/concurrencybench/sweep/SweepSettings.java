@@ -13,18 +13,25 @@ import java.util.Locale;
 import java.util.TreeSet;
 import org.concurrencybench.model.Model;
 import org.concurrencybench.results.RunFolder;
+import org.concurrencybench.workload.SizeSpread;
 import org.concurrencybench.workload.Workload;
 
 /**
  * A sweep's settings, checked and resolved from the command line: the profile, the core counts
- * (each one the machine can pin), the models and workloads by their enum names, where the run goes
+ * (each one the machine can pin), the models and workloads by their enum names, the task-size
+ * spreads and the workloads the uneven ones run on, where the run goes
  * and whether CPU affinity is available. Every bad value becomes one line that names the flag and
  * what was expected.
  */
 record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, List<Workload> workloads,
                      boolean convoy, List<Integer> taskCounts, Duration maxBatch, String label, String runId,
                      Path runDir, Path chartsDir, CpuTopology topology, boolean pinned, String pinning,
-                     Instant startedAt, MachineInfo resumed) {
+                     Instant startedAt, MachineInfo resumed, List<SizeSpread> spreads, List<Workload> skewWorkloads) {
+
+    /** The spreads a sweep measures unless {@code --spread} says otherwise. */
+    static final List<SizeSpread> DEFAULT_SPREADS = List.of(SizeSpread.NONE, SizeSpread.PARETO);
+    /** The workloads the default uneven spreads run on: the heavy tail's lesson, at a sane run time. */
+    static final List<Workload> DEFAULT_SKEW_WORKLOADS = List.of(Workload.CPU, Workload.SLEEP);
 
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
@@ -70,6 +77,15 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
         if (command.maxBatchSeconds < 1) {
             throw new IllegalArgumentException("--max-batch-seconds " + command.maxBatchSeconds + ": expected at least 1");
         }
+        List<SizeSpread> spreads = new ArrayList<>();
+        for (String name : command.spreads == null ? names(DEFAULT_SPREADS.toArray(SizeSpread[]::new)) : command.spreads) {
+            SizeSpread spread = parseOrFail(name, "--spread", SizeSpread::parse);
+            if (!spreads.contains(spread)) {
+                spreads.add(spread);
+            }
+        }
+        List<Workload> skewWorkloads = command.spreads != null ? List.copyOf(workloads)
+                : workloads.stream().filter(DEFAULT_SKEW_WORKLOADS::contains).toList();
         String label = command.label == null ? MachineProbe.host() : command.label;
         if (!label.matches("[A-Za-z0-9._-]{1,64}")) {
             throw new IllegalArgumentException("--label '" + label
@@ -84,7 +100,8 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
                 : "unavailable: " + System.getProperty("os.name") + " has no CPU affinity; only -XX:ActiveProcessorCount";
         return new SweepSettings(profile, cores, List.copyOf(models), List.copyOf(workloads), convoy,
                 taskCounts.stream().sorted().toList(), Duration.ofSeconds(command.maxBatchSeconds), label, runId,
-                command.resultsDir.resolve(runId), command.chartsDir, topology, taskset, pinning, now, null);
+                command.resultsDir.resolve(runId), command.chartsDir, topology, taskset, pinning, now, null,
+                List.copyOf(spreads), skewWorkloads);
     }
 
     /**
@@ -93,9 +110,9 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
      */
     static SweepSettings resume(SweepCommand command, CpuTopology topology) {
         if (command.smoke || command.quick || command.full || command.cores != null || command.models != null
-                || command.workloads != null || command.tasks != null || command.label != null) {
+                || command.workloads != null || command.tasks != null || command.label != null || command.spreads != null) {
             throw new IllegalArgumentException("--resume takes its settings from RUN_DIR/machine.json;"
-                    + " give it without --smoke, --quick, --full, --cores, --models, --workloads, --tasks or --label");
+                    + " give it without --smoke, --quick, --full, --cores, --models, --workloads, --tasks, --spread or --label");
         }
         RunFolder folder = new RunFolder(command.resume);
         Path file = folder.machineFile();
@@ -125,7 +142,8 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
         return new SweepSettings(plan.profile(), left, plan.models(), plan.workloads(), plan.convoy(),
                 plan.taskCounts(), Duration.ofSeconds(command.maxBatchSeconds), machine.label(), machine.runId(),
                 command.resume, command.chartsDir, topology, Boolean.TRUE.equals(machine.pinned()), machine.pinning(),
-                machine.startedAt() == null ? Instant.now() : Instant.parse(machine.startedAt()), machine);
+                machine.startedAt() == null ? Instant.now() : Instant.parse(machine.startedAt()), machine,
+                plan.spreads(), plan.skewWorkloads());
     }
 
     /** 1, 2, 4, ... up to the machine's CPUs, and the machine's CPUs. */

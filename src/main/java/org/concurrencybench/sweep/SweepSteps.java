@@ -6,8 +6,8 @@ import org.concurrencybench.results.Outcome;
 
 /**
  * The whole run's JMH invocations, core count by core count: those at every count, and those that
- * run once at the run's largest count (JVM start-up, the capacity sizes, and the capacity sizes
- * skipped without running), with the estimate of the time they take.
+ * run once at the run's largest count (JVM start-up, uneven batches, the capacity sizes, and the
+ * capacity sizes skipped without running), with the estimate of the time they take.
  */
 record SweepSteps(List<Integer> cores, int maxCores, List<SweepPlan.Step> everyCount, List<SweepPlan.Step> once,
                   List<CapacityPlan.ModelPlan> capacity) {
@@ -26,6 +26,8 @@ record SweepSteps(List<Integer> cores, int maxCores, List<SweepPlan.Step> everyC
         List<SweepPlan.Step> once = new ArrayList<>();
         if (settings.cores().contains(maxCores)) {
             once.addAll(SweepPlan.onceSteps(settings.profile(), settings.models()));
+            once.addAll(SweepPlan.skewSteps(settings.profile(), settings.models(), settings.spreads(),
+                    settings.skewWorkloads()));
             once.addAll(SweepPlan.capacitySteps(settings.profile(), capacity, settings.maxBatch()));
         }
         return new SweepSteps(settings.cores(), maxCores, everyCount, once, capacity);

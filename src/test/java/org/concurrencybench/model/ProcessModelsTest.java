@@ -128,6 +128,24 @@ class ProcessModelsTest {
         }
     }
 
+    @Test
+    void aChunkWithAFailingTaskFailsTheBatchWithItsPlaceAndThePoolStaysUsable() throws Exception {
+        java.net.InetSocketAddress closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = new java.net.InetSocketAddress(s.getInetAddress(), s.getLocalPort());
+        }
+        try (ProcessPoolRunner pool = new ProcessPoolRunner(2, DEBUG_POOL_LAUNCHER, 2)) {
+            List<Long> before = pool.workerPids();
+            List<Task> failing = List.of(new SleepTask(1, 0), new org.concurrencybench.workload.IoTask(2, 1, 8, closedPort),
+                    new SleepTask(3, 0), new CpuTask(4, 2));
+            BatchFailedException e = assertThrows(BatchFailedException.class, () -> pool.runBatch(failing));
+            assertTrue(e.getMessage().contains("task 1 of a chunk of 2"), e.getMessage());
+            assertEquals(before, pool.workerPids(), "a task's error is not the worker's failure: none replaced");
+            List<Task> next = Workload.CPU.batch(7, SMALL, 88, null);
+            assertEquals(sequentialSum(next), pool.runBatch(next));
+        }
+    }
+
     private static long sequentialSum(List<Task> batch) {
         try (ModelRunner sequential = Model.SEQUENTIAL.newRunner(RunnerSettings.withParallelism(1))) {
             return sequential.runBatch(batch);

@@ -1,5 +1,6 @@
 package org.concurrencybench.process;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,12 @@ class WorkerMainTest {
             return WireFormat.decodeError(frame.payload());
         }
 
+        long[] chunkResults(int i) throws IOException {
+            WireFormat.Frame frame = answer(i);
+            assertEquals(WireFormat.TYPE_CHUNK_RESULT, frame.type(), "answer " + i + " should be a CHUNK_RESULT frame");
+            return ChunkFrames.decodeResults(frame.payload());
+        }
+
         long result(int i) throws IOException {
             WireFormat.Frame frame = answer(i);
             assertEquals(WireFormat.TYPE_RESULT, frame.type(), "answer " + i + " should be a RESULT frame");
@@ -55,6 +62,10 @@ class WorkerMainTest {
 
         Input task(Object task) throws IOException {
             return frame(WireFormat.TYPE_TASK, WireFormat.encodeTask((org.concurrencybench.workload.Task) task));
+        }
+
+        Input chunk(org.concurrencybench.workload.Task... tasks) throws IOException {
+            return frame(WireFormat.TYPE_CHUNK, ChunkFrames.encodeChunk(List.of(tasks)));
         }
 
         Input raw(byte... raw) throws IOException {
@@ -146,5 +157,35 @@ class WorkerMainTest {
         assertEquals(WireFormat.ERROR_TASK_FAILED, c.error(0).code());
         assertTrue(c.error(0).message().contains("Connect"), c.error(0).message());
         assertEquals(SleepTask.checksum(2), c.result(1));
+    }
+
+    @Test
+    void aChunkIsAnsweredWithOneFrameHoldingEveryTasksChecksumInOrder() throws Exception {
+        CpuTask first = new CpuTask(11, 3);
+        CpuTask third = new CpuTask(13, 2);
+        Conversation c = converse(new Input().chunk(first, new SleepTask(12, 100), third).task(new SleepTask(14, 0)),
+                false);
+        assertArrayEquals(new long[] {first.run(ExecutionHooks.NONE), SleepTask.checksum(12),
+                third.run(ExecutionHooks.NONE)}, c.chunkResults(0), "one result per task, each once, in order");
+        assertEquals(SleepTask.checksum(14), c.result(1), "one-task frames still work after a chunk");
+        assertEquals(3, c.frames().size(), "READY, one answer for the chunk, one for the task");
+    }
+
+    @Test
+    void aChunksFailingTaskEndsTheChunkWithOneErrorNamingItsPlace() throws Exception {
+        InetSocketAddress closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = new InetSocketAddress(s.getInetAddress(), s.getLocalPort());
+        }
+        byte[] emptyChunk = {0, 0, 0, 0};
+        Conversation c = converse(new Input()
+                .chunk(new SleepTask(1, 0), new IoTask(2, 1, 8, closedPort), new SleepTask(3, 0))
+                .frame(WireFormat.TYPE_CHUNK, emptyChunk)
+                .chunk(new SleepTask(4, 0)), false);
+        assertEquals(WireFormat.ERROR_TASK_FAILED, c.error(0).code());
+        assertTrue(c.error(0).message().startsWith("task 1 of a chunk of 3"), c.error(0).message());
+        assertEquals(WireFormat.ERROR_MALFORMED_FRAME, c.error(1).code());
+        assertArrayEquals(new long[] {SleepTask.checksum(4)}, c.chunkResults(2));
+        assertEquals(4, c.frames().size(), "exactly one answer per chunk");
     }
 }

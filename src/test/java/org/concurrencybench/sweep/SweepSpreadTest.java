@@ -1,0 +1,96 @@
+package org.concurrencybench.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.concurrencybench.model.Model;
+import org.concurrencybench.report.MachineInfo;
+import org.concurrencybench.workload.SizeSpread;
+import org.concurrencybench.workload.Workload;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The sweep's task-size spreads: the default, {@code --spread}, the steps they add, and --resume. */
+class SweepSpreadTest {
+
+    private static final CpuTopology FOUR_CPUS = CpuTopology.read(Path.of("/nonexistent"),
+            new TreeSet<>(List.of(0, 1, 2, 3)));
+
+    private static SweepSettings resolve(String... args) {
+        SweepCommand command = new SweepCommand();
+        new CommandLine(command).parseArgs(args);
+        return command.resume == null ? SweepSettings.resolve(command, FOUR_CPUS)
+                : SweepSettings.resume(command, FOUR_CPUS);
+    }
+
+    @Test
+    void byDefaultParetoRunsBesideNoneOnCpuAndSleepOnly() {
+        SweepSettings settings = resolve("--label", "box");
+        assertEquals(List.of(SizeSpread.NONE, SizeSpread.PARETO), settings.spreads());
+        assertEquals(List.of(Workload.CPU, Workload.SLEEP), settings.skewWorkloads());
+        assertEquals(List.of(Workload.CPU), resolve("--label", "box", "--workloads", "IO,CPU").skewWorkloads());
+    }
+
+    @Test
+    void spreadFlagPicksTheSpreadsForEveryChosenWorkload() {
+        SweepSettings settings = resolve("--label", "box", "--workloads", "CPU,IO", "--spread", "uniform,NONE,uniform");
+        assertEquals(List.of(SizeSpread.UNIFORM, SizeSpread.NONE), settings.spreads());
+        assertEquals(List.of(Workload.CPU, Workload.IO), settings.skewWorkloads());
+        String error = assertThrows(IllegalArgumentException.class, () -> resolve("--spread", "lognormal"))
+                .getMessage();
+        assertTrue(error.startsWith("--spread: unknown spread 'lognormal'; valid: [NONE, UNIFORM, EXPONENTIAL, PARETO]"),
+                error);
+    }
+
+    @Test
+    void skewStepsRunEveryModelUnderTheUnevenSpreadsAndTheProcessPoolsChunksUnderAll() {
+        List<SweepPlan.Step> steps = SweepPlan.skewSteps(Profile.QUICK, List.of(Model.SEQUENTIAL, Model.PROCESS_POOL),
+                List.of(SizeSpread.NONE, SizeSpread.PARETO), List.of(Workload.CPU, Workload.SLEEP));
+        assertEquals(List.of("skew", "chunks"), steps.stream().map(SweepPlan.Step::name).toList());
+        assertTrue(steps.get(0).jmhArgs().containsAll(List.of("model=SEQUENTIAL,PROCESS_POOL", "workload=CPU,SLEEP",
+                "spread=PARETO")), steps.get(0).jmhArgs().toString());
+        assertEquals(4, steps.get(0).benchmarks());
+        assertTrue(steps.get(1).jmhArgs().containsAll(List.of("model=PROCESS_POOL", "spread=NONE,PARETO",
+                "chunksize=0")), steps.get(1).jmhArgs().toString());
+        assertEquals(4, steps.get(1).benchmarks());
+        List<SweepPlan.Step> withoutNone = SweepPlan.skewSteps(Profile.QUICK, List.of(Model.PROCESS_POOL),
+                List.of(SizeSpread.UNIFORM), List.of(Workload.CPU));
+        assertTrue(withoutNone.get(1).jmhArgs().contains("spread=NONE,UNIFORM"), "chunks always beside their even batches");
+        assertEquals(List.of(), SweepPlan.skewSteps(Profile.QUICK, List.of(Model.FIXED_POOL), List.of(SizeSpread.NONE),
+                List.of(Workload.CPU)), "even batches only, no process pool: nothing more to run");
+    }
+
+    @Test
+    void resumeKeepsTheSpreadsAndAnOldRunStaysEven(@TempDir Path results) throws Exception {
+        SweepSettings original = resolve("--quick", "--cores", "1,2", "--models", "SEQUENTIAL", "--workloads", "CPU",
+                "--spread", "EXPONENTIAL", "--label", "box", "--results", results.toString());
+        Files.createDirectories(original.runDir());
+        MachineInfo machine = new MachineInfo(1, original.runId(), "box", "h", "2026-11-26T00:00:00Z", null, "quick",
+                "abc", "cpu", 4, 4, 1, "Linux", "6", "amd64", "v", "25", true, "taskset", List.of(1, 2), Map.of(),
+                List.of("SEQUENTIAL"), List.of("CPU"), List.of(), List.of("EXPONENTIAL"), List.of("CPU"), null);
+        ObjectMapper json = new ObjectMapper();
+        json.writeValue(original.runDir().resolve("machine.json").toFile(), machine);
+        SweepSettings resumed = resolve("--resume", original.runDir().toString());
+        assertEquals(List.of(SizeSpread.EXPONENTIAL), resumed.spreads());
+        assertEquals(List.of(Workload.CPU), resumed.skewWorkloads());
+        assertThrows(IllegalArgumentException.class,
+                () -> resolve("--resume", original.runDir().toString(), "--spread", "NONE"));
+
+        MachineInfo old = new MachineInfo(1, original.runId(), "box", "h", "2026-11-26T00:00:00Z", null, "quick",
+                "abc", "cpu", 4, 4, 1, "Linux", "6", "amd64", "v", "25", true, "taskset", List.of(1, 2), Map.of(),
+                List.of("SEQUENTIAL"), List.of("CPU"), List.of());
+        json.writeValue(original.runDir().resolve("machine.json").toFile(), old);
+        SweepSettings oldResumed = resolve("--resume", original.runDir().toString());
+        assertEquals(List.of(SizeSpread.NONE), oldResumed.spreads(), "a run from before spreads measured even batches");
+        assertEquals(List.of(), SweepPlan.skewSteps(Profile.QUICK, oldResumed.models(), oldResumed.spreads(),
+                oldResumed.skewWorkloads()));
+    }
+}
