@@ -69,7 +69,8 @@ final class Sweep {
         if (!settings.cores().contains(maxCores)) {
             once.clear();
         }
-        long estimateTotal = millis(everyCount) * settings.cores().size() + millis(once);
+        long estimateTotal = RunCostModel.REPORT_MILLIS + RunCostModel.millis(once, maxCores)
+                + settings.cores().stream().mapToLong(n -> RunCostModel.millis(everyCount, n)).sum();
         console.printf("Sweep %s: profile %s, cores %s, %d benchmarks per core count, about %s in all%n",
                 settings.runId(), settings.profile().name(), settings.cores(),
                 everyCount.stream().mapToInt(SweepPlan.Step::benchmarks).sum(), format(Duration.ofMillis(estimateTotal)));
@@ -82,6 +83,7 @@ final class Sweep {
                     maxCores, capacity.stream().mapToInt(p -> p.run().size()).sum(), outcomes.size());
         }
         console.printf("Pinning: %s%n", settings.pinning());
+        MachineInfo.State before = announceLimitsAndState();
         if (dryRun) {
             for (int cores : settings.cores()) {
                 for (SweepPlan.Step step : stepsAt(cores, maxCores, everyCount, once)) {
@@ -95,7 +97,7 @@ final class Sweep {
             throw new IOException(settings.runDir() + " exists already; choose another --label or --results");
         }
         Files.createDirectories(settings.runDir().resolve("logs"));
-        MachineInfo machine = settings.resuming() ? settings.resumed() : describeMachine();
+        MachineInfo machine = settings.resuming() ? settings.resumed() : describeMachine(before);
         writeMachine(machine);
         Thread onInterrupt = new Thread(this::interrupted, "sweep-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
@@ -108,8 +110,8 @@ final class Sweep {
             for (int cores : settings.cores()) {
                 index++;
                 Duration elapsed = Duration.between(start, Instant.now());
-                console.printf("[%d/%d] cores=%d cpus=%s  elapsed %s, about %s left%n", index, settings.cores().size(),
-                        cores, settings.pinned() ? settings.topology().cpusFor(cores) : "(not pinned)", format(elapsed),
+                console.printf("[%d/%d] cores=%s cpus=%s  elapsed %s, about %s left%n", index, settings.cores().size(),
+                        CpuTopology.label(cores, settings.topology().physicalCores()), settings.pinned() ? settings.topology().cpusFor(cores) : "(not pinned)", format(elapsed),
                         format(remaining(elapsed, estimatedDone, estimateTotal)));
                 List<SweepPlan.Step> steps = stepsAt(cores, maxCores, everyCount, once);
                 Boolean counted = runCoreCount(cores, steps, outcomes);
@@ -117,10 +119,10 @@ final class Sweep {
                     return false; // interrupted: the shutdown hook says what was kept
                 }
                 complete &= counted;
-                estimatedDone += millis(steps);
+                estimatedDone += RunCostModel.millis(steps, cores);
             }
             writeOutcomes(outcomes);
-            writeMachine(machine.finishedAt(Instant.now().toString()));
+            writeMachine(machine.finishedAt(Instant.now().toString()).withStateAfter(MachineState.now()));
         } finally {
             loopExited.countDown();
         }
@@ -194,10 +196,6 @@ final class Sweep {
         }
     }
 
-    private static long millis(List<SweepPlan.Step> steps) {
-        return steps.stream().mapToLong(SweepPlan.Step::estimatedMillis).sum();
-    }
-
     /**
      * The report of this run into {@code CHARTS/<run-id>/}; false if it could not be written. A
      * Java runtime without {@code java.desktop} (a jlink'd one on a server) cannot draw charts:
@@ -267,19 +265,45 @@ final class Sweep {
                 : s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : s + "s";
     }
 
-    private MachineInfo describeMachine() {
+    /**
+     * Says in one line each why fewer cores are planned than the machine has, what a budget gave
+     * up, and what in the machine's state would distort the run; returns that state.
+     */
+    private MachineInfo.State announceLimitsAndState() {
+        String limit = settings.limits().limitLine(Math.max(MachineState.machineLogicalCpus(),
+                settings.topology().logicalCpus()));
+        if (limit != null) {
+            console.println(limit);
+        }
+        if (settings.topology().logicalCpus() > settings.topology().physicalCores()) {
+            console.printf("Core counts over %d are logical CPUs (hyperthreads) on the %d physical cores%n",
+                    settings.topology().physicalCores(), settings.topology().physicalCores());
+        }
+        MachineInfo.Budget budget = settings.budget();
+        if (budget != null) {
+            console.printf("Budget %s: planned about %s; %s%n", budget.budget(),
+                    format(Duration.ofMillis(budget.estimatedMillis())), budget.gaveUp().isEmpty() ? "nothing given up"
+                            : "gave up, in order: " + String.join("; ", budget.gaveUp()));
+        }
+        MachineInfo.State state = MachineState.now();
+        MachineState.warnings(state, settings.limits().usableCores()).forEach(console::println);
+        return state;
+    }
+
+    private MachineInfo describeMachine(MachineInfo.State before) {
         Map<String, String> cpusByCores = new LinkedHashMap<>();
         for (int cores : settings.cores()) {
             cpusByCores.put(String.valueOf(cores), settings.topology().cpusFor(cores));
         }
         return new MachineInfo(MachineInfo.SCHEMA, settings.runId(), settings.label(),
                 MachineProbe.host(), settings.startedAt().toString(), null, settings.profile().name(),
-                MachineProbe.suiteCommit(suiteDir()), MachineProbe.cpuModel(), settings.topology().physicalCores(),
+                MachineProbe.suiteCommit(suiteDir()), MachineState.cpuModel(), settings.topology().physicalCores(),
                 settings.topology().logicalCpus(), MachineProbe.memoryBytes(), System.getProperty("os.name"),
                 System.getProperty("os.version"), System.getProperty("os.arch"), System.getProperty("java.vendor"),
                 System.getProperty("java.runtime.version"), settings.pinned(), settings.pinning(), settings.cores(),
                 cpusByCores, settings.models().stream().map(Enum::name).toList(),
-                workloadNames(), settings.taskCounts());
+                workloadNames(), settings.taskCounts(), settings.limits().record(settings.topology().logicalCpus()),
+                before, null, settings.budget());
     }
 
     private List<String> workloadNames() {

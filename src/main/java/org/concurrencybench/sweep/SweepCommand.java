@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
         customSynopsis = {
             "  ./run-benchmarks.sh [--quick|--full] [--cores LIST] [--models LIST] [--workloads LIST]",
             "                      [--tasks LIST] [--max-batch-seconds S] [--label NAME] [--results DIR]",
-            "                      [--charts DIR] [--no-build] [--dry-run]",
+            "                      [--charts DIR] [--budget DURATION] [--no-build] [--dry-run]",
+            "  ./run-benchmarks.sh bundle [--with-runtime]         (pack the suite to run elsewhere)",
             "  ./run-benchmarks.sh --resume RUN_DIR                (finish an interrupted run)",
             "  ./run-benchmarks.sh report RUN_DIR... [--out DIR]   (see ./run-benchmarks.sh report -h)"},
         description = {"",
@@ -64,6 +65,12 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--max-batch-seconds", paramLabel = "S", defaultValue = "20",
             description = "With --tasks: skip a size whose predicted batch time is over S seconds (default: 20).")
     int maxBatchSeconds;
+
+    @Option(names = "--budget", paramLabel = "DURATION",
+            description = "Fit the run into DURATION (e.g. 90s, 10m, 1h): shortens iterations, then fewer iterations,"
+                + " forks and core counts, in that order, until the estimate fits; says what it gave up and records"
+                + " it in machine.json.")
+    String budget;
 
     @Option(names = "--label", paramLabel = "NAME",
             description = "A name for this machine in the run id and the report, e.g. laptop (default: host name).")
@@ -111,7 +118,7 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         SweepSettings settings;
         try {
-            settings = resume == null ? SweepSettings.resolve(this, CpuTopology.ofThisMachine())
+            settings = resume == null ? SweepSettings.resolve(this, CpuTopology.ofThisMachine(), CpuLimits.ofThisProcess())
                     : SweepSettings.resume(this, CpuTopology.ofThisMachine());
         } catch (IllegalArgumentException e) {
             System.err.println("run-benchmarks.sh: " + e.getMessage());

@@ -23,18 +23,24 @@ import org.concurrencybench.workload.Workload;
 record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, List<Workload> workloads,
                      boolean convoy, List<Integer> taskCounts, Duration maxBatch, String label, String runId,
                      Path runDir, Path chartsDir, CpuTopology topology, boolean pinned, String pinning,
-                     Instant startedAt, MachineInfo resumed) {
+                     Instant startedAt, MachineInfo resumed, CpuLimits limits, MachineInfo.Budget budget) {
 
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
+    /** The settings on a machine with no CPU quota (the allowed set is the topology's CPUs). */
     static SweepSettings resolve(SweepCommand command, CpuTopology topology) {
+        return resolve(command, topology, new CpuLimits(null, topology.logicalCpus(), null, null));
+    }
+
+    /** The settings within {@code limits}: no core count over the CPUs it lets the suite use. */
+    static SweepSettings resolve(SweepCommand command, CpuTopology topology, CpuLimits limits) {
+        int usable = Math.min(topology.logicalCpus(), limits.usableCores());
         if (command.quick && command.full) {
             throw new IllegalArgumentException("--quick and --full exclude each other; give one");
         }
         Profile profile = command.quick ? Profile.QUICK : command.full ? Profile.FULL : Profile.DEFAULT;
-        List<Integer> cores = command.cores == null ? defaultCores(topology.logicalCpus()) : checkCores(command.cores,
-                topology.logicalCpus());
+        List<Integer> cores = command.cores == null ? defaultCores(usable) : checkCores(command.cores, usable);
         List<Model> models = new ArrayList<>();
         for (String name : command.models == null ? names(Model.values()) : command.models) {
             Model model = parseOrFail(name, "--models", Model::parse);
@@ -80,9 +86,29 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
         boolean taskset = linux && MachineProbe.command(List.of("taskset", "-c", "0", "true"), null) != null;
         String pinning = taskset ? "taskset" : linux ? "unavailable: taskset not found (install util-linux)"
                 : "unavailable: " + System.getProperty("os.name") + " has no CPU affinity; only -XX:ActiveProcessorCount";
+        List<Integer> sizes = taskCounts.stream().sorted().toList();
+        Duration maxBatch = Duration.ofSeconds(command.maxBatchSeconds);
+        MachineInfo.Budget budget = null;
+        if (command.budget != null) {
+            Duration limit = BudgetPlanner.parse(command.budget);
+            List<Model> chosenModels = List.copyOf(models);
+            List<Workload> chosenWorkloads = List.copyOf(workloads);
+            boolean withConvoy = convoy;
+            int connections = sizes.isEmpty() ? 0 : CapacityPlan.connectionLimit();
+            BudgetPlanner.Plan plan = BudgetPlanner.plan(limit, new BudgetPlanner.Candidate(profile, cores, sizes),
+                    c -> RunCostModel.sweepMillis(c.profile(), c.cores(), chosenModels, chosenWorkloads, withConvoy,
+                            c.taskCounts(), maxBatch, connections));
+            profile = plan.profile();
+            cores = plan.cores();
+            sizes = plan.taskCounts();
+            budget = new MachineInfo.Budget(command.budget, limit.toMillis(), plan.estimatedMillis(), profile.forks(),
+                    profile.warmupIterations(), profile.warmupMillis(), profile.iterations(), profile.iterationMillis(),
+                    cores, plan.gaveUp());
+        }
         return new SweepSettings(profile, cores, List.copyOf(models), List.copyOf(workloads), convoy,
-                taskCounts.stream().sorted().toList(), Duration.ofSeconds(command.maxBatchSeconds), label, runId,
-                command.resultsDir.resolve(runId), command.chartsDir, topology, taskset, pinning, now, null);
+                sizes, maxBatch, label, runId,
+                command.resultsDir.resolve(runId), command.chartsDir, topology, taskset, pinning, now, null, limits,
+                budget);
     }
 
     /**
@@ -90,10 +116,10 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
      * workloads and sizes, and only the core counts that have no {@code cores-N.json} yet.
      */
     static SweepSettings resume(SweepCommand command, CpuTopology topology) {
-        if (command.quick || command.full || command.cores != null || command.models != null
+        if (command.quick || command.full || command.budget != null || command.cores != null || command.models != null
                 || command.workloads != null || command.tasks != null || command.label != null) {
             throw new IllegalArgumentException("--resume takes its settings from RUN_DIR/machine.json;"
-                    + " give it without --quick, --full, --cores, --models, --workloads, --tasks or --label");
+                    + " give it without --quick, --full, --budget, --cores, --models, --workloads, --tasks or --label");
         }
         Path runDir = command.resume;
         Path file = runDir.resolve("machine.json");
@@ -103,7 +129,11 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
         } catch (org.concurrencybench.report.ReportException e) {
             throw new IllegalArgumentException("--resume: cannot read " + e.getMessage());
         }
-        Profile profile = Profile.byName(machine.profile());
+        MachineInfo.Budget budget = machine.budget();
+        // A budgeted run's forks and iterations are its plan's, not its profile's.
+        Profile profile = budget == null ? Profile.byName(machine.profile())
+                : new Profile(machine.profile(), budget.forks(), budget.warmupIterations(), budget.warmupMillis(),
+                        budget.iterations(), budget.iterationMillis());
         List<Integer> left = new ArrayList<>();
         for (int cores : machine.coreCounts()) {
             if (!Files.exists(runDir.resolve("cores-" + cores + ".json"))) {
@@ -117,7 +147,7 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
         return new SweepSettings(profile, left, models, workloads, convoy, machine.taskCounts(),
                 Duration.ofSeconds(command.maxBatchSeconds), machine.label(), machine.runId(), runDir,
                 command.chartsDir, topology, Boolean.TRUE.equals(machine.pinned()), machine.pinning(), Instant.parse(machine.startedAt()),
-                machine);
+                machine, new CpuLimits(null, topology.logicalCpus(), null, null), budget);
     }
 
     /** 1, 2, 4, ... up to the machine's CPUs, and the machine's CPUs. */
