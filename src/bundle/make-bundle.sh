@@ -33,7 +33,8 @@ if $with_runtime; then
     [[ -x $java_home/bin/$tool ]] || { echo "run-benchmarks.sh bundle --with-runtime: $java_home has no $tool; set JAVA_HOME to a JDK (not a JRE)" >&2; exit 2; }
   done
   found=$("$java_home/bin/jdeps" --ignore-missing-deps --print-module-deps --multi-release 21 "$jar")
-  modules="$found,java.desktop,java.management,jdk.management,jdk.unsupported,java.logging,java.naming,java.xml"
+  modules=$(echo "$found,java.desktop,java.management,jdk.management,jdk.unsupported,java.logging,java.naming,java.xml" \
+    | tr , "\n" | sort -u | paste -sd, -)
   echo "jlink: $modules"
   "$java_home/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
     --compress zip-6 --generate-cds-archive --output "$stage/$name/runtime"

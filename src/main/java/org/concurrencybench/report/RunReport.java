@@ -23,7 +23,7 @@ final class RunReport {
             document.paragraph("This run has no " + ScalingAnalysis.BENCHMARK_CLASS + " results.");
         }
         for (WorkloadScaling workload : scaling) {
-            ScalingSection.add(document, workload, name, charts);
+            ScalingSection.add(document, workload, name, charts, run.machine().physicalCores());
         }
         Optional<ConvoyResults> convoy = ConvoyResults.of(run, level);
         convoy.ifPresent(results -> ScenarioSection.addConvoy(document, results, name, charts));

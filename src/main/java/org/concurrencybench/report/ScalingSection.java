@@ -17,14 +17,20 @@ final class ScalingSection {
     }
 
     static void add(ReportDocument document, WorkloadScaling workload, String runName, ChartSink charts) {
+        add(document, workload, runName, charts, 0);
+    }
+
+    /** The section, with core counts past {@code physicalCores} labelled as logical CPUs (0: unknown). */
+    static void add(ReportDocument document, WorkloadScaling workload, String runName, ChartSink charts,
+                    int physicalCores) {
         document.heading(2, "Workload " + workload.group());
         document.bullets(Verdicts.of(workload));
-        for (ReportChart chart : ScalingCharts.of(workload, runName)) {
+        for (ReportChart chart : ScalingCharts.of(workload, runName, physicalCores)) {
             document.figure(charts.add(chart));
         }
         List<List<String>> rows = new ArrayList<>();
         for (String model : workload.models()) {
-            workload.series(model).forEach(cell -> rows.add(cellRow(cell)));
+            workload.series(model).forEach(cell -> rows.add(cellRow(cell, physicalCores)));
         }
         document.table(workload.group() + ": every model and core count", CELL_HEADERS, rows);
         document.table(workload.group() + ": scaling laws fitted to throughput (batches/s) against cores",
@@ -39,8 +45,12 @@ final class ScalingSection {
     }
 
     static List<String> cellRow(ScalingCell cell) {
+        return cellRow(cell, 0);
+    }
+
+    static List<String> cellRow(ScalingCell cell, int physicalCores) {
         SampleStats time = cell.time();
-        return List.of(cell.model(), Integer.toString(cell.cores()),
+        return List.of(cell.model(), CoreCountLabel.of(cell.cores(), physicalCores),
                 Numbers.withInterval(time.mean(), time.low(), time.high()), Integer.toString(time.n()),
                 ratio(cell.speedupSameCores()), ratio(cell.speedupOverOneCore()), ratio(cell.efficiency()),
                 Numbers.format(cell.karpFlatt()), cell.reliable() ? "ok" : "unreliable: " + cell.unreliable());

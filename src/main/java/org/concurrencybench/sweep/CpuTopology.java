@@ -89,11 +89,7 @@ public final class CpuTopology {
      * hyperthread step as more cores.
      */
     public static String label(int cores, int physicalCores) {
-        if (physicalCores <= 0 || cores <= physicalCores) {
-            return Integer.toString(cores);
-        }
-        int perCore = (cores + physicalCores - 1) / physicalCores;
-        return cores + " (logical CPUs, " + (cores % physicalCores == 0 ? "" : "up to ") + perCore + " per core)";
+        return org.concurrencybench.report.CoreCountLabel.of(cores, physicalCores);
     }
 
     /** The CPUs this process may run on: Linux's {@code Cpus_allowed_list}, else 0..cores-1. */
