@@ -36,6 +36,14 @@ import org.concurrencybench.workload.Workload;
  * 3 s). Recalibrate with {@code python3 docs/calibrate-estimate.py results/RUN/logs/*.log}. On a
  * faster machine the CPU work takes less than modelled: the estimate then errs long, which is the
  * safe side for a budget.
+ *
+ * <p><b>Checking it</b> (on a quiet machine): the estimate is the first line of a dry run, the real
+ * time is the whole command's, report included.
+ * <pre>
+ *   ./run-benchmarks.sh --dry-run --quick | head -1;   /usr/bin/time -f %e ./run-benchmarks.sh --no-build --quick --label est-quick
+ *   ./run-benchmarks.sh --dry-run | head -1;           /usr/bin/time -f %e ./run-benchmarks.sh --no-build --label est-default
+ *   ./run-benchmarks.sh --dry-run --budget 5m | head -3; /usr/bin/time -f %e ./run-benchmarks.sh --no-build --budget 5m --label est-budget
+ * </pre>
  */
 final class RunCostModel {
 
