@@ -3,6 +3,7 @@
 #   ./run-benchmarks.sh [flags]               sweep the core counts, then write the charts and report
 #   ./run-benchmarks.sh report RUN_DIR... [--out DIR]   only the report (two or more runs: a comparison)
 #   ./run-benchmarks.sh verify RUN_DIR        check that every planned cell of a run has a state
+#   ./run-benchmarks.sh bundle [--with-runtime]         the archive to run it elsewhere (see src/bundle/RUNNING.md)
 #   ./run-benchmarks.sh -h                    every flag, explained
 # Exit codes: 0 every cell measured or skipped; 1 an error; 2 wrong usage; 3 some cells failed
 # (results and report still written); 130 interrupted. Errors are one line on stderr.
@@ -14,6 +15,13 @@ set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 jar="$root/target/benchmarks.jar"
+# Unpacked from a bundle (target/concurrency-bench-VERSION.tar.gz): the jar lies beside this script,
+# there is no source to build, and a bundled runtime (runtime/, from 'bundle --with-runtime') is preferred.
+bundled=false
+if [[ -f $root/benchmarks.jar && ! -f $root/pom.xml ]]; then
+  bundled=true
+  jar="$root/benchmarks.jar"
+fi
 
 die() { echo "run-benchmarks.sh: $*" >&2; exit 1; }
 
@@ -23,6 +31,7 @@ java_major() {  # prints the major version of the java binary $1, or nothing
 
 find_java() {
   local candidates=() j v
+  [[ -x $root/runtime/bin/java ]] && candidates+=("$root/runtime/bin/java")
   [[ -n ${JAVA_HOME:-} ]] && candidates+=("$JAVA_HOME/bin/java")
   command -v java >/dev/null 2>&1 && candidates+=("$(command -v java)")
   for j in /usr/lib/jvm/* "$HOME"/.sdkman/candidates/java/* /Library/Java/JavaVirtualMachines/*/Contents/Home \
@@ -51,6 +60,8 @@ for arg in "$@"; do
   esac
 done
 set -- ${args[@]+"${args[@]}"}
+$bundled && no_build=true
+
 
 needs_build() {
   [[ ! -f $jar ]] && return 0
@@ -70,6 +81,14 @@ elif needs_build; then
     || die "the build failed (see Maven's output above)"
 fi
 
+# 'bundle [--with-runtime]': the archive to copy to another machine (the same one 'mvn package'
+# writes), optionally with a jlink'd runtime for a machine without Java.
+if [[ ${1:-} == bundle ]]; then
+  $bundled && die "bundle: run it in the source tree (this is an unpacked bundle already)"
+  shift
+  exec "$root/src/bundle/make-bundle.sh" "$java_home" "$@"
+fi
+
 # A capacity batch of IO tasks holds two descriptors per connection: let JMH and its forks use as many
 # open files as the hard limit allows (the sweep plans against that limit and records it).
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
@@ -79,4 +98,5 @@ case ${1:-} in
   verify) shift; main=org.concurrencybench.sweep.VerifyCommand ;;
   *) main=org.concurrencybench.sweep.SweepCommand ;;
 esac
-exec "$java_bin" -Djava.awt.headless=true -cp "$jar" "$main" "$@"
+# Native access: OSHI reads the machine's state through JNA.
+exec "$java_bin" -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED -cp "$jar" "$main" "$@"

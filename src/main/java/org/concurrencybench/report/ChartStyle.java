@@ -79,6 +79,14 @@ final class ChartStyle {
         });
     }
 
+    /** {@link #coresAxis(XYChart)}, with counts past {@code physicalCores} marked "N (2/core)". */
+    static void coresAxis(XYChart chart, int physicalCores) {
+        chart.setCustomXAxisTickLabelsFormatter(x -> {
+            double cores = Math.pow(2, x);
+            return isWholeCores(cores) ? CoreCountLabel.axis((int) Math.round(cores), physicalCores) : " ";
+        });
+    }
+
     static boolean isWholeCores(double cores) {
         return Math.abs(cores - Math.rint(cores)) < 1e-6;
     }

@@ -59,7 +59,8 @@ final class ComparisonReport {
                     comparison.nameB(), scalings.get(i + 1))) {
                 document.figure(charts.add(chart));
             }
-            addRows(document, comparison);
+            addRows(document, comparison, runs.get(0).machine().physicalCores(),
+                    runs.get(i + 1).machine().physicalCores());
             addRankings(document, comparison);
         }
         document.heading(2, "Each run's own report");
@@ -69,7 +70,7 @@ final class ComparisonReport {
         return document;
     }
 
-    private static void addRows(ReportDocument document, RunComparison comparison) {
+    private static void addRows(ReportDocument document, RunComparison comparison, int physicalA, int physicalB) {
         List<String> groups = comparison.rows().stream().map(ComparisonRow::group).distinct().toList();
         for (String group : groups) {
             List<List<String>> rows = new ArrayList<>();
@@ -77,8 +78,9 @@ final class ComparisonReport {
                 if (!row.group().equals(group)) {
                     continue;
                 }
-                rows.add(List.of(row.model(), row.mostCores() ? row.coresA() + " vs " + row.coresB() + " (most)"
-                                : Integer.toString(row.coresA()),
+                rows.add(List.of(row.model(), row.mostCores() ? CoreCountLabel.of(row.coresA(), physicalA) + " vs "
+                                + CoreCountLabel.of(row.coresB(), physicalB) + " (most)"
+                                : CoreCountLabel.of(row.coresA(), Math.min(physicalA, physicalB)),
                         Numbers.withInterval(row.a().mean(), row.a().low(), row.a().high()),
                         Numbers.withInterval(row.b().mean(), row.b().low(), row.b().high()),
                         Numbers.signedPercent(row.timeChangePercent()), Numbers.pValue(row.pValue()),

@@ -2,7 +2,9 @@ package org.concurrencybench.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,7 +50,11 @@ public record MachineInfo(
         List<Integer> taskCounts,
         List<String> spreads,
         List<String> skewWorkloads,
-        Long openFilesLimit) {
+        Long openFilesLimit,
+        CpuLimit cpuLimits,
+        State stateBefore,
+        State stateAfter,
+        Budget budget) {
 
     /**
      * A description without task-size spreads: runs from before spreads existed, whose batches
@@ -61,11 +67,51 @@ public record MachineInfo(
                        List<String> models, List<String> workloads, List<Integer> taskCounts) {
         this(schema, runId, label, host, startedAt, finishedAt, profile, suiteCommit, cpuModel, physicalCores,
                 logicalCores, memoryBytes, os, osVersion, arch, jdkVendor, jdkVersion, pinned, pinning, coreCounts,
-                cpusByCoreCount, models, workloads, taskCounts, List.of(), List.of(), null);
+                cpusByCoreCount, models, workloads, taskCounts, List.of(), List.of(), null, null, null, null, null);
     }
 
     /** The version of this file's layout. */
     public static final int SCHEMA = 1;
+
+    /** Reads the records nested in the file; fields they do not know are left out. */
+    private static final ObjectMapper NESTED = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /**
+     * The CPUs the suite could use: the allowed set ({@code Cpus_allowed_list}), the cgroup v2
+     * quota in CPUs (null: none) and the file that set it, and the most cores it planned.
+     */
+    public record CpuLimit(String allowedCpus, int allowedCount, Double quotaCpus, String quotaFile,
+                           int usableCores) {
+    }
+
+    /**
+     * The machine's state at one moment, as pyperf's {@code system show}: the frequency
+     * governor and turbo/boost ("on"/"off"; null where unknown), the 1/5/15-minute load averages,
+     * the busiest other processes, the sum of the thermal throttle counters, and the CPUs'
+     * highest rated and current frequencies in MHz.
+     */
+    public record State(String at, String governor, String boost, List<Double> loadAverage,
+                        List<String> busiestProcesses, Long throttleEvents, Long maxMhz, Long currentMhz) {
+        public State {
+            loadAverage = loadAverage == null ? List.of() : List.copyOf(loadAverage);
+            busiestProcesses = busiestProcesses == null ? List.of() : List.copyOf(busiestProcesses);
+        }
+    }
+
+    /**
+     * A {@code --budget} run's plan: the budget as given and in ms, the estimate of the plan, the
+     * forks and iterations chosen, the core counts kept, and what was given up to fit, in order.
+     */
+    public record Budget(String budget, long budgetMillis, long estimatedMillis, int forks, int warmupIterations,
+                         long warmupMillis, int iterations, long iterationMillis, List<Integer> coreCounts,
+                         List<String> gaveUp) {
+        public Budget {
+            coreCounts = coreCounts == null ? List.of() : List.copyOf(coreCounts);
+            gaveUp = gaveUp == null ? List.of() : List.copyOf(gaveUp);
+        }
+    }
+
 
     /** Reads {@code file}, or fails with a one-line {@link ReportException} naming it. */
     public static MachineInfo read(Path file) {
@@ -110,8 +156,24 @@ public record MachineInfo(
                 ints(node.path("taskCounts")),
                 texts(node.path("spreads")),
                 texts(node.path("skewWorkloads")),
-                node.path("openFilesLimit").canConvertToLong() ? node.get("openFilesLimit").asLong() : null);
+                node.path("openFilesLimit").canConvertToLong() ? node.get("openFilesLimit").asLong() : null,
+                nested(node, "cpuLimits", CpuLimit.class, file),
+                nested(node, "stateBefore", State.class, file),
+                nested(node, "stateAfter", State.class, file),
+                nested(node, "budget", Budget.class, file));
+    }
 
+    private static <T> T nested(JsonNode node, String field, Class<T> type, Path file) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        try {
+            return NESTED.treeToValue(value, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ReportException(file + ": field " + field + ": expected " + type.getSimpleName()
+                    + " fields, " + e.getOriginalMessage());
+        }
     }
 
     private static String text(JsonNode node, String field) {
@@ -140,7 +202,15 @@ public record MachineInfo(
         return new MachineInfo(schema, runId, label, host, startedAt, when, profile, suiteCommit, cpuModel,
                 physicalCores, logicalCores, memoryBytes, os, osVersion, arch, jdkVendor, jdkVersion, pinned,
                 pinning, coreCounts, cpusByCoreCount, models, workloads, taskCounts, spreads, skewWorkloads,
-                openFilesLimit);
+                openFilesLimit, cpuLimits, stateBefore, stateAfter, budget);
+    }
+
+    /** The same description with the machine's state after the sweep. */
+    public MachineInfo withStateAfter(State after) {
+        return new MachineInfo(schema, runId, label, host, startedAt, finishedAt, profile, suiteCommit, cpuModel,
+                physicalCores, logicalCores, memoryBytes, os, osVersion, arch, jdkVendor, jdkVersion, pinned,
+                pinning, coreCounts, cpusByCoreCount, models, workloads, taskCounts, spreads, skewWorkloads,
+                openFilesLimit, cpuLimits, stateBefore, after, budget);
     }
 
     /** The name a person gave the run, else its id: used in titles and legends. */

@@ -34,6 +34,20 @@ final class MachineSection {
                 + (m.finishedAt() == null ? "not finished" : m.finishedAt()));
         rows.add(withRuns(runs, "core counts", run -> run.byCores().keySet().toString()));
         row(rows, runs, "cores pinned", MachineSection::pinning);
+        row(rows, runs, "CPUs allowed / cgroup quota", MachineSection::limits);
+        row(rows, runs, "governor / turbo", m -> m.stateBefore() == null ? null
+                : nonNull(m.stateBefore().governor()) + " / " + nonNull(m.stateBefore().boost()));
+        row(rows, runs, "load average 1/5/15 min, before / after", m -> state(m, s -> s.loadAverage().isEmpty() ? null
+                : s.loadAverage().stream().map(v -> String.format(Locale.ROOT, "%.2f", v))
+                        .collect(java.util.stream.Collectors.joining(" "))));
+        row(rows, runs, "busiest other processes, before / after", m -> state(m, s -> s.busiestProcesses().isEmpty()
+                ? "none busy" : String.join(", ", s.busiestProcesses())));
+        row(rows, runs, "thermal throttle events, before / after", m -> state(m, s -> s.throttleEvents() == null ? null
+                : s.throttleEvents().toString()));
+        row(rows, runs, "CPU MHz, rated max / current before", m -> m.stateBefore() == null ? null
+                : (m.stateBefore().maxMhz() == null ? "unknown" : m.stateBefore().maxMhz()) + " / "
+                + (m.stateBefore().currentMhz() == null ? "unknown" : m.stateBefore().currentMhz()));
+        row(rows, runs, "time budget", MachineSection::budget);
         document.table(null, headers, rows);
         for (RunResults run : runs) {
             if (!Boolean.TRUE.equals(run.machine().pinned())) {
@@ -43,6 +57,37 @@ final class MachineSection {
                         + " core, so its scaling curves flatter the smaller core counts.");
             }
         }
+    }
+
+    /** The allowed set and quota, e.g. "0-3 (4 CPUs) / 1.50 CPUs (/sys/fs/cgroup/.../cpu.max)". */
+    private static String limits(MachineInfo machine) {
+        MachineInfo.CpuLimit limit = machine.cpuLimits();
+        if (limit == null) {
+            return null;
+        }
+        return (limit.allowedCpus() == null ? "unknown" : limit.allowedCpus() + " (" + limit.allowedCount() + " CPUs)")
+                + " / " + (limit.quotaCpus() == null ? "none" : String.format(Locale.ROOT, "%.2f CPUs (%s)",
+                limit.quotaCpus(), limit.quotaFile())) + "; at most " + limit.usableCores() + " cores planned";
+    }
+
+    /** A fact of the state before and after the sweep: "x / y". */
+    private static String state(MachineInfo machine, Function<MachineInfo.State, String> fact) {
+        if (machine.stateBefore() == null && machine.stateAfter() == null) {
+            return null;
+        }
+        return (machine.stateBefore() == null ? "unknown" : nonNull(fact.apply(machine.stateBefore()))) + " / "
+                + (machine.stateAfter() == null ? "not recorded" : nonNull(fact.apply(machine.stateAfter())));
+    }
+
+    private static String budget(MachineInfo machine) {
+        MachineInfo.Budget budget = machine.budget();
+        if (budget == null) {
+            return "none";
+        }
+        return String.format(Locale.ROOT, "%s, planned %.0f s (%d fork, %d x %d ms warm-up, %d x %d ms measured); gave up: %s",
+                budget.budget(), budget.estimatedMillis() / 1000.0, budget.forks(), budget.warmupIterations(),
+                budget.warmupMillis(), budget.iterations(), budget.iterationMillis(),
+                budget.gaveUp().isEmpty() ? "nothing" : String.join("; ", budget.gaveUp()));
     }
 
     private static String pinning(MachineInfo machine) {

@@ -26,7 +26,7 @@ final class RunReport {
         for (WorkloadScaling workload : scaling) {
             ScalingSection.add(document, workload, name, charts, run.outcomes().stream()
                     .filter(o -> o.benchmarkClass().equals(ScalingAnalysis.BENCHMARK_CLASS))
-                    .filter(o -> workload.group().equals(o.workload())).toList());
+                    .filter(o -> workload.group().equals(o.workload())).toList(), run.machine().physicalCores());
         }
         SkewResults.of(run, level).ifPresent(skew -> SkewSection.add(document, skew, name, charts));
         Optional<ConvoyResults> convoy = ConvoyResults.of(run, level);

@@ -19,6 +19,20 @@ final class ScalingCharts {
     private ScalingCharts() {
     }
 
+    /** The charts, with ticks past {@code physicalCores} marked as logical CPUs ("16 (2/core)"). */
+    static List<ReportChart> of(WorkloadScaling workload, String runName, int physicalCores) {
+        List<ReportChart> charts = of(workload, runName);
+        if (workload.cores().stream().anyMatch(n -> CoreCountLabel.logical(n, physicalCores))) {
+            for (ReportChart chart : charts) {
+                if (chart.chart() instanceof XYChart xy) {
+                    ChartStyle.coresAxis(xy, physicalCores);
+                    xy.setXAxisTitle(xy.getXAxisTitle() + "; past " + physicalCores + ": logical CPUs (hyperthreads)");
+                }
+            }
+        }
+        return charts;
+    }
+
     static List<ReportChart> of(WorkloadScaling workload, String runName) {
         List<ReportChart> charts = new ArrayList<>();
         String stem = fileStem(workload.group());

@@ -18,19 +18,20 @@ final class ScalingSection {
     }
 
     /**
-     * @param notMeasured this workload's model cells that FAILED or were SKIPPED: rows of their
-     *                    own in the table, with the reason and no number
+     * @param notMeasured   this workload's model cells that FAILED or were SKIPPED: rows of their
+     *                      own in the table, with the reason and no number
+     * @param physicalCores core counts past it are labelled as logical CPUs (0: unknown)
      */
     static void add(ReportDocument document, WorkloadScaling workload, String runName, ChartSink charts,
-                    List<Outcome> notMeasured) {
+                    List<Outcome> notMeasured, int physicalCores) {
         document.heading(2, "Workload " + workload.group());
         document.bullets(Verdicts.of(workload));
-        for (ReportChart chart : ScalingCharts.of(workload, runName)) {
+        for (ReportChart chart : ScalingCharts.of(workload, runName, physicalCores)) {
             document.figure(charts.add(chart));
         }
         List<List<String>> rows = new ArrayList<>();
         for (String model : workload.models()) {
-            workload.series(model).forEach(cell -> rows.add(cellRow(cell)));
+            workload.series(model).forEach(cell -> rows.add(cellRow(cell, physicalCores)));
         }
         for (Outcome outcome : notMeasured) {
             List<String> row = new ArrayList<>(List.of(outcome.model(), Integer.toString(outcome.cores()),
@@ -54,8 +55,12 @@ final class ScalingSection {
     }
 
     static List<String> cellRow(ScalingCell cell) {
+        return cellRow(cell, 0);
+    }
+
+    static List<String> cellRow(ScalingCell cell, int physicalCores) {
         SampleStats time = cell.time();
-        return List.of(cell.model(), Integer.toString(cell.cores()),
+        return List.of(cell.model(), CoreCountLabel.of(cell.cores(), physicalCores),
                 Numbers.withInterval(time.mean(), time.low(), time.high()), Integer.toString(time.n()),
                 ratio(cell.speedupSameCores()), ratio(cell.speedupOverOneCore()), ratio(cell.efficiency()),
                 Numbers.format(cell.karpFlatt()), cell.reliable() ? "ok" : "unreliable: " + cell.unreliable());

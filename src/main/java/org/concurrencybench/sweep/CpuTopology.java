@@ -41,14 +41,20 @@ public final class CpuTopology {
      * @param allowedCpus the CPUs this process may use, in any order
      */
     public static CpuTopology read(Path sysfsCpuDir, SortedSet<Integer> allowedCpus) {
+        return of(allowedCpus, cpu -> {
+            Path topology = sysfsCpuDir.resolve("cpu" + cpu).resolve("topology");
+            return readOr(topology.resolve("physical_package_id"), "cpu" + cpu) + "/"
+                    + readOr(topology.resolve("core_id"), "cpu" + cpu);
+        });
+    }
+
+    /** The topology of {@code allowedCpus}, given which physical core (any key) each CPU belongs to. */
+    static CpuTopology of(SortedSet<Integer> allowedCpus, java.util.function.IntFunction<String> coreOf) {
         Set<String> seenCores = new LinkedHashSet<>();
         List<Integer> firstOfCore = new ArrayList<>();
         List<Integer> siblings = new ArrayList<>();
         for (int cpu : allowedCpus) {
-            Path topology = sysfsCpuDir.resolve("cpu" + cpu).resolve("topology");
-            String core = readOr(topology.resolve("physical_package_id"), "cpu" + cpu) + "/"
-                    + readOr(topology.resolve("core_id"), "cpu" + cpu);
-            if (seenCores.add(core)) {
+            if (seenCores.add(coreOf.apply(cpu))) {
                 firstOfCore.add(cpu);
             } else {
                 siblings.add(cpu);
@@ -61,7 +67,29 @@ public final class CpuTopology {
 
     /** This machine's topology, over the CPUs this process may use. */
     public static CpuTopology ofThisMachine() {
-        return read(LINUX_SYSFS, allowedCpusOfThisProcess());
+        SortedSet<Integer> allowed = allowedCpusOfThisProcess();
+        try {
+            // OSHI knows each logical processor's package and core on Linux, macOS and Windows.
+            java.util.Map<Integer, String> cores = new java.util.HashMap<>();
+            for (var cpu : MachineState.oshi().getHardware().getProcessor().getLogicalProcessors()) {
+                cores.put(cpu.getProcessorNumber(), cpu.getPhysicalPackageNumber() + "/" + cpu.getPhysicalProcessorNumber());
+            }
+            if (cores.keySet().containsAll(allowed)) {
+                return of(allowed, cores::get);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // OSHI cannot read this platform: fall back to Linux's files
+        }
+        return read(LINUX_SYSFS, allowed);
+    }
+
+    /**
+     * How a core count reads in tables and charts: the count alone while it fits on separate
+     * physical cores; past them "6 (logical CPUs, up to 2 per core)", so that no one reads a
+     * hyperthread step as more cores.
+     */
+    public static String label(int cores, int physicalCores) {
+        return org.concurrencybench.report.CoreCountLabel.of(cores, physicalCores);
     }
 
     /** The CPUs this process may run on: Linux's {@code Cpus_allowed_list}, else 0..cores-1. */

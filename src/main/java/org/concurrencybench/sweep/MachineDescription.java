@@ -18,7 +18,8 @@ final class MachineDescription {
     private MachineDescription() {
     }
 
-    static MachineInfo of(SweepSettings settings) {
+    /** @param before the machine's state as the sweep starts */
+    static MachineInfo of(SweepSettings settings, MachineInfo.State before) {
         Map<String, String> cpusByCores = new LinkedHashMap<>();
         for (int cores : settings.cores()) {
             cpusByCores.put(String.valueOf(cores), settings.topology().cpusFor(cores));
@@ -26,13 +27,14 @@ final class MachineDescription {
         OpenFiles openFiles = OpenFiles.ofThisProcess();
         return new MachineInfo(MachineInfo.SCHEMA, settings.runId(), settings.label(),
                 MachineProbe.host(), settings.startedAt().toString(), null, settings.profile().name(),
-                MachineProbe.suiteCommit(suiteDir()), MachineProbe.cpuModel(), settings.topology().physicalCores(),
+                MachineProbe.suiteCommit(suiteDir()), MachineState.cpuModel(), settings.topology().physicalCores(),
                 settings.topology().logicalCpus(), MachineProbe.memoryBytes(), System.getProperty("os.name"),
                 System.getProperty("os.version"), System.getProperty("os.arch"), System.getProperty("java.vendor"),
                 System.getProperty("java.runtime.version"), settings.pinned(), settings.pinning(), settings.cores(),
                 cpusByCores, settings.models().stream().map(Enum::name).toList(), workloadNames(settings),
                 settings.taskCounts(), settings.spreads().stream().map(Enum::name).toList(),
-                settings.skewWorkloads().stream().map(Enum::name).toList(), openFiles == null ? null : openFiles.hard());
+                settings.skewWorkloads().stream().map(Enum::name).toList(), openFiles == null ? null : openFiles.hard(),
+                settings.limits().record(settings.topology().logicalCpus()), before, null, settings.budget());
     }
 
     private static List<String> workloadNames(SweepSettings settings) {

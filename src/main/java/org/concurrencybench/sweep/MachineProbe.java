@@ -10,27 +10,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads the facts {@code machine.json} records about the machine this JVM runs on: CPU model,
- * memory, OS and kernel, the JDK, the host name, the suite's git commit. Each falls back to
+ * Reads the facts {@code machine.json} records about the machine this JVM runs on (besides
+ * {@link MachineState}'s, from OSHI): memory, OS and kernel, the JDK, the host name, the suite's git commit. Each falls back to
  * {@code "unknown"} rather than failing a sweep.
  */
 final class MachineProbe {
 
     private MachineProbe() {
-    }
-
-    static String cpuModel() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name") || line.startsWith("Model") || line.startsWith("Hardware")) {
-                    return line.substring(line.indexOf(':') + 1).trim();
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux: try macOS below
-        }
-        String mac = command(List.of("sysctl", "-n", "machdep.cpu.brand_string"), null);
-        return mac == null || mac.isBlank() ? "unknown" : mac.trim();
     }
 
     static long memoryBytes() {

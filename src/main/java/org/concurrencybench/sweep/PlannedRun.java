@@ -29,6 +29,12 @@ record PlannedRun(Profile profile, List<Model> models, List<Workload> workloads,
         } catch (IllegalArgumentException e) {
             throw new SweepException(file + ": \"profile\": " + e.getMessage());
         }
+        MachineInfo.Budget budget = machine.budget();
+        if (budget != null) {
+            // A budgeted run's forks and iterations are its plan's, not its profile's.
+            profile = profile.withTiming(budget.forks(), budget.warmupIterations(), budget.warmupMillis(),
+                    budget.iterations(), budget.iterationMillis());
+        }
         if (machine.coreCounts().isEmpty()) {
             throw new SweepException(file + ": no \"coreCounts\" (expected the core counts the run planned, e.g. [1, 2])");
         }
@@ -64,23 +70,18 @@ record PlannedRun(Profile profile, List<Model> models, List<Workload> workloads,
         return coreCounts.stream().max(Integer::compare).orElseThrow();
     }
 
-    /** Every cell planned at one core count: run, or skipped without running. */
-    List<Cell> cellsAt(int cores) {
-        List<Cell> cells = new ArrayList<>();
-        SweepPlan.stepsFor(profile, models, workloads, convoy).forEach(step -> cells.addAll(step.cells()));
+    /**
+     * Every JMH invocation planned at one core count, with every capacity size in it (a size the
+     * sweep skipped without running is accounted for in {@code outcomes.json}).
+     */
+    List<SweepPlan.Step> stepsAt(int cores) {
+        List<SweepPlan.Step> steps = new ArrayList<>(SweepPlan.stepsFor(profile, models, workloads, convoy));
         if (cores == maxCores()) {
-            SweepPlan.onceSteps(profile, models).forEach(step -> cells.addAll(step.cells()));
-            SweepPlan.skewSteps(profile, models, spreads, skewWorkloads).forEach(step -> cells.addAll(step.cells()));
-            cells.addAll(CapacityPlan.cells(models, workloads, taskCounts));
+            steps.addAll(SweepPlan.onceSteps(profile, models));
+            steps.addAll(SweepPlan.skewSteps(profile, models, spreads, skewWorkloads));
+            steps.addAll(SweepPlan.capacitySteps(profile, CapacityPlan.plan(models, workloads, taskCounts, cores,
+                    java.time.Duration.ofDays(1), Integer.MAX_VALUE), java.time.Duration.ofDays(1)));
         }
-        return cells;
-    }
-
-    /** How many samples JMH takes of a cell: forks times measured iterations (a capacity size: one fork, at most 3). */
-    int samplesPerCell(Cell cell) {
-        if (cell.benchmark().startsWith(org.concurrencybench.bench.CapacityBenchmark.class.getName() + ".")) {
-            return Math.min(profile.iterations(), SweepPlan.CAPACITY_ITERATIONS);
-        }
-        return profile.forks() * profile.iterations();
+        return steps;
     }
 }

@@ -20,8 +20,13 @@ public record Profile(String name, int forks, int warmupIterations, long warmupM
 
     /** Wiring checks only (CI): does every cell run and give a plausible number? Not for reading. */
     public static final Profile SMOKE = new Profile("smoke", 1, 1, 100, 2, 100, 16, true);
-    /** A first look; intervals will be wide. */
-    public static final Profile QUICK = new Profile("quick", 1, 1, 300, 3, 300, 0, false);
+    /**
+     * A first look (a new machine): one fork, one 200 ms warm-up and two 200 ms measured
+     * iterations; fewer convoy and JVM-start cells and one PROCESS_PER_TASK batch (see
+     * {@link SweepPlan#firstLook}). Intervals are wide: two iterations of one fork give a t
+     * quantile of 12.7 (3 iterations: 4.3), about 3.6 times the width for the same spread.
+     */
+    public static final Profile QUICK = new Profile("quick", 1, 1, 200, 2, 200, 0, false);
     /** A real run: the benchmarks' own defaults ({@link BenchmarkDefaults}). */
     public static final Profile DEFAULT = new Profile("default", BenchmarkDefaults.FORKS,
             BenchmarkDefaults.WARMUP_ITERATIONS, BenchmarkDefaults.WARMUP_MILLIS, BenchmarkDefaults.ITERATIONS,
@@ -40,6 +45,12 @@ public record Profile(String name, int forks, int warmupIterations, long warmupM
             }
         }
         throw new IllegalArgumentException("unknown profile '" + name + "'; valid: smoke, quick, default, full");
+    }
+
+    /** The same profile with other forks and iterations (a budget's plan); its batches and convoy stay. */
+    public Profile withTiming(int forks, int warmupIterations, long warmupMillis, int iterations, long iterationMillis) {
+        return new Profile(name, forks, warmupIterations, warmupMillis, iterations, iterationMillis, batchTasks,
+                oneSwitchInterval);
     }
 
     /** JMH's command-line options for this profile. */

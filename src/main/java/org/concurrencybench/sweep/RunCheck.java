@@ -58,47 +58,56 @@ final class RunCheck {
         PlannedRun plan = PlannedRun.of(machine, folder.machineFile());
         List<Outcome> outcomes = folder.readOutcomes();
         SortedSet<Integer> finished = folder.finishedCoreCounts();
-        int planned = 0;
-        int measured = 0;
-        int failed = 0;
-        int skipped = 0;
-        List<String> problems = new ArrayList<>();
+        Tally tally = new Tally();
         List<Integer> missingCoreCounts = new ArrayList<>();
         for (int cores : plan.coreCounts()) {
-            List<Cell> cells = plan.cellsAt(cores);
-            planned += cells.size();
+            List<SweepPlan.Step> steps = plan.stepsAt(cores);
+            tally.planned += steps.stream().mapToInt(SweepPlan.Step::benchmarks).sum();
             if (!finished.contains(cores)) {
                 missingCoreCounts.add(cores);
-                problems.add("cores=" + cores + ": no " + folder.coresFile(cores).getFileName()
+                tally.problems.add("cores=" + cores + ": no " + folder.coresFile(cores).getFileName()
                         + " (not run, or interrupted; ./run-benchmarks.sh --resume " + folder.dir() + " measures it)");
                 continue;
             }
             List<JsonNode> results = new ArrayList<>();
             JSON.readTree(folder.coresFile(cores).toFile()).forEach(results::add);
-            for (Cell cell : cells) {
-                Outcome outcome = outcomes.stream().filter(o -> o.cores() == cores
-                        && cell.matches(o.benchmark(), o.params())).findFirst().orElse(null);
-                List<JsonNode> own = results.stream().filter(r -> cell.matches(r.path("benchmark").asText(),
-                        CellSettlement.params(r))).toList();
-                if (outcome != null && outcome.status() == Outcome.Status.SKIPPED) {
-                    skipped++;
-                } else if (outcome != null) {
-                    failed++;
-                    problems.add("cores=" + cores + " " + cell.label() + ": FAILED: " + outcome.reason());
-                } else if (own.isEmpty()) {
-                    problems.add("cores=" + cores + " " + cell.label() + ": no result and no outcome");
-                } else {
-                    measured++;
-                    for (JsonNode result : own) {
-                        String impossible = impossible(result, plan.samplesPerCell(cell));
-                        if (impossible != null) {
-                            problems.add("cores=" + cores + " " + cell.label() + ": " + impossible);
-                        }
-                    }
-                }
+            List<Outcome> here = outcomes.stream().filter(o -> o.cores() == cores).toList();
+            for (SweepPlan.Step step : steps) {
+                step.cells().forEach(cell -> tally.add(cores, cell, step.samplesPerCell(), results, here));
             }
         }
-        return new Summary(planned, measured, failed, skipped, List.copyOf(problems), List.copyOf(missingCoreCounts));
+        return new Summary(tally.planned, tally.measured, tally.failed, tally.skipped, List.copyOf(tally.problems),
+                List.copyOf(missingCoreCounts));
+    }
+
+    /** The counts and problems so far. */
+    private static final class Tally {
+        int planned;
+        int measured;
+        int failed;
+        int skipped;
+        final List<String> problems = new ArrayList<>();
+
+        /** Counts one planned cell of a finished core count by its state, and says what is wrong with it. */
+        void add(int cores, Cell cell, int samples, List<JsonNode> results, List<Outcome> outcomes) {
+            Outcome outcome = outcomes.stream().filter(o -> cell.matches(o.benchmark(), o.params())).findFirst()
+                    .orElse(null);
+            List<JsonNode> own = results.stream()
+                    .filter(r -> cell.matches(r.path("benchmark").asText(), CellSettlement.params(r))).toList();
+            String where = "cores=" + cores + " " + cell.label() + ": ";
+            if (outcome != null && outcome.status() == Outcome.Status.SKIPPED) {
+                skipped++;
+            } else if (outcome != null) {
+                failed++;
+                problems.add(where + "FAILED: " + outcome.reason());
+            } else if (own.isEmpty()) {
+                problems.add(where + "no result and no outcome");
+            } else {
+                measured++;
+                own.stream().map(result -> impossible(result, samples)).filter(java.util.Objects::nonNull)
+                        .forEach(why -> problems.add(where + why));
+            }
+        }
     }
 
     /** Why a measured result cannot be right, or null. */

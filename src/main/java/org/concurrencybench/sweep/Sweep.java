@@ -91,6 +91,7 @@ final class Sweep {
                     plan.maxCores(), plan.capacitySizesToRun(), plan.capacitySkipped().size());
         }
         console.printf("Pinning: %s%n", settings.pinning());
+        MachineInfo.State before = announceLimitsAndState();
         JmhLauncher dryLauncher = new JmhLauncher(javaBinary, benchmarksJar(), settings.pinned(), console, null);
         if (dryRun) {
             for (int cores : settings.cores()) {
@@ -111,7 +112,7 @@ final class Sweep {
         }
         Files.createDirectories(folder.logsDir());
         launcher = new JmhLauncher(javaBinary, benchmarksJar(), settings.pinned(), console, folder.logsDir());
-        MachineInfo machine = settings.resuming() ? settings.resumed() : MachineDescription.of(settings);
+        MachineInfo machine = settings.resuming() ? settings.resumed() : MachineDescription.of(settings, before);
         writeMachine(machine);
         Thread onInterrupt = new Thread(this::interrupted, "sweep-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
@@ -123,19 +124,18 @@ final class Sweep {
             for (int cores : settings.cores()) {
                 index++;
                 Duration elapsed = Duration.between(start, Instant.now());
-                console.printf("[%d/%d] cores=%d cpus=%s  elapsed %s, about %s left%n", index, settings.cores().size(),
-                        cores, settings.pinned() ? settings.topology().cpusFor(cores) : "(not pinned)", format(elapsed),
+                console.printf("[%d/%d] cores=%s cpus=%s  elapsed %s, about %s left%n", index, settings.cores().size(),
+                        CpuTopology.label(cores, settings.topology().physicalCores()), settings.pinned() ? settings.topology().cpusFor(cores) : "(not pinned)", format(elapsed),
                         format(remaining(elapsed, estimatedDone, plan.estimatedMillis())));
                 List<SweepPlan.Step> steps = plan.stepsAt(cores);
                 if (runCoreCount(cores, steps, plan.skippedAt(cores)) == CoreCountEnd.INTERRUPTED) {
                     return Ending.INTERRUPTED; // the shutdown hook says what was kept
                 }
-                estimatedDone += SweepSteps.millis(steps);
+                estimatedDone += RunCostModel.millis(steps, cores);
             }
             RunCheck.Summary summary = RunCheck.check(folder);
-            if (summary.missingCoreCounts().isEmpty()) {
-                writeMachine(machine.finishedAt(Instant.now().toString()));
-            }
+            MachineInfo after = machine.withStateAfter(MachineState.now());
+            writeMachine(summary.missingCoreCounts().isEmpty() ? after.finishedAt(Instant.now().toString()) : after);
             settled = true;
             removeHook(onInterrupt);
             console.printf("Results: %s (%s)%n", settings.runDir(), format(Duration.between(start, Instant.now())));
@@ -264,6 +264,27 @@ final class Sweep {
                     settings.runDir());
         }
         console.flush();
+    }
+
+    private MachineInfo.State announceLimitsAndState() {
+        String limit = settings.limits().limitLine(Math.max(MachineState.machineLogicalCpus(),
+                settings.topology().logicalCpus()));
+        if (limit != null) {
+            console.println(limit);
+        }
+        if (settings.topology().logicalCpus() > settings.topology().physicalCores()) {
+            console.printf("Core counts over %d are logical CPUs (hyperthreads) on the %d physical cores%n",
+                    settings.topology().physicalCores(), settings.topology().physicalCores());
+        }
+        MachineInfo.Budget budget = settings.budget();
+        if (budget != null) {
+            console.printf("Budget %s: planned about %s; %s%n", budget.budget(),
+                    format(Duration.ofMillis(budget.estimatedMillis())), budget.gaveUp().isEmpty() ? "nothing given up"
+                            : "gave up, in order: " + String.join("; ", budget.gaveUp()));
+        }
+        MachineInfo.State state = MachineState.now();
+        MachineState.warnings(state, settings.limits().usableCores()).forEach(console::println);
+        return state;
     }
 
     private static void removeHook(Thread hook) {

@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
         usageHelpWidth = 100, synopsisHeading = "Usage:%n",
         customSynopsis = {
             "  ./run-benchmarks.sh [--smoke|--quick|--full] [--cores LIST] [--models LIST] [--workloads LIST]",
-            "                      [--tasks LIST] [--max-batch-seconds S] [--spread LIST] [--label NAME]",
-            "                      [--results DIR] [--charts DIR] [--no-build] [--dry-run] [--debug]",
+            "                      [--tasks LIST] [--max-batch-seconds S] [--spread LIST] [--budget DURATION]",
+            "                      [--label NAME] [--results DIR] [--charts DIR] [--no-build] [--dry-run] [--debug]",
+            "  ./run-benchmarks.sh bundle [--with-runtime]         (pack the suite to run elsewhere)",
             "  ./run-benchmarks.sh --resume RUN_DIR                (finish an interrupted run)",
             "  ./run-benchmarks.sh report RUN_DIR... [--out DIR]   (see ./run-benchmarks.sh report -h)",
             "  ./run-benchmarks.sh verify RUN_DIR                  (check that every planned cell has a state)"},
@@ -78,6 +79,12 @@ public final class SweepCommand implements Callable<Integer> {
                 + " uneven batches, and PROCESS_POOL with Pool.map's default chunks, at the largest.")
     List<String> spreads;
 
+    @Option(names = "--budget", paramLabel = "DURATION",
+            description = "Fit the run into DURATION (e.g. 90s, 10m, 1h): shortens iterations, then fewer iterations,"
+                + " forks and core counts, in that order, until the estimate fits; says what it gave up and records"
+                + " it in machine.json.")
+    String budget;
+
     @Option(names = "--label", paramLabel = "NAME",
             description = "A name for this machine in the run id and the report, e.g. laptop (default: host name).")
     String label;
@@ -133,7 +140,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            SweepSettings settings = resume == null ? SweepSettings.resolve(this, CpuTopology.ofThisMachine())
+            SweepSettings settings = resume == null
+                    ? SweepSettings.resolve(this, CpuTopology.ofThisMachine(), CpuLimits.ofThisProcess())
                     : SweepSettings.resume(this, CpuTopology.ofThisMachine());
             return switch (new Sweep(settings, console).run(dryRun)) {
                 case ALL_MEASURED -> OK;

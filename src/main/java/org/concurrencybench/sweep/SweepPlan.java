@@ -59,6 +59,16 @@ final class SweepPlan {
         int benchmarks() {
             return cells().size();
         }
+
+        /** How many values JMH records per cell: forks times measured iterations, as this step asks. */
+        int samplesPerCell() {
+            return option("-f", BenchmarkDefaults.FORKS) * option("-i", BenchmarkDefaults.ITERATIONS);
+        }
+
+        private int option(String name, int fallback) {
+            int at = options.indexOf(name);
+            return at < 0 || at + 1 >= options.size() ? fallback : Integer.parseInt(options.get(at + 1));
+        }
     }
 
     private SweepPlan() {
@@ -68,21 +78,42 @@ final class SweepPlan {
     static List<Step> stepsFor(Profile profile, List<Model> models, List<Workload> workloads, boolean convoy) {
         List<Step> steps = new ArrayList<>();
         if (!models.isEmpty() && !workloads.isEmpty()) {
-            steps.add(step("models", ModelBenchmark.class, modelParams(profile, models, workloads, null, null),
-                    profile.jmhOptions(), profile));
+            List<Model> together = new ArrayList<>(models);
+            boolean oneBatch = firstLook(profile) && together.remove(Model.PROCESS_PER_TASK);
+            if (!together.isEmpty()) {
+                steps.add(step("models", ModelBenchmark.class, modelParams(profile, together, workloads, null, null),
+                        profile.jmhOptions(), profile));
+            }
+            if (oneBatch) {
+                // Its batches (64 JVM starts) last 3-8 s, longer than a first look's iterations:
+                // one measured batch per workload, no warm-up (no interval for it in this profile).
+                Profile oneBatchProfile = profile.withTiming(profile.forks(), 0, profile.warmupMillis(), 1,
+                        profile.iterationMillis());
+                steps.add(step("models-process-per-task", ModelBenchmark.class, modelParams(profile,
+                        List.of(Model.PROCESS_PER_TASK), workloads, null, null), oneBatchProfile.jmhOptions(), profile));
+            }
         }
         if (convoy) {
-            // Free threads ignore the interval, so they run at CPython's default only.
+            // Under the lock: every CPU-thread count at every switch interval. Free threads ignore the
+            // interval, so they run at CPython's default only. A first look keeps the convoy's point
+            // (none vs one CPU-bound thread) at the two longer intervals; a smoke run at CPython's only.
             String cpython = String.valueOf(BenchmarkDefaults.CPYTHON_SWITCH_INTERVAL_MICROS);
             Map<String, List<String>> gil = new LinkedHashMap<>();
             gil.put("model", List.of(Model.GLOBAL_LOCK.name()));
+            Map<String, List<String>> free = new LinkedHashMap<>();
+            free.put("model", List.of(Model.THREAD_PER_TASK.name()));
+            free.put("switchIntervalMicros", List.of(cpython));
+            if (firstLook(profile)) {
+                List<String> noneAndOne = BenchmarkCells.declaredValues(ConvoyBenchmark.class, "cpuThreads").subList(0, 2);
+                gil.put("cpuThreads", noneAndOne);
+                free.put("cpuThreads", noneAndOne);
+                gil.put("switchIntervalMicros", BenchmarkCells.declaredValues(ConvoyBenchmark.class,
+                        "switchIntervalMicros").subList(0, 2));
+            }
             if (profile.oneSwitchInterval()) {
                 gil.put("switchIntervalMicros", List.of(cpython));
             }
             steps.add(step("convoy-gil", ConvoyBenchmark.class, gil, profile.jmhOptions(), profile));
-            Map<String, List<String>> free = new LinkedHashMap<>();
-            free.put("model", List.of(Model.THREAD_PER_TASK.name()));
-            free.put("switchIntervalMicros", List.of(cpython));
             steps.add(step("convoy-free", ConvoyBenchmark.class, free, profile.jmhOptions(), profile));
         }
         return steps;
@@ -94,7 +125,21 @@ final class SweepPlan {
             return List.of();
         }
         // What a JVM start costs here, bare and as a worker: the yardstick for PROCESS_PER_TASK.
-        return List.of(step("jvm-start", JvmStartBenchmark.class, Map.of(), profile.jmhOptions(), profile));
+        // A first look measures the bare start and the worker's (with the CDS archive it uses).
+        Map<String, List<String>> params = firstLook(profile)
+                ? Map.of("start", List.of(JvmStartBenchmark.Start.BARE_JVM.name(),
+                        JvmStartBenchmark.Start.WORKER_WITH_APP_CDS.name()))
+                : Map.of();
+        return List.of(step("jvm-start", JvmStartBenchmark.class, params, profile.jmhOptions(), profile));
+    }
+
+    /**
+     * Whether a profile is a first look (sub-second iterations, as {@code --quick} and
+     * {@code --smoke}): it then runs fewer convoy and JVM-start cells and gives PROCESS_PER_TASK
+     * one batch, to stay short.
+     */
+    static boolean firstLook(Profile profile) {
+        return profile.iterationMillis() < 1000;
     }
 
     /**

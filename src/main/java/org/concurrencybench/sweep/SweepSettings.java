@@ -26,7 +26,8 @@ import org.concurrencybench.workload.Workload;
 record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, List<Workload> workloads,
                      boolean convoy, List<Integer> taskCounts, Duration maxBatch, String label, String runId,
                      Path runDir, Path chartsDir, CpuTopology topology, boolean pinned, String pinning,
-                     Instant startedAt, MachineInfo resumed, List<SizeSpread> spreads, List<Workload> skewWorkloads) {
+                     Instant startedAt, MachineInfo resumed, List<SizeSpread> spreads, List<Workload> skewWorkloads,
+                     CpuLimits limits, MachineInfo.Budget budget) {
 
     /** The spreads a sweep measures unless {@code --spread} says otherwise. */
     static final List<SizeSpread> DEFAULT_SPREADS = List.of(SizeSpread.NONE, SizeSpread.PARETO);
@@ -36,14 +37,20 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
+    /** The settings on a machine with no CPU quota (the allowed set is the topology's CPUs). */
     static SweepSettings resolve(SweepCommand command, CpuTopology topology) {
+        return resolve(command, topology, new CpuLimits(null, topology.logicalCpus(), null, null));
+    }
+
+    /** The settings within {@code limits}: no core count over the CPUs it lets the suite use. */
+    static SweepSettings resolve(SweepCommand command, CpuTopology topology, CpuLimits limits) {
+        int usable = Math.min(topology.logicalCpus(), limits.usableCores());
         if ((command.smoke ? 1 : 0) + (command.quick ? 1 : 0) + (command.full ? 1 : 0) > 1) {
             throw new IllegalArgumentException("--smoke, --quick and --full exclude each other; give one");
         }
         Profile profile = command.smoke ? Profile.SMOKE : command.quick ? Profile.QUICK
                 : command.full ? Profile.FULL : Profile.DEFAULT;
-        List<Integer> cores = command.cores == null ? defaultCores(topology.logicalCpus()) : checkCores(command.cores,
-                topology.logicalCpus());
+        List<Integer> cores = command.cores == null ? defaultCores(usable) : checkCores(command.cores, usable);
         List<Model> models = new ArrayList<>();
         for (String name : command.models == null ? names(Model.values()) : command.models) {
             Model model = parseOrFail(name, "--models", Model::parse);
@@ -98,10 +105,29 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
         boolean taskset = linux && MachineProbe.command(List.of("taskset", "-c", "0", "true"), null) != null;
         String pinning = taskset ? "taskset" : linux ? "unavailable: taskset not found (install util-linux)"
                 : "unavailable: " + System.getProperty("os.name") + " has no CPU affinity; only -XX:ActiveProcessorCount";
+        List<Integer> sizes = taskCounts.stream().sorted().toList();
+        Duration maxBatch = Duration.ofSeconds(command.maxBatchSeconds);
+        MachineInfo.Budget budget = null;
+        if (command.budget != null) {
+            Duration limit = BudgetPlanner.parse(command.budget);
+            List<Model> chosenModels = List.copyOf(models);
+            List<Workload> chosenWorkloads = List.copyOf(workloads);
+            boolean withConvoy = convoy;
+            int connections = sizes.isEmpty() ? 0 : CapacityPlan.connectionLimit();
+            BudgetPlanner.Plan plan = BudgetPlanner.plan(limit, new BudgetPlanner.Candidate(profile, cores, sizes),
+                    c -> RunCostModel.sweepMillis(c.profile(), c.cores(), chosenModels, chosenWorkloads, withConvoy,
+                            c.taskCounts(), maxBatch, connections, spreads, skewWorkloads));
+            profile = plan.profile();
+            cores = plan.cores();
+            sizes = plan.taskCounts();
+            budget = new MachineInfo.Budget(command.budget, limit.toMillis(), plan.estimatedMillis(), profile.forks(),
+                    profile.warmupIterations(), profile.warmupMillis(), profile.iterations(), profile.iterationMillis(),
+                    cores, plan.gaveUp());
+        }
         return new SweepSettings(profile, cores, List.copyOf(models), List.copyOf(workloads), convoy,
-                taskCounts.stream().sorted().toList(), Duration.ofSeconds(command.maxBatchSeconds), label, runId,
+                sizes, maxBatch, label, runId,
                 command.resultsDir.resolve(runId), command.chartsDir, topology, taskset, pinning, now, null,
-                List.copyOf(spreads), skewWorkloads);
+                List.copyOf(spreads), skewWorkloads, limits, budget);
     }
 
     /**
@@ -109,10 +135,10 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
      * workloads and sizes, and only the core counts that have no {@code cores-N.json} yet.
      */
     static SweepSettings resume(SweepCommand command, CpuTopology topology) {
-        if (command.smoke || command.quick || command.full || command.cores != null || command.models != null
+        if (command.smoke || command.quick || command.full || command.budget != null || command.cores != null || command.models != null
                 || command.workloads != null || command.tasks != null || command.label != null || command.spreads != null) {
             throw new IllegalArgumentException("--resume takes its settings from RUN_DIR/machine.json;"
-                    + " give it without --smoke, --quick, --full, --cores, --models, --workloads, --tasks, --spread or --label");
+                    + " give it without --smoke, --quick, --full, --budget, --cores, --models, --workloads, --tasks, --spread or --label");
         }
         RunFolder folder = new RunFolder(command.resume);
         Path file = folder.machineFile();
@@ -143,7 +169,8 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
                 plan.taskCounts(), Duration.ofSeconds(command.maxBatchSeconds), machine.label(), machine.runId(),
                 command.resume, command.chartsDir, topology, Boolean.TRUE.equals(machine.pinned()), machine.pinning(),
                 machine.startedAt() == null ? Instant.now() : Instant.parse(machine.startedAt()), machine,
-                plan.spreads(), plan.skewWorkloads());
+                plan.spreads(), plan.skewWorkloads(), new CpuLimits(null, topology.logicalCpus(), null, null),
+                machine.budget());
     }
 
     /** 1, 2, 4, ... up to the machine's CPUs, and the machine's CPUs. */

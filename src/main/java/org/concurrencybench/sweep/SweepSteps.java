@@ -64,11 +64,9 @@ record SweepSteps(List<Integer> cores, int maxCores, List<SweepPlan.Step> everyC
         return everyCount.stream().mapToInt(SweepPlan.Step::benchmarks).sum();
     }
 
+    /** The whole run's estimate, the report included ({@link RunCostModel}). */
     long estimatedMillis() {
-        return millis(everyCount) * cores.size() + millis(once);
-    }
-
-    static long millis(List<SweepPlan.Step> steps) {
-        return steps.stream().mapToLong(SweepPlan.Step::estimatedMillis).sum();
+        return RunCostModel.REPORT_MILLIS + RunCostModel.millis(once, maxCores)
+                + cores.stream().mapToLong(n -> RunCostModel.millis(everyCount, n)).sum();
     }
 }

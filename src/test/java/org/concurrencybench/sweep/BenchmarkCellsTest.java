@@ -35,7 +35,9 @@ class BenchmarkCellsTest {
         assertEquals(JvmStartBenchmark.Start.values().length, BenchmarkCells.of(JvmStartBenchmark.class, Map.of()).size());
         List<SweepPlan.Step> smoke = SweepPlan.stepsFor(Profile.SMOKE, List.of(Model.SEQUENTIAL), List.of(Workload.SLEEP),
                 true);
-        assertEquals(cpuThreads, smoke.get(1).benchmarks(), "smoke: the lock at one switch interval");
+        assertEquals(2, smoke.get(1).benchmarks(), "smoke: none and one CPU-bound thread, under the lock at one interval");
+        assertEquals(cpuThreads * intervals, SweepPlan.stepsFor(Profile.DEFAULT, List.of(), List.of(), true).get(0)
+                .benchmarks(), "the default profile: every CPU-thread count at every interval");
         assertTrue(smoke.get(0).jmhArgs().containsAll(List.of("-p", "tasks=16")), smoke.get(0).jmhArgs().toString());
         assertTrue(smoke.get(0).cells().get(0).matches("org.concurrencybench.bench.ModelBenchmark.batch",
                 Map.of("model", "SEQUENTIAL", "workload", "SLEEP", "tasks", "16", "parallelism", "0")));

@@ -79,7 +79,9 @@ class SweepCommandTest {
         assertTrue(steps.get(1).jmhArgs().get(0).contains("ConvoyBenchmark"));
         assertTrue(steps.get(1).jmhArgs().contains("model=GLOBAL_LOCK"));
         assertTrue(steps.get(2).jmhArgs().containsAll(List.of("model=THREAD_PER_TASK", "switchIntervalMicros=5000")));
-        assertEquals(12, steps.get(1).benchmarks() + steps.get(2).benchmarks());
+        assertEquals(6, steps.get(1).benchmarks() + steps.get(2).benchmarks()); // a first look: fewer convoy cells
+        List<SweepPlan.Step> full = SweepPlan.stepsFor(Profile.DEFAULT, List.of(Model.SEQUENTIAL), List.of(), true);
+        assertEquals(12, full.get(0).benchmarks() + full.get(1).benchmarks());
         assertFalse(SweepPlan.stepsFor(Profile.QUICK, List.of(Model.SEQUENTIAL), List.of(), true).get(0).jmhArgs()
                 .get(0).contains("ModelBenchmark"));
     }
@@ -116,7 +118,7 @@ class SweepCommandTest {
 
     @Test
     void processPerTaskBringsTheJvmStartYardstick() {
-        assertEquals(List.of("jvm-start"), SweepPlan.onceSteps(Profile.QUICK, List.of(Model.PROCESS_PER_TASK))
+        assertEquals(List.of("jvm-start"), SweepPlan.onceSteps(Profile.DEFAULT, List.of(Model.PROCESS_PER_TASK))
                 .stream().map(SweepPlan.Step::name).toList());
         assertEquals(List.of(), SweepPlan.onceSteps(Profile.QUICK, List.of(Model.FIXED_POOL)));
     }
