@@ -10,10 +10,15 @@ import java.util.concurrent.Executors;
 final class ThreadPerTaskRunner extends ExecutorRunner {
 
     ThreadPerTaskRunner() {
-        this(new TrackedThreadFactory(Thread.ofPlatform().name("task-", 0).factory()));
+        this(Model.THREAD_PER_TASK, TaskInvoker.DIRECT);
     }
 
-    private ThreadPerTaskRunner(TrackedThreadFactory threads) {
-        super(Model.THREAD_PER_TASK, Executors.newThreadPerTaskExecutor(threads), threads, TaskInvoker.DIRECT);
+    /** A thread per task whose threads invoke tasks their own way (the per-task global-lock model's). */
+    ThreadPerTaskRunner(Model model, TaskInvoker invoker) {
+        this(model, new TrackedThreadFactory(Thread.ofPlatform().name("task-", 0).factory()), invoker);
+    }
+
+    private ThreadPerTaskRunner(Model model, TrackedThreadFactory threads, TaskInvoker invoker) {
+        super(model, Executors.newThreadPerTaskExecutor(threads), threads, invoker);
     }
 }

@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
             ""},
         optionListHeading = "Options:%n",
         footer = {"", "Models:    SEQUENTIAL, THREAD_PER_TASK, FIXED_POOL, FORK_JOIN, VIRTUAL_THREADS, PROCESS_POOL,",
-            "           PROCESS_PER_TASK, GLOBAL_LOCK, EVENT_LOOP",
+            "           PROCESS_PER_TASK, GLOBAL_LOCK, EVENT_LOOP, GLOBAL_LOCK_PER_TASK",
             "Workloads: CPU, SLEEP, IO, MIXED, and the scenario CONVOY (I/O beside CPU-bound threads)"})
 public final class SweepCommand implements Callable<Integer> {
 
