@@ -33,6 +33,7 @@ final class Sweep {
     private final SweepSettings settings;
     private final PrintStream console;
     private final JmhLauncher launcher;
+    private final CpythonStep cpython;
     private final List<Integer> finishedCores = new ArrayList<>();
     private final CountDownLatch loopExited = new CountDownLatch(1);
     private volatile boolean stopping;
@@ -48,6 +49,8 @@ final class Sweep {
         this.settings = settings;
         this.console = console;
         this.launcher = new JmhLauncher(javaBinary, benchmarksJar(), settings.pinned(), console);
+        this.cpython = new CpythonStep(settings.python(), suiteDir().resolve("python").resolve("run_cpython.py"),
+                settings.profile(), settings.models(), settings.workloads(), settings.convoy(), settings.pinned(), console);
     }
 
     /** Runs the sweep (or only prints it, for a dry run); true if every core count has its results. */
@@ -69,7 +72,7 @@ final class Sweep {
         if (!settings.cores().contains(maxCores)) {
             once.clear();
         }
-        long estimateTotal = millis(everyCount) * settings.cores().size() + millis(once);
+        long estimateTotal = (millis(everyCount) + cpython.estimatedMillis()) * settings.cores().size() + millis(once);
         console.printf("Sweep %s: profile %s, cores %s, %d benchmarks per core count, about %s in all%n",
                 settings.runId(), settings.profile().name(), settings.cores(),
                 everyCount.stream().mapToInt(SweepPlan.Step::benchmarks).sum(), format(Duration.ofMillis(estimateTotal)));
@@ -82,11 +85,17 @@ final class Sweep {
                     maxCores, capacity.stream().mapToInt(p -> p.run().size()).sum(), outcomes.size());
         }
         console.printf("Pinning: %s%n", settings.pinning());
+        console.println(settings.python().note());
         if (dryRun) {
             for (int cores : settings.cores()) {
                 for (SweepPlan.Step step : stepsAt(cores, maxCores, everyCount, once)) {
                     console.println(String.join(" ", launcher.command(cores, settings.topology().cpusFor(cores),
                             step.jmhArgs(), partFile(cores, step))));
+                }
+                if (cpython.active()) {
+                    console.println(String.join(" ", cpython.command(cores, settings.topology().cpusFor(cores),
+                            settings.runDir().resolve("cpython-cores-" + cores + ".json"), 5.0))
+                            + "   (--task-ms: the JVM's SEQUENTIAL CPU task time at this count, measured just before)");
                 }
             }
             return true;
@@ -117,7 +126,13 @@ final class Sweep {
                     return false; // interrupted: the shutdown hook says what was kept
                 }
                 complete &= counted;
-                estimatedDone += millis(steps);
+                if (cpython.active()) {
+                    cpython.run(cores, settings.topology().cpusFor(cores), settings.runDir());
+                    if (stopping) {
+                        return false;
+                    }
+                }
+                estimatedDone += millis(steps) + cpython.estimatedMillis();
             }
             writeOutcomes(outcomes);
             writeMachine(machine.finishedAt(Instant.now().toString()));
@@ -237,6 +252,7 @@ final class Sweep {
         }
         stopping = true;
         launcher.stopRunning();
+        cpython.stopRunning();
         try {
             loopExited.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
         customSynopsis = {
             "  ./run-benchmarks.sh [--quick|--full] [--cores LIST] [--models LIST] [--workloads LIST]",
             "                      [--tasks LIST] [--max-batch-seconds S] [--label NAME] [--results DIR]",
-            "                      [--charts DIR] [--no-build] [--dry-run]",
+            "                      [--charts DIR] [--no-build] [--dry-run] [--python PATH|--no-python]",
             "  ./run-benchmarks.sh --resume RUN_DIR                (finish an interrupted run)",
             "  ./run-benchmarks.sh report RUN_DIR... [--out DIR]   (see ./run-benchmarks.sh report -h)"},
         description = {"",
@@ -86,6 +86,15 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--dry-run", description = "Print what would run, and the estimated time, then stop.")
     boolean dryRun;
+
+    @Option(names = "--python", paramLabel = "PATH",
+            description = "The CPython (3.9+) to run beside the JVM, e.g. python3.13t (default: python3 on the PATH,"
+                + " if it is 3.9+). At each core count it runs the same batches and the convoy through"
+                + " CPython's own threads, processes and asyncio, under the same CPU affinity.")
+    String python;
+
+    @Option(names = "--no-python", description = "Do not run real CPython beside the JVM.")
+    boolean noPython;
 
     private final PrintStream console;
 

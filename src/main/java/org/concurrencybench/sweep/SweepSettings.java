@@ -23,7 +23,7 @@ import org.concurrencybench.workload.Workload;
 record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, List<Workload> workloads,
                      boolean convoy, List<Integer> taskCounts, Duration maxBatch, String label, String runId,
                      Path runDir, Path chartsDir, CpuTopology topology, boolean pinned, String pinning,
-                     Instant startedAt, MachineInfo resumed) {
+                     Instant startedAt, MachineInfo resumed, CpythonStep.Interpreter python) {
 
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
@@ -31,6 +31,9 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
     static SweepSettings resolve(SweepCommand command, CpuTopology topology) {
         if (command.quick && command.full) {
             throw new IllegalArgumentException("--quick and --full exclude each other; give one");
+        }
+        if (command.python != null && command.noPython) {
+            throw new IllegalArgumentException("--python and --no-python exclude each other; give one");
         }
         Profile profile = command.quick ? Profile.QUICK : command.full ? Profile.FULL : Profile.DEFAULT;
         List<Integer> cores = command.cores == null ? defaultCores(topology.logicalCpus()) : checkCores(command.cores,
@@ -82,7 +85,8 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
                 : "unavailable: " + System.getProperty("os.name") + " has no CPU affinity; only -XX:ActiveProcessorCount";
         return new SweepSettings(profile, cores, List.copyOf(models), List.copyOf(workloads), convoy,
                 taskCounts.stream().sorted().toList(), Duration.ofSeconds(command.maxBatchSeconds), label, runId,
-                command.resultsDir.resolve(runId), command.chartsDir, topology, taskset, pinning, now, null);
+                command.resultsDir.resolve(runId), command.chartsDir, topology, taskset, pinning, now, null,
+                CpythonStep.find(command.python, command.noPython));
     }
 
     /**
@@ -117,7 +121,7 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
         return new SweepSettings(profile, left, models, workloads, convoy, machine.taskCounts(),
                 Duration.ofSeconds(command.maxBatchSeconds), machine.label(), machine.runId(), runDir,
                 command.chartsDir, topology, Boolean.TRUE.equals(machine.pinned()), machine.pinning(), Instant.parse(machine.startedAt()),
-                machine);
+                machine, CpythonStep.find(command.python, command.noPython));
     }
 
     /** 1, 2, 4, ... up to the machine's CPUs, and the machine's CPUs. */

@@ -54,7 +54,7 @@ class SweepRunTest {
         SweepCommand command = new SweepCommand();
         new CommandLine(command).parseArgs("--quick", "--cores", "1,2", "--models", "SEQUENTIAL", "--workloads",
                 String.join(",", workloads), "--label", "t", "--results", dir.resolve("results").toString(),
-                "--charts", dir.resolve("charts").toString());
+                "--charts", dir.resolve("charts").toString(), "--no-python");
         SweepSettings settings = SweepSettings.resolve(command, CpuTopology.read(Path.of("/nonexistent"),
                 new TreeSet<>(List.of(0, 1))));
         return new Sweep(settings, new PrintStream(console, true, StandardCharsets.UTF_8), fakeJava.toString());
