@@ -25,6 +25,8 @@ final class RunReport {
         for (WorkloadScaling workload : scaling) {
             ScalingSection.add(document, workload, name, charts);
         }
+        CpythonResults.read(run.directory())
+                .ifPresent(py -> CpythonSection.add(document, run, py, level, name, charts));
         Optional<ConvoyResults> convoy = ConvoyResults.of(run, level);
         convoy.ifPresent(results -> ScenarioSection.addConvoy(document, results, name, charts));
         Optional<CapacityResults> capacity = CapacityResults.of(run, level);
