@@ -2,7 +2,7 @@
 writes RUN_DIR/cpython-cores-N.json. The sweep (org.concurrencybench.sweep.CpythonStep) runs it
 under the same CPU affinity as the JVM at each core count; it also runs alone:
 
-    python3 python/run_cpython.py --cores 1 --out /tmp/cpython-cores-1.json --quick
+    python3 python/run_cpython.py --cores 1 --out /tmp/cpython-cores-1.json --profile quick
 
 Exit status: 0 with the file written (a benchmark that failed is listed in it under "failed",
 with its reason), 2 for a usage error, 1 if no file could be written.
