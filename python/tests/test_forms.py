@@ -1,6 +1,7 @@
 """Each form runs every task of a batch and returns every task's checksum, in task order, and
 leaves no thread or child process behind."""
 import multiprocessing
+import socket
 import threading
 import unittest
 
@@ -52,6 +53,28 @@ class EveryFormReturnsEveryResult(unittest.TestCase):
                 finally:
                     form.close()
         self.assertEqual([], multiprocessing.active_children())
+
+    def test_a_wrong_echo_fails_the_io_task(self):
+        listener = socket.create_server(("127.0.0.1", 0))
+
+        def garble():  # answers every request with its bytes reversed
+            conn, _ = listener.accept()
+            with conn:
+                while True:
+                    data = conn.recv(65536)
+                    if not data:
+                        return
+                    conn.sendall(data[::-1])
+
+        server = threading.Thread(target=garble)
+        server.start()
+        try:
+            task = tasks.io_task(7, 2, 64, listener.getsockname())
+            with self.assertRaisesRegex(RuntimeError, "echo of round trip 0 differs"):
+                tasks.run(task)
+        finally:
+            server.join(timeout=10)
+            listener.close()
 
     def test_unknown_form_names_the_valid_ones(self):
         with self.assertRaisesRegex(ValueError, "ThreadPoolExecutor"):

@@ -35,7 +35,7 @@ class KernelMatchesJava(unittest.TestCase):
     def test_io_task_through_a_real_echo_server_gives_javas_checksum(self):
         with EchoServerProcess() as server:
             for case in self.fixture["io"]:
-                task = tasks.Task("IO", case["seed"], 0, 0, case["roundTrips"], case["bytes"], *server.address)
+                task = tasks.io_task(case["seed"], case["roundTrips"], case["bytes"], server.address)
                 with self.subTest(seed=case["seed"]):
                     self.assertEqual(case["checksum"], tasks.run(task))
 

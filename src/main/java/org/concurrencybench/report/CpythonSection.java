@@ -19,7 +19,8 @@ final class CpythonSection {
     static void add(ReportDocument document, RunResults run, CpythonResults py, double level, String runName,
                     ChartSink charts) {
         document.heading(2, "Real CPython beside the simulation");
-        CpythonResults.CoreCount first = py.byCores().values().iterator().next();
+        CpythonResults.CoreCount first = py.byCores().values().stream().filter(c -> c.runnerFailure() == null)
+                .findFirst().orElse(py.byCores().values().iterator().next());
         String python = py.python().map(p -> p.implementation() + " " + p.version() + (p.freeThreaded()
                 ? " (free-threaded: its threads are paired with the free JVM models, THREAD_PER_TASK and FIXED_POOL)"
                 : " (with the GIL)")).orElse("CPython (its runner failed before naming itself)");
@@ -27,7 +28,8 @@ final class CpythonSection {
                 + (first.cpuUnits() == null ? "" : first.cpuUnits() + " CPU units per task (calibrated so that one"
                         + " Python task lasts about " + Numbers.format(first.taskMillisTarget() == null ? Double.NaN
                         : first.taskMillisTarget()) + " ms, as one JVM task), ")
-                + "processes started by '" + first.startMethod() + "'. Each form is paired with the suite model of its"
+                + (first.startMethod() == null ? "" : "processes started by '" + first.startMethod() + "'. ")
+                + "Each form is paired with the suite model of its"
                 + " shape; speedups are over each side's own sequential code at " + Numbers.cores(py.byCores().firstKey())
                 + ". Ratio = CPython's speedup / the simulation's, with the interval of both speedups' relative"
                 + " half-widths in quadrature; 'agrees' when it holds 1, flagged when over "

@@ -109,6 +109,14 @@ final class CpythonStep {
                 + (free ? " (free-threaded)" : "") + " runs beside the JVM at each core count (--no-python skips it)");
     }
 
+    /** The one console line about CPython: the interpreter's, or why it cannot run. */
+    String note() {
+        if (interpreter.present() && !Files.isRegularFile(script)) {
+            return "CPython: not run, the companion " + script + " is missing (run from the suite's folder)";
+        }
+        return interpreter.note();
+    }
+
     /** Whether this step has anything to run. */
     boolean active() {
         return interpreter.present() && Files.isRegularFile(script)

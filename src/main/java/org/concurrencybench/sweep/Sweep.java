@@ -85,7 +85,7 @@ final class Sweep {
                     maxCores, capacity.stream().mapToInt(p -> p.run().size()).sum(), outcomes.size());
         }
         console.printf("Pinning: %s%n", settings.pinning());
-        console.println(settings.python().note());
+        console.println(cpython.note());
         if (dryRun) {
             for (int cores : settings.cores()) {
                 for (SweepPlan.Step step : stepsAt(cores, maxCores, everyCount, once)) {

@@ -81,6 +81,10 @@ class CpythonStepTest {
                 .command(1, "0", dir.resolve("out.json"), 5));
         assertTrue(freeLine.contains("--forms ThreadPoolExecutor"), "a free-threaded pool pairs with FIXED_POOL: " + freeLine);
         assertTrue(step(gil, List.of(Model.FORK_JOIN), List.of(Workload.CPU), false).benchmarks() == 0);
+        CpythonStep noScript = new CpythonStep(gil, dir.resolve("missing.py"), Profile.QUICK, List.of(Model.SEQUENTIAL),
+                List.of(Workload.CPU), false, false, new PrintStream(console, true, StandardCharsets.UTF_8));
+        assertFalse(noScript.active());
+        assertTrue(noScript.note().contains("missing.py is missing"), noScript.note());
     }
 
     @Test
