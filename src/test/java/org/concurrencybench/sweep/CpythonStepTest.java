@@ -68,6 +68,16 @@ class CpythonStepTest {
     }
 
     @Test
+    void pythonAndNoPythonExcludeEachOther() {
+        SweepCommand command = new SweepCommand();
+        new picocli.CommandLine(command).parseArgs("--python", "python3", "--no-python");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SweepSettings.resolve(command, CpuTopology.read(Path.of("/nonexistent"),
+                        new java.util.TreeSet<>(List.of(0, 1)))));
+        assertEquals("--python and --no-python exclude each other; give one", e.getMessage());
+    }
+
+    @Test
     void formsFollowTheChosenModelsByShape() throws Exception {
         CpythonStep.Interpreter gil = new CpythonStep.Interpreter("python3", "3.11.7", false, "");
         CpythonStep step = step(gil, List.of(Model.SEQUENTIAL, Model.GLOBAL_LOCK, Model.FIXED_POOL),
