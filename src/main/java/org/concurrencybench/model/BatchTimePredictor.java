@@ -47,7 +47,7 @@ public record BatchTimePredictor(Duration processStart) {
             // poolSize waits at a time (a sleeping or reading thread under the GIL has released it).
             case FIXED_POOL, FORK_JOIN, GLOBAL_LOCK, PROCESS_POOL -> waitPerTask.multipliedBy(rounds(tasks, poolSize));
             // Every wait at once.
-            case THREAD_PER_TASK, VIRTUAL_THREADS, EVENT_LOOP -> waitPerTask;
+            case THREAD_PER_TASK, VIRTUAL_THREADS, EVENT_LOOP, GLOBAL_LOCK_PER_TASK -> waitPerTask;
             // poolSize children at a time, each living for its JVM's start and then its wait.
             case PROCESS_PER_TASK -> processStart.plus(waitPerTask).multipliedBy(rounds(tasks, poolSize));
         };

@@ -24,7 +24,9 @@ public enum Model {
     /** The fixed pool's threads under a simulated CPython global interpreter lock. */
     GLOBAL_LOCK,
     /** One thread running every task as callbacks on a selector ({@code asyncio}). */
-    EVENT_LOOP;
+    EVENT_LOOP,
+    /** A new platform thread per task, all under one simulated GIL ({@code threading.Thread} in CPython). */
+    GLOBAL_LOCK_PER_TASK;
 
     /** Builds this model's runner; the caller closes it. */
     public ModelRunner newRunner(RunnerSettings settings) {
@@ -40,6 +42,7 @@ public enum Model {
                     WorkerLauncher.standard(WorkerLauncher.Lifetime.ONE_TASK));
             case GLOBAL_LOCK -> new GlobalLockRunner(settings);
             case EVENT_LOOP -> new EventLoopRunner();
+            case GLOBAL_LOCK_PER_TASK -> new GlobalLockRunner(settings, GlobalLockRunner.Threads.ONE_PER_TASK);
         };
     }
 

@@ -10,7 +10,11 @@ import java.util.concurrent.Executors;
 final class ThreadPerTaskRunner extends ExecutorRunner {
 
     ThreadPerTaskRunner() {
-        super(Model.THREAD_PER_TASK, Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("task-", 0).factory()),
-                TaskInvoker.DIRECT);
+        this(Model.THREAD_PER_TASK, TaskInvoker.DIRECT);
+    }
+
+    /** A thread per task whose threads invoke tasks their own way (the per-task global-lock model's). */
+    ThreadPerTaskRunner(Model model, TaskInvoker invoker) {
+        super(model, Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("task-", 0).factory()), invoker);
     }
 }

@@ -23,6 +23,7 @@ public final class ModelPalette {
         new Color(0x8C564B), // PROCESS_PER_TASK
         new Color(0x9467BD), // GLOBAL_LOCK
         new Color(0x56B4E9), // EVENT_LOOP
+        new Color(0xC5B0D5), // GLOBAL_LOCK_PER_TASK: GLOBAL_LOCK's purple, lighter
     };
 
     private static final Color[] EXTRA = {new Color(0xBCBD22), new Color(0x17BECF), new Color(0x7F2704),

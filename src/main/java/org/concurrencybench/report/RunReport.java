@@ -29,6 +29,8 @@ final class RunReport {
                     .filter(o -> workload.group().equals(o.workload())).toList(), run.machine().physicalCores());
         }
         SkewResults.of(run, level).ifPresent(skew -> SkewSection.add(document, skew, name, charts));
+        CpythonResults.read(run.directory())
+                .ifPresent(py -> CpythonSection.add(document, run, py, level, name, charts));
         Optional<ConvoyResults> convoy = ConvoyResults.of(run, level);
         convoy.ifPresent(results -> ScenarioSection.addConvoy(document, results, name, charts));
         Optional<CapacityResults> capacity = CapacityResults.of(run, level);

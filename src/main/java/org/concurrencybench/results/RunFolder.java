@@ -23,6 +23,7 @@ import java.util.stream.Stream;
  * cores-N.json              JMH's results for core count N, once every planned cell at N has a state
  * cores-N.json.partial      what an unfinished core count had (--resume measures it again)
  * outcomes.json             every planned cell that has no number: FAILED or SKIPPED, with why
+ * cpython-cores-N.json      real CPython's batches and convoy at core count N (docs/cpython.md)
  * logs/cores-N.log          JMH's whole console output at N cores
  * logs/cores-N-STEP.json    one JMH invocation's results, before they are gathered into cores-N.json
  * </pre>
@@ -50,6 +51,11 @@ public record RunFolder(Path dir) {
     /** What an unfinished core count had. */
     public Path partialFile(int cores) {
         return dir.resolve("cores-" + cores + ".json.partial");
+    }
+
+    /** Real CPython's results for one core count, written by the Python companion. */
+    public Path cpythonFile(int cores) {
+        return dir.resolve("cpython-cores-" + cores + ".json");
     }
 
     public Path logsDir() {

@@ -46,7 +46,7 @@ final class MachineDescription {
     }
 
     /** The source tree the jar was built in (target/benchmarks.jar's grandparent), for its git commit. */
-    private static Path suiteDir() {
+    static Path suiteDir() {
         Path jar = Sweep.benchmarksJar().toAbsolutePath();
         Path target = jar.getParent();
         return target != null && target.getParent() != null ? target.getParent() : Path.of(".");

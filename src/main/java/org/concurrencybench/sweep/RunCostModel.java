@@ -172,6 +172,7 @@ final class RunCostModel {
             case SEQUENTIAL -> serial;
             // One lock or one loop runs the CPU part serially; the waits overlap (a pool's worth at a time).
             case GLOBAL_LOCK -> workload == Workload.SLEEP ? serial / cores : serial;
+            case GLOBAL_LOCK_PER_TASK -> workload == Workload.SLEEP ? SLEEP_TASK * 1.3 : serial;
             case EVENT_LOOP -> workload == Workload.SLEEP ? SLEEP_TASK : workload == Workload.IO ? serial * 0.6 : serial * 0.9;
             case THREAD_PER_TASK, VIRTUAL_THREADS -> workload == Workload.SLEEP ? SLEEP_TASK * 1.3 : serial / cores;
             case FIXED_POOL, FORK_JOIN, PROCESS_POOL -> workload == Workload.IO ? serial : serial / cores;
@@ -183,7 +184,7 @@ final class RunCostModel {
     static double capacityBatch(Model model, int tasks, int cores) {
         double bound = BatchTimePredictor.predict(model, tasks, Duration.ofMillis(10), 0, cores).toMillis();
         return switch (model) {
-            case THREAD_PER_TASK -> Math.max(bound, THREAD_START * tasks);
+            case THREAD_PER_TASK, GLOBAL_LOCK_PER_TASK -> Math.max(bound, THREAD_START * tasks);
             case PROCESS_PER_TASK -> Math.max(bound, PROCESS_START * tasks / Math.pow(cores, PROCESS_SCALING_EXPONENT));
             default -> bound;
         };

@@ -56,6 +56,7 @@ final class Sweep {
     private final RunFolder folder;
     private final String javaBinary;
     private JmhLauncher launcher;
+    private final CpythonStep cpython;
     private final List<Integer> finishedCores = new ArrayList<>();
     private final CountDownLatch loopExited = new CountDownLatch(1);
     private volatile boolean stopping;
@@ -72,6 +73,8 @@ final class Sweep {
         this.console = console;
         this.folder = new RunFolder(settings.runDir());
         this.javaBinary = javaBinary;
+        this.cpython = new CpythonStep(settings.python(), MachineDescription.suiteDir().resolve("python").resolve("run_cpython.py"),
+                settings.profile(), settings.models(), settings.workloads(), settings.convoy(), settings.pinned(), console);
     }
 
     /** Runs the sweep (or only prints it, for a dry run). */
@@ -85,12 +88,13 @@ final class Sweep {
         }
         console.printf("Sweep %s: profile %s, cores %s, %d cells per core count, about %s in all%n",
                 settings.runId(), settings.profile().name(), settings.cores(), plan.cellsPerCoreCount(),
-                format(Duration.ofMillis(plan.estimatedMillis())));
+                format(Duration.ofMillis(estimatedMillis(plan))));
         if (plan.hasCapacity()) {
             console.printf("Capacity at %d cores: %d sizes to run, %d skipped as too long or beyond the machine's limits%n",
                     plan.maxCores(), plan.capacitySizesToRun(), plan.capacitySkipped().size());
         }
         console.printf("Pinning: %s%n", settings.pinning());
+        console.println(cpython.note());
         MachineInfo.State before = announceLimitsAndState();
         JmhLauncher dryLauncher = new JmhLauncher(javaBinary, benchmarksJar(), settings.pinned(), console, null);
         if (dryRun) {
@@ -98,6 +102,11 @@ final class Sweep {
                 for (SweepPlan.Step step : plan.stepsAt(cores)) {
                     console.println(String.join(" ", dryLauncher.command(cores, settings.topology().cpusFor(cores),
                             step.jmhArgs(), folder.stepFile(cores, step.name()))));
+                }
+                if (cpython.active()) {
+                    console.println(String.join(" ", cpython.command(cores, settings.topology().cpusFor(cores),
+                            folder.cpythonFile(cores), 5.0))
+                            + "   (--task-ms: the JVM's SEQUENTIAL CPU task time at this count, measured just before)");
                 }
             }
             return Ending.ALL_MEASURED;
@@ -126,12 +135,18 @@ final class Sweep {
                 Duration elapsed = Duration.between(start, Instant.now());
                 console.printf("[%d/%d] cores=%s cpus=%s  elapsed %s, about %s left%n", index, settings.cores().size(),
                         CpuTopology.label(cores, settings.topology().physicalCores()), settings.pinned() ? settings.topology().cpusFor(cores) : "(not pinned)", format(elapsed),
-                        format(remaining(elapsed, estimatedDone, plan.estimatedMillis())));
+                        format(remaining(elapsed, estimatedDone, estimatedMillis(plan))));
                 List<SweepPlan.Step> steps = plan.stepsAt(cores);
                 if (runCoreCount(cores, steps, plan.skippedAt(cores)) == CoreCountEnd.INTERRUPTED) {
                     return Ending.INTERRUPTED; // the shutdown hook says what was kept
                 }
-                estimatedDone += RunCostModel.millis(steps, cores);
+                if (cpython.active()) {
+                    cpython.run(cores, settings.topology().cpusFor(cores), settings.runDir());
+                    if (stopping) {
+                        return Ending.INTERRUPTED;
+                    }
+                }
+                estimatedDone += RunCostModel.millis(steps, cores) + cpython.estimatedMillis();
             }
             RunCheck.Summary summary = RunCheck.check(folder);
             MachineInfo after = machine.withStateAfter(MachineState.now());
@@ -148,6 +163,11 @@ final class Sweep {
             }
             loopExited.countDown();
         }
+    }
+
+    /** The whole run's estimate: the JMH steps, the report, and CPython at each core count. */
+    private long estimatedMillis(SweepSteps plan) {
+        return plan.estimatedMillis() + cpython.estimatedMillis() * settings.cores().size();
     }
 
     private Ending end(RunCheck.Summary summary) {
@@ -250,6 +270,7 @@ final class Sweep {
         if (launcher != null) {
             launcher.stopRunning();
         }
+        cpython.stopRunning();
         try {
             loopExited.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
             "  ./run-benchmarks.sh [--smoke|--quick|--full] [--cores LIST] [--models LIST] [--workloads LIST]",
             "                      [--tasks LIST] [--max-batch-seconds S] [--spread LIST] [--budget DURATION]",
             "                      [--label NAME] [--results DIR] [--charts DIR] [--no-build] [--dry-run] [--debug]",
+            "                      [--python PATH|--no-python]",
             "  ./run-benchmarks.sh bundle [--with-runtime]         (pack the suite to run elsewhere)",
             "  ./run-benchmarks.sh --resume RUN_DIR                (finish an interrupted run)",
             "  ./run-benchmarks.sh report RUN_DIR... [--out DIR]   (see ./run-benchmarks.sh report -h)",
@@ -35,7 +36,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Exit codes: 0 every cell measured or skipped; 1 an error (one line on stderr); 2 wrong usage;",
             "            3 some cells failed (results and report are still written); 130 interrupted.",
             "", "Models:    SEQUENTIAL, THREAD_PER_TASK, FIXED_POOL, FORK_JOIN, VIRTUAL_THREADS, PROCESS_POOL,",
-            "           PROCESS_PER_TASK, GLOBAL_LOCK, EVENT_LOOP",
+            "           PROCESS_PER_TASK, GLOBAL_LOCK, EVENT_LOOP, GLOBAL_LOCK_PER_TASK",
             "Workloads: CPU, SLEEP, IO, MIXED, and the scenario CONVOY (I/O beside CPU-bound threads)"})
 public final class SweepCommand implements Callable<Integer> {
 
@@ -106,6 +107,15 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--dry-run", description = "Print what would run, and the estimated time, then stop.")
     boolean dryRun;
+
+    @Option(names = "--python", paramLabel = "PATH",
+            description = "The CPython (3.9+) to run beside the JVM, e.g. python3.13t (default: python3 on the PATH,"
+                + " if it is 3.9+). At each core count it runs the same batches and the convoy through"
+                + " CPython's own threads, processes and asyncio, under the same CPU affinity.")
+    String python;
+
+    @Option(names = "--no-python", description = "Do not run real CPython beside the JVM.")
+    boolean noPython;
 
     @Option(names = "--debug", description = "On an error, print its stack trace too.")
     boolean debug;

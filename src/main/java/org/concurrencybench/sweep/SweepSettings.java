@@ -27,7 +27,7 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
                      boolean convoy, List<Integer> taskCounts, Duration maxBatch, String label, String runId,
                      Path runDir, Path chartsDir, CpuTopology topology, boolean pinned, String pinning,
                      Instant startedAt, MachineInfo resumed, List<SizeSpread> spreads, List<Workload> skewWorkloads,
-                     CpuLimits limits, MachineInfo.Budget budget) {
+                     CpuLimits limits, MachineInfo.Budget budget, CpythonStep.Interpreter python) {
 
     /** The spreads a sweep measures unless {@code --spread} says otherwise. */
     static final List<SizeSpread> DEFAULT_SPREADS = List.of(SizeSpread.NONE, SizeSpread.PARETO);
@@ -47,6 +47,9 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
         int usable = Math.min(topology.logicalCpus(), limits.usableCores());
         if ((command.smoke ? 1 : 0) + (command.quick ? 1 : 0) + (command.full ? 1 : 0) > 1) {
             throw new IllegalArgumentException("--smoke, --quick and --full exclude each other; give one");
+        }
+        if (command.python != null && command.noPython) {
+            throw new IllegalArgumentException("--python and --no-python exclude each other; give one");
         }
         Profile profile = command.smoke ? Profile.SMOKE : command.quick ? Profile.QUICK
                 : command.full ? Profile.FULL : Profile.DEFAULT;
@@ -127,7 +130,7 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
         return new SweepSettings(profile, cores, List.copyOf(models), List.copyOf(workloads), convoy,
                 sizes, maxBatch, label, runId,
                 command.resultsDir.resolve(runId), command.chartsDir, topology, taskset, pinning, now, null,
-                List.copyOf(spreads), skewWorkloads, limits, budget);
+                List.copyOf(spreads), skewWorkloads, limits, budget, CpythonStep.find(command.python, command.noPython));
     }
 
     /**
@@ -170,7 +173,7 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
                 command.resume, command.chartsDir, topology, Boolean.TRUE.equals(machine.pinned()), machine.pinning(),
                 machine.startedAt() == null ? Instant.now() : Instant.parse(machine.startedAt()), machine,
                 plan.spreads(), plan.skewWorkloads(), new CpuLimits(null, topology.logicalCpus(), null, null),
-                machine.budget());
+                machine.budget(), CpythonStep.find(command.python, command.noPython));
     }
 
     /** 1, 2, 4, ... up to the machine's CPUs, and the machine's CPUs. */

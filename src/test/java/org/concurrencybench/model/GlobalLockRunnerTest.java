@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** {@link Model#GLOBAL_LOCK}: the same checksums as sequential code, through a lock that really works. */
+/**
+ * {@link Model#GLOBAL_LOCK} and {@link Model#GLOBAL_LOCK_PER_TASK}: the same checksums as sequential
+ * code, through a lock that really works, on the threads each promises.
+ */
 class GlobalLockRunnerTest {
 
     /** Small tasks: the tests check results and counters, not speed. */
@@ -50,22 +53,47 @@ class GlobalLockRunnerTest {
         try (ModelRunner sequential = Model.SEQUENTIAL.newRunner(RunnerSettings.withParallelism(1))) {
             expected = sequential.runBatch(batch);
         }
-        for (GilFlavour flavour : GilFlavour.values()) {
-            RunnerSettings settings = new RunnerSettings(4, Duration.ofNanos(100_000), flavour);
-            try (GlobalLockRunner runner = (GlobalLockRunner) Model.GLOBAL_LOCK.newRunner(settings)) {
-                assertEquals(expected, runner.runBatch(batch), workload + " under " + flavour);
-                assertEquals(expected, runner.runBatch(batch), workload + " again under " + flavour);
-                GilCounters counters = runner.lockCounters();
-                assertTrue(counters.acquisitions() >= 2L * TASKS, "every task takes the lock: " + counters);
+        for (Model model : List.of(Model.GLOBAL_LOCK, Model.GLOBAL_LOCK_PER_TASK)) {
+            for (GilFlavour flavour : GilFlavour.values()) {
+                RunnerSettings settings = new RunnerSettings(4, Duration.ofNanos(100_000), flavour);
+                try (GlobalLockRunner runner = (GlobalLockRunner) model.newRunner(settings)) {
+                    assertEquals(expected, runner.runBatch(batch), model + " " + workload + " under " + flavour);
+                    assertEquals(expected, runner.runBatch(batch), model + " " + workload + " again under " + flavour);
+                    GilCounters counters = runner.lockCounters();
+                    assertTrue(counters.acquisitions() >= 2L * TASKS, "every task takes the lock: " + counters);
+                }
             }
         }
     }
 
-    /** A sleep is a blocking call: each task takes the lock to start and again after its sleep. */
+    /** GLOBAL_LOCK_PER_TASK starts a platform thread per task, every one under the runner's lock. */
     @Test
-    void sleepingTasksReleaseTheLock() {
+    void perTaskModelRunsEachTaskOnItsOwnThreadHoldingTheLock() {
+        java.util.Set<Thread> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        List<Task> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            int index = i;
+            batch.add(hooks -> {
+                seen.add(Thread.currentThread());
+                return index;
+            });
+        }
+        try (GlobalLockRunner runner = (GlobalLockRunner) Model.GLOBAL_LOCK_PER_TASK.newRunner(
+                RunnerSettings.withParallelism(2))) {
+            assertEquals(36, runner.runBatch(batch));
+            assertEquals(9, runner.lockCounters().acquisitions(), "one take of the lock per task");
+        }
+        assertEquals(9, seen.size(), "a thread per task, whatever the parallelism");
+        assertTrue(seen.stream().noneMatch(Thread::isVirtual));
+        assertTrue(seen.stream().noneMatch(Thread::isAlive), "close() joined every task thread");
+    }
+
+    /** A sleep is a blocking call: each task takes the lock to start and again after its sleep. */
+    @ParameterizedTest
+    @EnumSource(value = Model.class, names = {"GLOBAL_LOCK", "GLOBAL_LOCK_PER_TASK"})
+    void sleepingTasksReleaseTheLock(Model model) {
         List<Task> batch = Workload.SLEEP.batch(4, SMALL, SEED_BASE, null);
-        try (GlobalLockRunner runner = (GlobalLockRunner) Model.GLOBAL_LOCK.newRunner(RunnerSettings.withParallelism(4))) {
+        try (GlobalLockRunner runner = (GlobalLockRunner) model.newRunner(RunnerSettings.withParallelism(4))) {
             runner.runBatch(batch);
             GilCounters counters = runner.lockCounters();
             assertEquals(8, counters.acquisitions(), counters.toString());

@@ -120,7 +120,7 @@ class ModelRunnerTest {
 
     @ParameterizedTest
     @EnumSource(value = Model.class, names = {"SEQUENTIAL", "THREAD_PER_TASK", "FIXED_POOL", "FORK_JOIN",
-        "VIRTUAL_THREADS"})
+        "VIRTUAL_THREADS", "GLOBAL_LOCK_PER_TASK"})
     void noThreadSurvivesClose(Model model) {
         Set<Thread> seen = ConcurrentHashMap.newKeySet();
         ModelRunner runner = runner(model);
@@ -136,7 +136,7 @@ class ModelRunnerTest {
         String prefix = switch (model) {
             case FIXED_POOL -> "fixed_pool-";
             case FORK_JOIN -> "fork-join-";
-            case THREAD_PER_TASK -> "task-";
+            case THREAD_PER_TASK, GLOBAL_LOCK_PER_TASK -> "task-";
             default -> null;
         };
         if (prefix != null) {
@@ -147,7 +147,7 @@ class ModelRunnerTest {
 
     @ParameterizedTest
     @EnumSource(value = Model.class, names = {"SEQUENTIAL", "THREAD_PER_TASK", "FIXED_POOL", "FORK_JOIN",
-        "VIRTUAL_THREADS"})
+        "VIRTUAL_THREADS", "GLOBAL_LOCK_PER_TASK"})
     void aFailingTaskReachesTheCallerWithItsCauseAndTheRunnerStaysUsable(Model model) {
         IOException boom = new IOException("disk on fire");
         AtomicInteger ran = new AtomicInteger();

@@ -53,7 +53,7 @@ class SweepCommandTest {
     @Test
     void badValuesGetOneLineNamingTheFlagAndTheValidValues() {
         assertEquals("--models: unknown model 'NOPE'; valid: [SEQUENTIAL, THREAD_PER_TASK, FIXED_POOL, FORK_JOIN, "
-                        + "VIRTUAL_THREADS, PROCESS_POOL, PROCESS_PER_TASK, GLOBAL_LOCK, EVENT_LOOP]",
+                        + "VIRTUAL_THREADS, PROCESS_POOL, PROCESS_PER_TASK, GLOBAL_LOCK, EVENT_LOOP, GLOBAL_LOCK_PER_TASK]",
                 assertThrows(IllegalArgumentException.class, () -> resolve("--models", "NOPE")).getMessage());
         String workload = assertThrows(IllegalArgumentException.class, () -> resolve("--workloads", "GPU")).getMessage();
         assertTrue(workload.startsWith("--workloads: unknown workload 'GPU'") && workload.endsWith("and CONVOY"),

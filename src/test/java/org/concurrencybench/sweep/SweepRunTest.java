@@ -70,7 +70,7 @@ class SweepRunTest {
     private SweepSettings settings(String models, String workloads) {
         SweepCommand command = new SweepCommand();
         new CommandLine(command).parseArgs("--quick", "--cores", "1,2", "--models", models, "--workloads", workloads,
-                "--spread", "NONE", "--label", "t", "--results", dir.resolve("results").toString(), "--charts", dir.resolve("charts").toString());
+                "--spread", "NONE", "--no-python", "--label", "t", "--results", dir.resolve("results").toString(), "--charts", dir.resolve("charts").toString());
         return SweepSettings.resolve(command, CpuTopology.read(Path.of("/nonexistent"), new TreeSet<>(List.of(0, 1))));
     }
 
