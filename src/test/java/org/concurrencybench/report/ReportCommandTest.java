@@ -99,7 +99,7 @@ class ReportCommandTest {
     void formatPicksFiles(@TempDir Path temp) throws Exception {
         assertEquals(0, run(Fixtures.run("laptop").toString(), "--out", temp.toString(), "--format", "md,csv"));
         try (Stream<Path> files = Files.list(temp)) {
-            assertEquals(List.of("report.md", "summary.csv"),
+            assertEquals(List.of("fits.csv", "report.md", "summary.csv"),
                     files.map(f -> f.getFileName().toString()).sorted().toList());
         }
         assertEquals(2, run(Fixtures.run("laptop").toString(), "--out", temp.toString(), "--format", "pdf"));
