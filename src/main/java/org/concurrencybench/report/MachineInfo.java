@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The contents of {@code results/<run-id>/machine.json}: what machine and software a run measured,
  * how it pinned its core counts, and the sweep's own settings (so an interrupted run can be
- * resumed). The one description of that file: the sweep writes it (Jackson serialises the
+ * resumed), including the benchmark parameters set with {@code --param} ({@code params}, empty in
+ * files written before that flag). The one description of that file: the sweep writes it (Jackson serialises the
  * components in this order), the report and {@code --resume} read it with {@link #read}.
  *
  * <p>Reading is tolerant: only the run id is needed (it falls back to the folder's name); every
@@ -44,7 +45,8 @@ public record MachineInfo(
         Map<String, String> cpusByCoreCount,
         List<String> models,
         List<String> workloads,
-        List<Integer> taskCounts) {
+        List<Integer> taskCounts,
+        Map<String, String> params) {
 
     /** The version of this file's layout. */
     public static final int SCHEMA = 1;
@@ -89,12 +91,20 @@ public record MachineInfo(
                 Map.copyOf(cpus),
                 texts(node.path("models")),
                 texts(node.path("workloads")),
-                ints(node.path("taskCounts")));
+                ints(node.path("taskCounts")),
+                strings(node.path("params")));
     }
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** A JSON object of strings; empty when absent (machine.json from before --param). */
+    private static Map<String, String> strings(JsonNode object) {
+        Map<String, String> values = new java.util.TreeMap<>();
+        object.fields().forEachRemaining(entry -> values.put(entry.getKey(), entry.getValue().asText()));
+        return Map.copyOf(values);
     }
 
     private static List<Integer> ints(JsonNode array) {
@@ -117,7 +127,7 @@ public record MachineInfo(
     public MachineInfo finishedAt(String when) {
         return new MachineInfo(schema, runId, label, host, startedAt, when, profile, suiteCommit, cpuModel,
                 physicalCores, logicalCores, memoryBytes, os, osVersion, arch, jdkVendor, jdkVersion, pinned,
-                pinning, coreCounts, cpusByCoreCount, models, workloads, taskCounts);
+                pinning, coreCounts, cpusByCoreCount, models, workloads, taskCounts, params);
     }
 
     /** The name a person gave the run, else its id: used in titles and legends. */

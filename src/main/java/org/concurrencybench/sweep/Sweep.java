@@ -56,8 +56,8 @@ final class Sweep {
             console.println("Nothing left to measure: every core count of " + settings.runDir() + " has its results.");
             return true;
         }
-        List<SweepPlan.Step> everyCount = SweepPlan.stepsFor(settings.profile(), settings.models(),
-                settings.workloads(), settings.convoy());
+        List<SweepPlan.Step> everyCount = BenchmarkParams.apply(SweepPlan.stepsFor(settings.profile(),
+                settings.models(), settings.workloads(), settings.convoy()), settings.params());
         // Run once, at the run's largest core count (also when resuming, whatever is left).
         int maxCores = settings.resuming() ? settings.resumed().coreCounts().stream().max(Integer::compare).orElseThrow()
                 : settings.cores().get(settings.cores().size() - 1);
@@ -66,6 +66,7 @@ final class Sweep {
                         settings.maxBatch(), CapacityPlan.connectionLimit());
         List<SweepPlan.Step> once = new ArrayList<>(SweepPlan.onceSteps(settings.profile(), settings.models()));
         once.addAll(SweepPlan.capacitySteps(settings.profile(), capacity, settings.maxBatch()));
+        once = new ArrayList<>(BenchmarkParams.apply(once, settings.params()));
         if (!settings.cores().contains(maxCores)) {
             once.clear();
         }
@@ -279,7 +280,7 @@ final class Sweep {
                 System.getProperty("os.version"), System.getProperty("os.arch"), System.getProperty("java.vendor"),
                 System.getProperty("java.runtime.version"), settings.pinned(), settings.pinning(), settings.cores(),
                 cpusByCores, settings.models().stream().map(Enum::name).toList(),
-                workloadNames(), settings.taskCounts());
+                workloadNames(), settings.taskCounts(), settings.params());
     }
 
     private List<String> workloadNames() {

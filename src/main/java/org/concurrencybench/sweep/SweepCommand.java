@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
         usageHelpWidth = 100, synopsisHeading = "Usage:%n",
         customSynopsis = {
             "  ./run-benchmarks.sh [--quick|--full] [--cores LIST] [--models LIST] [--workloads LIST]",
-            "                      [--tasks LIST] [--max-batch-seconds S] [--label NAME] [--results DIR]",
+            "                      [--tasks LIST] [--max-batch-seconds S] [--param NAME=VALUE]... [--label NAME]",
+            "                      [--results DIR]",
             "                      [--charts DIR] [--no-build] [--dry-run]",
             "  ./run-benchmarks.sh --resume RUN_DIR                (finish an interrupted run)",
             "  ./run-benchmarks.sh report RUN_DIR... [--out DIR]   (see ./run-benchmarks.sh report -h)"},
@@ -40,7 +41,8 @@ public final class SweepCommand implements Callable<Integer> {
     boolean quick;
 
     @Option(names = "--full", description = "Publication profile: 3 forks, 5 x 2 s warm-up, 10 x 2 s measured. Neither flag:"
-            + " the default profile, 2 forks, 2 x 1 s warm-up, 4 x 1 s measured.")
+            + " the default profile, 5 forks, 1 x 0.6 s warm-up, 3 x 0.6 s measured (forks are what comparisons"
+            + " count).")
     boolean full;
 
     @Option(names = "--cores", split = ",", paramLabel = "LIST", hideParamSyntax = true,
@@ -64,6 +66,11 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--max-batch-seconds", paramLabel = "S", defaultValue = "20",
             description = "With --tasks: skip a size whose predicted batch time is over S seconds (default: 20).")
     int maxBatchSeconds;
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE",
+            description = "Set a benchmark parameter (JMH @Param) for every benchmark that declares it, e.g."
+                + " cpuUnits=770 or sleepMicros=2000; repeatable. Recorded in machine.json and the report.")
+    List<String> params;
 
     @Option(names = "--label", paramLabel = "NAME",
             description = "A name for this machine in the run id and the report, e.g. laptop (default: host name).")

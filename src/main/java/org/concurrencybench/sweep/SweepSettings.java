@@ -17,13 +17,13 @@ import org.concurrencybench.workload.Workload;
 /**
  * A sweep's settings, checked and resolved from the command line: the profile, the core counts
  * (each one the machine can pin), the models and workloads by their enum names, where the run goes
- * and whether CPU affinity is available. Every bad value becomes one line that names the flag and
+ * whether CPU affinity is available, and the benchmark parameters given with {@code --param}. Every bad value becomes one line that names the flag and
  * what was expected.
  */
 record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, List<Workload> workloads,
                      boolean convoy, List<Integer> taskCounts, Duration maxBatch, String label, String runId,
                      Path runDir, Path chartsDir, CpuTopology topology, boolean pinned, String pinning,
-                     Instant startedAt, MachineInfo resumed) {
+                     Instant startedAt, MachineInfo resumed, java.util.Map<String, String> params) {
 
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
@@ -82,7 +82,8 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
                 : "unavailable: " + System.getProperty("os.name") + " has no CPU affinity; only -XX:ActiveProcessorCount";
         return new SweepSettings(profile, cores, List.copyOf(models), List.copyOf(workloads), convoy,
                 taskCounts.stream().sorted().toList(), Duration.ofSeconds(command.maxBatchSeconds), label, runId,
-                command.resultsDir.resolve(runId), command.chartsDir, topology, taskset, pinning, now, null);
+                command.resultsDir.resolve(runId), command.chartsDir, topology, taskset, pinning, now, null,
+                BenchmarkParams.parse(command.params == null ? List.of() : command.params));
     }
 
     /**
@@ -91,9 +92,10 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
      */
     static SweepSettings resume(SweepCommand command, CpuTopology topology) {
         if (command.quick || command.full || command.cores != null || command.models != null
-                || command.workloads != null || command.tasks != null || command.label != null) {
+                || command.workloads != null || command.tasks != null || command.label != null
+                || command.params != null) {
             throw new IllegalArgumentException("--resume takes its settings from RUN_DIR/machine.json;"
-                    + " give it without --quick, --full, --cores, --models, --workloads, --tasks or --label");
+                    + " give it without --quick, --full, --cores, --models, --workloads, --tasks, --param or --label");
         }
         Path runDir = command.resume;
         Path file = runDir.resolve("machine.json");
@@ -117,7 +119,7 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
         return new SweepSettings(profile, left, models, workloads, convoy, machine.taskCounts(),
                 Duration.ofSeconds(command.maxBatchSeconds), machine.label(), machine.runId(), runDir,
                 command.chartsDir, topology, Boolean.TRUE.equals(machine.pinned()), machine.pinning(), Instant.parse(machine.startedAt()),
-                machine);
+                machine, machine.params() == null ? java.util.Map.of() : machine.params());
     }
 
     /** 1, 2, 4, ... up to the machine's CPUs, and the machine's CPUs. */

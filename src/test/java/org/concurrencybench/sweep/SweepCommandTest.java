@@ -93,7 +93,7 @@ class SweepCommandTest {
         org.concurrencybench.report.MachineInfo machine = new org.concurrencybench.report.MachineInfo(1, original.runId(), "box", "h", "2026-11-26T00:00:00Z",
                 null, "quick", "abc", "cpu", 4, 4, 1, "Linux", "6", "amd64", "v", "25", true, "taskset",
                 List.of(1, 2, 4), java.util.Map.of(), List.of("SEQUENTIAL", "GLOBAL_LOCK"), List.of("CPU", "CONVOY"),
-                List.of(100));
+                List.of(100), java.util.Map.of());
         new com.fasterxml.jackson.databind.ObjectMapper().writeValue(original.runDir().resolve("machine.json").toFile(),
                 machine);
         java.nio.file.Files.writeString(original.runDir().resolve("cores-1.json"), "[]");
