@@ -21,7 +21,10 @@ public record ComparisonSettings(double alpha, PValueAdjustment adjustment, doub
      * sit just above the largest |ratio - 1| such a pair shows in any cell, so that an A/A pair calls
      * nothing. The issue names 2.5% as the largest A/A difference seen with the old profile.
      */
-    public static final double DEFAULT_MIN_CHANGE = 0.03; // TODO(lead): set from measured A/A pairs
+    public static final String DEFAULT_MIN_CHANGE_PERCENT = "3"; // TODO(lead): set from measured A/A pairs
+
+    /** {@link #DEFAULT_MIN_CHANGE_PERCENT} as a fraction. */
+    public static final double DEFAULT_MIN_CHANGE = Double.parseDouble(DEFAULT_MIN_CHANGE_PERCENT) / 100;
 
     public static ComparisonSettings defaults(double level) {
         return new ComparisonSettings(ALPHA, PValueAdjustment.BH, DEFAULT_MIN_CHANGE, level);

@@ -72,7 +72,7 @@ public final class ReportCommand implements Callable<Integer> {
                     + " false discovery rate) or holm (Holm-Bonferroni, stricter). Default: ${DEFAULT-VALUE}.")
     String adjust;
 
-    @Option(names = "--min-change", paramLabel = "PERCENT", defaultValue = "3",
+    @Option(names = "--min-change", paramLabel = "PERCENT", defaultValue = ComparisonSettings.DEFAULT_MIN_CHANGE_PERCENT,
             description = "Comparisons: the noise floor; a significant change smaller than this many percent is"
                     + " reported as no difference. Default: ${DEFAULT-VALUE} (provisional, to be set from A/A pairs).")
     double minChangePercent;
