@@ -105,7 +105,7 @@ final class ComparisonCharts {
             ChartStyle.line(chart, "tick " + tick, tick == 1 ? ChartStyle.GUIDE : new Color(0xDDDDDD),
                     tick == 1 ? ChartStyle.DASHED : new java.awt.BasicStroke(1f), new double[] {x, x},
                     new double[] {-0.5, n - 0.5}, false);
-            chart.addAnnotation(new org.knowm.xchart.AnnotationText(String.format(java.util.Locale.ROOT, "%.3g", tick)
+            chart.addAnnotation(new org.knowm.xchart.AnnotationText(String.format(java.util.Locale.ROOT, tick < 1 ? "%.2g" : "%.3g", tick)
                     .replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", ""), x, -1.05, false));
         }
         for (int i = 0; i < rows.size(); i++) {

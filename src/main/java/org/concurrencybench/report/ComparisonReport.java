@@ -110,8 +110,9 @@ final class ComparisonReport {
                 + Numbers.pValue(smallest) + (smallest < settings.alpha() / m ? "." : ", so a lone change cannot be"
                 + " called; changes seen in many cells at once can.");
         return perSide + " this comparison can detect changes of about " + Numbers.percent(median) + " or more"
-                + " (median over " + detectable.length + " cells, " + Numbers.percent(detectable[0]) + " to "
-                + Numbers.percent(detectable[detectable.length - 1]) + "; at " + Math.round(RunComparison.POWER * 100)
+                + " (" + (detectable[0] == detectable[detectable.length - 1] ? "every one of " + detectable.length
+                + " cells" : "median over " + detectable.length + " cells, " + Numbers.percent(detectable[0]) + " to "
+                + Numbers.percent(detectable[detectable.length - 1])) + "; at " + Math.round(RunComparison.POWER * 100)
                 + "% power, never below the " + Numbers.percent(settings.minChange()) + " noise floor)"
                 + (detectable.length < rows.size() ? "; " + (rows.size() - detectable.length)
                 + " cells have too few samples to tell" : "") + ". " + lone;
