@@ -33,7 +33,12 @@ final class ChartStyle {
     }
 
     static XYChart xyChart(String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
+        return xyChart(title, xTitle, yTitle, HEIGHT);
+    }
+
+    /** A chart taller than usual, for one row per compared cell. */
+    static XYChart xyChart(String title, String xTitle, String yTitle, int height) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(height).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
         common(chart.getStyler());
         chart.getStyler().setMarkerSize(7);

@@ -6,12 +6,10 @@ import java.util.List;
 /**
  * Builds the document that compares runs: the machines side by side, then for each run against
  * the first, per workload the speedup curves of both, the table of differences with p-values, and
- * whether the models rank alike; then the per-model ratio charts and links to each run's own report.
+ * whether the models rank alike; then the forest plot of every cell's ratio, what size of change
+ * the comparison could detect, and links to each run's own report.
  */
 final class ComparisonReport {
-
-    /** The significance level the comparison tables flag differences at, after Holm's adjustment. */
-    static final double ALPHA = 0.05;
 
     private ComparisonReport() {
     }
@@ -43,10 +41,8 @@ final class ComparisonReport {
         ReportDocument document = new ReportDocument("Comparison: " + String.join(" vs ", names));
         MachineSection.add(document, runs);
         RunReport.addMethod(document, level);
-        document.bullets(List.of("Comparison: time change is B's mean batch time against A's (negative: B faster);"
-                + " per-core change compares throughput per core at each machine's most cores (positive: B does more"
-                + " per core). p: two-sided Mann-Whitney U on the raw values, then Holm-Bonferroni over every test of"
-                + " the comparison; differences with adjusted p < " + ALPHA + " are marked significant."));
+        document.bullets(List.of(method(comparisons.isEmpty() ? ComparisonSettings.defaults(level)
+                : comparisons.get(0).settings())));
         if (!warnings.isEmpty()) {
             document.heading(2, "Warnings");
             document.bullets(warnings);
@@ -59,6 +55,8 @@ final class ComparisonReport {
                     comparison.nameB(), scalings.get(i + 1))) {
                 document.figure(charts.add(chart));
             }
+            document.paragraph(powerLine(comparison));
+            document.figure(charts.add(ComparisonCharts.forest(prefix, comparison)));
             addRows(document, comparison, runs.get(0).machine().physicalCores(),
                     runs.get(i + 1).machine().physicalCores());
             addRankings(document, comparison);
@@ -68,6 +66,57 @@ final class ComparisonReport {
             document.link(run.machine().displayName() + " (" + run.runId() + ")", folderOf(run) + "/report.md");
         }
         return document;
+    }
+
+    /** How the comparison decides, in the words of the report. */
+    static String method(ComparisonSettings settings) {
+        return "Comparison: ratio = B's mean batch time over A's (below 1: B faster), each side's mean the mean of its"
+                + " JMH forks' means; interval: " + Numbers.percent(settings.level()) + " percentile bootstrap that"
+                + " resamples forks, then iterations within them (" + HierarchicalBootstrap.REPLICATES
+                + " replicates, fixed seed). \u00b1 and n: each side's bootstrap half-width and its number of forks."
+                + " p: exact two-sided Mann-Whitney U on fork means (on iteration values where a side has fewer than "
+                + RunComparison.MIN_FORKS_FOR_FORK_TEST + " forks), then " + settings.adjustment().label
+                + " over every cell of the comparison. A cell is called faster or slower only when its adjusted p is"
+                + " below " + settings.alpha() + ", its interval excludes 1 and the change is at least "
+                + Numbers.percent(settings.minChange()) + " (the noise floor, --min-change); too few samples to tell"
+                + " when the exact test cannot reach p < " + settings.alpha() + " with so few samples.";
+    }
+
+    /**
+     * What size of change this comparison could detect: "with N forks per side this comparison can
+     * detect changes of about x% or more", or that it can detect none when the samples are too few.
+     */
+    static String powerLine(RunComparison comparison) {
+        List<ComparisonRow> rows = comparison.rows();
+        if (rows.isEmpty()) {
+            return "The runs share no cell to compare.";
+        }
+        ComparisonSettings settings = comparison.settings();
+        int forks = rows.stream().mapToInt(r -> Math.min(r.a().forks().length, r.b().forks().length)).min().orElse(0);
+        String perSide = "With " + forks + (forks == 1 ? " fork" : " forks") + " per side";
+        double[] detectable = rows.stream().mapToDouble(ComparisonRow::detectableChange).filter(Double::isFinite)
+                .sorted().toArray();
+        if (detectable.length == 0) {
+            ComparisonRow first = rows.get(0);
+            return perSide + " (tested on " + first.unitsA() + " against " + first.unitsB() + " " + first.unit().label
+                    + ") the exact test's smallest possible p is " + Numbers.pValue(ExactMannWhitney.smallestPValue(
+                    first.unitsA(), first.unitsB())) + ", above " + settings.alpha() + ": this comparison can"
+                    + " detect no change at all, however large. Compare runs of the default profile (5 forks).";
+        }
+        double median = detectable[detectable.length / 2];
+        int m = (int) rows.stream().filter(r -> Double.isFinite(r.pValue())).count();
+        double smallest = ExactMannWhitney.smallestPValue(rows.get(0).unitsA(), rows.get(0).unitsB());
+        String lone = settings.adjustment().label + " over " + m + " cells: a change seen in one cell alone needs p"
+                + " below " + Numbers.pValue(settings.alpha() / m) + ", and the smallest p these samples allow is "
+                + Numbers.pValue(smallest) + (smallest < settings.alpha() / m ? "." : ", so a lone change cannot be"
+                + " called; changes seen in many cells at once can.");
+        return perSide + " this comparison can detect changes of about " + Numbers.percent(median) + " or more"
+                + " (" + (detectable[0] == detectable[detectable.length - 1] ? "every one of " + detectable.length
+                + " cells" : "median over " + detectable.length + " cells, " + Numbers.percent(detectable[0]) + " to "
+                + Numbers.percent(detectable[detectable.length - 1])) + "; at " + Math.round(RunComparison.POWER * 100)
+                + "% power, never below the " + Numbers.percent(settings.minChange()) + " noise floor)"
+                + (detectable.length < rows.size() ? "; " + (rows.size() - detectable.length)
+                + " cells have too few samples to tell" : "") + ". " + lone;
     }
 
     private static void addRows(ReportDocument document, RunComparison comparison, int physicalA, int physicalB) {
@@ -81,17 +130,24 @@ final class ComparisonReport {
                 rows.add(List.of(row.model(), row.mostCores() ? CoreCountLabel.of(row.coresA(), physicalA) + " vs "
                                 + CoreCountLabel.of(row.coresB(), physicalB) + " (most)"
                                 : CoreCountLabel.of(row.coresA(), Math.min(physicalA, physicalB)),
-                        Numbers.withInterval(row.a().mean(), row.a().low(), row.a().high()),
-                        Numbers.withInterval(row.b().mean(), row.b().low(), row.b().high()),
-                        Numbers.signedPercent(row.timeChangePercent()), Numbers.pValue(row.pValue()),
-                        Numbers.pValue(row.pAdjusted()), row.significant(ALPHA) ? "yes" : "no",
-                        row.mostCores() ? Numbers.signedPercent(row.perCoreChangePercent()) : Numbers.ABSENT,
-                        row.mostCores() ? Numbers.pValue(row.pPerCoreAdjusted()) : Numbers.ABSENT));
+                        side(row.bootstrap().meanA(), row.a()), side(row.bootstrap().meanB(), row.b()),
+                        Numbers.withInterval(row.ratio(), row.ratioLow(), row.ratioHigh()),
+                        Numbers.signedPercent(row.timeChangePercent()),
+                        Numbers.pValue(row.pValue()) + " (" + row.unitsA() + "+" + row.unitsB() + " "
+                                + row.unit().label + ")",
+                        Numbers.pValue(row.pAdjusted()), row.verdict().label,
+                        row.mostCores() ? Numbers.signedPercent(row.perCoreChangePercent()) : Numbers.ABSENT));
             }
-            document.table(group + ": B against A", List.of("model", "cores", "A time (ms) [CI]", "B time (ms) [CI]",
-                    "time change", "p", "p (Holm)", "significant", "per-core throughput change", "per-core p (Holm)"),
-                    rows);
+            document.table(group + ": B against A", List.of("model", "cores", "A time (ms)", "B time (ms)",
+                    "ratio B/A [CI]", "time change", "p (units)", "p (" + comparison.settings().adjustment() + ")",
+                    "verdict", "per-core throughput change"), rows);
         }
+    }
+
+    /** benchstat's style: "12.3 ms \u00b11.2% n=5". */
+    private static String side(HierarchicalBootstrap.Interval mean, SampleStats stats) {
+        return Numbers.format(mean.estimate()) + " \u00b1" + String.format(java.util.Locale.ROOT, "%.1f%%",
+                mean.relativeHalfWidth() * 100) + " n=" + stats.forks().length;
     }
 
     private static void addRankings(ReportDocument document, RunComparison comparison) {

@@ -15,7 +15,8 @@ import java.util.Map;
  * The contents of {@code results/<run-id>/machine.json}: what machine and software a run measured,
  * how it pinned its core counts, and the sweep's own settings (so an interrupted run can be
  * resumed; {@code spreads} are the task-size spreads measured, {@code skewWorkloads} the workloads
- * the uneven ones ran on, both empty for runs from before spreads). The one description of that file: the sweep writes it (Jackson serialises the
+ * the uneven ones ran on, both empty for runs from before spreads), the benchmark parameters set
+ * with {@code --param} ({@code params}, empty in files written before that flag). The one description of that file: the sweep writes it (Jackson serialises the
  * components in this order), the report and {@code --resume} read it with {@link #read}.
  *
  * <p>Reading is tolerant: only the run id is needed (it falls back to the folder's name); every
@@ -54,7 +55,8 @@ public record MachineInfo(
         CpuLimit cpuLimits,
         State stateBefore,
         State stateAfter,
-        Budget budget) {
+        Budget budget,
+        Map<String, String> params) {
 
     /**
      * A description without task-size spreads: runs from before spreads existed, whose batches
@@ -67,7 +69,8 @@ public record MachineInfo(
                        List<String> models, List<String> workloads, List<Integer> taskCounts) {
         this(schema, runId, label, host, startedAt, finishedAt, profile, suiteCommit, cpuModel, physicalCores,
                 logicalCores, memoryBytes, os, osVersion, arch, jdkVendor, jdkVersion, pinned, pinning, coreCounts,
-                cpusByCoreCount, models, workloads, taskCounts, List.of(), List.of(), null, null, null, null, null);
+                cpusByCoreCount, models, workloads, taskCounts, List.of(), List.of(), null, null, null, null, null,
+                Map.of());
     }
 
     /** The version of this file's layout. */
@@ -160,7 +163,8 @@ public record MachineInfo(
                 nested(node, "cpuLimits", CpuLimit.class, file),
                 nested(node, "stateBefore", State.class, file),
                 nested(node, "stateAfter", State.class, file),
-                nested(node, "budget", Budget.class, file));
+                nested(node, "budget", Budget.class, file),
+                strings(node.path("params")));
     }
 
     private static <T> T nested(JsonNode node, String field, Class<T> type, Path file) {
@@ -179,6 +183,13 @@ public record MachineInfo(
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** A JSON object of strings; empty when absent (machine.json from before --param). */
+    private static Map<String, String> strings(JsonNode object) {
+        Map<String, String> values = new java.util.TreeMap<>();
+        object.fields().forEachRemaining(entry -> values.put(entry.getKey(), entry.getValue().asText()));
+        return Map.copyOf(values);
     }
 
     private static List<Integer> ints(JsonNode array) {
@@ -202,7 +213,7 @@ public record MachineInfo(
         return new MachineInfo(schema, runId, label, host, startedAt, when, profile, suiteCommit, cpuModel,
                 physicalCores, logicalCores, memoryBytes, os, osVersion, arch, jdkVendor, jdkVersion, pinned,
                 pinning, coreCounts, cpusByCoreCount, models, workloads, taskCounts, spreads, skewWorkloads,
-                openFilesLimit, cpuLimits, stateBefore, stateAfter, budget);
+                openFilesLimit, cpuLimits, stateBefore, stateAfter, budget, params);
     }
 
     /** The same description with the machine's state after the sweep. */
@@ -210,7 +221,7 @@ public record MachineInfo(
         return new MachineInfo(schema, runId, label, host, startedAt, finishedAt, profile, suiteCommit, cpuModel,
                 physicalCores, logicalCores, memoryBytes, os, osVersion, arch, jdkVendor, jdkVersion, pinned,
                 pinning, coreCounts, cpusByCoreCount, models, workloads, taskCounts, spreads, skewWorkloads,
-                openFilesLimit, cpuLimits, stateBefore, after, budget);
+                openFilesLimit, cpuLimits, stateBefore, after, budget, params);
     }
 
     /** The name a person gave the run, else its id: used in titles and legends. */

@@ -29,6 +29,7 @@ final class MachineSection {
         row(rows, runs, "architecture", MachineInfo::arch);
         row(rows, runs, "JDK", m -> join(m.jdkVendor(), m.jdkVersion()));
         row(rows, runs, "profile", MachineInfo::profile);
+        row(rows, runs, "benchmark parameters (--param)", MachineSection::params);
         row(rows, runs, "suite commit", MachineInfo::suiteCommit);
         row(rows, runs, "started / finished", m -> nonNull(m.startedAt()) + " / "
                 + (m.finishedAt() == null ? "not finished" : m.finishedAt()));
@@ -88,6 +89,14 @@ final class MachineSection {
                 budget.budget(), budget.estimatedMillis() / 1000.0, budget.forks(), budget.warmupIterations(),
                 budget.warmupMillis(), budget.iterations(), budget.iterationMillis(),
                 budget.gaveUp().isEmpty() ? "nothing" : String.join("; ", budget.gaveUp()));
+    }
+
+    private static String params(MachineInfo machine) {
+        if (machine.params() == null || machine.params().isEmpty()) {
+            return "defaults";
+        }
+        return String.join(", ", new java.util.TreeMap<>(machine.params()).entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + entry.getValue()).toList());
     }
 
     private static String pinning(MachineInfo machine) {

@@ -32,6 +32,19 @@ public record Metric(double score, double scoreError, String unit, double[][] ra
         return samples;
     }
 
+    /**
+     * The raw iteration values by fork, NaNs dropped, forks left empty removed; the score alone as
+     * one fork of one value when there is no raw data.
+     */
+    public double[][] forks() {
+        if (!hasRawData()) {
+            return Double.isFinite(score) ? new double[][] {{score}} : new double[0][];
+        }
+        return java.util.Arrays.stream(rawData)
+                .map(fork -> java.util.Arrays.stream(fork).filter(Double::isFinite).toArray())
+                .filter(fork -> fork.length > 0).toArray(double[][]::new);
+    }
+
     /** Whether JMH wrote per-iteration values (without them there is no interval). */
     public boolean hasRawData() {
         for (double[] fork : rawData) {

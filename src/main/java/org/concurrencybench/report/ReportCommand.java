@@ -14,21 +14,24 @@ import picocli.CommandLine.Parameters;
  *
  * <pre>
  * java -cp target/benchmarks.jar org.concurrencybench.report.ReportCommand RUN_DIR... [--out DIR]
- *      [--format md,html,csv,png,svg] [--confidence 0.95]
+ *      [--format md,html,csv,png,svg] [--confidence 0.95] [--adjust bh|holm] [--min-change 3]
+ *      [--fit ols|relative]
  * ./run-benchmarks.sh report RUN_DIR... [--out DIR]
  * </pre>
  *
  * <p><b>One run folder</b> gives that run's report: {@code report.md}, a self-contained
- * {@code index.html}, {@code summary.csv}, and per workload the charts (PNG and SVG) of time,
+ * {@code index.html}, {@code summary.csv}, {@code fits.csv}, and per workload the charts (PNG and SVG) of time,
  * speedup (with the ideal line and fitted Amdahl and USL curves), efficiency and a bar chart at the
  * most cores; convoy and capacity charts when the run has those scenarios. Default folder:
  * {@code charts/<run-id>}.
  *
  * <p><b>Several run folders</b> compare every run against the first (put the laptop first and the
  * server second, or the old JDK first): both machines' speedup curves per workload, per-model
- * speed ratios absolute and per core, a table of differences with Mann-Whitney U p-values adjusted
- * by Holm-Bonferroni, and whether the models rank alike; each run's own report goes into a
- * sub-folder. Default folder: {@code charts/compare-<a>-vs-<b>}. Relative paths are relative to
+ * a forest plot of every cell's time ratio B/A with its interval, a table with the ratio, exact
+ * Mann-Whitney U p-values corrected by Benjamini-Hochberg ({@code --adjust holm} for Holm) and a
+ * verdict per cell (faster, slower, no difference, too few samples to tell; {@code --min-change} is
+ * the noise floor), what size of change the runs could detect, and whether the models rank alike;
+ * {@code comparison.csv} holds the same per cell. Each run's own report goes into a sub-folder. Default folder: {@code charts/compare-<a>-vs-<b>}. Relative paths are relative to
  * the current directory.
  *
  * <p><b>Exit codes</b>: 0 written (warnings, e.g. a run without a SEQUENTIAL baseline, are printed
@@ -57,12 +60,27 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--format"}, paramLabel = "LIST", defaultValue = "all",
             description = "Comma-separated files to write: md (report.md), html (index.html, charts inline), csv"
-                    + " (summary.csv, comparison.csv), png, svg (chart files), or all. Default: ${DEFAULT-VALUE}.")
+                    + " (summary.csv, fits.csv, comparison.csv), png, svg (chart files), or all. Default: ${DEFAULT-VALUE}.")
     String format;
 
     @Option(names = {"-c", "--confidence"}, paramLabel = "LEVEL", defaultValue = "0.95",
             description = "Confidence level of every interval, between 0 and 1. Default: ${DEFAULT-VALUE}.")
     double confidence;
+
+    @Option(names = "--adjust", paramLabel = "METHOD", defaultValue = "bh",
+            description = "Comparisons: how p-values are corrected for testing many cells, bh (Benjamini-Hochberg,"
+                    + " false discovery rate) or holm (Holm-Bonferroni, stricter). Default: ${DEFAULT-VALUE}.")
+    String adjust;
+
+    @Option(names = "--min-change", paramLabel = "PERCENT", defaultValue = ComparisonSettings.DEFAULT_MIN_CHANGE_PERCENT,
+            description = "Comparisons: the noise floor; a significant change smaller than this many percent is"
+                    + " reported as no difference. Default: ${DEFAULT-VALUE} (provisional, to be set from A/A pairs).")
+    double minChangePercent;
+
+    @Option(names = "--fit", paramLabel = "RESIDUALS", defaultValue = "ols",
+            description = "Scaling fits: ols (least squares on throughput, as R's usl package) or relative"
+                    + " (residuals relative to throughput). Default: ${DEFAULT-VALUE}.")
+    String fit;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -88,17 +106,28 @@ public final class ReportCommand implements Callable<Integer> {
             return 2;
         }
         java.util.Set<OutputFormat> formats;
+        PValueAdjustment adjustment;
+        ScalingFit.Residuals residuals;
         try {
             formats = OutputFormat.parseList(format);
-        } catch (ReportException e) {
-            err.println("run-benchmarks.sh: " + e.getMessage());
+            adjustment = PValueAdjustment.parse(adjust);
+            residuals = ScalingFit.Residuals.parse(fit);
+        } catch (ReportException | IllegalArgumentException e) {
+            err.println("run-benchmarks.sh: " + (e.getMessage().startsWith("unknown adjustment") ? "--adjust: "
+                    : e.getMessage().startsWith("unknown fit") ? "--fit: " : "") + e.getMessage());
             return 2; // wrong usage, like a bad --confidence
         }
+        if (!(minChangePercent >= 0 && minChangePercent < 100)) {
+            err.println("run-benchmarks.sh: --min-change must be a percentage from 0 to below 100, got " + minChangePercent);
+            return 2;
+        }
+        ComparisonSettings settings = new ComparisonSettings(ComparisonSettings.ALPHA, adjustment,
+                minChangePercent / 100, confidence);
         try {
             var runs = ReportGenerator.read(runDirectories);
             Path target = out != null ? out : ReportGenerator.defaultOutput(runs);
             long started = System.nanoTime();
-            new ReportGenerator(confidence, formats).write(runs, target, warning -> err.println("warning: " + warning));
+            new ReportGenerator(confidence, formats, settings, residuals).write(runs, target, warning -> err.println("warning: " + warning));
             spec.commandLine().getOut().printf("report written to %s (%.1f s)%n", target.toAbsolutePath().normalize(),
                     (System.nanoTime() - started) / 1e9);
             return 0;

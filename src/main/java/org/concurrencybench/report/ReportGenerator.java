@@ -21,10 +21,20 @@ public final class ReportGenerator {
 
     private final double level;
     private final Set<OutputFormat> formats;
+    private final ComparisonSettings comparison;
+    private final ScalingFit.Residuals fitResiduals;
 
+    /** Default comparison settings and least-squares fits. */
     public ReportGenerator(double level, Set<OutputFormat> formats) {
+        this(level, formats, ComparisonSettings.defaults(level), ScalingFit.Residuals.ABSOLUTE);
+    }
+
+    public ReportGenerator(double level, Set<OutputFormat> formats, ComparisonSettings comparison,
+            ScalingFit.Residuals fitResiduals) {
         this.level = level;
         this.formats = formats;
+        this.comparison = comparison;
+        this.fitResiduals = fitResiduals;
     }
 
     /** The default output folder: {@code charts/<run-id>} or {@code charts/compare-<a>-vs-<b>}. */
@@ -58,7 +68,7 @@ public final class ReportGenerator {
     }
 
     private void write(List<RunResults> runs, Path out, Consumer<String> warnings, ExecutorService drawing) {
-        ScalingAnalysis analysis = new ScalingAnalysis(level);
+        ScalingAnalysis analysis = new ScalingAnalysis(level, fitResiduals);
         List<List<WorkloadScaling>> scalings = new ArrayList<>();
         List<List<String>> runWarnings = new ArrayList<>();
         for (RunResults run : runs) {
@@ -74,7 +84,7 @@ public final class ReportGenerator {
         List<RunComparison> comparisons = new ArrayList<>();
         List<String> names = ComparisonReport.names(runs);
         for (int i = 1; i < runs.size(); i++) {
-            comparisons.add(RunComparison.of(names.get(0), scalings.get(0), names.get(i), scalings.get(i)));
+            comparisons.add(RunComparison.of(names.get(0), scalings.get(0), names.get(i), scalings.get(i), comparison));
         }
         createDirectories(out);
         List<String> allWarnings = runWarnings.stream().flatMap(List::stream).toList();
@@ -98,6 +108,7 @@ public final class ReportGenerator {
         writeDocument(document, out);
         if (formats.contains(OutputFormat.CSV)) {
             writeText(out.resolve("summary.csv"), SummaryCsv.cells(List.of(run), List.of(scaling)));
+            writeText(out.resolve("fits.csv"), SummaryCsv.fits(scaling));
         }
     }
 

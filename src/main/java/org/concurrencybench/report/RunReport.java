@@ -52,9 +52,11 @@ final class RunReport {
                 "Efficiency: speedup over 1-core SEQUENTIAL divided by cores (1.0 = perfect). Karp-Flatt: the"
                         + " experimentally determined serial fraction (1/S - 1/p)/(1 - 1/p); rising with cores means"
                         + " overhead grows with cores.",
-                "Fits: throughput X(p) = lambda p / (1 + sigma (p-1) + kappa p (p-1)) by Levenberg-Marquardt on"
-                        + " relative residuals; Amdahl is kappa = 0 (sigma = serial fraction). The USL's throughput"
-                        + " peaks at sqrt((1 - sigma)/kappa) cores. Intervals from the fit's covariance.",
+                "Fits: throughput X(p) = lambda p / (1 + sigma (p-1) + kappa p (p-1)) by Levenberg-Marquardt,"
+                        + " least squares on throughput as R's usl package does (report --fit relative: relative"
+                        + " residuals); Amdahl is kappa = 0 (sigma = serial fraction). The USL's throughput peaks at"
+                        + " sqrt((1 - sigma)/kappa) cores. Intervals from the fit's covariance. No fit for a model"
+                        + " whose throughput does not grow from its fewest cores to the next. Every fit is in fits.csv.",
                 "Unreliable: fewer than " + ScalingAnalysis.MIN_SAMPLES + " samples, an interval wider than the mean,"
                         + " or a speedup interval wider than \u00b110% of the speedup."
                         + " Such cells are shown, marked."));

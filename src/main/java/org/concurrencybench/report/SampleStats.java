@@ -14,12 +14,23 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
  * @param low      lower bound of the interval
  * @param high     upper bound of the interval
  * @param level    the interval's confidence level, e.g. 0.95
- * @param samples  the values themselves (for the Mann-Whitney test)
+ * @param samples  the values themselves, all forks pooled
+ * @param forks    the same values by JMH fork ({@code [fork][iteration]}): forks are the independent
+ *                 units a comparison of two runs resamples and tests (see {@link RunComparison})
  */
 public record SampleStats(int n, double mean, double stdDev, double low, double high, double level,
-        double[] samples) {
+        double[] samples, double[][] forks) {
 
+    /** Stats of values whose fork structure is unknown: they count as one fork. */
     public static SampleStats of(double[] samples, double level) {
+        return of(new double[][] {samples}, level);
+    }
+
+    /** Stats of iteration values by fork, {@code [fork][iteration]}; the interval pools every value. */
+    public static SampleStats of(double[][] forks, double level) {
+        double[] samples = java.util.Arrays.stream(forks).flatMapToDouble(java.util.Arrays::stream).toArray();
+        double[][] nonEmpty = java.util.Arrays.stream(forks).filter(fork -> fork.length > 0)
+                .map(double[]::clone).toArray(double[][]::new);
         SummaryStatistics summary = new SummaryStatistics();
         for (double value : samples) {
             summary.addValue(value);
@@ -27,11 +38,11 @@ public record SampleStats(int n, double mean, double stdDev, double low, double 
         int n = samples.length;
         double mean = n == 0 ? Double.NaN : summary.getMean();
         if (n < 2) {
-            return new SampleStats(n, mean, Double.NaN, Double.NaN, Double.NaN, level, samples.clone());
+            return new SampleStats(n, mean, Double.NaN, Double.NaN, Double.NaN, level, samples, nonEmpty);
         }
         double sd = summary.getStandardDeviation();
         double halfWidth = tQuantile(level, n - 1) * sd / Math.sqrt(n);
-        return new SampleStats(n, mean, sd, mean - halfWidth, mean + halfWidth, level, samples.clone());
+        return new SampleStats(n, mean, sd, mean - halfWidth, mean + halfWidth, level, samples, nonEmpty);
     }
 
     /** The two-sided Student-t critical value for {@code level} with {@code degreesOfFreedom}. */

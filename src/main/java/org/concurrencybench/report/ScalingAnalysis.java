@@ -44,9 +44,14 @@ public final class ScalingAnalysis {
     private final double level;
     private final ScalingLawFitter fitter;
 
+    /** Fits by ordinary least squares on throughput. */
     public ScalingAnalysis(double level) {
+        this(level, ScalingFit.Residuals.ABSOLUTE);
+    }
+
+    public ScalingAnalysis(double level, ScalingFit.Residuals residuals) {
         this.level = level;
-        this.fitter = new ScalingLawFitter(level);
+        this.fitter = new ScalingLawFitter(level, residuals);
     }
 
     public List<WorkloadScaling> analyse(RunResults run, Consumer<String> warnings) {
@@ -69,7 +74,7 @@ public final class ScalingAnalysis {
                 for (String param : varying) {
                     group.append(' ').append(param).append('=').append(result.param(param, "?"));
                 }
-                SampleStats time = SampleStats.of(result.primary().samples(), level);
+                SampleStats time = SampleStats.of(result.primary().forks(), level);
                 if (time.n() == 0) {
                     warnings.accept(run.directory().resolve("cores-" + cores + ".json") + ": "
                             + result.param("model", "?") + " on " + group + " has no score (JMH wrote NaN); left out");

@@ -109,15 +109,31 @@ final class ScalingCharts {
         return new ReportChart(stem + "-efficiency", title, chart, workload.models());
     }
 
+    /** Above this ratio of slowest to fastest mean the bars get a log axis. */
+    static final double LOG_AXIS_SPREAD = 10;
+
     private static ReportChart bars(WorkloadScaling workload, String runName, String stem) {
         int cores = workload.mostCores();
         String title = runName + " - " + workload.group() + ": time per batch at " + Numbers.cores(cores) + ", "
                 + Numbers.percent(levelOf(workload, cores)) + " CI";
         CategoryChart chart = ChartStyle.barChart(title, "", "time per batch (ms)");
         List<String> shown = new ArrayList<>();
+        double[] means = workload.models().stream().flatMap(model -> workload.cell(model, cores).stream())
+                .mapToDouble(cell -> cell.time().mean()).filter(mean -> mean > 0).toArray();
+        double fastest = java.util.Arrays.stream(means).min().orElse(1);
+        double slowest = java.util.Arrays.stream(means).max().orElse(1);
+        if (slowest / fastest > LOG_AXIS_SPREAD) {
+            // one model 10x slower than another would flatten every other bar on a linear axis
+            chart.getStyler().setYAxisLogarithmic(true);
+            chart.getStyler().setYAxisMin(fastest / 4); // bars otherwise start at 0, which a log axis lacks
+            chart.setYAxisTitle("time per batch (ms, log scale; intervals in the table)");
+        }
         for (String model : workload.models()) {
             workload.cell(model, cores).ifPresent(cell -> {
                 double error = cell.time().hasInterval() ? cell.time().halfWidth() : 0;
+                if (chart.getStyler().isYAxisLogarithmic()) {
+                    error = 0; // XChart 3.8.8 draws error bars on a log axis at linear positions: wrong
+                }
                 CategorySeries series = chart.addSeries(model, List.of(Numbers.cores(cores)), List.of(cell.time().mean()),
                         List.of(error));
                 series.setFillColor(ModelPalette.colour(model));

@@ -17,9 +17,34 @@ package org.concurrencybench.report;
  * @param rSquared   coefficient of determination on throughput
  * @param points     number of core counts fitted
  * @param note       null when fitted, else why not
+ * @param residuals  what the fit minimised
  */
 public record ScalingFit(Law law, double lambda, double sigma, double kappa, double[] lambdaCi, double[] sigmaCi,
-        double[] kappaCi, double rSquared, int points, String note) {
+        double[] kappaCi, double rSquared, int points, String note, Residuals residuals) {
+
+    /** What the least squares minimise. */
+    public enum Residuals {
+        /** Ordinary least squares on throughput, as the USL's reference implementations (R's usl package). */
+        ABSOLUTE("ols"),
+        /** Residuals relative to the measured throughput (weights 1/X^2): every core count counts alike. */
+        RELATIVE("relative");
+
+        public final String label;
+
+        Residuals(String label) {
+            this.label = label;
+        }
+
+        /** {@code ols} or {@code relative}, any case; else an error naming the valid values. */
+        public static Residuals parse(String name) {
+            for (Residuals value : values()) {
+                if (value.label.equalsIgnoreCase(name.trim())) {
+                    return value;
+                }
+            }
+            throw new IllegalArgumentException("unknown fit '" + name + "'; valid: ols, relative");
+        }
+    }
 
     /** The two laws fitted. */
     public enum Law {
@@ -34,9 +59,10 @@ public record ScalingFit(Law law, double lambda, double sigma, double kappa, dou
         }
     }
 
-    static ScalingFit notFitted(Law law, int points, String note) {
+    static ScalingFit notFitted(Law law, int points, String note, Residuals residuals) {
         double[] none = {Double.NaN, Double.NaN};
-        return new ScalingFit(law, Double.NaN, Double.NaN, Double.NaN, none, none, none, Double.NaN, points, note);
+        return new ScalingFit(law, Double.NaN, Double.NaN, Double.NaN, none, none, none, Double.NaN, points, note,
+                residuals);
     }
 
     public boolean fitted() {

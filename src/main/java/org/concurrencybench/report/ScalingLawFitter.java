@@ -13,18 +13,28 @@ import org.apache.commons.math3.util.Pair;
 
 /**
  * Fits Amdahl's law and the Universal Scalability Law to throughput against cores by nonlinear
- * least squares ({@link LevenbergMarquardtOptimizer}). Residuals are relative (weights
- * {@code 1/X^2}), so a 16-core point does not drown the 1-core one. Parameters are kept
- * non-negative. Intervals: the covariance {@code (J^T W J)^-1} scaled by the residual variance
+ * least squares ({@link LevenbergMarquardtOptimizer}). By default ordinary least squares on
+ * throughput, as the USL's reference implementations do (R's {@code usl} package, whose fits of
+ * Gunther's published data sets the tests reproduce); relative residuals (weights {@code 1/X^2},
+ * so a 16-core point does not drown the 1-core one) are an option. Parameters are kept
+ * non-negative. A model whose throughput does not grow from its fewest core count to the next
+ * (SEQUENTIAL, a lock-bound model) is not fitted: a scaling law has nothing to describe there. Intervals: the covariance {@code (J^T W J)^-1} scaled by the residual variance
  * {@code RSS/(n - k)}, with Student-t quantiles on {@code n - k} degrees of freedom; none when
  * there are only as many points as parameters.
  */
 public final class ScalingLawFitter {
 
     private final double level;
+    private final ScalingFit.Residuals residuals;
 
+    /** Ordinary least squares on throughput. */
     public ScalingLawFitter(double level) {
+        this(level, ScalingFit.Residuals.ABSOLUTE);
+    }
+
+    public ScalingLawFitter(double level, ScalingFit.Residuals residuals) {
         this.level = level;
+        this.residuals = residuals;
     }
 
     /**
@@ -35,16 +45,22 @@ public final class ScalingLawFitter {
         int n = cores.length;
         int k = law.parameters;
         if (n < k + 1) {
-            return ScalingFit.notFitted(law, n, "needs at least " + (k + 1) + " core counts, has " + n);
+            return ScalingFit.notFitted(law, n, "needs at least " + (k + 1) + " core counts, has " + n, residuals);
         }
         double[] weights = new double[n];
         for (int i = 0; i < n; i++) {
             if (!(throughput[i] > 0)) {
-                return ScalingFit.notFitted(law, n, "a core count has no positive throughput");
+                return ScalingFit.notFitted(law, n, "a core count has no positive throughput", residuals);
             }
-            weights[i] = 1 / (throughput[i] * throughput[i]);
+            weights[i] = residuals == ScalingFit.Residuals.RELATIVE ? 1 / (throughput[i] * throughput[i]) : 1;
         }
         int first = indexOfFewestCores(cores);
+        int second = indexOfNextCores(cores, first);
+        if (throughput[second] <= throughput[first]) {
+            return ScalingFit.notFitted(law, n, String.format(java.util.Locale.ROOT,
+                    "throughput does not grow from %.0f to %.0f cores (%.4g to %.4g batches/s): no scaling to fit",
+                    cores[first], cores[second], throughput[first], throughput[second]), residuals);
+        }
         double[] start = law == ScalingFit.Law.USL
                 ? new double[] {throughput[first] / cores[first], 0.05, 1e-4}
                 : new double[] {throughput[first] / cores[first], 0.05};
@@ -60,15 +76,16 @@ public final class ScalingLawFitter {
                     .maxIterations(10_000)
                     .build());
         } catch (RuntimeException e) {
-            return ScalingFit.notFitted(law, n, "did not converge (" + e.getMessage() + ")");
+            return ScalingFit.notFitted(law, n, "did not converge (" + e.getMessage() + ")", residuals);
         }
         double[] p = optimum.getPoint().toArray();
         double[][] intervals = intervals(optimum, n, k);
         double kappa = law == ScalingFit.Law.USL ? p[2] : 0;
         ScalingFit fit = new ScalingFit(law, p[0], p[1], kappa, intervals[0], intervals[1],
-                law == ScalingFit.Law.USL ? intervals[2] : new double[] {Double.NaN, Double.NaN}, Double.NaN, n, null);
+                law == ScalingFit.Law.USL ? intervals[2] : new double[] {Double.NaN, Double.NaN}, Double.NaN, n, null,
+                residuals);
         return new ScalingFit(law, fit.lambda(), fit.sigma(), fit.kappa(), fit.lambdaCi(), fit.sigmaCi(),
-                fit.kappaCi(), rSquared(fit, cores, throughput), n, null);
+                fit.kappaCi(), rSquared(fit, cores, throughput), n, null, residuals);
     }
 
     private double[][] intervals(LeastSquaresOptimizer.Optimum optimum, int n, int k) {
@@ -112,6 +129,16 @@ public final class ScalingLawFitter {
             }
         }
         return best;
+    }
+
+    private static int indexOfNextCores(double[] cores, int fewest) {
+        int best = -1;
+        for (int i = 0; i < cores.length; i++) {
+            if (cores[i] > cores[fewest] && (best < 0 || cores[i] < cores[best])) {
+                best = i;
+            }
+        }
+        return best < 0 ? fewest : best;
     }
 
     /** X(p) = lambda p / D, D = 1 + sigma (p-1) + kappa p (p-1), and its partial derivatives. */

@@ -73,7 +73,17 @@ final class ScalingSection {
     private static List<List<String>> fitRows(WorkloadScaling workload) {
         List<List<String>> rows = new ArrayList<>();
         for (String model : workload.models()) {
-            for (ScalingFit fit : List.of(workload.amdahlFits().get(model), workload.uslFits().get(model))) {
+            ScalingFit amdahl = workload.amdahlFits().get(model);
+            ScalingFit uslFit = workload.uslFits().get(model);
+            if (!amdahl.fitted() && !uslFit.fitted() && amdahl.note().equals(uslFit.note())
+                    && amdahl.points() >= amdahl.law().parameters + 1) {
+                // one reason for both laws (throughput does not grow): one line
+                rows.add(List.of(model, amdahl.law().label + ", " + uslFit.law().label, Numbers.ABSENT, Numbers.ABSENT,
+                        Numbers.ABSENT, Numbers.ABSENT, Numbers.ABSENT, Integer.toString(amdahl.points()),
+                        "not fitted: " + amdahl.note()));
+                continue;
+            }
+            for (ScalingFit fit : List.of(amdahl, uslFit)) {
                 if (!fit.fitted() && fit.points() < fit.law().parameters + 1) {
                     continue; // said once, below the table
                 }

@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * {@code summary.csv}: one row per run, workload, model and core count, full precision, for
- * spreadsheets and scripts; and, for comparisons, {@code comparison.csv} with one row per test.
+ * spreadsheets and scripts; {@code fits.csv} with every scaling fit drawn; and, for comparisons,
+ * {@code comparison.csv} with one row per compared cell.
  */
 final class SummaryCsv {
 
@@ -40,23 +41,57 @@ final class SummaryCsv {
         return out.toString();
     }
 
+    /** The columns of {@code comparison.csv}; ratio = B's time over A's. */
+    static final List<String> COMPARISON_COLUMNS = List.of("model", "workload", "cores", "n_a", "n_b", "ratio",
+            "ratio_low", "ratio_high", "p", "p_adjusted", "verdict", "run_a", "run_b", "cores_b", "test_unit",
+            "detectable_change", "adjustment", "min_change");
+
     static String comparisons(List<RunComparison> comparisons) {
         StringBuilder out = new StringBuilder();
-        line(out, List.of("run_a", "run_b", "workload", "model", "cores_a", "cores_b", "mean_a_ms", "mean_b_ms",
-                "time_change_percent", "per_core_throughput_change_percent", "p_mann_whitney", "p_holm",
-                "p_per_core", "p_per_core_holm"));
+        line(out, COMPARISON_COLUMNS);
         for (RunComparison comparison : comparisons) {
             for (ComparisonRow row : comparison.rows()) {
-                line(out, List.of(comparison.nameA(), comparison.nameB(), row.group(), row.model(),
-                        Integer.toString(row.coresA()), Integer.toString(row.coresB()), num(row.a().mean()),
-                        num(row.b().mean()), num(row.timeChangePercent()), num(row.perCoreChangePercent()),
-                        num(row.pValue()), num(row.pAdjusted()), num(row.pPerCore()), num(row.pPerCoreAdjusted())));
+                line(out, List.of(row.model(), row.group(), Integer.toString(row.coresA()),
+                        Integer.toString(row.unitsA()), Integer.toString(row.unitsB()), num(row.ratio()),
+                        num(row.ratioLow()), num(row.ratioHigh()), num(row.pValue()), num(row.pAdjusted()),
+                        row.verdict().label, comparison.nameA(), comparison.nameB(), Integer.toString(row.coresB()),
+                        row.unit().label, num(row.detectableChange()), comparison.settings().adjustment().toString(),
+                        num(comparison.settings().minChange())));
+            }
+        }
+        return out.toString();
+    }
+
+    /** The columns of {@code fits.csv}: one row per fit drawn; core_counts space-separated. */
+    static final List<String> FIT_COLUMNS = List.of("model", "workload", "law", "lambda", "sigma", "kappa",
+            "peak_cores", "r2", "core_counts", "lambda_low", "lambda_high", "sigma_low", "sigma_high", "kappa_low",
+            "kappa_high", "residuals");
+
+    static String fits(List<WorkloadScaling> scaling) {
+        StringBuilder out = new StringBuilder();
+        line(out, FIT_COLUMNS);
+        for (WorkloadScaling workload : scaling) {
+            for (String model : workload.models()) {
+                String cores = String.join(" ", workload.series(model).stream()
+                        .map(cell -> Integer.toString(cell.cores())).toList());
+                for (ScalingFit fit : List.of(workload.amdahlFits().get(model), workload.uslFits().get(model))) {
+                    if (fit == null || !fit.fitted()) {
+                        continue;
+                    }
+                    line(out, List.of(model, workload.group(), fit.law().label, num(fit.lambda()), num(fit.sigma()),
+                            num(fit.kappa()), num(fit.peakCores()), num(fit.rSquared()), cores, num(fit.lambdaCi()[0]),
+                            num(fit.lambdaCi()[1]), num(fit.sigmaCi()[0]), num(fit.sigmaCi()[1]),
+                            num(fit.kappaCi()[0]), num(fit.kappaCi()[1]), fit.residuals().label));
+                }
             }
         }
         return out.toString();
     }
 
     private static String num(double value) {
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "inf" : "-inf";
+        }
         return Double.isFinite(value) ? String.format(Locale.ROOT, "%.6g", value) : "";
     }
 

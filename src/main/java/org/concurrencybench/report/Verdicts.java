@@ -33,20 +33,50 @@ final class Verdicts {
         return verdicts;
     }
 
+    /**
+     * Which model is fastest, with runs of consecutive core counts that share a winner compressed:
+     * "FIXED_POOL is fastest at every core count from 1 to 32", or "... from 1 to 4 cores;
+     * VIRTUAL_THREADS from 8 to 32 cores", and where the runner-up is within the interval.
+     */
     static String fastest(WorkloadScaling workload) {
-        List<String> parts = new ArrayList<>();
-        for (int cores : workload.cores()) {
-            List<ScalingCell> ranked = workload.models().stream().flatMap(m -> workload.cell(m, cores).stream())
+        List<Integer> cores = List.copyOf(workload.cores());
+        List<String> winners = new ArrayList<>();
+        List<String> ties = new ArrayList<>();
+        for (int count : cores) {
+            List<ScalingCell> ranked = workload.models().stream().flatMap(m -> workload.cell(m, count).stream())
                     .sorted(Comparator.comparingDouble(cell -> cell.time().mean())).toList();
-            ScalingCell best = ranked.get(0);
-            String part = Numbers.cores(cores) + ": " + best.model() + " ("
-                    + Numbers.format(best.time().mean()) + " ms)";
-            if (ranked.size() > 1 && overlaps(best.time(), ranked.get(1).time())) {
-                part += ", tied within the interval with " + ranked.get(1).model();
+            winners.add(ranked.get(0).model());
+            if (ranked.size() > 1 && overlaps(ranked.get(0).time(), ranked.get(1).time())) {
+                ties.add(Numbers.cores(count) + " with " + ranked.get(1).model());
             }
-            parts.add(part);
         }
-        return "Fastest model at " + String.join("; ", parts) + ".";
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= cores.size(); i++) {
+            if (i == cores.size() || !winners.get(i).equals(winners.get(start))) {
+                parts.add(winners.get(start) + " " + span(cores, start, i - 1, parts.isEmpty()));
+                start = i;
+            }
+        }
+        String sentence = String.join("; ", parts);
+        if (parts.size() == 1 && cores.size() > 2) {
+            sentence = winners.get(0) + " is fastest at every core count from " + cores.get(0) + " to "
+                    + cores.get(cores.size() - 1);
+        }
+        return sentence + (ties.isEmpty() ? "" : " (tied within the interval at " + String.join(", ", ties) + ")")
+                + ".";
+    }
+
+    /** "is fastest at 2 cores", "from 1 to 4 cores", "at 1 and 2 cores". */
+    private static String span(List<Integer> cores, int from, int to, boolean first) {
+        String lead = first ? "is fastest " : "";
+        if (from == to) {
+            return lead + "at " + Numbers.cores(cores.get(from));
+        }
+        if (to == from + 1) {
+            return lead + "at " + cores.get(from) + " and " + cores.get(to) + " cores";
+        }
+        return lead + "from " + cores.get(from) + " to " + cores.get(to) + " cores";
     }
 
     private static boolean overlaps(SampleStats a, SampleStats b) {

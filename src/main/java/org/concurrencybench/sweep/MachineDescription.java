@@ -34,7 +34,8 @@ final class MachineDescription {
                 cpusByCores, settings.models().stream().map(Enum::name).toList(), workloadNames(settings),
                 settings.taskCounts(), settings.spreads().stream().map(Enum::name).toList(),
                 settings.skewWorkloads().stream().map(Enum::name).toList(), openFiles == null ? null : openFiles.hard(),
-                settings.limits().record(settings.topology().logicalCpus()), before, null, settings.budget());
+                settings.limits().record(settings.topology().logicalCpus()), before, null, settings.budget(),
+                settings.params());
     }
 
     private static List<String> workloadNames(SweepSettings settings) {

@@ -3,6 +3,7 @@ package org.concurrencybench.sweep;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.concurrencybench.model.Model;
 import org.concurrencybench.report.MachineInfo;
 import org.concurrencybench.results.Cell;
@@ -17,7 +18,7 @@ import org.concurrencybench.workload.Workload;
  */
 record PlannedRun(Profile profile, List<Model> models, List<Workload> workloads, boolean convoy,
                   List<Integer> taskCounts, List<Integer> coreCounts, List<SizeSpread> spreads,
-                  List<Workload> skewWorkloads) {
+                  List<Workload> skewWorkloads, Map<String, String> params) {
 
     static PlannedRun of(MachineInfo machine, Path file) {
         if (machine.profile() == null) {
@@ -63,7 +64,7 @@ record PlannedRun(Profile profile, List<Model> models, List<Workload> workloads,
         }
         return new PlannedRun(profile, List.copyOf(models), List.copyOf(workloads), convoy,
                 machine.taskCounts() == null ? List.of() : machine.taskCounts(), machine.coreCounts(),
-                List.copyOf(spreads), List.copyOf(skewWorkloads));
+                List.copyOf(spreads), List.copyOf(skewWorkloads), machine.params() == null ? Map.of() : machine.params());
     }
 
     int maxCores() {
@@ -82,6 +83,6 @@ record PlannedRun(Profile profile, List<Model> models, List<Workload> workloads,
             steps.addAll(SweepPlan.capacitySteps(profile, CapacityPlan.plan(models, workloads, taskCounts, cores,
                     java.time.Duration.ofDays(1), Integer.MAX_VALUE), java.time.Duration.ofDays(1)));
         }
-        return steps;
+        return BenchmarkParams.apply(steps, params);
     }
 }

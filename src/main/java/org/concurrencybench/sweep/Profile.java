@@ -27,7 +27,10 @@ public record Profile(String name, int forks, int warmupIterations, long warmupM
      * quantile of 12.7 (3 iterations: 4.3), about 3.6 times the width for the same spread.
      */
     public static final Profile QUICK = new Profile("quick", 1, 1, 200, 2, 200, 0, false);
-    /** A real run: the benchmarks' own defaults ({@link BenchmarkDefaults}). */
+    /**
+     * A real run, shaped for comparisons: the benchmarks' own defaults ({@link BenchmarkDefaults}),
+     * five forks of one 0.6 s warm-up and three 0.6 s measured iterations.
+     */
     public static final Profile DEFAULT = new Profile("default", BenchmarkDefaults.FORKS,
             BenchmarkDefaults.WARMUP_ITERATIONS, BenchmarkDefaults.WARMUP_MILLIS, BenchmarkDefaults.ITERATIONS,
             BenchmarkDefaults.ITERATION_MILLIS, 0, false);

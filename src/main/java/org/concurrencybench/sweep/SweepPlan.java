@@ -134,13 +134,16 @@ final class SweepPlan {
     }
 
     /**
-     * Whether a profile is a first look (sub-second iterations, as {@code --quick} and
-     * {@code --smoke}): it then runs fewer convoy and JVM-start cells and gives PROCESS_PER_TASK
-     * one batch, to stay short.
+     * Whether a profile is a first look (iterations under half a second, as {@code --quick},
+     * {@code --smoke} and a tight budget's): it then runs fewer convoy and JVM-start cells and
+     * gives PROCESS_PER_TASK one batch, to stay short.
      */
     static boolean firstLook(Profile profile) {
-        return profile.iterationMillis() < 1000;
+        return profile.iterationMillis() < FIRST_LOOK_ITERATION_MILLIS;
     }
+
+    /** Iterations shorter than this make a profile a first look. */
+    static final long FIRST_LOOK_ITERATION_MILLIS = 500;
 
     /**
      * The steps of uneven batches (at the largest core count): every model on {@code skewWorkloads}

@@ -20,14 +20,16 @@ import org.concurrencybench.workload.Workload;
  * A sweep's settings, checked and resolved from the command line: the profile, the core counts
  * (each one the machine can pin), the models and workloads by their enum names, the task-size
  * spreads and the workloads the uneven ones run on, where the run goes
- * and whether CPU affinity is available. Every bad value becomes one line that names the flag and
+ * whether CPU affinity is available, and the benchmark parameters given with {@code --param}.
+ * Every bad value becomes one line that names the flag and
  * what was expected.
  */
 record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, List<Workload> workloads,
                      boolean convoy, List<Integer> taskCounts, Duration maxBatch, String label, String runId,
                      Path runDir, Path chartsDir, CpuTopology topology, boolean pinned, String pinning,
                      Instant startedAt, MachineInfo resumed, List<SizeSpread> spreads, List<Workload> skewWorkloads,
-                     CpuLimits limits, MachineInfo.Budget budget, CpythonStep.Interpreter python) {
+                     CpuLimits limits, MachineInfo.Budget budget, CpythonStep.Interpreter python,
+                     java.util.Map<String, String> params) {
 
     /** The spreads a sweep measures unless {@code --spread} says otherwise. */
     static final List<SizeSpread> DEFAULT_SPREADS = List.of(SizeSpread.NONE, SizeSpread.PARETO);
@@ -130,7 +132,8 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
         return new SweepSettings(profile, cores, List.copyOf(models), List.copyOf(workloads), convoy,
                 sizes, maxBatch, label, runId,
                 command.resultsDir.resolve(runId), command.chartsDir, topology, taskset, pinning, now, null,
-                List.copyOf(spreads), skewWorkloads, limits, budget, CpythonStep.find(command.python, command.noPython));
+                List.copyOf(spreads), skewWorkloads, limits, budget, CpythonStep.find(command.python, command.noPython),
+                BenchmarkParams.parse(command.params == null ? List.of() : command.params));
     }
 
     /**
@@ -139,9 +142,10 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
      */
     static SweepSettings resume(SweepCommand command, CpuTopology topology) {
         if (command.smoke || command.quick || command.full || command.budget != null || command.cores != null || command.models != null
-                || command.workloads != null || command.tasks != null || command.label != null || command.spreads != null) {
+                || command.workloads != null || command.tasks != null || command.label != null || command.spreads != null
+                || command.params != null) {
             throw new IllegalArgumentException("--resume takes its settings from RUN_DIR/machine.json;"
-                    + " give it without --smoke, --quick, --full, --budget, --cores, --models, --workloads, --tasks, --spread or --label");
+                    + " give it without --smoke, --quick, --full, --budget, --cores, --models, --workloads, --tasks, --spread, --param or --label");
         }
         RunFolder folder = new RunFolder(command.resume);
         Path file = folder.machineFile();
@@ -173,7 +177,7 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
                 command.resume, command.chartsDir, topology, Boolean.TRUE.equals(machine.pinned()), machine.pinning(),
                 machine.startedAt() == null ? Instant.now() : Instant.parse(machine.startedAt()), machine,
                 plan.spreads(), plan.skewWorkloads(), new CpuLimits(null, topology.logicalCpus(), null, null),
-                machine.budget(), CpythonStep.find(command.python, command.noPython));
+                machine.budget(), CpythonStep.find(command.python, command.noPython), plan.params());
     }
 
     /** 1, 2, 4, ... up to the machine's CPUs, and the machine's CPUs. */

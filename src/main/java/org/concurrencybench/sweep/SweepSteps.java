@@ -13,8 +13,8 @@ record SweepSteps(List<Integer> cores, int maxCores, List<SweepPlan.Step> everyC
                   List<CapacityPlan.ModelPlan> capacity) {
 
     static SweepSteps of(SweepSettings settings) {
-        List<SweepPlan.Step> everyCount = SweepPlan.stepsFor(settings.profile(), settings.models(),
-                settings.workloads(), settings.convoy());
+        List<SweepPlan.Step> everyCount = BenchmarkParams.apply(SweepPlan.stepsFor(settings.profile(), settings.models(),
+                settings.workloads(), settings.convoy()), settings.params());
         // Run once, at the run's largest core count (also when resuming, whatever is left).
         int maxCores = settings.resuming()
                 ? settings.resumed().coreCounts().stream().max(Integer::compare).orElse(0)
@@ -30,7 +30,8 @@ record SweepSteps(List<Integer> cores, int maxCores, List<SweepPlan.Step> everyC
                     settings.skewWorkloads()));
             once.addAll(SweepPlan.capacitySteps(settings.profile(), capacity, settings.maxBatch()));
         }
-        return new SweepSteps(settings.cores(), maxCores, everyCount, once, capacity);
+        return new SweepSteps(settings.cores(), maxCores, everyCount, BenchmarkParams.apply(once, settings.params()),
+                capacity);
     }
 
     /** The steps at one core count: those that run once come at the largest. */

@@ -40,8 +40,7 @@ class ChartOutputTest {
             "sleep-time", FOUR, "sleep-speedup", FOUR, "sleep-efficiency", FOUR, "sleep-bars", FOUR,
             "convoy", List.of("FIXED_POOL", "GLOBAL_LOCK"), "capacity-sleep", List.of("THREAD_PER_TASK", "VIRTUAL_THREADS"));
     private static final Map<String, List<String>> COMPARISON = Map.of(
-            "compare-cpu-speedup", ALL_FIVE, "compare-sleep-speedup", FOUR, "compare-ratio", ALL_FIVE,
-            "compare-ratio-per-core", ALL_FIVE);
+            "compare-cpu-speedup", ALL_FIVE, "compare-sleep-speedup", FOUR);
 
     @TempDir
     static Path out;
@@ -71,6 +70,19 @@ class ChartOutputTest {
     }
 
     @Test
+    void forestPlotMarksTheCellsCalledFaster() throws Exception {
+        // the server fixture's times are 0.8x the laptop's: every cell is called faster, none slower
+        BufferedImage image = ImageIO.read(out.resolve("compare/compare-forest.png").toFile());
+        Set<Integer> pixels = colours(image);
+        assertTrue(pixels.contains(0x2E7D32), "faster marker colour");
+        assertFalse(pixels.contains(0xC62828), "no slower marker");
+        assertTrue(image.getHeight() > ChartStyle.HEIGHT, "one row per cell makes the chart taller");
+        Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(out.resolve("compare/compare-forest.svg").toFile());
+        assertEquals("svg", svg.getDocumentElement().getNodeName());
+    }
+
+    @Test
     void realJmhOutputWithTwoCoreCounts() throws Exception {
         // cores-1.json and cores-2.json as JMH 1.37 wrote them in a smoke run (-f 1 -i 3)
         Path directory = out.resolve("smoke");
@@ -94,7 +106,8 @@ class ChartOutputTest {
     @Test
     void reportFilesWritten() {
         for (String file : List.of("single/report.md", "single/index.html", "single/summary.csv", "compare/report.md",
-                "compare/index.html", "compare/summary.csv", "compare/comparison.csv", "compare/laptop-run/report.md",
+                "compare/index.html", "compare/summary.csv", "compare/comparison.csv", "single/fits.csv",
+                "compare/laptop-run/fits.csv", "compare/laptop-run/report.md",
                 "compare/server-run/index.html")) {
             assertTrue(Files.isRegularFile(out.resolve(file)), file);
         }

@@ -29,7 +29,7 @@ class MachineStateRecordTest {
                 List.of("CPU"), List.of(), List.of(), List.of(), null,
                 new MachineInfo.CpuLimit("0-3", 4, 1.5, "/sys/fs/cgroup/x/cpu.max", 1), before,
                 after, new MachineInfo.Budget("3m", 180_000, 170_000, 1, 1, 200, 2, 200, List.of(1, 2),
-                        List.of("forks 2 -> 1")));
+                        List.of("forks 2 -> 1")), Map.of());
     }
 
     @Test

@@ -99,7 +99,7 @@ class ReportCommandTest {
     void formatPicksFiles(@TempDir Path temp) throws Exception {
         assertEquals(0, run(Fixtures.run("laptop").toString(), "--out", temp.toString(), "--format", "md,csv"));
         try (Stream<Path> files = Files.list(temp)) {
-            assertEquals(List.of("report.md", "summary.csv"),
+            assertEquals(List.of("fits.csv", "report.md", "summary.csv"),
                     files.map(f -> f.getFileName().toString()).sorted().toList());
         }
         assertEquals(2, run(Fixtures.run("laptop").toString(), "--out", temp.toString(), "--format", "pdf"));
@@ -110,8 +110,8 @@ class ReportCommandTest {
     void helpExplainsEveryOption() {
         assertEquals(0, run("-h"));
         String help = out.toString();
-        for (String option : List.of("RUN_DIR", "--out", "--format", "--confidence", "--help", "--version",
-                "Exit codes")) {
+        for (String option : List.of("RUN_DIR", "--out", "--format", "--confidence", "--adjust", "--min-change",
+                "--fit", "--help", "--version", "Exit codes")) {
             assertTrue(help.contains(option), option + " in\n" + help);
         }
     }
@@ -120,6 +120,22 @@ class ReportCommandTest {
     void usageErrorsExitTwo() {
         assertEquals(2, run());
         assertEquals(2, run(Fixtures.run("laptop").toString(), "--confidence", "1.5"));
+        assertEquals(2, run(Fixtures.run("laptop").toString(), "--adjust", "bonferroni"));
+        assertTrue(err.toString().contains("run-benchmarks.sh: --adjust: unknown adjustment 'bonferroni'; valid: bh, holm"),
+                err.toString());
+        assertEquals(2, run(Fixtures.run("laptop").toString(), "--min-change", "-1"));
+        assertEquals(2, run(Fixtures.run("laptop").toString(), "--fit", "weighted"));
+    }
+
+    @Test
+    void comparisonCsvHasTheIssuesColumnsAndHolmIsAnOption(@TempDir Path temp) throws Exception {
+        assertEquals(0, run(Fixtures.run("laptop").toString(), Fixtures.run("server").toString(), "--out",
+                temp.toString(), "--format", "csv,md", "--adjust", "holm", "--min-change", "5"));
+        List<String> lines = Files.readAllLines(temp.resolve("comparison.csv"));
+        assertTrue(lines.get(0).startsWith("model,workload,cores,n_a,n_b,ratio,ratio_low,ratio_high,p,p_adjusted,"
+                + "verdict"), lines.get(0));
+        assertTrue(lines.get(1).endsWith(",holm,0.0500000"), lines.get(1));
+        assertTrue(Files.readString(temp.resolve("report.md")).contains("then Holm over every cell"));
     }
 
     @Test

@@ -27,6 +27,9 @@ class BudgetPlannerTest {
         return c.cores().size() * perCount + c.taskCounts().stream().mapToLong(t -> t).sum();
     }
 
+    /** A profile whose costs the comments below work out by hand: 2 forks, 2 x 1 s warm-up, 4 x 1 s measured. */
+    private static final Profile TWO_FORKS = Profile.DEFAULT.withTiming(2, 2, 1000, 4, 1000);
+
     @Test
     void durationsParse() {
         assertEquals(Duration.ofSeconds(90), BudgetPlanner.parse("90s"));
@@ -39,17 +42,17 @@ class BudgetPlannerTest {
 
     @Test
     void aBudgetThatFitsGivesUpNothing() {
-        BudgetPlanner.Candidate start = new BudgetPlanner.Candidate(Profile.DEFAULT, SERVER_CORES, List.of(100));
+        BudgetPlanner.Candidate start = new BudgetPlanner.Candidate(TWO_FORKS, SERVER_CORES, List.of(100));
         // 5 counts x 2 forks x (2 s + 4 s + 1 s) = 70 s, plus the size 100 (ms).
         BudgetPlanner.Plan plan = BudgetPlanner.plan(Duration.ofMillis(70_100), start, BudgetPlannerTest::simpleCost);
         assertEquals(List.of(), plan.gaveUp());
         assertEquals(70_100, plan.estimatedMillis());
-        assertEquals(Profile.DEFAULT, plan.profile());
+        assertEquals(TWO_FORKS, plan.profile());
     }
 
     @Test
     void givesThingsUpInTheStatedOrder() {
-        BudgetPlanner.Candidate start = new BudgetPlanner.Candidate(Profile.DEFAULT, SERVER_CORES, List.of(100, 1000));
+        BudgetPlanner.Candidate start = new BudgetPlanner.Candidate(TWO_FORKS, SERVER_CORES, List.of(100, 1000));
         // Just under the full cost: only the largest capacity size goes.
         assertEquals(List.of("capacity size 1000"),
                 BudgetPlanner.plan(Duration.ofMillis(71_000), start, BudgetPlannerTest::simpleCost).gaveUp());

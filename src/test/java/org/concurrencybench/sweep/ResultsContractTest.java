@@ -35,7 +35,8 @@ class ResultsContractTest {
         MachineInfo machine = new MachineInfo(MachineInfo.SCHEMA, "20261126-000000-box", "box",
                 "host", "2026-11-26T00:00:00Z", "2026-11-26T00:10:00Z", "quick", "abc123", "Some CPU", 4, 8,
                 16L << 30, "Linux", "6.1", "amd64", "Vendor", "25", true, "taskset", List.of(1, 2),
-                Map.of("1", "0", "2", "0,1"), List.of("SEQUENTIAL"), List.of("SLEEP"), List.of(100), List.of("NONE", "PARETO"), List.of("SLEEP"), 4096L, null, null, null, null);
+                Map.of("1", "0", "2", "0,1"), List.of("SEQUENTIAL"), List.of("SLEEP"), List.of(100), List.of("NONE", "PARETO"), List.of("SLEEP"), 4096L, null, null, null, null,
+                Map.of("cpuUnits", "770"));
         json.writeValue(run.resolve("machine.json").toFile(), machine);
         Outcome written = Outcome.skipped(2, CapacityPlan.cell(Model.FIXED_POOL, Workload.SLEEP, 100_000), "too long",
                 500_000L);

@@ -75,7 +75,7 @@ class SweepSpreadTest {
         Files.createDirectories(original.runDir());
         MachineInfo machine = new MachineInfo(1, original.runId(), "box", "h", "2026-11-26T00:00:00Z", null, "quick",
                 "abc", "cpu", 4, 4, 1, "Linux", "6", "amd64", "v", "25", true, "taskset", List.of(1, 2), Map.of(),
-                List.of("SEQUENTIAL"), List.of("CPU"), List.of(), List.of("EXPONENTIAL"), List.of("CPU"), null, null, null, null, null);
+                List.of("SEQUENTIAL"), List.of("CPU"), List.of(), List.of("EXPONENTIAL"), List.of("CPU"), null, null, null, null, null, Map.of());
         ObjectMapper json = new ObjectMapper();
         json.writeValue(original.runDir().resolve("machine.json").toFile(), machine);
         SweepSettings resumed = resolve("--resume", original.runDir().toString());

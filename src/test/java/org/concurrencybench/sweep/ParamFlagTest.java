@@ -1,0 +1,100 @@
+package org.concurrencybench.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.concurrencybench.model.Model;
+import org.concurrencybench.report.MachineInfo;
+import org.concurrencybench.workload.Workload;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code --param NAME=VALUE}: checked against the benchmarks' own @Params, passed to the steps that declare them. */
+class ParamFlagTest {
+
+    private static final CpuTopology FOUR_CPUS = CpuTopology.read(Path.of("/nonexistent"),
+            new TreeSet<>(List.of(0, 1, 2, 3)));
+
+    private static SweepSettings resolve(String... args) {
+        SweepCommand command = new SweepCommand();
+        new CommandLine(command).parseArgs(args);
+        return command.resume == null ? SweepSettings.resolve(command, FOUR_CPUS)
+                : SweepSettings.resume(command, FOUR_CPUS);
+    }
+
+    @Test
+    void acceptedNamesComeFromTheBenchmarkClasses() {
+        assertTrue(BenchmarkParams.declaredBy(org.concurrencybench.bench.ModelBenchmark.class).containsAll(List.of("cpuUnits", "sleepMicros", "tasks")));
+        assertFalse(BenchmarkParams.declaredBy(org.concurrencybench.bench.JvmStartBenchmark.class).contains("cpuUnits"));
+        assertFalse(BenchmarkParams.accepted().contains("model"), "set by --models");
+    }
+
+    @Test
+    void aParamGoesToEveryStepThatDeclaresItAndNoOther() {
+        SweepSettings settings = resolve("--param", "cpuUnits=770", "--param", "sleepMicros=2000", "--label", "box");
+        assertEquals(Map.of("cpuUnits", "770", "sleepMicros", "2000"), settings.params());
+        List<SweepPlan.Step> steps = BenchmarkParams.apply(SweepPlan.stepsFor(Profile.QUICK,
+                List.of(Model.SEQUENTIAL, Model.PROCESS_PER_TASK), List.of(Workload.CPU), true), settings.params());
+        List<String> models = steps.get(0).jmhArgs();
+        assertTrue(Collections.indexOfSubList(models, List.of("-p", "cpuUnits=770")) > 0, models.toString());
+        assertTrue(Collections.indexOfSubList(models, List.of("-p", "sleepMicros=2000")) > 0, models.toString());
+        for (SweepPlan.Step convoy : steps.stream().filter(step -> step.benchmarkClass()
+                == org.concurrencybench.bench.ConvoyBenchmark.class).toList()) {
+            assertFalse(convoy.jmhArgs().contains("cpuUnits=770"), "ConvoyBenchmark has no cpuUnits");
+        }
+        List<SweepPlan.Step> once = BenchmarkParams.apply(SweepPlan.onceSteps(Profile.QUICK,
+                List.of(Model.PROCESS_PER_TASK)), settings.params());
+        assertFalse(once.get(0).jmhArgs().contains("cpuUnits=770"), "JvmStartBenchmark has no cpuUnits");
+    }
+
+    @Test
+    void theStepsOwnSettingsWin() {
+        // a capacity step sets its tasks itself; --param tasks=128 sizes the model steps only
+        SweepPlan.Step capacity = new SweepPlan.Step("capacity", org.concurrencybench.bench.CapacityBenchmark.class,
+                Map.of("tasks", List.of("1000", "10000")), List.of(), 1000, null);
+        List<String> args = BenchmarkParams.apply(List.of(capacity), Map.of("tasks", "128")).get(0).jmhArgs();
+        assertFalse(args.contains("tasks=128"), args.toString());
+    }
+
+    @Test
+    void badParamsAreOneLineUsageErrors() {
+        String unknown = assertThrows(IllegalArgumentException.class, () -> resolve("--param", "cpuUnit=770"))
+                .getMessage();
+        assertTrue(unknown.startsWith("--param cpuUnit: no benchmark declares it; known: "), unknown);
+        assertTrue(unknown.contains("cpuUnits") && !unknown.contains("\n"), unknown);
+        assertEquals("--param 'cpuUnits': expected NAME=VALUE, e.g. cpuUnits=770",
+                assertThrows(IllegalArgumentException.class, () -> resolve("--param", "cpuUnits")).getMessage());
+        assertEquals("--param model: set it with --models instead",
+                assertThrows(IllegalArgumentException.class, () -> resolve("--param", "model=SEQUENTIAL")).getMessage());
+    }
+
+    @Test
+    void resumeTakesTheParamsFromMachineJson(@TempDir Path run) throws Exception {
+        MachineInfo machine = new MachineInfo(MachineInfo.SCHEMA, "20261126-000000-box", "box", "host",
+                "2026-11-26T00:00:00Z", null, "quick", "abc", "cpu", 4, 4, 1L << 30, "Linux", "6", "amd64", "v", "25",
+                true, "taskset", List.of(1, 2), Map.of("1", "0", "2", "0,1"), List.of("SEQUENTIAL"), List.of("CPU"),
+                List.of(), List.of(), List.of(), null, null, null, null, null, Map.of("cpuUnits", "770"));
+        new ObjectMapper().writeValue(run.resolve("machine.json").toFile(), machine);
+        SweepSettings settings = resolve("--resume", run.toString());
+        assertEquals(Map.of("cpuUnits", "770"), settings.params());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> resolve("--resume", run.toString(), "--param", "cpuUnits=1")).getMessage().contains("--param"));
+    }
+
+    @Test
+    void machineJsonWithoutParamsStillReads(@TempDir Path run) throws Exception {
+        Files.writeString(run.resolve("machine.json"), "{\"runId\": \"old\", \"profile\": \"quick\"}");
+        MachineInfo machine = MachineInfo.read(run.resolve("machine.json"));
+        assertEquals(Map.of(), machine.params());
+    }
+}
