@@ -19,8 +19,9 @@ import cpybench
 from . import forms, kernel, measure, output, tasks, trial
 
 PROFILES = {  # as org.concurrencybench.sweep.Profile: forks, warm-up its, warm-up ms, its, ms
-    "quick": (1, 1, 300, 3, 300),
-    "default": (2, 2, 1000, 4, 1000),
+    "smoke": (1, 1, 100, 2, 100),
+    "quick": (1, 1, 200, 2, 200),
+    "default": (5, 1, 600, 3, 600),
     "full": (3, 5, 2000, 10, 2000),
 }
 SCENARIO_CONVOY = "CONVOY"
@@ -34,6 +35,9 @@ def parse_args(argv):
     parser.add_argument("--cpus", default="", help="the CPU list the sweep pinned it to (recorded)")
     parser.add_argument("--profile", choices=sorted(PROFILES), default="default",
                         help="forks, warm-up and iterations as the JVM's profile of that name")
+    parser.add_argument("--timing", metavar="F,WI,WMS,I,MS",
+                        help="forks, warm-up iterations, warm-up ms, iterations, iteration ms: overrides --profile"
+                             " (the sweep passes its profile's own, a budget's included)")
     parser.add_argument("--forms", default=",".join(forms.NAMES), help="forms to run (default: all)")
     parser.add_argument("--workloads", default="CPU,SLEEP,IO,CONVOY", help="CPU, SLEEP, IO, CONVOY (default: all)")
     parser.add_argument("--tasks", type=int, default=64, help="tasks per batch (default 64, as the JVM's)")
@@ -103,7 +107,15 @@ def main(argv=None):
         if name not in forms.NAMES:
             print("run_cpython.py: unknown form %r; valid: %s" % (name, ", ".join(forms.NAMES)), file=sys.stderr)
             return 2
-    forks, wi, wms, its, ms = PROFILES[args.profile]
+    if args.timing:
+        try:
+            forks, wi, wms, its, ms = (int(v) for v in args.timing.split(","))
+        except ValueError:
+            print("run_cpython.py: --timing %r: expected five whole numbers F,WI,WMS,I,MS" % args.timing,
+                  file=sys.stderr)
+            return 2
+    else:
+        forks, wi, wms, its, ms = PROFILES[args.profile]
     profile = {"forks": forks, "warmupIterations": wi, "warmupMillis": wms, "iterations": its, "iterationMillis": ms}
     parallelism = args.parallelism or (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
                                        else os.cpu_count())

@@ -145,10 +145,15 @@ final class CpythonStep {
         }
         command.addAll(List.of(interpreter.executable(), script.toString(), "--out", out.toString(),
                 "--cores", String.valueOf(cores), "--cpus", cpus, "--profile", profile.name(),
+                "--timing", profile.forks() + "," + profile.warmupIterations() + "," + profile.warmupMillis() + ","
+                        + profile.iterations() + "," + profile.iterationMillis(),
                 "--forms", String.join(",", forms), "--workloads", String.join(",", workloads),
                 "--task-ms", String.format(Locale.ROOT, "%.3f", taskMillis)));
         if (cpuUnits != null) {
             command.addAll(List.of("--cpu-units", String.valueOf(cpuUnits)));
+        }
+        if (profile.batchTasks() > 0) {
+            command.addAll(List.of("--tasks", String.valueOf(profile.batchTasks())));
         }
         return command;
     }
