@@ -51,7 +51,7 @@ final class MachineSection {
         row(rows, runs, "time budget", MachineSection::budget);
         document.table(null, headers, rows);
         for (RunResults run : runs) {
-            if (!Boolean.TRUE.equals(run.machine().pinned())) {
+            if (Boolean.FALSE.equals(run.machine().pinned())) { // unknown (an older or hand-made machine.json): no claim
                 document.paragraph("Warning: " + run.machine().displayName() + " did not pin its core counts ("
                         + nonNull(run.machine().pinning()) + "). Each core count limited only what the JVM was told"
                         + " (-XX:ActiveProcessorCount); the operating system could still run its threads on every"

@@ -43,7 +43,8 @@ public final class RunReader {
             }
         }
         if (byCores.isEmpty()) {
-            throw new ReportException(directory + ": no cores-N.json results in this folder (is it a run folder?)");
+            throw new ReportException(directory + ": no core count has finished yet (planned " + machine.coreCounts()
+                    + "); finish the run with ./run-benchmarks.sh --resume " + directory);
         }
         List<Outcome> outcomes = outcomes(new RunFolder(directory));
         // A cell that failed has no number, even where JMH wrote one for the iterations before the failure.

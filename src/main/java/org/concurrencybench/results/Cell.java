@@ -10,15 +10,28 @@ import java.util.stream.Collectors;
  * cell is finished only when it is measured, FAILED or SKIPPED.
  *
  * @param benchmark JMH's full name: the benchmark class's name, a dot, the method
- * @param params    the parameters this cell fixes; a JMH result may carry more (defaults), which do not matter
+ * @param params    the parameters that tell this cell from its neighbours (its identity, as
+ *                  {@code outcomes.json} records it)
+ * @param defaults  the benchmark's other parameters at their declared values: a result with another
+ *                  value there (a PROCESS_POOL batch cut in chunks, an uneven spread) is another cell
  */
-public record Cell(String benchmark, Map<String, String> params) {
+public record Cell(String benchmark, Map<String, String> params, Map<String, String> defaults) {
 
     public Cell {
         params = Map.copyOf(params);
+        defaults = Map.copyOf(defaults);
     }
 
-    /** Whether a JMH result of {@code resultBenchmark} with {@code resultParams} measures this cell. */
+    /** A cell known by its identity alone, e.g. read back from {@code outcomes.json}. */
+    public Cell(String benchmark, Map<String, String> params) {
+        this(benchmark, params, Map.of());
+    }
+
+    /**
+     * Whether a JMH result of {@code resultBenchmark} with {@code resultParams} (JMH records every
+     * parameter) measures this cell: the same benchmark, this cell's values, and the declared
+     * defaults wherever the result names them.
+     */
     public boolean matches(String resultBenchmark, Map<String, String> resultParams) {
         if (!benchmark.equals(resultBenchmark)) {
             return false;
@@ -28,7 +41,18 @@ public record Cell(String benchmark, Map<String, String> params) {
                 return false;
             }
         }
+        for (Map.Entry<String, String> fixed : defaults.entrySet()) {
+            String value = resultParams.get(fixed.getKey());
+            if (value != null && !value.equals(fixed.getValue())) {
+                return false;
+            }
+        }
         return true;
+    }
+
+    /** Whether {@code outcome} is about this very cell. */
+    public boolean is(Outcome outcome) {
+        return benchmark.equals(outcome.benchmark()) && params.equals(outcome.params());
     }
 
     /** A short name for the console and error lines, e.g. {@code ModelBenchmark.batch model=SEQUENTIAL workload=CPU}. */

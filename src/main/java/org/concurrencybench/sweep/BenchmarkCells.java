@@ -31,10 +31,13 @@ final class BenchmarkCells {
      */
     static List<Cell> of(Class<?> benchmarkClass, Map<String, List<String>> given) {
         Map<String, List<String>> axes = new LinkedHashMap<>();
+        Map<String, String> defaults = new LinkedHashMap<>();
         for (Field field : paramFields(benchmarkClass)) {
             List<String> values = given.containsKey(field.getName()) ? given.get(field.getName()) : declaredValues(field);
             if (given.containsKey(field.getName()) || values.size() > 1) {
                 axes.put(field.getName(), values);
+            } else if (values.size() == 1) {
+                defaults.put(field.getName(), values.get(0));
             }
         }
         List<Map<String, String>> combinations = new ArrayList<>();
@@ -53,7 +56,7 @@ final class BenchmarkCells {
         List<Cell> cells = new ArrayList<>();
         for (String method : benchmarkMethods(benchmarkClass)) {
             for (Map<String, String> params : combinations) {
-                cells.add(new Cell(benchmarkClass.getName() + "." + method, params));
+                cells.add(new Cell(benchmarkClass.getName() + "." + method, params, defaults));
             }
         }
         return cells;
@@ -70,7 +73,10 @@ final class BenchmarkCells {
     static List<String> declaredValues(Field field) {
         String[] declared = field.getAnnotation(Param.class).value();
         boolean blank = declared.length == 0 || (declared.length == 1 && Param.BLANK_ARGS.equals(declared[0]));
-        if (blank && field.getType().isEnum()) {
+        if (blank && !field.getType().isEnum()) {
+            return List.of(); // nothing declared: JMH needs -p for it
+        }
+        if (blank) {
             return Arrays.stream(field.getType().getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
         }
         return List.of(declared);

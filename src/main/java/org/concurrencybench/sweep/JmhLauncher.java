@@ -109,7 +109,10 @@ final class JmhLauncher {
             }
         } catch (IOException e) {
             if (!isStopped()) {
-                throw e;
+                // The log cannot be written (a full disk, say): nothing reads JMH's output any more, so stop it.
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new java.nio.file.FileSystemException(logFile.toString(), null, e.getMessage());
             }
             // stopped meanwhile: JMH's output closed under the reader ("Stream closed"); nothing to report
         } finally {

@@ -90,8 +90,7 @@ final class RunCheck {
 
         /** Counts one planned cell of a finished core count by its state, and says what is wrong with it. */
         void add(int cores, Cell cell, int samples, List<JsonNode> results, List<Outcome> outcomes) {
-            Outcome outcome = outcomes.stream().filter(o -> cell.matches(o.benchmark(), o.params())).findFirst()
-                    .orElse(null);
+            Outcome outcome = outcomes.stream().filter(cell::is).findFirst().orElse(null);
             List<JsonNode> own = results.stream()
                     .filter(r -> cell.matches(r.path("benchmark").asText(), CellSettlement.params(r))).toList();
             String where = "cores=" + cores + " " + cell.label() + ": ";

@@ -55,6 +55,7 @@ final class Sweep {
     private final PrintStream console;
     private final RunFolder folder;
     private final String javaBinary;
+    private final Path jmhLock;
     private JmhLauncher launcher;
     private final CpythonStep cpython;
     private final List<Integer> finishedCores = new ArrayList<>();
@@ -64,15 +65,19 @@ final class Sweep {
 
     Sweep(SweepSettings settings, PrintStream console) {
         // The java that runs this sweep runs the benchmarks too: the JDK recorded is the JDK measured.
-        this(settings, console, org.concurrencybench.process.WorkerLauncher.javaBinary());
+        this(settings, console, org.concurrencybench.process.WorkerLauncher.javaBinary(), JmhLock.file());
     }
 
-    /** A sweep whose JMH runs are started with {@code javaBinary} (the tests pass a stand-in). */
-    Sweep(SweepSettings settings, PrintStream console, String javaBinary) {
+    /**
+     * A sweep whose JMH runs are started with {@code javaBinary} and that checks JMH's lock at
+     * {@code jmhLock} (the tests pass a stand-in java and a lock of their own).
+     */
+    Sweep(SweepSettings settings, PrintStream console, String javaBinary, Path jmhLock) {
         this.settings = settings;
         this.console = console;
         this.folder = new RunFolder(settings.runDir());
         this.javaBinary = javaBinary;
+        this.jmhLock = jmhLock;
         this.cpython = new CpythonStep(settings.python(), MachineDescription.suiteDir().resolve("python").resolve("run_cpython.py"),
                 settings.profile(), settings.models(), settings.workloads(), settings.convoy(), settings.pinned(), console);
     }
@@ -114,9 +119,9 @@ final class Sweep {
         if (settings.runDirExists() && !settings.resuming()) {
             throw new SweepException(settings.runDir() + " exists already; choose another --label or --results");
         }
-        String lockHolder = JmhLock.holder(JmhLock.file());
+        String lockHolder = JmhLock.holder(jmhLock);
         if (lockHolder != null) {
-            throw new SweepException("another JMH run (" + lockHolder + ") holds " + JmhLock.file()
+            throw new SweepException("another JMH run (" + lockHolder + ") holds " + jmhLock
                     + "; wait for it to finish or stop it, then run again");
         }
         Files.createDirectories(folder.logsDir());
@@ -156,12 +161,36 @@ final class Sweep {
             console.printf("Results: %s (%s)%n", settings.runDir(), format(Duration.between(start, Instant.now())));
             writeReport();
             return end(summary);
+        } catch (IOException | RuntimeException e) {
+            if (!stopping) {
+                console.printf("Kept %s in %s; ./run-benchmarks.sh --resume %s measures the rest once the cause is fixed.%n",
+                        finishedCores.isEmpty() ? "no core count" : "core counts " + finishedCores, settings.runDir(),
+                        settings.runDir());
+            }
+            throw e;
         } finally {
             if (!stopping) {
                 settled = true; // an error on its way out: not an interruption
                 removeHook(onInterrupt);
             }
             loopExited.countDown();
+        }
+    }
+
+    /** Something the sweep writes into the run folder. */
+    @FunctionalInterface
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    /** Writes, naming the file in the error if it fails (a full disk says only "No space left on device"). */
+    private static void writing(Path file, Write write) throws IOException {
+        try {
+            write.run();
+        } catch (java.nio.file.FileSystemException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new java.nio.file.FileSystemException(file.toString(), null, e.getMessage());
         }
     }
 
@@ -211,8 +240,8 @@ final class Sweep {
             Files.deleteIfExists(part);
         }
         Path temporary = folder.partialFile(cores);
-        JSON.writeValue(temporary.toFile(), measured);
-        folder.writeOutcomes(new TreeSet<>(List.of(cores)), outcomes);
+        writing(temporary, () -> JSON.writeValue(temporary.toFile(), measured));
+        writing(folder.outcomesFile(), () -> folder.writeOutcomes(new TreeSet<>(List.of(cores)), outcomes));
         Files.move(temporary, folder.coresFile(cores), StandardCopyOption.ATOMIC_MOVE,
                 StandardCopyOption.REPLACE_EXISTING);
         finishedCores.add(cores);
@@ -331,7 +360,7 @@ final class Sweep {
     }
 
     private void writeMachine(MachineInfo machine) throws IOException {
-        JSON.writeValue(folder.machineFile().toFile(), machine);
+        writing(folder.machineFile(), () -> JSON.writeValue(folder.machineFile().toFile(), machine));
     }
 
     /** The jar this class was loaded from: target/benchmarks.jar. */

@@ -85,7 +85,7 @@ class RunReaderTest {
         assertTrue(noMachine.getMessage().contains("machine.json: file not found"), noMachine.getMessage());
         Files.writeString(temp.resolve("machine.json"), "{\"runId\": \"x\"}");
         ReportException noResults = assertThrows(ReportException.class, () -> RunReader.read(temp));
-        assertTrue(noResults.getMessage().contains("no cores-N.json results"), noResults.getMessage());
+        assertTrue(noResults.getMessage().contains("no core count has finished yet"), noResults.getMessage());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.concurrencybench.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -20,10 +21,15 @@ class BenchmarkCellsTest {
     void givenValuesMultiplyAndDeclaredSingleValuesDoNotNameACell() {
         List<Cell> cells = BenchmarkCells.of(ModelBenchmark.class, Map.of("model", List.of("SEQUENTIAL", "FIXED_POOL"),
                 "workload", List.of("CPU")));
-        assertEquals(List.of(
-                new Cell("org.concurrencybench.bench.ModelBenchmark.batch", Map.of("model", "SEQUENTIAL", "workload", "CPU")),
-                new Cell("org.concurrencybench.bench.ModelBenchmark.batch", Map.of("model", "FIXED_POOL", "workload", "CPU"))),
-                cells);
+        assertEquals(List.of(Map.of("model", "SEQUENTIAL", "workload", "CPU"), Map.of("model", "FIXED_POOL", "workload", "CPU")),
+                cells.stream().map(Cell::params).toList());
+        assertEquals("org.concurrencybench.bench.ModelBenchmark.batch", cells.get(0).benchmark());
+        assertEquals("1", cells.get(0).defaults().get("chunksize"), "the other @Params at their declared values");
+        Map<String, String> even = Map.of("model", "SEQUENTIAL", "workload", "CPU", "chunksize", "1", "spread", "NONE");
+        assertTrue(cells.get(0).matches(cells.get(0).benchmark(), even));
+        Map<String, String> chunked = new java.util.HashMap<>(even);
+        chunked.put("chunksize", "0");
+        assertFalse(cells.get(0).matches(cells.get(0).benchmark(), chunked), "a chunked batch is another cell");
     }
 
     @Test

@@ -75,7 +75,8 @@ class SweepRunTest {
     }
 
     private Sweep sweep(SweepSettings settings) {
-        return new Sweep(settings, new PrintStream(console, true, StandardCharsets.UTF_8), fakeJava.toString());
+        return new Sweep(settings, new PrintStream(console, true, StandardCharsets.UTF_8), fakeJava.toString(),
+                dir.resolve("jmh.lock"));
     }
 
     private Path runDir() throws Exception {
@@ -139,6 +140,18 @@ class SweepRunTest {
         SweepException error = assertThrows(SweepException.class, () -> sweep(settings).run(false));
         assertEquals(settings.runDir() + " exists already; choose another --label or --results", error.getMessage());
         assertEquals(error.getMessage(), ErrorLine.of(error));
+    }
+
+    @Test
+    void aHeldJmhLockIsReportedUpFrontAndNothingIsWritten() throws Exception {
+        SweepSettings settings = settings("SEQUENTIAL", "CPU");
+        try (java.nio.channels.FileChannel lock = java.nio.channels.FileChannel.open(dir.resolve("jmh.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock held = lock.lock()) {
+            SweepException error = assertThrows(SweepException.class, () -> sweep(settings).run(false));
+            assertTrue(error.getMessage().startsWith("another JMH run (this process) holds "), error.getMessage());
+        }
+        assertFalse(Files.exists(settings.runDir()), "no run folder for a sweep that never started");
     }
 
     @Test
