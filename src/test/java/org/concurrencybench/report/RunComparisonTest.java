@@ -70,12 +70,39 @@ class RunComparisonTest {
     }
 
     @Test
-    void rankingChangeIsDetected() {
-        RankingAgreement most = comparison.rankings().stream()
+    void rankingChangeIsDetected(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp) throws Exception {
+        // A planted change: the server's FIXED_POOL on CPU at 8 cores made ten times slower, so it
+        // drops from the first place to the last; every other time stays as the fixture has it.
+        java.nio.file.Path server = temp.resolve("server");
+        java.nio.file.Files.createDirectories(server);
+        try (var files = java.nio.file.Files.list(Fixtures.run("server"))) {
+            for (java.nio.file.Path file : files.toList()) {
+                java.nio.file.Files.copy(file, server.resolve(file.getFileName()));
+            }
+        }
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode results = json.readTree(server.resolve("cores-8.json").toFile());
+        for (com.fasterxml.jackson.databind.JsonNode result : results) {
+            if (result.path("params").path("model").asText().equals("FIXED_POOL")
+                    && result.path("params").path("workload").asText().equals("CPU")) {
+                for (com.fasterxml.jackson.databind.JsonNode fork : result.path("primaryMetric").path("rawData")) {
+                    for (int i = 0; i < fork.size(); i++) {
+                        ((com.fasterxml.jackson.databind.node.ArrayNode) fork).set(i, fork.get(i).asDouble() * 10);
+                    }
+                }
+            }
+        }
+        json.writeValue(server.resolve("cores-8.json").toFile(), results);
+        RunComparison changed = RunComparison.of("laptop", analysis.analyse(laptopRun, w -> { }),
+                "server", analysis.analyse(RunReader.read(server), w -> { }));
+        RankingAgreement before = comparison.rankings().stream()
                 .filter(r -> r.group().equals("CPU") && r.coresA() == 4 && r.coresB() == 8).findFirst().orElseThrow();
-        // at 4 vs 8 cores the order of SEQUENTIAL and GLOBAL_LOCK (125 > 100 on the laptop, 116 > 80 on the server)
-        // is kept, so the ranking agrees; make sure the ranking compares the models both runs have
-        assertFalse(most.orderA().contains("MY_MODEL"), "MY_MODEL has no 4-core score");
-        assertEquals(most.orderA().size(), most.orderB().size());
+        RankingAgreement after = changed.rankings().stream()
+                .filter(r -> r.group().equals("CPU") && r.coresA() == 4 && r.coresB() == 8).findFirst().orElseThrow();
+        assertEquals("FIXED_POOL", before.orderB().get(0), before.toString());
+        assertEquals("FIXED_POOL", after.orderB().get(after.orderB().size() - 1), after.toString());
+        assertFalse(after.sameOrder(), "the swap is detected: " + after);
+        assertTrue(after.kendallTau() < before.kendallTau(), before.kendallTau() + " -> " + after.kendallTau());
+        assertFalse(after.orderA().contains("MY_MODEL"), "MY_MODEL has no 4-core score");
     }
 }
