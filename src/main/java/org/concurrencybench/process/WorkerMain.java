@@ -122,21 +122,13 @@ public final class WorkerMain {
                             WireFormat.TYPE_TASK, WireFormat.TYPE_CHUNK, frame.type())));
             return;
         }
-        Task task;
-        try {
-            task = WireFormat.decodeTask(frame.payload(), debugTasks);
-        } catch (WireFormat.UnknownTaskKindException e) {
-            WireFormat.writeFrame(out, WireFormat.TYPE_ERROR,
-                    WireFormat.encodeError(WireFormat.ERROR_UNKNOWN_TASK_KIND, e.getMessage()));
-            return;
-        } catch (WireFormat.MalformedFrameException e) {
-            WireFormat.writeFrame(out, WireFormat.TYPE_ERROR,
-                    WireFormat.encodeError(WireFormat.ERROR_MALFORMED_FRAME, e.getMessage()));
+        Task task = decodeOrAnswer(out, () -> WireFormat.decodeTask(frame.payload(), debugTasks));
+        if (task == null) {
             return;
         }
         long checksum;
         try {
-            checksum = task instanceof DebugTask debug ? debug.runInWorker(out) : task.run(ExecutionHooks.NONE);
+            checksum = run(task, out);
         } catch (Exception e) {
             WireFormat.writeFrame(out, WireFormat.TYPE_ERROR,
                     WireFormat.encodeError(WireFormat.ERROR_TASK_FAILED, e.toString()));
@@ -145,28 +137,45 @@ public final class WorkerMain {
         WireFormat.writeFrame(out, WireFormat.TYPE_RESULT, WireFormat.encodeLong(checksum));
     }
 
+    /** A decoding of a frame's payload, which may find an unknown task kind or a malformed payload. */
+    @FunctionalInterface
+    private interface Decoding<T> {
+        T decode() throws IOException;
+    }
+
+    /** The decoded payload, or null once the parent has been answered with the ERROR it deserves. */
+    private static <T> T decodeOrAnswer(DataOutputStream out, Decoding<T> decoding) throws IOException {
+        try {
+            return decoding.decode();
+        } catch (WireFormat.UnknownTaskKindException e) {
+            WireFormat.writeFrame(out, WireFormat.TYPE_ERROR,
+                    WireFormat.encodeError(WireFormat.ERROR_UNKNOWN_TASK_KIND, e.getMessage()));
+        } catch (WireFormat.MalformedFrameException e) {
+            WireFormat.writeFrame(out, WireFormat.TYPE_ERROR,
+                    WireFormat.encodeError(WireFormat.ERROR_MALFORMED_FRAME, e.getMessage()));
+        }
+        return null;
+    }
+
+    /** Runs one task here (a debug task may write to the parent's stream itself). */
+    private static long run(Task task, DataOutputStream out) throws Exception {
+        return task instanceof DebugTask debug ? debug.runInWorker(out) : task.run(ExecutionHooks.NONE);
+    }
+
     /**
      * Runs the tasks of one CHUNK frame in order and answers with all their checksums; the first
      * task that throws ends the chunk with one TASK_FAILED error naming its place in the chunk.
      */
     private static void answerChunk(Frame frame, DataOutputStream out, boolean debugTasks) throws IOException {
-        java.util.List<Task> tasks;
-        try {
-            tasks = ChunkFrames.decodeChunk(frame.payload(), debugTasks);
-        } catch (WireFormat.UnknownTaskKindException e) {
-            WireFormat.writeFrame(out, WireFormat.TYPE_ERROR,
-                    WireFormat.encodeError(WireFormat.ERROR_UNKNOWN_TASK_KIND, e.getMessage()));
-            return;
-        } catch (WireFormat.MalformedFrameException e) {
-            WireFormat.writeFrame(out, WireFormat.TYPE_ERROR,
-                    WireFormat.encodeError(WireFormat.ERROR_MALFORMED_FRAME, e.getMessage()));
+        java.util.List<Task> tasks = decodeOrAnswer(out, () -> ChunkFrames.decodeChunk(frame.payload(), debugTasks));
+        if (tasks == null) {
             return;
         }
         long[] checksums = new long[tasks.size()];
         for (int i = 0; i < checksums.length; i++) {
             Task task = tasks.get(i);
             try {
-                checksums[i] = task instanceof DebugTask debug ? debug.runInWorker(out) : task.run(ExecutionHooks.NONE);
+                checksums[i] = run(task, out);
             } catch (Exception e) {
                 WireFormat.writeFrame(out, WireFormat.TYPE_ERROR, WireFormat.encodeError(WireFormat.ERROR_TASK_FAILED,
                         "task " + i + " of a chunk of " + checksums.length + ": " + e));
