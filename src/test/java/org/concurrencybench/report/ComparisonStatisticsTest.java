@@ -119,7 +119,7 @@ class ComparisonStatisticsTest {
     @Test
     void benjaminiHochbergMatchesR() {
         assertArrayEquals(new double[] {0.02, 0.04, 0.04, 0.02, Double.NaN},
-                BenjaminiHochberg.adjust(new double[] {0.01, 0.04, 0.03, 0.005, Double.NaN}), 1e-12);
+                PValueAdjustment.BH.adjust(new double[] {0.01, 0.04, 0.03, 0.005, Double.NaN}), 1e-12);
         assertArrayEquals(new double[] {0.03, 0.06, 0.06, 0.02},
                 PValueAdjustment.HOLM.adjust(new double[] {0.01, 0.04, 0.03, 0.005}), 1e-12);
     }

@@ -53,7 +53,7 @@ class RunComparisonTest {
     @Test
     void adjustmentCoversEveryCellOfTheComparison() {
         List<ComparisonRow> rows = comparison.rows();
-        double[] adjusted = BenjaminiHochberg.adjust(rows.stream().mapToDouble(ComparisonRow::pValue).toArray());
+        double[] adjusted = PValueAdjustment.BH.adjust(rows.stream().mapToDouble(ComparisonRow::pValue).toArray());
         for (int i = 0; i < rows.size(); i++) {
             assertEquals(adjusted[i], rows.get(i).pAdjusted(), 1e-15);
             assertTrue(rows.get(i).pAdjusted() >= rows.get(i).pValue());

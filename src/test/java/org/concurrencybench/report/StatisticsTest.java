@@ -95,7 +95,7 @@ class StatisticsTest {
     void holmBonferroniMatchesHandComputation() {
         // sorted 0.01, 0.03, 0.04 -> 3*0.01, 2*0.03, max(0.06, 1*0.04)
         assertArrayEquals(new double[] {0.03, 0.06, 0.06, Double.NaN},
-                HolmBonferroni.adjust(new double[] {0.01, 0.04, 0.03, Double.NaN}), 1e-12);
+                PValueAdjustment.HOLM.adjust(new double[] {0.01, 0.04, 0.03, Double.NaN}), 1e-12);
     }
 
     @Test
