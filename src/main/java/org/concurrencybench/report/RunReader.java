@@ -1,10 +1,12 @@
 package org.concurrencybench.report;
 
+import org.concurrencybench.results.MachineInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.concurrencybench.results.Outcome;
 import org.concurrencybench.results.RunFolder;
+import org.concurrencybench.results.RunFolderException;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -33,8 +35,12 @@ public final class RunReader {
         if (!Files.exists(machineFile)) {
             throw new ReportException(machineFile + ": file not found (every run folder written by the sweep has one)");
         }
-        String folderName = directory.toAbsolutePath().normalize().getFileName().toString();
-        MachineInfo machine = MachineInfo.fromJson(JsonFiles.read(machineFile), machineFile, folderName);
+        MachineInfo machine;
+        try {
+            machine = MachineInfo.read(machineFile);
+        } catch (RunFolderException e) {
+            throw new ReportException(e.getMessage(), e);
+        }
         SortedMap<Integer, List<BenchmarkResult>> byCores = new TreeMap<>();
         for (Path file : coresFiles(directory)) {
             Matcher name = CORES_FILE.matcher(file.getFileName().toString());

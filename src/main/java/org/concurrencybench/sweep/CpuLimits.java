@@ -130,8 +130,8 @@ public record CpuLimits(String allowedCpus, int allowedCount, Double quotaCpus, 
     }
 
     /** As {@code machine.json} records it, with the cores planned at most ({@code logicalCpus}: the topology's). */
-    org.concurrencybench.report.MachineInfo.CpuLimit record(int logicalCpus) {
-        return new org.concurrencybench.report.MachineInfo.CpuLimit(allowedCpus, allowedCount, quotaCpus, quotaFile,
+    org.concurrencybench.results.MachineInfo.CpuLimit record(int logicalCpus) {
+        return new org.concurrencybench.results.MachineInfo.CpuLimit(allowedCpus, allowedCount, quotaCpus, quotaFile,
                 Math.min(logicalCpus, usableCores()));
     }
 

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.concurrencybench.report.MachineInfo;
+import org.concurrencybench.results.MachineInfo;
 
 /**
  * What {@code machine.json} says of a new run: the machine and software measured (from

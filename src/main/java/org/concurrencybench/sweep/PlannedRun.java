@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.concurrencybench.model.Model;
-import org.concurrencybench.report.MachineInfo;
+import org.concurrencybench.results.MachineInfo;
 import org.concurrencybench.results.Cell;
 import org.concurrencybench.workload.SizeSpread;
 import org.concurrencybench.workload.Workload;

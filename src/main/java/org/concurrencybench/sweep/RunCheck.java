@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import org.concurrencybench.model.Model;
-import org.concurrencybench.report.MachineInfo;
+import org.concurrencybench.results.MachineInfo;
 import org.concurrencybench.results.Cell;
 import org.concurrencybench.results.Outcome;
 import org.concurrencybench.results.RunFolder;

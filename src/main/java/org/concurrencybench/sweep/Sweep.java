@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.concurrencybench.report.MachineInfo;
+import org.concurrencybench.results.MachineInfo;
 import org.concurrencybench.results.Outcome;
 import org.concurrencybench.results.RunFolder;
 
@@ -331,7 +331,7 @@ final class Sweep {
     }
 
     private void writeMachine(MachineInfo machine) throws IOException {
-        JSON.writeValue(folder.machineFile().toFile(), machine);
+        machine.write(folder.machineFile());
     }
 
     /** The jar this class was loaded from: target/benchmarks.jar. */

@@ -1,7 +1,7 @@
 package org.concurrencybench.sweep;
 
 import java.nio.file.Files;
-import org.concurrencybench.report.MachineInfo;
+import org.concurrencybench.results.MachineInfo;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -156,7 +156,7 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
         MachineInfo machine;
         try {
             machine = MachineInfo.read(file);
-        } catch (org.concurrencybench.report.ReportException e) {
+        } catch (org.concurrencybench.results.RunFolderException e) {
             throw new SweepException("--resume: cannot read " + e.getMessage());
         }
         PlannedRun plan = PlannedRun.of(machine, file);

@@ -1,5 +1,7 @@
 package org.concurrencybench.report;
 
+import org.concurrencybench.results.Machines;
+import org.concurrencybench.results.MachineInfo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,8 +53,7 @@ class PlantedChangeTest {
             }
             byCores.put(cores, results);
         }
-        MachineInfo machine = MachineInfo.fromJson(new ObjectMapper().createObjectNode().put("runId", id),
-                Path.of(id, "machine.json"), id);
+        MachineInfo machine = Machines.of("runId", id);
         return new RunResults(Path.of(id), machine, byCores, List.of());
     }
 
