@@ -92,7 +92,7 @@ public final class CpuTopology {
         return org.concurrencybench.report.CoreCountLabel.of(cores, physicalCores);
     }
 
-    /** The CPUs this process may run on: Linux's {@code Cpus_allowed_list}, else 0..cores-1. */
+    /** The CPUs this process may run on: Linux's {@code Cpus_allowed_list}, else 0 to cores - 1. */
     static SortedSet<Integer> allowedCpusOfThisProcess() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {

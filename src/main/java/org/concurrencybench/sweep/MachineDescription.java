@@ -8,7 +8,7 @@ import java.util.Map;
 import org.concurrencybench.results.MachineInfo;
 
 /**
- * What {@code machine.json} says of a new run: the machine and software measured (from
+ * What the run's machine file ({@link org.concurrencybench.results.MachineInfo}) says of a new run: the machine and software measured (from
  * {@link MachineProbe} and the JVM's own properties), how each core count is pinned, the sweep's
  * settings so that {@code --resume} can finish the run, and the open-file limit that bounded the
  * capacity sizes.

@@ -29,7 +29,7 @@ final class RunCheck {
      *
      * @param planned           cells planned at the core counts that have results, and at the missing ones
      * @param problems          one line per missing core count, missing cell or impossible number
-     * @param missingCoreCounts planned core counts with no {@code cores-N.json}
+     * @param missingCoreCounts planned core counts with no results file
      */
     record Summary(int planned, int measured, int failed, int skipped, List<String> problems,
                    List<Integer> missingCoreCounts) {

@@ -137,14 +137,14 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
     }
 
     /**
-     * The settings of an interrupted run, from its {@code machine.json}: the same profile, models,
-     * workloads and sizes, and only the core counts that have no {@code cores-N.json} yet.
+     * The settings of an interrupted run, from its machine file: the same profile, models,
+     * workloads and sizes, and only the core counts that have no results file yet.
      */
     static SweepSettings resume(SweepCommand command, CpuTopology topology) {
         if (command.smoke || command.quick || command.full || command.budget != null || command.cores != null || command.models != null
                 || command.workloads != null || command.tasks != null || command.label != null || command.spreads != null
                 || command.params != null) {
-            throw new IllegalArgumentException("--resume takes its settings from RUN_DIR/machine.json;"
+            throw new IllegalArgumentException("--resume takes its settings from RUN_DIR/" + RunFolder.MACHINE + ";"
                     + " give it without --smoke, --quick, --full, --budget, --cores, --models, --workloads, --tasks, --spread, --param or --label");
         }
         RunFolder folder = new RunFolder(command.resume);
