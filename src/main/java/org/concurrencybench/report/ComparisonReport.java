@@ -39,6 +39,7 @@ final class ComparisonReport {
             List<RunComparison> comparisons, double level, List<String> warnings, ChartSink charts) {
         List<String> names = names(runs);
         ReportDocument document = new ReportDocument("Comparison: " + String.join(" vs ", names));
+        Provenance.warnings(runs.stream().map(RunResults::machine).toList()).forEach(document::paragraph);
         MachineSection.add(document, runs);
         RunReport.addMethod(document, level);
         document.bullets(List.of(method(comparisons.isEmpty() ? ComparisonSettings.defaults(level)
