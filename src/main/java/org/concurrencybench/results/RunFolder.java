@@ -111,6 +111,19 @@ public record RunFolder(Path dir) {
         return counts;
     }
 
+    /**
+     * Finishes core count {@code cores}: its results ({@code measured}, JMH's entries as JMH wrote
+     * them) go to {@code cores-N.json}, written aside and moved into place whole, after its
+     * part of {@code outcomes.json} (replacing what an earlier attempt at it left).
+     */
+    public void writeCoreCount(int cores, List<?> measured, List<Outcome> outcomes) throws IOException {
+        Path unfinished = unfinishedFile(cores);
+        JSON.writeValue(unfinished.toFile(), measured);
+        writeOutcomes(new TreeSet<>(List.of(cores)), outcomes);
+        Files.move(unfinished, coresFile(cores), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
     /** Reads {@code outcomes.json}; an empty list where there is none. */
     public List<Outcome> readOutcomes() throws IOException {
         Path file = outcomesFile();

@@ -7,12 +7,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.concurrencybench.results.MachineInfo;
@@ -210,11 +208,7 @@ final class Sweep {
             }
             Files.deleteIfExists(part);
         }
-        Path temporary = folder.unfinishedFile(cores);
-        JSON.writeValue(temporary.toFile(), measured);
-        folder.writeOutcomes(new TreeSet<>(List.of(cores)), outcomes);
-        Files.move(temporary, folder.coresFile(cores), StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
+        folder.writeCoreCount(cores, measured, outcomes);
         finishedCores.add(cores);
         return CoreCountEnd.FINISHED;
     }
