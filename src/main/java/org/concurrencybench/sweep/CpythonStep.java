@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.concurrencybench.model.Model;
-import org.concurrencybench.report.CpythonPairing;
+import org.concurrencybench.results.CpythonPairing;
 import org.concurrencybench.workload.Workload;
 import org.concurrencybench.results.RunFolder;
 

@@ -1,5 +1,6 @@
 package org.concurrencybench.report;
 
+import org.concurrencybench.results.CoreCountLabel;
 import org.concurrencybench.results.Machines;
 import org.concurrencybench.results.MachineInfo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
