@@ -1,8 +1,5 @@
 package org.concurrencybench.report;
 
-import org.concurrencybench.results.CoreCountLabel;
-import org.concurrencybench.results.Machines;
-import org.concurrencybench.results.MachineInfo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.concurrencybench.results.CoreCountLabel;
+import org.concurrencybench.results.Machines;
+import org.concurrencybench.results.MachineInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

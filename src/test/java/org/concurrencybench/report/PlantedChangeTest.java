@@ -1,17 +1,16 @@
 package org.concurrencybench.report;
 
-import org.concurrencybench.results.Machines;
-import org.concurrencybench.results.MachineInfo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.concurrencybench.results.Machines;
+import org.concurrencybench.results.MachineInfo;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,7 +1,5 @@
 package org.concurrencybench.report;
 
-import org.concurrencybench.results.Machines;
-import org.concurrencybench.results.MachineInfo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.concurrencybench.results.Machines;
+import org.concurrencybench.results.MachineInfo;
 import org.concurrencybench.workload.SizeSpread;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -39,14 +39,17 @@ class ResultsContractTest {
         machine.write(new RunFolder(run).machineFile());
         Outcome written = Outcome.skipped(2, CapacityPlan.cell(Model.FIXED_POOL, Workload.SLEEP, 100_000), "too long",
                 500_000L);
-        new RunFolder(run).writeOutcomes(new java.util.TreeSet<>(), List.of(written));
         String jmh = """
                 [{"benchmark":"org.concurrencybench.bench.ModelBenchmark.batch","mode":"avgt","threads":1,"forks":1,
                   "params":{"model":"SEQUENTIAL","workload":"SLEEP","tasks":"64"},
                   "primaryMetric":{"score":650.0,"scoreError":1.0,"scoreUnit":"ms/op","rawData":[[649.0,650.0,651.0]]},
                   "secondaryMetrics":{}}]""";
-        Files.writeString(new RunFolder(run).coresFile(1), jmh);
-        Files.writeString(new RunFolder(run).coresFile(2), jmh);
+        // The sweep's own writer of a finished core count: JMH's entries, as the steps left them.
+        List<com.fasterxml.jackson.databind.JsonNode> entries = new java.util.ArrayList<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(jmh).forEach(entries::add);
+        new RunFolder(run).writeCoreCount(1, entries, List.of());
+        new RunFolder(run).writeCoreCount(2, entries, List.of(written));
+        assertTrue(Files.notExists(new RunFolder(run).unfinishedFile(2)), "a finished core count leaves no unfinished file");
 
         RunResults read = RunReader.read(run);
         MachineInfo info = read.machine();

@@ -1,6 +1,5 @@
 package org.concurrencybench.sweep;
 
-import org.concurrencybench.results.Machines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
+import org.concurrencybench.results.Machines;
 import org.concurrencybench.model.Model;
 import org.concurrencybench.workload.Workload;
 import org.junit.jupiter.api.Test;

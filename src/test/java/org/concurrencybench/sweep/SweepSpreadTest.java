@@ -1,6 +1,5 @@
 package org.concurrencybench.sweep;
 
-import org.concurrencybench.results.Machines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.concurrencybench.results.Machines;
 import org.concurrencybench.model.Model;
 import org.concurrencybench.results.MachineInfo;
 import org.concurrencybench.workload.SizeSpread;
