@@ -142,18 +142,26 @@ public record MachineInfo(
 
     /** The same description, finished at {@code when}. */
     public MachineInfo finishedAt(String when) {
-        return new MachineInfo(schema, runId, label, host, startedAt, when, profile, suiteCommit, cpuModel,
-                physicalCores, logicalCores, memoryBytes, os, osVersion, arch, jdkVendor, jdkVersion, pinned,
-                pinning, coreCounts, cpusByCoreCount, models, workloads, taskCounts, spreads, skewWorkloads,
-                openFilesLimit, cpuLimits, stateBefore, stateAfter, budget, params);
+        return with("finishedAt", when);
     }
 
     /** The same description with the machine's state after the sweep. */
     public MachineInfo withStateAfter(State after) {
-        return new MachineInfo(schema, runId, label, host, startedAt, finishedAt, profile, suiteCommit, cpuModel,
-                physicalCores, logicalCores, memoryBytes, os, osVersion, arch, jdkVendor, jdkVersion, pinned,
-                pinning, coreCounts, cpusByCoreCount, models, workloads, taskCounts, spreads, skewWorkloads,
-                openFilesLimit, cpuLimits, stateBefore, after, budget, params);
+        return with("stateAfter", after);
+    }
+
+    /**
+     * The same description with one field changed, through the file's own binding, so that a new
+     * component needs no change here.
+     */
+    private MachineInfo with(String field, Object value) {
+        ObjectNode tree = JSON.valueToTree(this);
+        tree.set(field, JSON.valueToTree(value));
+        try {
+            return JSON.treeToValue(tree, MachineInfo.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("machine description does not bind to itself: " + field, e);
+        }
     }
 
     /** The name a person gave the run, else its id: used in titles and legends. */

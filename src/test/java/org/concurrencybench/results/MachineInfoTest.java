@@ -83,4 +83,20 @@ class MachineInfoTest {
         machine.write(file);
         assertEquals(machine, MachineInfo.read(file));
     }
+
+    @Test
+    void finishingChangesOnlyTheFinishAndTheStateAfter() {
+        MachineInfo started = Machines.of("runId", "r", "startedAt", "2026-11-28T10:00:00Z", "coreCounts", List.of(1, 2),
+                "params", Map.of("cpuUnits", "770"));
+        MachineInfo.State after = new MachineInfo.State("2026-11-28T10:10:00Z", "performance", "off", List.of(0.1),
+                List.of(), 0L, null, null);
+        MachineInfo finished = started.finishedAt("2026-11-28T10:10:00Z").withStateAfter(after);
+        assertEquals("2026-11-28T10:10:00Z", finished.finishedAt());
+        assertEquals(after, finished.stateAfter());
+        assertEquals(started, Machines.of("runId", "r", "startedAt", "2026-11-28T10:00:00Z", "coreCounts", List.of(1, 2),
+                "params", Map.of("cpuUnits", "770")), "the original is unchanged");
+        assertEquals(started.coreCounts(), finished.coreCounts());
+        assertEquals(started.params(), finished.params());
+        assertNull(started.finishedAt());
+    }
 }
