@@ -29,7 +29,8 @@ public final class BenchmarkDefaults {
     public static final int ITERATION_MILLIS = 600;
 
     /** The switch interval of CPython's GIL, {@code sys.getswitchinterval()}: 5 ms, in microseconds. */
-    public static final long CPYTHON_SWITCH_INTERVAL_MICROS = 5000;
+    public static final long CPYTHON_SWITCH_INTERVAL_MICROS =
+            org.concurrencybench.gil.GlobalInterpreterLock.CPYTHON_SWITCH_INTERVAL_MICROS;
 
     private BenchmarkDefaults() {
     }

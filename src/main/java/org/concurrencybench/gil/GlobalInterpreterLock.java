@@ -42,6 +42,13 @@ import org.concurrencybench.workload.Task;
  */
 public final class GlobalInterpreterLock {
 
+    /**
+     * CPython's default switch interval ({@code sys.getswitchinterval()}: 0.005 s), in µs: the one
+     * place the suite names it (the benchmarks' {@code switchIntervalMicros} default, the runners'
+     * default, the sweep's convoy plan).
+     */
+    public static final long CPYTHON_SWITCH_INTERVAL_MICROS = 5000;
+
     /** Pre-3.2 CPython's default check interval ({@code sys.setcheckinterval(100)}). */
     public static final int LEGACY_TICKS_PER_RELEASE = 100;
 

@@ -20,7 +20,8 @@ public record RunnerSettings(int parallelism, Duration switchInterval, GilFlavou
     public static final int ONE_TASK_PER_MESSAGE = 1;
 
     /** CPython's default switch interval, {@code sys.getswitchinterval()}. */
-    public static final Duration DEFAULT_SWITCH_INTERVAL = Duration.ofMillis(5);
+    public static final Duration DEFAULT_SWITCH_INTERVAL =
+            Duration.of(org.concurrencybench.gil.GlobalInterpreterLock.CPYTHON_SWITCH_INTERVAL_MICROS, java.time.temporal.ChronoUnit.MICROS);
 
     public RunnerSettings {
         if (parallelism < 0) {

@@ -2,14 +2,10 @@ package org.concurrencybench.process;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,7 +16,7 @@ import org.concurrencybench.workload.Task;
 
 /**
  * How a worker JVM is started: the command line, and the class-data-sharing archive that makes a
- * start cheaper.
+ * start cheaper (the lean jar it starts from is {@link WorkerJar}'s).
  *
  * <p>The child runs the parent's own {@code java} binary with the parent's class path, so it
  * runs the same code on the same JDK. Flags, and why:
@@ -104,6 +100,11 @@ public record WorkerLauncher(Lifetime lifetime, boolean sharedArchive, List<Stri
 
     /** The full command line of a worker. */
     public List<String> command() {
+        return command(WorkerJar.classPath());
+    }
+
+    /** The command line of a worker that loads its classes from {@code classPath}. */
+    List<String> command(String classPath) {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.addAll(jvmFlags());
@@ -112,7 +113,7 @@ public record WorkerLauncher(Lifetime lifetime, boolean sharedArchive, List<Stri
             command.add("-XX:SharedArchiveFile=" + file);
         });
         command.add("-cp");
-        command.add(workerClassPath());
+        command.add(classPath);
         command.add(WorkerMain.class.getName());
         return command;
     }
@@ -156,9 +157,9 @@ public record WorkerLauncher(Lifetime lifetime, boolean sharedArchive, List<Stri
             return Optional.empty();
         }
         String key = String.join("\n", javaBinary(), System.getProperty("java.version"),
-                workerClassPath(), String.join(" ", jvmFlags()));
+                WorkerJar.classPath(), String.join(" ", jvmFlags()));
         Path file = Path.of(System.getProperty("java.io.tmpdir"),
-                "concurrencybench-worker-" + sha256(key).substring(0, 16) + ".jsa");
+                "concurrencybench-worker-" + WorkerJar.sha256(key).substring(0, 16) + ".jsa");
         return UNAVAILABLE_ARCHIVES.contains(file) ? Optional.empty() : Optional.of(file);
     }
 
@@ -201,72 +202,10 @@ public record WorkerLauncher(Lifetime lifetime, boolean sharedArchive, List<Stri
         return flags;
     }
 
-    /** The packages a worker loads classes from: its own and the tasks'. */
-    private static final List<String> WORKER_PACKAGES = List.of("org/concurrencybench/process/",
-            "org/concurrencybench/workload/");
-    private static final java.util.Map<String, String> LEAN_CLASS_PATHS = new ConcurrentHashMap<>();
-
-    /**
-     * The workers' class path. Where the parent runs from one jar (the shaded benchmarks jar, some
-     * 10 MB with JMH, XChart and the rest), a worker gets a lean jar of only
-     * {@link #WORKER_PACKAGES}, made once in the temporary folder next to the CDS archive: opening
-     * and checking the big jar costs a one-task worker about 10 ms of its start-up for classes it
-     * never loads. Elsewhere (the tests' class directories), the parent's class path as it is.
-     */
-    static String workerClassPath() {
-        String classPath = System.getProperty("java.class.path");
-        if (classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")
-                || !Files.isRegularFile(Path.of(classPath))) {
-            return classPath;
-        }
-        return LEAN_CLASS_PATHS.computeIfAbsent(classPath, WorkerLauncher::leanJar);
-    }
-
-    private static String leanJar(String jarPath) {
-        Path source = Path.of(jarPath).toAbsolutePath();
-        try {
-            String key = source + "\n" + Files.size(source) + "\n" + Files.getLastModifiedTime(source).toMillis();
-            Path lean = Path.of(System.getProperty("java.io.tmpdir"),
-                    "concurrencybench-worker-" + sha256(key).substring(0, 16) + ".jar");
-            if (Files.isRegularFile(lean)) {
-                return lean.toString();
-            }
-            Path partial = Files.createTempFile(lean.getParent(), "concurrencybench-worker", ".partial");
-            try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(source.toFile());
-                 java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(partial))) {
-                for (java.util.Enumeration<? extends java.util.zip.ZipEntry> entries = in.entries();
-                     entries.hasMoreElements(); ) {
-                    java.util.zip.ZipEntry entry = entries.nextElement();
-                    if (!entry.isDirectory() && WORKER_PACKAGES.stream().anyMatch(entry.getName()::startsWith)) {
-                        out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
-                        try (java.io.InputStream bytes = in.getInputStream(entry)) {
-                            bytes.transferTo(out);
-                        }
-                        out.closeEntry();
-                    }
-                }
-            }
-            Files.move(partial, lean, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            return lean.toString();
-        } catch (IOException e) {
-            return jarPath; // the big jar works too, only slower to start
-        }
-    }
-
     /** The parent's own {@code java} binary, which the workers run. */
     public static String javaBinary() {
         return ProcessHandle.current().info().command()
                 .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 
     /** The parent's own flags that a worker inherits, read once. */

@@ -10,7 +10,7 @@ import java.util.Optional;
  * The capacity scenario of a run ({@code CapacityBenchmark}): batch time against the number of
  * tasks per model and workload, the memory each waiting task costs (JMH's
  * {@code gc.alloc.rate.norm}, bytes per batch, divided by tasks), and the sizes that failed or were
- * skipped ({@code outcomes.json}); taken from the most cores that ran it.
+ * skipped (the run's outcomes file); taken from the most cores that ran it.
  */
 public record CapacityResults(int cores, List<Point> points, List<Outcome> outcomes) {
 

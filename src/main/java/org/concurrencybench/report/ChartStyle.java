@@ -1,5 +1,6 @@
 package org.concurrencybench.report;
 
+import org.concurrencybench.results.CoreCountLabel;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

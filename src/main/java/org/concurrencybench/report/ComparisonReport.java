@@ -1,5 +1,6 @@
 package org.concurrencybench.report;
 
+import org.concurrencybench.results.CoreCountLabel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,6 +40,7 @@ final class ComparisonReport {
             List<RunComparison> comparisons, double level, List<String> warnings, ChartSink charts) {
         List<String> names = names(runs);
         ReportDocument document = new ReportDocument("Comparison: " + String.join(" vs ", names));
+        Provenance.warnings(runs.stream().map(RunResults::machine).toList()).forEach(document::paragraph);
         MachineSection.add(document, runs);
         RunReport.addMethod(document, level);
         document.bullets(List.of(method(comparisons.isEmpty() ? ComparisonSettings.defaults(level)

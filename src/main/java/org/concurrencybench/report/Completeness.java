@@ -1,5 +1,6 @@
 package org.concurrencybench.report;
 
+import org.concurrencybench.results.RunFolder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -83,7 +84,7 @@ final class Completeness {
                     outcome.reason(), outcome.predictedMillis() == null ? Numbers.ABSENT
                             : Numbers.format(outcome.predictedMillis())));
         }
-        document.table("Every planned cell that failed or was skipped (outcomes.json)", List.of("cores", "benchmark",
+        document.table("Every planned cell that failed or was skipped (" + RunFolder.OUTCOMES + ")", List.of("cores", "benchmark",
                 "parameters", "status", "reason", "predicted ms"), rows);
         document.paragraph(String.format(Locale.ROOT, "FAILED: JMH ran the cell and it threw (in any iteration) or"
                 + " left no result. SKIPPED: not run, for the prediction or limit given."));

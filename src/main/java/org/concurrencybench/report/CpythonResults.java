@@ -12,12 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.concurrencybench.results.RunFolder;
 
 /**
- * The real CPython's results of a run: one {@code cpython-cores-N.json} per core count, as the
+ * The real CPython's results of a run: one file per core count ({@link RunFolder#cpythonFile}), as the
  * companion ({@code python/cpybench}) writes it, in the shape docs/cpython.md documents. A file of
  * another shape (a JMH array, another program's JSON) stops the report with one line naming it.
  */
@@ -26,7 +25,6 @@ public record CpythonResults(SortedMap<Integer, CpythonResults.CoreCount> byCore
     public static final String FORMAT = "concurrencybench-cpython/1";
     public static final String BATCH = "cpython.batch";
     public static final String CONVOY = "cpython.convoy";
-    private static final Pattern FILE = Pattern.compile("cpython-cores-(\\d+)\\.json");
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -67,12 +65,10 @@ public record CpythonResults(SortedMap<Integer, CpythonResults.CoreCount> byCore
         if (!Files.isDirectory(runDirectory)) {
             return Optional.empty(); // results built in memory (tests) have no folder
         }
-        try (Stream<Path> files = Files.list(runDirectory)) {
-            for (Path file : files.sorted().toList()) {
-                Matcher name = FILE.matcher(file.getFileName().toString());
-                if (name.matches()) {
-                    byCores.put(Integer.parseInt(name.group(1)), readFile(file));
-                }
+        RunFolder folder = new RunFolder(runDirectory);
+        try {
+            for (int cores : folder.cpythonCoreCounts()) {
+                byCores.put(cores, readFile(folder.cpythonFile(cores)));
             }
         } catch (IOException e) {
             throw new ReportException(runDirectory + ": cannot list the folder (" + e.getMessage() + ")");

@@ -1,5 +1,6 @@
 package org.concurrencybench.report;
 
+import org.concurrencybench.results.MachineInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -3,6 +3,7 @@ package org.concurrencybench.report;
 import java.awt.Color;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Map;
 import org.concurrencybench.model.Model;
 
 /**
@@ -12,19 +13,21 @@ import org.concurrencybench.model.Model;
  */
 public final class ModelPalette {
 
-    /** Colour-blind-safe colours (Okabe-Ito, then Tableau), in {@link Model} order. */
-    private static final Color[] KNOWN = {
-        new Color(0x2E4057), // SEQUENTIAL: blue-grey, no anti-aliased black is this colour
-        new Color(0xE69F00), // THREAD_PER_TASK
-        new Color(0x0072B2), // FIXED_POOL
-        new Color(0x009E73), // FORK_JOIN
-        new Color(0xCC79A7), // VIRTUAL_THREADS
-        new Color(0xD55E00), // PROCESS_POOL
-        new Color(0x8C564B), // PROCESS_PER_TASK
-        new Color(0x9467BD), // GLOBAL_LOCK
-        new Color(0x56B4E9), // EVENT_LOOP
-        new Color(0xC5B0D5), // GLOBAL_LOCK_PER_TASK: GLOBAL_LOCK's purple, lighter
-    };
+    /**
+     * Colour-blind-safe colours (Okabe-Ito, then Tableau), by model name: a model added to
+     * {@link Model}, or one reordered, leaves the others' colours as they were.
+     */
+    private static final Map<String, Color> KNOWN = Map.ofEntries(
+            Map.entry(Model.SEQUENTIAL.name(), new Color(0x2E4057)), // blue-grey, no anti-aliased black is this colour
+            Map.entry(Model.THREAD_PER_TASK.name(), new Color(0xE69F00)),
+            Map.entry(Model.FIXED_POOL.name(), new Color(0x0072B2)),
+            Map.entry(Model.FORK_JOIN.name(), new Color(0x009E73)),
+            Map.entry(Model.VIRTUAL_THREADS.name(), new Color(0xCC79A7)),
+            Map.entry(Model.PROCESS_POOL.name(), new Color(0xD55E00)),
+            Map.entry(Model.PROCESS_PER_TASK.name(), new Color(0x8C564B)),
+            Map.entry(Model.GLOBAL_LOCK.name(), new Color(0x9467BD)),
+            Map.entry(Model.EVENT_LOOP.name(), new Color(0x56B4E9)),
+            Map.entry(Model.GLOBAL_LOCK_PER_TASK.name(), new Color(0xC5B0D5))); // GLOBAL_LOCK's purple, lighter
 
     private static final Color[] EXTRA = {new Color(0xBCBD22), new Color(0x17BECF), new Color(0x7F2704),
         new Color(0x1B4F72), new Color(0x6A3D9A)};
@@ -37,11 +40,8 @@ public final class ModelPalette {
     }
 
     public static Color colour(String model) {
-        int position = position(model);
-        if (position < KNOWN.length) {
-            return KNOWN[position];
-        }
-        return EXTRA[Math.floorMod(model.hashCode(), EXTRA.length)];
+        Color known = KNOWN.get(model.trim().toUpperCase(Locale.ROOT));
+        return known != null ? known : EXTRA[Math.floorMod(model.hashCode(), EXTRA.length)];
     }
 
     /** The model's index in {@link Model}, or {@code Integer.MAX_VALUE} for an unknown name. */

@@ -1,5 +1,6 @@
 package org.concurrencybench.report;
 
+import org.concurrencybench.results.RunFolder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,7 +50,8 @@ import picocli.CommandLine.Parameters;
 public final class ReportCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "RUN_DIR",
-            description = "Run folders written by the sweep (results/<run-id>, holding machine.json and cores-N.json)."
+            description = "Run folders written by the sweep (results/<run-id>, holding " + RunFolder.MACHINE + " and "
+                    + RunFolder.CORES_FILES + ")."
                     + " Two or more: a comparison against the first.")
     List<Path> runDirectories;
 

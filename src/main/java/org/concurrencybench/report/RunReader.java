@@ -1,26 +1,23 @@
 package org.concurrencybench.report;
 
+import org.concurrencybench.results.MachineInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.concurrencybench.results.Outcome;
 import org.concurrencybench.results.RunFolder;
+import org.concurrencybench.results.RunFolderException;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
- * Reads a run folder as the sweep writes it: {@code machine.json}, one {@code cores-N.json} (JMH's
- * own output) per core count, and optionally {@code outcomes.json}. Any unreadable file stops the
+ * Reads a run folder as the sweep writes it ({@link RunFolder}): the machine's description, JMH's
+ * own output per core count, and optionally the outcomes of the cells without a number. Any unreadable file stops the
  * report with a one-line {@link ReportException}: a report silently missing a core count would
  * draw a wrong scaling curve.
  */
 public final class RunReader {
-
-    private static final Pattern CORES_FILE = Pattern.compile("cores-(\\d+)\\.json");
 
     private RunReader() {
     }
@@ -29,24 +26,27 @@ public final class RunReader {
         if (!Files.isDirectory(directory)) {
             throw new ReportException(directory + ": no such run folder");
         }
-        Path machineFile = directory.resolve("machine.json");
+        RunFolder folder = new RunFolder(directory);
+        Path machineFile = folder.machineFile();
         if (!Files.exists(machineFile)) {
             throw new ReportException(machineFile + ": file not found (every run folder written by the sweep has one)");
         }
-        String folderName = directory.toAbsolutePath().normalize().getFileName().toString();
-        MachineInfo machine = MachineInfo.fromJson(JsonFiles.read(machineFile), machineFile, folderName);
+        MachineInfo machine;
+        try {
+            machine = MachineInfo.read(machineFile);
+        } catch (RunFolderException e) {
+            throw new ReportException(e.getMessage(), e);
+        }
         SortedMap<Integer, List<BenchmarkResult>> byCores = new TreeMap<>();
-        for (Path file : coresFiles(directory)) {
-            Matcher name = CORES_FILE.matcher(file.getFileName().toString());
-            if (name.matches()) {
-                byCores.put(Integer.parseInt(name.group(1)), JmhResultParser.parse(JsonFiles.read(file), file));
-            }
+        for (int cores : coreCounts(folder)) {
+            Path file = folder.coresFile(cores);
+            byCores.put(cores, JmhResultParser.parse(JsonFiles.read(file), file));
         }
         if (byCores.isEmpty()) {
             throw new ReportException(directory + ": no core count has finished yet (planned " + machine.coreCounts()
                     + "); finish the run with ./run-benchmarks.sh --resume " + directory);
         }
-        List<Outcome> outcomes = outcomes(new RunFolder(directory));
+        List<Outcome> outcomes = outcomes(folder);
         // A cell that failed has no number, even where JMH wrote one for the iterations before the failure.
         for (Outcome outcome : outcomes) {
             if (outcome.status() == Outcome.Status.FAILED && byCores.containsKey(outcome.cores())) {
@@ -57,11 +57,11 @@ public final class RunReader {
         return new RunResults(directory, machine, byCores, outcomes);
     }
 
-    private static List<Path> coresFiles(Path directory) {
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(file -> CORES_FILE.matcher(file.getFileName().toString()).matches()).sorted().toList();
+    private static java.util.SortedSet<Integer> coreCounts(RunFolder folder) {
+        try {
+            return folder.finishedCoreCounts();
         } catch (IOException e) {
-            throw new ReportException(directory + ": cannot list the folder (" + e.getMessage() + ")");
+            throw new ReportException(folder.dir() + ": cannot list the folder (" + e.getMessage() + ")");
         }
     }
 

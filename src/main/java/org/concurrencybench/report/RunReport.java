@@ -13,6 +13,7 @@ final class RunReport {
             ChartSink charts) {
         String name = run.machine().displayName();
         ReportDocument document = new ReportDocument("Concurrency models on " + name);
+        Provenance.warnings(List.of(run.machine())).forEach(document::paragraph);
         Completeness.add(document, run);
         MachineSection.add(document, List.of(run));
         addMethod(document, level);

@@ -1,5 +1,6 @@
 package org.concurrencybench.report;
 
+import org.concurrencybench.results.MachineInfo;
 import org.concurrencybench.results.Outcome;
 import java.nio.file.Path;
 import java.util.List;

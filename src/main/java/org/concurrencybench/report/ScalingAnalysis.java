@@ -76,7 +76,7 @@ public final class ScalingAnalysis {
                 }
                 SampleStats time = SampleStats.of(result.primary().forks(), level);
                 if (time.n() == 0) {
-                    warnings.accept(run.directory().resolve("cores-" + cores + ".json") + ": "
+                    warnings.accept(new org.concurrencybench.results.RunFolder(run.directory()).coresFile(cores) + ": "
                             + result.param("model", "?") + " on " + group + " has no score (JMH wrote NaN); left out");
                     continue;
                 }

@@ -1,5 +1,6 @@
 package org.concurrencybench.report;
 
+import org.concurrencybench.results.CoreCountLabel;
 import java.util.ArrayList;
 import java.util.List;
 import org.concurrencybench.results.Outcome;

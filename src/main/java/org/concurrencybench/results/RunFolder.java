@@ -32,7 +32,16 @@ public record RunFolder(Path dir) {
 
     public static final String MACHINE = "machine.json";
     public static final String OUTCOMES = "outcomes.json";
-    private static final Pattern CORES_FILE = Pattern.compile("cores-(\\d+)\\.json");
+    /** How messages and help name the per-core-count results files. */
+    public static final String CORES_FILES = "cores-N.json";
+    /** How messages and help name real CPython's per-core-count files. */
+    public static final String CPYTHON_FILES = "cpython-cores-N.json";
+    private static final String CORES = "cores-";
+    private static final String CPYTHON = "cpython-" + CORES;
+    private static final String PARTIAL = ".partial";
+    private static final String LOGS = "logs";
+    private static final Pattern CORES_FILE = Pattern.compile(CORES + "(\\d+)\\.json");
+    private static final Pattern CPYTHON_FILE = Pattern.compile(CPYTHON + "(\\d+)\\.json");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public Path machineFile() {
@@ -45,47 +54,74 @@ public record RunFolder(Path dir) {
 
     /** JMH's results for one core count. */
     public Path coresFile(int cores) {
-        return dir.resolve("cores-" + cores + ".json");
+        return dir.resolve(CORES + cores + ".json");
     }
 
     /** What an unfinished core count had. */
-    public Path partialFile(int cores) {
-        return dir.resolve("cores-" + cores + ".json.partial");
+    public Path unfinishedFile(int cores) {
+        return dir.resolve(CORES + cores + ".json" + PARTIAL);
     }
 
     /** Real CPython's results for one core count, written by the Python companion. */
     public Path cpythonFile(int cores) {
-        return dir.resolve("cpython-cores-" + cores + ".json");
+        return dir.resolve(CPYTHON + cores + ".json");
+    }
+
+    /** The companion's console output for one core count. */
+    public Path cpythonLogFile(int cores) {
+        return logsDir().resolve(CPYTHON + cores + ".log");
     }
 
     public Path logsDir() {
-        return dir.resolve("logs");
+        return dir.resolve(LOGS);
     }
 
     public Path logFile(int cores) {
-        return logsDir().resolve("cores-" + cores + ".log");
+        return logsDir().resolve(CORES + cores + ".log");
     }
 
     /** Where one JMH invocation (a step of the sweep) writes its results. */
     public Path stepFile(int cores, String step) {
-        return logsDir().resolve("cores-" + cores + "-" + step + ".json");
+        return logsDir().resolve(CORES + cores + "-" + step + ".json");
     }
 
     /** The core counts that have a finished {@code cores-N.json}, ascending. */
     public SortedSet<Integer> finishedCoreCounts() throws IOException {
+        return coreCounts(CORES_FILE);
+    }
+
+    /** The core counts that have a {@code cpython-cores-N.json}, ascending. */
+    public SortedSet<Integer> cpythonCoreCounts() throws IOException {
+        return coreCounts(CPYTHON_FILE);
+    }
+
+    private SortedSet<Integer> coreCounts(Pattern names) throws IOException {
         SortedSet<Integer> counts = new TreeSet<>();
         if (!Files.isDirectory(dir)) {
             return counts;
         }
         try (Stream<Path> files = Files.list(dir)) {
             files.forEach(file -> {
-                Matcher name = CORES_FILE.matcher(file.getFileName().toString());
+                Matcher name = names.matcher(file.getFileName().toString());
                 if (name.matches()) {
                     counts.add(Integer.parseInt(name.group(1)));
                 }
             });
         }
         return counts;
+    }
+
+    /**
+     * Finishes core count {@code cores}: its results ({@code measured}, JMH's entries as JMH wrote
+     * them) go to {@code cores-N.json}, written aside and moved into place whole, after its
+     * part of {@code outcomes.json} (replacing what an earlier attempt at it left).
+     */
+    public void writeCoreCount(int cores, List<?> measured, List<Outcome> outcomes) throws IOException {
+        Path unfinished = unfinishedFile(cores);
+        JSON.writeValue(unfinished.toFile(), measured);
+        writeOutcomes(new TreeSet<>(List.of(cores)), outcomes);
+        Files.move(unfinished, coresFile(cores), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Reads {@code outcomes.json}; an empty list where there is none. */

@@ -21,7 +21,7 @@ import org.concurrencybench.workload.Workload;
  * limit (a pool of 2 threads draining 100,000 sleeps of 10 ms needs over 8 minutes), or, for
  * {@code IO}, when it needs more concurrent loopback connections than the machine's ephemeral
  * ports allow. Sizes that run and fail (out of threads, out of memory) are recorded from JMH's
- * output by the sweep. Either way the outcome goes to {@code outcomes.json} and the sweep goes on.
+ * output by the sweep. Either way the outcome goes to the run's outcomes file and the sweep goes on.
  */
 final class CapacityPlan {
 

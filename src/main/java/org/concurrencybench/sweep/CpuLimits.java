@@ -129,9 +129,9 @@ public record CpuLimits(String allowedCpus, int allowedCount, Double quotaCpus, 
         return "CPUs: planning at most " + usableCores() + (usableCores() == 1 ? " core" : " cores") + ": " + why;
     }
 
-    /** As {@code machine.json} records it, with the cores planned at most ({@code logicalCpus}: the topology's). */
-    org.concurrencybench.report.MachineInfo.CpuLimit record(int logicalCpus) {
-        return new org.concurrencybench.report.MachineInfo.CpuLimit(allowedCpus, allowedCount, quotaCpus, quotaFile,
+    /** As the run's machine file records it, with the cores planned at most ({@code logicalCpus}: the topology's). */
+    org.concurrencybench.results.MachineInfo.CpuLimit record(int logicalCpus) {
+        return new org.concurrencybench.results.MachineInfo.CpuLimit(allowedCpus, allowedCount, quotaCpus, quotaFile,
                 Math.min(logicalCpus, usableCores()));
     }
 

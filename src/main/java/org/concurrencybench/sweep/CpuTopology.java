@@ -89,10 +89,10 @@ public final class CpuTopology {
      * hyperthread step as more cores.
      */
     public static String label(int cores, int physicalCores) {
-        return org.concurrencybench.report.CoreCountLabel.of(cores, physicalCores);
+        return org.concurrencybench.results.CoreCountLabel.of(cores, physicalCores);
     }
 
-    /** The CPUs this process may run on: Linux's {@code Cpus_allowed_list}, else 0..cores-1. */
+    /** The CPUs this process may run on: Linux's {@code Cpus_allowed_list}, else 0 to cores - 1. */
     static SortedSet<Integer> allowedCpusOfThisProcess() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {

@@ -13,14 +13,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.concurrencybench.model.Model;
-import org.concurrencybench.report.CpythonPairing;
+import org.concurrencybench.results.CpythonPairing;
 import org.concurrencybench.workload.Workload;
 import org.concurrencybench.results.RunFolder;
 
 /**
  * The real CPython beside the simulation: at each core count, after the JMH steps and under the same
  * CPU affinity, runs {@code python/run_cpython.py} (the companion) for the CPython forms paired
- * with the chosen models and the chosen workloads, into {@code RUN_DIR/cpython-cores-N.json}.
+ * with the chosen models and the chosen workloads, into the run folder ({@link RunFolder#cpythonFile}).
  *
  * <p>The CPU units of a Python task are chosen once per run so that one Python task lasts about as
  * long as one JVM task: the runner calibrates them at the first core count to the JVM's
@@ -162,7 +162,7 @@ final class CpythonStep {
     void run(int cores, String cpus, Path runDir) throws IOException, InterruptedException {
         RunFolder folder = new RunFolder(runDir);
         Path out = folder.cpythonFile(cores);
-        Path log = folder.logsDir().resolve("cpython-cores-" + cores + ".log");
+        Path log = folder.cpythonLogFile(cores);
         rememberCpuUnits(runDir);
         List<String> command = command(cores, cpus, out, jvmTaskMillis(folder.coresFile(cores)));
         console.printf("  cpython: %d benchmarks with %s %s%n", benchmarks(), interpreter.executable(),
@@ -234,13 +234,12 @@ final class CpythonStep {
         if (cpuUnits != null) {
             return;
         }
-        try (var files = Files.list(runDir)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().matches("cpython-cores-\\d+\\.json")).toList()) {
-                JsonNode units = JSON.readTree(f.toFile()).path("cpuUnits");
-                if (units.canConvertToInt() && units.asInt() > 0) {
-                    cpuUnits = units.asInt();
-                    return;
-                }
+        RunFolder folder = new RunFolder(runDir);
+        for (int cores : folder.cpythonCoreCounts()) {
+            JsonNode units = JSON.readTree(folder.cpythonFile(cores).toFile()).path("cpuUnits");
+            if (units.canConvertToInt() && units.asInt() > 0) {
+                cpuUnits = units.asInt();
+                return;
             }
         }
     }

@@ -3,6 +3,7 @@ package org.concurrencybench.sweep;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import org.concurrencybench.report.ReportException;
+import org.concurrencybench.results.RunFolderException;
 
 /**
  * One line for an error at the sweep's edge, {@code <what> (<where>)}: a full disk names the
@@ -22,7 +23,7 @@ final class ErrorLine {
             return "cannot write or read the run's files: " + reason + " (" + files.getFile()
                     + (files.getOtherFile() != null ? ", " + files.getOtherFile() : "") + ")";
         }
-        if (cause instanceof SweepException || cause instanceof ReportException) {
+        if (cause instanceof SweepException || cause instanceof ReportException || cause instanceof RunFolderException) {
             return cause.getMessage();
         }
         if (cause instanceof java.io.IOException io) {
@@ -38,6 +39,6 @@ final class ErrorLine {
     static boolean unexpected(Throwable error) {
         Throwable cause = error instanceof UncheckedIOException unchecked ? unchecked.getCause() : error;
         return !(cause instanceof java.io.IOException || cause instanceof SweepException
-                || cause instanceof ReportException || cause instanceof InterruptedException);
+                || cause instanceof ReportException || cause instanceof RunFolderException || cause instanceof InterruptedException);
     }
 }

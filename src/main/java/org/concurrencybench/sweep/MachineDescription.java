@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.concurrencybench.report.MachineInfo;
+import org.concurrencybench.results.MachineInfo;
 
 /**
- * What {@code machine.json} says of a new run: the machine and software measured (from
+ * What the run's machine file ({@link org.concurrencybench.results.MachineInfo}) says of a new run: the machine and software measured (from
  * {@link MachineProbe} and the JVM's own properties), how each core count is pinned, the sweep's
  * settings so that {@code --resume} can finish the run, and the open-file limit that bounded the
  * capacity sizes.

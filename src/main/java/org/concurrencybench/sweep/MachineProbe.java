@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads the facts {@code machine.json} records about the machine this JVM runs on (besides
+ * Reads the facts the run's machine file records about the machine this JVM runs on (besides
  * {@link MachineState}'s, from OSHI): memory, OS and kernel, the JDK, the host name, the suite's git commit. Each falls back to
  * {@code "unknown"} rather than failing a sweep.
  */

@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.concurrencybench.report.MachineInfo;
+import org.concurrencybench.results.MachineInfo;
 import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
 import oshi.software.os.OSProcess;
@@ -22,7 +22,7 @@ import oshi.software.os.OperatingSystem;
  * benchmark: the CPU frequency governor, turbo/boost, the load average and the busiest other
  * processes, thermal throttling counters, and the CPU frequencies. Laptops and servers differ
  * most here (a laptop on {@code powersave}, a server shared with a build), and a comparison that
- * ignores it misleads; so the sweep records it before and after in {@code machine.json} and warns
+ * ignores it misleads; so the sweep records it before and after in the run's machine file and warns
  * at the start when it would distort the run.
  *
  * <p>What OSHI knows on Linux, macOS and Windows (the load average, processes and their CPU use,

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  * The open-file limit ({@code RLIMIT_NOFILE}) the benchmarks run under, soft and hard, read from
  * Linux's {@code /proc/self/limits}. It bounds how many loopback connections a capacity batch may
  * hold (each takes two descriptors), so the sweep plans against it and records it in
- * {@code machine.json}; {@code run-benchmarks.sh} raises the soft limit to the hard one first.
+ * the run's machine file; {@code run-benchmarks.sh} raises the soft limit to the hard one first.
  *
  * @param soft the limit in force now
  * @param hard the most it may be raised to

@@ -1,17 +1,18 @@
 package org.concurrencybench.sweep;
 
+import org.concurrencybench.results.RunFolder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.concurrencybench.model.Model;
-import org.concurrencybench.report.MachineInfo;
+import org.concurrencybench.results.MachineInfo;
 import org.concurrencybench.results.Cell;
 import org.concurrencybench.workload.SizeSpread;
 import org.concurrencybench.workload.Workload;
 
 /**
- * A run's plan as its {@code machine.json} records it: the profile, models, workloads, capacity
+ * A run's plan as its machine file records it: the profile, models, workloads, capacity
  * sizes and core counts. From it {@code --resume} knows what to finish and the checker knows
  * which cells a finished run must account for. A file that does not say these is refused with
  * one line naming the file and the field.
@@ -22,7 +23,7 @@ record PlannedRun(Profile profile, List<Model> models, List<Workload> workloads,
 
     static PlannedRun of(MachineInfo machine, Path file) {
         if (machine.profile() == null) {
-            throw new SweepException(file + ": no \"profile\" (expected smoke, quick, default or full); is it a run folder's machine.json?");
+            throw new SweepException(file + ": no \"profile\" (expected smoke, quick, default or full); is it a run folder's " + RunFolder.MACHINE + "?");
         }
         Profile profile;
         try {
@@ -73,7 +74,7 @@ record PlannedRun(Profile profile, List<Model> models, List<Workload> workloads,
 
     /**
      * Every JMH invocation planned at one core count, with every capacity size in it (a size the
-     * sweep skipped without running is accounted for in {@code outcomes.json}).
+     * sweep skipped without running is accounted for in the outcomes file).
      */
     List<SweepPlan.Step> stepsAt(int cores) {
         List<SweepPlan.Step> steps = new ArrayList<>(SweepPlan.stepsFor(profile, models, workloads, convoy));

@@ -40,7 +40,7 @@ public record Profile(String name, int forks, int warmupIterations, long warmupM
     /** JVM start-up and the fork's set-up, per fork, before its first iteration: a first guess, ms. */
     static final long FORK_START_MILLIS = 1200;
 
-    /** The profile of this name, as {@code machine.json} records it. */
+    /** The profile of this name, as the run's machine file records it. */
     static Profile byName(String name) {
         for (Profile p : List.of(SMOKE, QUICK, DEFAULT, FULL)) {
             if (p.name().equals(name)) {

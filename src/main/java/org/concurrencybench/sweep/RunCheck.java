@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import org.concurrencybench.model.Model;
-import org.concurrencybench.report.MachineInfo;
+import org.concurrencybench.results.MachineInfo;
 import org.concurrencybench.results.Cell;
 import org.concurrencybench.results.Outcome;
 import org.concurrencybench.results.RunFolder;
@@ -29,7 +29,7 @@ final class RunCheck {
      *
      * @param planned           cells planned at the core counts that have results, and at the missing ones
      * @param problems          one line per missing core count, missing cell or impossible number
-     * @param missingCoreCounts planned core counts with no {@code cores-N.json}
+     * @param missingCoreCounts planned core counts with no results file
      */
     record Summary(int planned, int measured, int failed, int skipped, List<String> problems,
                    List<Integer> missingCoreCounts) {

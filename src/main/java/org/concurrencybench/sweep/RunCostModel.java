@@ -33,7 +33,7 @@ import org.concurrencybench.workload.Workload;
  * benchmark's iteration scores and JMH's own "Total time" per invocation; the per-task costs below
  * are the measured batch times at one core divided by 64 tasks, and the fork start is what the total
  * time leaves over the iterations' modelled length (0.5-0.8 s per fork at one core, 0.2-0.6 s at
- * two; {@code machine.json}'s start and finish match the sum of the invocations' totals within
+ * two; the machine file's start and finish match the sum of the invocations' totals within
  * 3 s). Recalibrate with {@code python3 docs/calibrate-estimate.py results/RUN/logs/*.log}. On a
  * faster machine the CPU work takes less than modelled: the estimate then errs long, which is the
  * safe side for a budget.

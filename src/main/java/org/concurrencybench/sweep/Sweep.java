@@ -7,33 +7,31 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.concurrencybench.report.MachineInfo;
+import org.concurrencybench.results.MachineInfo;
 import org.concurrencybench.results.Outcome;
 import org.concurrencybench.results.RunFolder;
 
 /**
- * Runs a resolved sweep: writes {@code machine.json}, then for each core count runs the plan's JMH
+ * Runs a resolved sweep: writes the run's machine file, then for each core count runs the plan's JMH
  * invocations pinned to that many CPUs, gives every planned cell a state (measured, FAILED or
- * SKIPPED) and gathers the measured ones into {@code cores-N.json} and the rest into
- * {@code outcomes.json}, with a progress line and an estimate of what is left. A core count's file
+ * SKIPPED) and gathers the measured ones into the core count's results file and the rest into
+ * the outcomes file ({@link RunFolder}), with a progress line and an estimate of what is left. A core count's file
  * appears only once every cell has a state, so an interrupted sweep (Ctrl-C) keeps exactly the
  * counts that finished; the JMH child and its forks are stopped, and the console says how to
- * finish the run. The run is marked finished in {@code machine.json} only when every planned core
+ * finish the run. The run is marked finished in the machine file only when every planned core
  * count is.
  */
 final class Sweep {
 
     /** How a core count ended. */
     enum CoreCountEnd {
-        /** Every planned cell has a state: cores-N.json written. */
+        /** Every planned cell has a state: the core count's results file written. */
         FINISHED,
         /** The sweep was interrupted meanwhile; nothing written for it. */
         INTERRUPTED
@@ -206,9 +204,9 @@ final class Sweep {
     }
 
     /**
-     * Runs one core count's steps, settles every planned cell, and writes {@code cores-N.json}
+     * Runs one core count's steps, settles every planned cell, and writes the core count's results file
      * (the measured cells' results, as JMH wrote them) and this count's part of
-     * {@code outcomes.json}.
+     * the outcomes file.
      */
     private CoreCountEnd runCoreCount(int cores, List<SweepPlan.Step> steps, List<Outcome> skipped)
             throws IOException, InterruptedException {
@@ -239,11 +237,7 @@ final class Sweep {
             }
             Files.deleteIfExists(part);
         }
-        Path temporary = folder.partialFile(cores);
-        writing(temporary, () -> JSON.writeValue(temporary.toFile(), measured));
-        writing(folder.outcomesFile(), () -> folder.writeOutcomes(new TreeSet<>(List.of(cores)), outcomes));
-        Files.move(temporary, folder.coresFile(cores), StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
+        writing(folder.unfinishedFile(cores), () -> folder.writeCoreCount(cores, measured, outcomes));
         finishedCores.add(cores);
         return CoreCountEnd.FINISHED;
     }
@@ -360,7 +354,7 @@ final class Sweep {
     }
 
     private void writeMachine(MachineInfo machine) throws IOException {
-        writing(folder.machineFile(), () -> JSON.writeValue(folder.machineFile().toFile(), machine));
+        writing(folder.machineFile(), () -> machine.write(folder.machineFile()));
     }
 
     /** The jar this class was loaded from: target/benchmarks.jar. */

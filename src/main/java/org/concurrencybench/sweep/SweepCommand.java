@@ -1,5 +1,6 @@
 package org.concurrencybench.sweep;
 
+import org.concurrencybench.results.RunFolder;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The sweep: runs the benchmarks once per core count, each pinned to that many CPUs, into
- * {@code RESULTS/<run-id>/cores-N.json} beside a {@code machine.json}, then writes the report.
+ * a run folder, {@code RESULTS/<run-id>/} (its layout: {@link RunFolder}), then writes the report.
  * {@code run-benchmarks.sh} finds a JDK, builds the jar and {@code exec}s this class; its options
  * are the script's flags, and {@code -h} prints this manual.
  */
@@ -29,7 +30,7 @@ import picocli.CommandLine.Option;
         description = {"",
             "Runs the concurrency-model benchmarks at each core count, each pinned to that many CPUs",
             "(taskset, physical cores first) with -XX:ActiveProcessorCount, into RESULTS/<run-id>/",
-            "(machine.json, cores-N.json), then writes the charts and report into CHARTS/<run-id>/.",
+            "(" + RunFolder.MACHINE + ", " + RunFolder.CORES_FILES + "), then writes the charts and report into CHARTS/<run-id>/.",
             "'report' only reports; with two or more run folders it compares the machines.",
             "Ctrl-C keeps the core counts that finished and stops every process the sweep started.",
             ""},
@@ -85,12 +86,12 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--budget", paramLabel = "DURATION",
             description = "Fit the run into DURATION (e.g. 90s, 10m, 1h): shortens iterations, then fewer iterations,"
                 + " forks and core counts, in that order, until the estimate fits; says what it gave up and records"
-                + " it in machine.json.")
+                + " it in " + RunFolder.MACHINE + ".")
     String budget;
 
     @Option(names = "--param", paramLabel = "NAME=VALUE",
             description = "Set a benchmark parameter (JMH @Param) for every benchmark that declares it, e.g."
-                + " cpuUnits=770 or sleepMicros=2000; repeatable. Recorded in machine.json and the report.")
+                + " cpuUnits=770 or sleepMicros=2000; repeatable. Recorded in " + RunFolder.MACHINE + " and the report.")
     List<String> params;
 
     @Option(names = "--label", paramLabel = "NAME",
@@ -109,7 +110,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--resume", paramLabel = "RUN_DIR",
             description = "Finish an interrupted run: measure the core counts that RUN_DIR lacks, with the"
-                + " settings in its machine.json (give no other sweep flags), then report.")
+                + " settings in its " + RunFolder.MACHINE + " (give no other sweep flags), then report.")
     Path resume;
 
     @Option(names = "--dry-run", description = "Print what would run, and the estimated time, then stop.")

@@ -2,7 +2,7 @@ package org.concurrencybench.sweep;
 
 /**
  * A sweep cannot go on, for a reason the user can act on: a run folder that exists already,
- * another JMH holding its lock, a {@code machine.json} that does not say what to resume. The
+ * another JMH holding its lock, a machine file that does not say what to resume. The
  * message is the whole one-line error, naming the file or flag.
  */
 final class SweepException extends RuntimeException {

@@ -1,7 +1,7 @@
 package org.concurrencybench.sweep;
 
 import java.nio.file.Files;
-import org.concurrencybench.report.MachineInfo;
+import org.concurrencybench.results.MachineInfo;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -137,14 +137,14 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
     }
 
     /**
-     * The settings of an interrupted run, from its {@code machine.json}: the same profile, models,
-     * workloads and sizes, and only the core counts that have no {@code cores-N.json} yet.
+     * The settings of an interrupted run, from its machine file: the same profile, models,
+     * workloads and sizes, and only the core counts that have no results file yet.
      */
     static SweepSettings resume(SweepCommand command, CpuTopology topology) {
         if (command.smoke || command.quick || command.full || command.budget != null || command.cores != null || command.models != null
                 || command.workloads != null || command.tasks != null || command.label != null || command.spreads != null
                 || command.params != null) {
-            throw new IllegalArgumentException("--resume takes its settings from RUN_DIR/machine.json;"
+            throw new IllegalArgumentException("--resume takes its settings from RUN_DIR/" + RunFolder.MACHINE + ";"
                     + " give it without --smoke, --quick, --full, --budget, --cores, --models, --workloads, --tasks, --spread, --param or --label");
         }
         RunFolder folder = new RunFolder(command.resume);
@@ -156,7 +156,7 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
         MachineInfo machine;
         try {
             machine = MachineInfo.read(file);
-        } catch (org.concurrencybench.report.ReportException e) {
+        } catch (org.concurrencybench.results.RunFolderException e) {
             throw new SweepException("--resume: cannot read " + e.getMessage());
         }
         PlannedRun plan = PlannedRun.of(machine, file);

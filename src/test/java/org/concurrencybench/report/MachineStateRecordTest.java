@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.concurrencybench.results.CoreCountLabel;
+import org.concurrencybench.results.Machines;
+import org.concurrencybench.results.MachineInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,12 +27,12 @@ class MachineStateRecordTest {
                 List.of("javac (42): 95% CPU"), 3L, 3600L, 2400L);
         MachineInfo.State after = new MachineInfo.State("2026-11-28T10:10:00Z", "powersave", "on", List.of(0.5, 1.0, 0.9),
                 List.of(), 5L, 3600L, 3400L);
-        return new MachineInfo(1, "run", "box", "h", "2026-11-28T10:00:00Z", null, "quick", "abc", "cpu", 2, 4, 1,
-                "Linux", "6", "amd64", "v", "25", true, "taskset", List.of(1, 2), Map.of(), List.of("SEQUENTIAL"),
-                List.of("CPU"), List.of(), List.of(), List.of(), null,
-                new MachineInfo.CpuLimit("0-3", 4, 1.5, "/sys/fs/cgroup/x/cpu.max", 1), before,
-                after, new MachineInfo.Budget("3m", 180_000, 170_000, 1, 1, 200, 2, 200, List.of(1, 2),
-                        List.of("forks 2 -> 1")), Map.of());
+        return Machines.of("runId", "run", "label", "box", "startedAt", "2026-11-28T10:00:00Z", "profile", "quick",
+                "coreCounts", List.of(1, 2), "models", List.of("SEQUENTIAL"), "workloads", List.of("CPU"),
+                "cpuLimits", new MachineInfo.CpuLimit("0-3", 4, 1.5, "/sys/fs/cgroup/x/cpu.max", 1),
+                "stateBefore", before, "stateAfter", after,
+                "budget", new MachineInfo.Budget("3m", 180_000, 170_000, 1, 1, 200, 2, 200, List.of(1, 2),
+                        List.of("forks 2 -> 1")));
     }
 
     @Test

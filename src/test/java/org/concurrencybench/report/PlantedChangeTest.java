@@ -3,13 +3,14 @@ package org.concurrencybench.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.concurrencybench.results.Machines;
+import org.concurrencybench.results.MachineInfo;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,8 +52,7 @@ class PlantedChangeTest {
             }
             byCores.put(cores, results);
         }
-        MachineInfo machine = MachineInfo.fromJson(new ObjectMapper().createObjectNode().put("runId", id),
-                Path.of(id, "machine.json"), id);
+        MachineInfo machine = Machines.of("runId", id);
         return new RunResults(Path.of(id), machine, byCores, List.of());
     }
 

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.concurrencybench.results.Machines;
+import org.concurrencybench.results.MachineInfo;
 import org.concurrencybench.workload.SizeSpread;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,8 +57,8 @@ class SkewResultsTest {
             two.add(result("SEQUENTIAL", "PARETO", "1", 110));
         }
         List<BenchmarkResult> one = List.of(result("SEQUENTIAL", null, null, 100), result("FIXED_POOL", null, null, 100));
-        MachineInfo machine = new MachineInfo(1, "run-1", "box", null, null, null, null, null, null, 2, 2, 0, null,
-                null, null, null, null, null, null, List.of(1, 2), Map.of(), List.of(), List.of(), List.of());
+        MachineInfo machine = Machines.of("runId", "run-1", "label", "box", "physicalCores", 2, "logicalCores", 2,
+                "coreCounts", List.of(1, 2));
         return new RunResults(Path.of("run-1"), machine, new TreeMap<>(Map.of(1, one, 2, two)), List.of());
     }
 

@@ -12,8 +12,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.concurrencybench.results.Machines;
 import org.concurrencybench.model.Model;
-import org.concurrencybench.report.MachineInfo;
+import org.concurrencybench.results.MachineInfo;
 import org.concurrencybench.workload.Workload;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,10 +81,9 @@ class ParamFlagTest {
 
     @Test
     void resumeTakesTheParamsFromMachineJson(@TempDir Path run) throws Exception {
-        MachineInfo machine = new MachineInfo(MachineInfo.SCHEMA, "20261126-000000-box", "box", "host",
-                "2026-11-26T00:00:00Z", null, "quick", "abc", "cpu", 4, 4, 1L << 30, "Linux", "6", "amd64", "v", "25",
-                true, "taskset", List.of(1, 2), Map.of("1", "0", "2", "0,1"), List.of("SEQUENTIAL"), List.of("CPU"),
-                List.of(), List.of(), List.of(), null, null, null, null, null, Map.of("cpuUnits", "770"));
+        MachineInfo machine = Machines.of("runId", "20261126-000000-box", "label", "box", "profile", "quick",
+                "coreCounts", List.of(1, 2), "models", List.of("SEQUENTIAL"), "workloads", List.of("CPU"),
+                "params", Map.of("cpuUnits", "770"));
         new ObjectMapper().writeValue(run.resolve("machine.json").toFile(), machine);
         SweepSettings settings = resolve("--resume", run.toString());
         assertEquals(Map.of("cpuUnits", "770"), settings.params());

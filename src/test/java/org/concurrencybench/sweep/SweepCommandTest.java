@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
+import org.concurrencybench.results.Machines;
 import org.concurrencybench.model.Model;
 import org.concurrencybench.workload.Workload;
 import org.junit.jupiter.api.Test;
@@ -92,10 +93,9 @@ class SweepCommandTest {
         SweepSettings original = resolve("--quick", "--cores", "1,2,4", "--models", "SEQUENTIAL,GLOBAL_LOCK",
                 "--workloads", "CPU,CONVOY", "--tasks", "100", "--label", "box", "--results", results.toString());
         java.nio.file.Files.createDirectories(original.runDir());
-        org.concurrencybench.report.MachineInfo machine = new org.concurrencybench.report.MachineInfo(1, original.runId(), "box", "h", "2026-11-26T00:00:00Z",
-                null, "quick", "abc", "cpu", 4, 4, 1, "Linux", "6", "amd64", "v", "25", true, "taskset",
-                List.of(1, 2, 4), java.util.Map.of(), List.of("SEQUENTIAL", "GLOBAL_LOCK"), List.of("CPU", "CONVOY"),
-                List.of(100));
+        org.concurrencybench.results.MachineInfo machine = Machines.of("runId", original.runId(), "label", "box",
+                "profile", "quick", "coreCounts", List.of(1, 2, 4), "models", List.of("SEQUENTIAL", "GLOBAL_LOCK"),
+                "workloads", List.of("CPU", "CONVOY"), "taskCounts", List.of(100));
         new com.fasterxml.jackson.databind.ObjectMapper().writeValue(original.runDir().resolve("machine.json").toFile(),
                 machine);
         java.nio.file.Files.writeString(original.runDir().resolve("cores-1.json"), "[]");

@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.concurrencybench.results.Machines;
 import org.concurrencybench.model.Model;
-import org.concurrencybench.report.MachineInfo;
+import org.concurrencybench.results.MachineInfo;
 import org.concurrencybench.workload.SizeSpread;
 import org.concurrencybench.workload.Workload;
 import org.junit.jupiter.api.Test;
@@ -73,9 +74,9 @@ class SweepSpreadTest {
         SweepSettings original = resolve("--quick", "--cores", "1,2", "--models", "SEQUENTIAL", "--workloads", "CPU",
                 "--spread", "EXPONENTIAL", "--label", "box", "--results", results.toString());
         Files.createDirectories(original.runDir());
-        MachineInfo machine = new MachineInfo(1, original.runId(), "box", "h", "2026-11-26T00:00:00Z", null, "quick",
-                "abc", "cpu", 4, 4, 1, "Linux", "6", "amd64", "v", "25", true, "taskset", List.of(1, 2), Map.of(),
-                List.of("SEQUENTIAL"), List.of("CPU"), List.of(), List.of("EXPONENTIAL"), List.of("CPU"), null, null, null, null, null, Map.of());
+        MachineInfo machine = Machines.of("runId", original.runId(), "label", "box", "profile", "quick",
+                "coreCounts", List.of(1, 2), "models", List.of("SEQUENTIAL"), "workloads", List.of("CPU"),
+                "spreads", List.of("EXPONENTIAL"), "skewWorkloads", List.of("CPU"));
         ObjectMapper json = new ObjectMapper();
         json.writeValue(original.runDir().resolve("machine.json").toFile(), machine);
         SweepSettings resumed = resolve("--resume", original.runDir().toString());
@@ -84,9 +85,8 @@ class SweepSpreadTest {
         assertThrows(IllegalArgumentException.class,
                 () -> resolve("--resume", original.runDir().toString(), "--spread", "NONE"));
 
-        MachineInfo old = new MachineInfo(1, original.runId(), "box", "h", "2026-11-26T00:00:00Z", null, "quick",
-                "abc", "cpu", 4, 4, 1, "Linux", "6", "amd64", "v", "25", true, "taskset", List.of(1, 2), Map.of(),
-                List.of("SEQUENTIAL"), List.of("CPU"), List.of());
+        MachineInfo old = Machines.of("runId", original.runId(), "label", "box", "profile", "quick",
+                "coreCounts", List.of(1, 2), "models", List.of("SEQUENTIAL"), "workloads", List.of("CPU"));
         json.writeValue(original.runDir().resolve("machine.json").toFile(), old);
         SweepSettings oldResumed = resolve("--resume", original.runDir().toString());
         assertEquals(List.of(SizeSpread.NONE), oldResumed.spreads(), "a run from before spreads measured even batches");

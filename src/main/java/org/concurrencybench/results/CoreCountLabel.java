@@ -1,4 +1,4 @@
-package org.concurrencybench.report;
+package org.concurrencybench.results;
 
 /**
  * How a core count reads in tables and charts. While it fits on separate physical cores it is the
@@ -21,13 +21,13 @@ public final class CoreCountLabel {
     }
 
     /** The short form for a chart's axis. */
-    static String axis(int cores, int physicalCores) {
+    public static String axis(int cores, int physicalCores) {
         return logical(cores, physicalCores) ? cores + " (" + perCore(cores, physicalCores) + "/core)"
                 : Integer.toString(cores);
     }
 
     /** Whether {@code cores} is past the physical cores. */
-    static boolean logical(int cores, int physicalCores) {
+    public static boolean logical(int cores, int physicalCores) {
         return physicalCores > 0 && cores > physicalCores;
     }
 

@@ -1,4 +1,4 @@
-package org.concurrencybench.report;
+package org.concurrencybench.results;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,0 +1,172 @@
+package org.concurrencybench.results;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The contents of {@code results/<run-id>/machine.json}: what machine and software a run measured,
+ * how it pinned its core counts, and the sweep's own settings (so an interrupted run can be
+ * resumed; {@code spreads} are the task-size spreads measured, {@code skewWorkloads} the workloads
+ * the uneven ones ran on, both empty for runs from before spreads), the benchmark parameters set
+ * with {@code --param} ({@code params}, empty in files written before that flag). The one description of that file: the sweep writes it (Jackson serialises the
+ * components in this order), the report and {@code --resume} read it with {@link #read}.
+ *
+ * <p>Jackson binds the file to this record both ways. Reading is tolerant: only the run id is
+ * needed (it falls back to the folder's name); every other field is optional (absent lists and
+ * maps read as empty), so older or newer sweeps' files still read, and unknown extra fields are
+ * ignored. A field of the wrong type is a one-line {@link RunFolderException} naming the file and
+ * the field.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record MachineInfo(
+        int schema,
+        String runId,
+        String label,
+        String host,
+        String startedAt,
+        String finishedAt,
+        String profile,
+        String suiteCommit,
+        String cpuModel,
+        int physicalCores,
+        int logicalCores,
+        long memoryBytes,
+        String os,
+        String osVersion,
+        String arch,
+        String jdkVendor,
+        String jdkVersion,
+        Boolean pinned,
+        String pinning,
+        List<Integer> coreCounts,
+        Map<String, String> cpusByCoreCount,
+        List<String> models,
+        List<String> workloads,
+        List<Integer> taskCounts,
+        List<String> spreads,
+        List<String> skewWorkloads,
+        Long openFilesLimit,
+        CpuLimit cpuLimits,
+        State stateBefore,
+        State stateAfter,
+        Budget budget,
+        Map<String, String> params) {
+
+    public MachineInfo {
+        schema = schema == 0 ? SCHEMA : schema;
+        coreCounts = listOf(coreCounts);
+        cpusByCoreCount = cpusByCoreCount == null ? Map.of() : Map.copyOf(cpusByCoreCount);
+        models = listOf(models);
+        workloads = listOf(workloads);
+        taskCounts = listOf(taskCounts);
+        spreads = listOf(spreads);
+        skewWorkloads = listOf(skewWorkloads);
+        params = params == null ? Map.of() : Map.copyOf(params);
+    }
+
+    /** The version of this file's layout. */
+    public static final int SCHEMA = 1;
+
+    /** Writes and reads the file; reading leaves out fields this version does not know. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * The CPUs the suite could use: the allowed set ({@code Cpus_allowed_list}), the cgroup v2
+     * quota in CPUs (null: none) and the file that set it, and the most cores it planned.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CpuLimit(String allowedCpus, int allowedCount, Double quotaCpus, String quotaFile,
+                           int usableCores) {
+    }
+
+    /**
+     * The machine's state at one moment, as pyperf's {@code system show}: the frequency
+     * governor and turbo/boost ("on"/"off"; null where unknown), the 1/5/15-minute load averages,
+     * the busiest other processes, the sum of the thermal throttle counters, and the CPUs'
+     * highest rated and current frequencies in MHz.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record State(String at, String governor, String boost, List<Double> loadAverage,
+                        List<String> busiestProcesses, Long throttleEvents, Long maxMhz, Long currentMhz) {
+        public State {
+            loadAverage = loadAverage == null ? List.of() : List.copyOf(loadAverage);
+            busiestProcesses = busiestProcesses == null ? List.of() : List.copyOf(busiestProcesses);
+        }
+    }
+
+    /**
+     * A {@code --budget} run's plan: the budget as given and in ms, the estimate of the plan, the
+     * forks and iterations chosen, the core counts kept, and what was given up to fit, in order.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Budget(String budget, long budgetMillis, long estimatedMillis, int forks, int warmupIterations,
+                         long warmupMillis, int iterations, long iterationMillis, List<Integer> coreCounts,
+                         List<String> gaveUp) {
+        public Budget {
+            coreCounts = coreCounts == null ? List.of() : List.copyOf(coreCounts);
+            gaveUp = gaveUp == null ? List.of() : List.copyOf(gaveUp);
+        }
+    }
+
+
+    /**
+     * Reads {@code file}; a file without a run id takes its folder's name. Fails with a one-line
+     * {@link RunFolderException} naming the file, and the field where one has the wrong type.
+     */
+    public static MachineInfo read(Path file) {
+        ObjectNode tree = JsonFile.readObject(file, "the machine");
+        if (!tree.hasNonNull("runId")) {
+            Path folder = file.toAbsolutePath().normalize().getParent();
+            tree.put("runId", folder == null || folder.getFileName() == null ? "run" : folder.getFileName().toString());
+        }
+        return JsonFile.bind(file, tree, MachineInfo.class, JSON);
+    }
+
+    /** Writes this description to {@code file}, every component, in order. */
+    public void write(Path file) throws IOException {
+        JSON.writeValue(file.toFile(), this);
+    }
+
+    private static <T> List<T> listOf(List<T> values) {
+        return values == null ? List.of() : List.copyOf(values);
+    }
+
+    /** The same description, finished at {@code when}. */
+    public MachineInfo finishedAt(String when) {
+        return with("finishedAt", when);
+    }
+
+    /** The same description with the machine's state after the sweep. */
+    public MachineInfo withStateAfter(State after) {
+        return with("stateAfter", after);
+    }
+
+    /**
+     * The same description with one field changed, through the file's own binding, so that a new
+     * component needs no change here.
+     */
+    private MachineInfo with(String field, Object value) {
+        ObjectNode tree = JSON.valueToTree(this);
+        tree.set(field, JSON.valueToTree(value));
+        try {
+            return JSON.treeToValue(tree, MachineInfo.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("machine description does not bind to itself: " + field, e);
+        }
+    }
+
+    /** The name a person gave the run, else its id: used in titles and legends. */
+    @JsonIgnore
+    public String displayName() {
+        return label == null || label.isBlank() ? runId : label;
+    }
+}

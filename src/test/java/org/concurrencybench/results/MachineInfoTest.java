@@ -1,0 +1,102 @@
+package org.concurrencybench.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code machine.json} read by Jackson's record binding: tolerant of older and newer files, one
+ * line naming the file and the field where a value has the wrong type.
+ */
+class MachineInfoTest {
+
+    @TempDir
+    Path temp;
+
+    private Path machineFile(String json) throws Exception {
+        Path run = Files.createDirectories(temp.resolve("20261128-101010-box"));
+        return Files.writeString(run.resolve(RunFolder.MACHINE), json);
+    }
+
+    @Test
+    void anEmptyObjectTakesTheFoldersNameAndEmptyLists() throws Exception {
+        MachineInfo machine = MachineInfo.read(machineFile("{}"));
+        assertEquals("20261128-101010-box", machine.runId());
+        assertEquals(MachineInfo.SCHEMA, machine.schema());
+        assertEquals(List.of(), machine.coreCounts());
+        assertEquals(List.of(), machine.spreads());
+        assertEquals(Map.of(), machine.params());
+        assertEquals(Map.of(), machine.cpusByCoreCount());
+        assertNull(machine.pinned());
+        assertNull(machine.budget());
+    }
+
+    @Test
+    void nullListsReadAsEmptyAndUnknownFieldsAreIgnored() throws Exception {
+        MachineInfo machine = MachineInfo.read(machineFile("""
+                {"runId": "r", "coreCounts": null, "models": ["SEQUENTIAL"], "comingInAFutureVersion": 7,
+                 "stateBefore": {"governor": "performance", "newFact": true}}"""));
+        assertEquals("r", machine.runId());
+        assertEquals(List.of(), machine.coreCounts());
+        assertEquals(List.of("SEQUENTIAL"), machine.models());
+        assertEquals("performance", machine.stateBefore().governor());
+        assertEquals(List.of(), machine.stateBefore().loadAverage());
+    }
+
+    @Test
+    void aWrongTypeNamesTheFileAndTheField() throws Exception {
+        Path file = machineFile("{\"physicalCores\": \"four\"}");
+        RunFolderException wrong = assertThrows(RunFolderException.class, () -> MachineInfo.read(file));
+        assertTrue(wrong.getMessage().startsWith(file + ": field physicalCores: "), wrong.getMessage());
+        assertEquals(1, wrong.getMessage().lines().count());
+
+        Path nested = machineFile("{\"budget\": {\"coreCounts\": \"all\"}}");
+        RunFolderException deep = assertThrows(RunFolderException.class, () -> MachineInfo.read(nested));
+        assertTrue(deep.getMessage().startsWith(nested + ": field budget.coreCounts: "), deep.getMessage());
+    }
+
+    @Test
+    void notAnObjectIsNamed() throws Exception {
+        Path file = machineFile("[1, 2]");
+        RunFolderException wrong = assertThrows(RunFolderException.class, () -> MachineInfo.read(file));
+        assertEquals(file + ": expected a JSON object describing the machine, found array", wrong.getMessage());
+        Path truncated = machineFile("{\"runId\": ");
+        assertTrue(assertThrows(RunFolderException.class, () -> MachineInfo.read(truncated)).getMessage()
+                .contains("truncated JSON"));
+    }
+
+    @Test
+    void whatIsWrittenReadsBackEqual() throws Exception {
+        MachineInfo machine = Machines.of("runId", "r", "label", "box", "physicalCores", 4, "pinned", true,
+                "coreCounts", List.of(1, 2), "cpusByCoreCount", Map.of("1", "0", "2", "0,1"),
+                "params", Map.of("cpuUnits", "770"), "openFilesLimit", 4096L,
+                "budget", new MachineInfo.Budget("3m", 180_000, 170_000, 1, 1, 200, 2, 200, List.of(1), List.of()));
+        Path file = machineFile("{}");
+        machine.write(file);
+        assertEquals(machine, MachineInfo.read(file));
+    }
+
+    @Test
+    void finishingChangesOnlyTheFinishAndTheStateAfter() {
+        MachineInfo started = Machines.of("runId", "r", "startedAt", "2026-11-28T10:00:00Z", "coreCounts", List.of(1, 2),
+                "params", Map.of("cpuUnits", "770"));
+        MachineInfo.State after = new MachineInfo.State("2026-11-28T10:10:00Z", "performance", "off", List.of(0.1),
+                List.of(), 0L, null, null);
+        MachineInfo finished = started.finishedAt("2026-11-28T10:10:00Z").withStateAfter(after);
+        assertEquals("2026-11-28T10:10:00Z", finished.finishedAt());
+        assertEquals(after, finished.stateAfter());
+        assertEquals(started, Machines.of("runId", "r", "startedAt", "2026-11-28T10:00:00Z", "coreCounts", List.of(1, 2),
+                "params", Map.of("cpuUnits", "770")), "the original is unchanged");
+        assertEquals(started.coreCounts(), finished.coreCounts());
+        assertEquals(started.params(), finished.params());
+        assertNull(started.finishedAt());
+    }
+}
