@@ -57,6 +57,10 @@ final class ComparisonReport {
                     comparison.nameB(), scalings.get(i + 1))) {
                 document.figure(charts.add(chart));
             }
+            String unpaired = unpairedModels(comparison.nameA(), scalings.get(0), comparison.nameB(), scalings.get(i + 1));
+            if (unpaired != null) {
+                document.paragraph(unpaired);
+            }
             document.paragraph(powerLine(comparison));
             document.figure(charts.add(ComparisonCharts.forest(prefix, comparison)));
             addRows(document, comparison, runs.get(0).machine().physicalCores(),
@@ -68,6 +72,37 @@ final class ComparisonReport {
             document.link(run.machine().displayName() + " (" + run.runId() + ")", folderOf(run) + "/report.md");
         }
         return document;
+    }
+
+    /**
+     * The models only one of the two runs measured (per workload), which the comparison cannot
+     * pair and so leaves out: one line saying which, or null when both runs have the same models.
+     */
+    static String unpairedModels(String nameA, List<WorkloadScaling> a, String nameB, List<WorkloadScaling> b) {
+        java.util.Set<String> onlyA = new java.util.TreeSet<>();
+        java.util.Set<String> onlyB = new java.util.TreeSet<>();
+        java.util.Map<String, WorkloadScaling> byGroupB = new java.util.HashMap<>();
+        b.forEach(w -> byGroupB.put(w.group(), w));
+        java.util.Set<String> groupsA = new java.util.HashSet<>();
+        for (WorkloadScaling workload : a) {
+            groupsA.add(workload.group());
+            WorkloadScaling other = byGroupB.get(workload.group());
+            List<String> otherModels = other == null ? List.of() : other.models();
+            workload.models().stream().filter(m -> !otherModels.contains(m)).forEach(m -> onlyA.add(m + " " + workload.group()));
+            if (other != null) {
+                other.models().stream().filter(m -> !workload.models().contains(m))
+                        .forEach(m -> onlyB.add(m + " " + workload.group()));
+            }
+        }
+        b.stream().filter(w -> !groupsA.contains(w.group()))
+                .forEach(w -> w.models().forEach(m -> onlyB.add(m + " " + w.group())));
+        if (onlyA.isEmpty() && onlyB.isEmpty()) {
+            return null;
+        }
+        return "Left out, measured by one run only: " + String.join("; ", java.util.stream.Stream.of(
+                onlyA.isEmpty() ? null : "only " + nameA + " has " + String.join(", ", onlyA),
+                onlyB.isEmpty() ? null : "only " + nameB + " has " + String.join(", ", onlyB))
+                .filter(java.util.Objects::nonNull).toList()) + ".";
     }
 
     /** How the comparison decides, in the words of the report. */

@@ -102,7 +102,7 @@ class PlantedChangeTest {
 
     @Test
     void aSignificantChangeBelowTheNoiseFloorIsNoDifference() {
-        // 2% more CPU time on quiet forks (0.2% apart): real, significant, but under the 3% floor
+        // 2% more CPU time on quiet forks (0.2% apart): real, significant, but under the default floor
         RunComparison small = compare(run("A", 1, 5, 3, 1.0, 0.002), run("B", 2, 5, 3, 1.02, 0.002));
         ComparisonRow row = small.rows().stream().filter(r -> r.group().equals("CPU")).findFirst().orElseThrow();
         assertTrue(row.pAdjusted() < 0.05, "p " + row.pAdjusted());

@@ -105,4 +105,33 @@ class RunComparisonTest {
         assertTrue(after.kendallTau() < before.kendallTau(), before.kendallTau() + " -> " + after.kendallTau());
         assertFalse(after.orderA().contains("MY_MODEL"), "MY_MODEL has no 4-core score");
     }
+
+    @Test
+    void modelsOnlyOneRunHasAreNamedNotDroppedSilently(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
+            throws Exception {
+        // A planted difference: the server's MY_MODEL results taken out, every file else as the fixture has it.
+        java.nio.file.Path server = temp.resolve("server");
+        java.nio.file.Files.createDirectories(server);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (var files = java.nio.file.Files.list(Fixtures.run("server"))) {
+            for (java.nio.file.Path file : files.toList()) {
+                com.fasterxml.jackson.databind.JsonNode node = json.readTree(file.toFile());
+                if (node.isArray()) {
+                    com.fasterxml.jackson.databind.node.ArrayNode kept = json.createArrayNode();
+                    node.forEach(r -> {
+                        if (!r.path("params").path("model").asText().equals("MY_MODEL")) {
+                            kept.add(r);
+                        }
+                    });
+                    node = kept;
+                }
+                json.writeValue(server.resolve(file.getFileName()).toFile(), node);
+            }
+        }
+        String line = ComparisonReport.unpairedModels("laptop", analysis.analyse(laptopRun, w -> { }),
+                "server", analysis.analyse(RunReader.read(server), w -> { }));
+        assertTrue(line != null && line.contains("only laptop has MY_MODEL"), String.valueOf(line));
+        assertEquals(null, ComparisonReport.unpairedModels("laptop", analysis.analyse(laptopRun, w -> { }),
+                "server", analysis.analyse(serverRun, w -> { })), "the same models: nothing to say");
+    }
 }

@@ -1,5 +1,6 @@
 package org.concurrencybench.sweep;
 
+import static org.concurrencybench.sweep.CommandLines.resolve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.TreeSet;
 import org.concurrencybench.results.Machines;
 import org.concurrencybench.model.Model;
 import org.concurrencybench.workload.Workload;
@@ -16,16 +16,6 @@ import picocli.CommandLine;
 
 /** The sweep's flags: parsed, checked, turned into JMH invocations. Nothing here runs JMH. */
 class SweepCommandTest {
-
-    private static final CpuTopology FOUR_CPUS = CpuTopology.read(Path.of("/nonexistent"),
-            new TreeSet<>(List.of(0, 1, 2, 3)));
-
-    private static SweepSettings resolve(String... args) {
-        SweepCommand command = new SweepCommand();
-        new CommandLine(command).parseArgs(args);
-        return command.resume == null ? SweepSettings.resolve(command, FOUR_CPUS)
-                : SweepSettings.resume(command, FOUR_CPUS);
-    }
 
     @Test
     void defaultsRunEverythingAtPowersOfTwo() {

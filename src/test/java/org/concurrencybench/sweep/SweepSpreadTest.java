@@ -1,5 +1,6 @@
 package org.concurrencybench.sweep;
 
+import static org.concurrencybench.sweep.CommandLines.resolve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.concurrencybench.results.Machines;
 import org.concurrencybench.model.Model;
 import org.concurrencybench.results.MachineInfo;
@@ -17,20 +17,9 @@ import org.concurrencybench.workload.SizeSpread;
 import org.concurrencybench.workload.Workload;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The sweep's task-size spreads: the default, {@code --spread}, the steps they add, and --resume. */
 class SweepSpreadTest {
-
-    private static final CpuTopology FOUR_CPUS = CpuTopology.read(Path.of("/nonexistent"),
-            new TreeSet<>(List.of(0, 1, 2, 3)));
-
-    private static SweepSettings resolve(String... args) {
-        SweepCommand command = new SweepCommand();
-        new CommandLine(command).parseArgs(args);
-        return command.resume == null ? SweepSettings.resolve(command, FOUR_CPUS)
-                : SweepSettings.resume(command, FOUR_CPUS);
-    }
 
     @Test
     void byDefaultParetoRunsBesideNoneOnCpuAndSleepOnly() {
