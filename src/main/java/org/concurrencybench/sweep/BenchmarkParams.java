@@ -87,8 +87,7 @@ final class BenchmarkParams {
                     merged.put(name, List.of(value));
                 }
             });
-            result.add(new SweepPlan.Step(step.name(), step.benchmarkClass(), merged, step.options(),
-                    step.estimatedMillis(), step.capacity()));
+            result.add(new SweepPlan.Step(step.name(), step.benchmarkClass(), merged, step.options(), step.capacity()));
         }
         return result;
     }

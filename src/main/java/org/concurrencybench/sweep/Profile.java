@@ -37,8 +37,6 @@ public record Profile(String name, int forks, int warmupIterations, long warmupM
     /** For publication: more forks, longer iterations. */
     public static final Profile FULL = new Profile("full", 3, 5, 2000, 10, 2000, 0, false);
 
-    /** JVM start-up and the fork's set-up, per fork, before its first iteration: a first guess, ms. */
-    static final long FORK_START_MILLIS = 1200;
 
     /** The profile of this name, as the run's machine file records it. */
     static Profile byName(String name) {
@@ -62,8 +60,4 @@ public record Profile(String name, int forks, int warmupIterations, long warmupM
                 "-w", warmupMillis + "ms", "-i", String.valueOf(iterations), "-r", iterationMillis + "ms");
     }
 
-    /** A first guess at one benchmark's wall time, in milliseconds: iterations plus a JVM start per fork. */
-    public long estimatedMillisPerBenchmark() {
-        return forks * (warmupIterations * warmupMillis + iterations * iterationMillis + FORK_START_MILLIS);
-    }
 }

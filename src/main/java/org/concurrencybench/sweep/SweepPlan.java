@@ -13,7 +13,6 @@ import org.concurrencybench.bench.CapacityBenchmark;
 import org.concurrencybench.bench.ConvoyBenchmark;
 import org.concurrencybench.bench.JvmStartBenchmark;
 import org.concurrencybench.bench.ModelBenchmark;
-import org.concurrencybench.model.BatchTimePredictor;
 import org.concurrencybench.model.Model;
 import org.concurrencybench.results.Cell;
 import org.concurrencybench.workload.SizeSpread;
@@ -32,11 +31,11 @@ final class SweepPlan {
 
     /**
      * One JMH invocation: a name for the console and file names, the benchmark class, the
-     * parameter values passed with {@code -p}, JMH's other options, a first estimate of its time,
-     * and for a capacity step its plan.
+     * parameter values passed with {@code -p}, JMH's other options, and for a capacity step its
+     * plan. {@link RunCostModel} estimates its time from its JMH arguments.
      */
     record Step(String name, Class<?> benchmarkClass, Map<String, List<String>> params, List<String> options,
-                long estimatedMillis, CapacityPlan.ModelPlan capacity) {
+                CapacityPlan.ModelPlan capacity) {
 
         Step {
             params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
@@ -82,7 +81,7 @@ final class SweepPlan {
             boolean oneBatch = firstLook(profile) && together.remove(Model.PROCESS_PER_TASK);
             if (!together.isEmpty()) {
                 steps.add(step("models", ModelBenchmark.class, modelParams(profile, together, workloads, null, null),
-                        profile.jmhOptions(), profile));
+                        profile.jmhOptions()));
             }
             if (oneBatch) {
                 // Its batches (64 JVM starts) last 3-8 s, longer than a first look's iterations:
@@ -90,7 +89,7 @@ final class SweepPlan {
                 Profile oneBatchProfile = profile.withTiming(profile.forks(), 0, profile.warmupMillis(), 1,
                         profile.iterationMillis());
                 steps.add(step("models-process-per-task", ModelBenchmark.class, modelParams(profile,
-                        List.of(Model.PROCESS_PER_TASK), workloads, null, null), oneBatchProfile.jmhOptions(), profile));
+                        List.of(Model.PROCESS_PER_TASK), workloads, null, null), oneBatchProfile.jmhOptions()));
             }
         }
         if (convoy) {
@@ -113,8 +112,8 @@ final class SweepPlan {
             if (profile.oneSwitchInterval()) {
                 gil.put("switchIntervalMicros", List.of(cpython));
             }
-            steps.add(step("convoy-gil", ConvoyBenchmark.class, gil, profile.jmhOptions(), profile));
-            steps.add(step("convoy-free", ConvoyBenchmark.class, free, profile.jmhOptions(), profile));
+            steps.add(step("convoy-gil", ConvoyBenchmark.class, gil, profile.jmhOptions()));
+            steps.add(step("convoy-free", ConvoyBenchmark.class, free, profile.jmhOptions()));
         }
         return steps;
     }
@@ -130,7 +129,7 @@ final class SweepPlan {
                 ? Map.of("start", List.of(JvmStartBenchmark.Start.BARE_JVM.name(),
                         JvmStartBenchmark.Start.WORKER_WITH_APP_CDS.name()))
                 : Map.of();
-        return List.of(step("jvm-start", JvmStartBenchmark.class, params, profile.jmhOptions(), profile));
+        return List.of(step("jvm-start", JvmStartBenchmark.class, params, profile.jmhOptions()));
     }
 
     /**
@@ -160,13 +159,13 @@ final class SweepPlan {
         List<SizeSpread> uneven = spreads.stream().filter(s -> s != SizeSpread.NONE).toList();
         if (!uneven.isEmpty()) {
             steps.add(step("skew", ModelBenchmark.class, modelParams(profile, models, skewWorkloads, uneven, null),
-                    profile.jmhOptions(), profile));
+                    profile.jmhOptions()));
         }
         if (models.contains(Model.PROCESS_POOL)) {
             List<SizeSpread> withEven = new ArrayList<>(List.of(SizeSpread.NONE));
             withEven.addAll(uneven); // the chunks' loss to skew is against their own even batches
             steps.add(step("chunks", ModelBenchmark.class, modelParams(profile, List.of(Model.PROCESS_POOL),
-                    skewWorkloads, withEven, CPYTHON_DEFAULT_CHUNKSIZE), profile.jmhOptions(), profile));
+                    skewWorkloads, withEven, CPYTHON_DEFAULT_CHUNKSIZE), profile.jmhOptions()));
         }
         return steps;
     }
@@ -202,11 +201,6 @@ final class SweepPlan {
             if (plan.run().isEmpty()) {
                 continue;
             }
-            long estimate = 0;
-            for (int tasks : plan.run()) {
-                long batch = BatchTimePredictor.predict(plan.model(), tasks, CapacityPlan.WAIT_PER_TASK, 0, 1).toMillis();
-                estimate += Profile.FORK_START_MILLIS + (1 + CAPACITY_ITERATIONS) * Math.max(batch, profile.iterationMillis());
-            }
             Map<String, List<String>> params = new LinkedHashMap<>();
             params.put("model", List.of(plan.model().name()));
             params.put("workload", List.of(plan.workload().name()));
@@ -216,7 +210,7 @@ final class SweepPlan {
                     "-i", String.valueOf(Math.min(profile.iterations(), CAPACITY_ITERATIONS)),
                     "-r", profile.iterationMillis() + "ms", "-to", Math.max(60, limit.toSeconds() * 3) + "s");
             steps.add(new Step("capacity-" + plan.workload().name().toLowerCase(Locale.ROOT) + "-"
-                    + plan.model().name().toLowerCase(Locale.ROOT), CapacityBenchmark.class, params, options, estimate, plan));
+                    + plan.model().name().toLowerCase(Locale.ROOT), CapacityBenchmark.class, params, options, plan));
         }
         return steps;
     }
@@ -224,10 +218,9 @@ final class SweepPlan {
     /** Measured iterations of a capacity size, at most. */
     static final int CAPACITY_ITERATIONS = 3;
 
-    private static Step step(String name, Class<?> benchmarkClass, Map<String, List<String>> params, List<String> options,
-                             Profile profile) {
-        int cells = BenchmarkCells.of(benchmarkClass, params).size();
-        return new Step(name, benchmarkClass, params, options, cells * profile.estimatedMillisPerBenchmark(), null);
+    private static Step step(String name, Class<?> benchmarkClass, Map<String, List<String>> params,
+                             List<String> options) {
+        return new Step(name, benchmarkClass, params, options, null);
     }
 
     static String join(List<? extends Enum<?>> values) {

@@ -51,7 +51,7 @@ class ParamFlagTest {
     void theStepsOwnSettingsWin() {
         // a capacity step sets its tasks itself; --param tasks=128 sizes the model steps only
         SweepPlan.Step capacity = new SweepPlan.Step("capacity", org.concurrencybench.bench.CapacityBenchmark.class,
-                Map.of("tasks", List.of("1000", "10000")), List.of(), 1000, null);
+                Map.of("tasks", List.of("1000", "10000")), List.of(), null);
         List<String> args = BenchmarkParams.apply(List.of(capacity), Map.of("tasks", "128")).get(0).jmhArgs();
         assertFalse(args.contains("tasks=128"), args.toString());
     }
