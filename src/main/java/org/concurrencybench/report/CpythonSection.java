@@ -88,8 +88,8 @@ final class CpythonSection {
     }
 
     static ReportChart speedupChart(List<CpythonComparison.SpeedupRow> rows, String workload, String runName) {
-        String title = runName + " - " + workload + ": CPython (solid) and its simulation (dashed), speedup against cores";
-        XYChart chart = ChartStyle.xyChart(title, "cores", "speedup over sequential");
+        String title = runName + " - " + workload + ": CPython (solid) and its simulation (dashed)";
+        XYChart chart = ChartStyle.xyChart(title, "cores (log2 scale)", "speedup over sequential at 1 core");
         List<String> models = new ArrayList<>();
         for (String form : rows.stream().map(CpythonComparison.SpeedupRow::form).distinct().toList()) {
             List<CpythonComparison.SpeedupRow> of = rows.stream().filter(r -> r.form().equals(form)).toList();
@@ -107,7 +107,8 @@ final class CpythonSection {
         if (rows.isEmpty()) {
             return;
         }
-        double[] x = rows.stream().mapToDouble(CpythonComparison.SpeedupRow::cores).toArray();
+        // On the cores axis as every scaling chart draws it: log2 of the count, labelled with the count.
+        double[] x = rows.stream().mapToDouble(r -> ChartStyle.log2(r.cores())).toArray();
         double[] y = rows.stream().mapToDouble(r -> (cpython ? r.cpython() : r.jvm()).value()).toArray();
         XYSeries series = ChartStyle.modelSeries(chart, name, model, x, y);
         if (!cpython) {

@@ -127,4 +127,19 @@ class CpythonReportTest {
                 e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
     }
+
+    @Test
+    void theSpeedupChartPlacesCoreCountsOnTheLog2AxisItsLabelsRead() {
+        RunResults run = RunReader.read(Fixtures.run("cpython"));
+        CpythonResults py = CpythonResults.read(Fixtures.run("cpython")).orElseThrow();
+        List<CpythonComparison.SpeedupRow> rows = CpythonComparison.speedups(run, py, "CPU", LEVEL);
+        org.knowm.xchart.XYChart chart = (org.knowm.xchart.XYChart) CpythonSection.speedupChart(rows, "CPU", "t").chart();
+        for (org.knowm.xchart.XYSeries series : chart.getSeriesMap().values()) {
+            for (double x : series.getXData()) {
+                double cores = Math.pow(2, x); // what ChartStyle.coresAxis prints under the point
+                assertTrue(rows.stream().anyMatch(r -> Math.abs(r.cores() - cores) < 1e-9),
+                        series.getName() + ": a point labelled " + cores + " cores, which no row has");
+            }
+        }
+    }
 }
