@@ -105,17 +105,32 @@ public final class WorkerProcess implements AutoCloseable {
      * @throws WorkerFailedException the worker died, hung or garbled its output (it is ended)
      */
     public long awaitResult() throws WorkerFailedException, WorkerErrorException, InterruptedException {
-        Frame frame = nextFrame("running a task");
+        return answer(nextFrame("running a task"), WireFormat.TYPE_RESULT, "RESULT", WireFormat::decodeLong);
+    }
+
+    /** How the payload of an expected answer frame is read. */
+    @FunctionalInterface
+    private interface AnswerDecoder<T> {
+        T decode(byte[] payload) throws WireFormat.MalformedFrameException;
+    }
+
+    /**
+     * The worker's answer: the decoded payload of a frame of type {@code expected}; an ERROR frame
+     * is the task's failure (the worker stays usable); anything else, or an unreadable payload,
+     * breaks the protocol and ends the worker.
+     */
+    private <T> T answer(Frame frame, int expected, String expectedName, AnswerDecoder<T> decoder)
+            throws WorkerFailedException, WorkerErrorException {
         try {
-            return switch (frame.type()) {
-                case WireFormat.TYPE_RESULT -> WireFormat.decodeLong(frame.payload());
-                case WireFormat.TYPE_ERROR -> {
-                    WireFormat.ErrorReply error = WireFormat.decodeError(frame.payload());
-                    throw new WorkerErrorException(pid, error.code(), error.message());
-                }
-                default -> throw new WireFormat.MalformedFrameException("frame type " + frame.type()
-                        + " where a RESULT or ERROR was due");
-            };
+            if (frame.type() == WireFormat.TYPE_ERROR) {
+                WireFormat.ErrorReply error = WireFormat.decodeError(frame.payload());
+                throw new WorkerErrorException(pid, error.code(), error.message());
+            }
+            if (frame.type() != expected) {
+                throw new WireFormat.MalformedFrameException("frame type " + frame.type() + " where a "
+                        + expectedName + " or ERROR was due");
+            }
+            return decoder.decode(frame.payload());
         } catch (WireFormat.MalformedFrameException e) {
             throw failure(true, "wrote an unreadable answer: " + e.getMessage());
         }
@@ -136,25 +151,13 @@ public final class WorkerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw failure(false, "could not be sent a chunk (" + e.getMessage() + ")");
         }
-        Frame frame = nextFrame("running a chunk of " + tasks.size() + " tasks");
-        try {
-            long[] checksums = switch (frame.type()) {
-                case WireFormat.TYPE_CHUNK_RESULT -> ChunkFrames.decodeResults(frame.payload());
-                case WireFormat.TYPE_ERROR -> {
-                    WireFormat.ErrorReply error = WireFormat.decodeError(frame.payload());
-                    throw new WorkerErrorException(pid, error.code(), error.message());
-                }
-                default -> throw new WireFormat.MalformedFrameException("frame type " + frame.type()
-                        + " where a CHUNK_RESULT or ERROR was due");
-            };
-            if (checksums.length != tasks.size()) {
-                throw new WireFormat.MalformedFrameException(checksums.length + " results for a chunk of "
-                        + tasks.size() + " tasks");
-            }
-            return checksums;
-        } catch (WireFormat.MalformedFrameException e) {
-            throw failure(true, "wrote an unreadable answer: " + e.getMessage());
+        long[] checksums = answer(nextFrame("running a chunk of " + tasks.size() + " tasks"),
+                WireFormat.TYPE_CHUNK_RESULT, "CHUNK_RESULT", ChunkFrames::decodeResults);
+        if (checksums.length != tasks.size()) {
+            throw failure(true, "wrote an unreadable answer: " + checksums.length + " results for a chunk of "
+                    + tasks.size() + " tasks");
         }
+        return checksums;
     }
 
     /** Closes the worker's input: it finishes its task, if any, then exits. */
