@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.concurrencybench.results.SuiteBuild;
 
 /**
  * Reads the facts the run's machine file records about the machine this JVM runs on (besides
@@ -35,8 +36,19 @@ final class MachineProbe {
         }
     }
 
-    /** {@code git describe --always --dirty} of the suite's checkout, or "unknown" outside one. */
+    /**
+     * The commit of the code that runs: the one the jar was built from ({@link SuiteBuild}, which
+     * an unpacked bundle keeps too), else {@code git describe --always --dirty} of the suite's
+     * checkout (a jar built without git beside a checkout), else "unknown".
+     */
     static String suiteCommit(Path suiteDir) {
+        return suiteCommit(SuiteBuild.ofThisJar(), suiteDir);
+    }
+
+    static String suiteCommit(SuiteBuild build, Path suiteDir) {
+        if (build.commit() != null) {
+            return build.commit();
+        }
         String described = command(List.of("git", "describe", "--always", "--dirty", "--abbrev=12"), suiteDir);
         return described == null || described.isBlank() ? "unknown" : described.trim();
     }

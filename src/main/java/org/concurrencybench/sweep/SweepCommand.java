@@ -1,6 +1,7 @@
 package org.concurrencybench.sweep;
 
 import org.concurrencybench.results.RunFolder;
+import org.concurrencybench.results.SuiteBuild;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
  * {@code run-benchmarks.sh} finds a JDK, builds the jar and {@code exec}s this class; its options
  * are the script's flags, and {@code -h} prints this manual.
  */
-@Command(name = "run-benchmarks.sh", mixinStandardHelpOptions = true, version = "concurrency-models-bench 0.1", sortOptions = false,
+@Command(name = "run-benchmarks.sh", mixinStandardHelpOptions = true, versionProvider = SweepCommand.Version.class, sortOptions = false,
         usageHelpWidth = 100, synopsisHeading = "Usage:%n",
         customSynopsis = {
             "  ./run-benchmarks.sh [--smoke|--quick|--full] [--cores LIST] [--models LIST] [--workloads LIST]",
@@ -180,6 +181,14 @@ public final class SweepCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
             return ERROR;
+        }
+    }
+
+    /** {@code --version}: the suite's version and the commit its jar was built from ({@link SuiteBuild}). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {SuiteBuild.ofThisJar().describe()};
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.concurrencybench.results.SuiteBuild;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +51,20 @@ class BundleIT {
         return output;
     }
 
+    /** A PATH with the basic tools but no Maven and no git: a folder of links to what the script uses. */
+    private Path basicToolsOnly() throws IOException {
+        Path bin = Files.createDirectories(unpacked.resolve("bin"));
+        for (String tool : List.of("bash", "sed", "dirname", "find", "taskset", "env", "cat", "uname", "sh", "true")) {
+            for (String dir : List.of("/usr/bin", "/bin")) {
+                Path real = Path.of(dir, tool);
+                if (Files.isExecutable(real) && !Files.exists(bin.resolve(tool))) {
+                    Files.createSymbolicLink(bin.resolve(tool), real);
+                }
+            }
+        }
+        return bin;
+    }
+
     @Test
     void holdsTheScriptTheJarAndTheGuide() throws Exception {
         Path archive = archive().toAbsolutePath();
@@ -67,16 +82,7 @@ class BundleIT {
         Path archive = archive().toAbsolutePath();
         run(unpacked, List.of("tar", "xzf", archive.toString()), "/usr/bin:/bin");
         Path bundle = unpacked.resolve(archive.getFileName().toString().replace(".tar.gz", ""));
-        // A PATH with the basic tools but no Maven: a folder of links to what the script uses.
-        Path bin = Files.createDirectories(unpacked.resolve("bin"));
-        for (String tool : List.of("bash", "sed", "dirname", "find", "taskset", "env", "cat", "uname", "sh", "true")) {
-            for (String dir : List.of("/usr/bin", "/bin")) {
-                Path real = Path.of(dir, tool);
-                if (Files.isExecutable(real) && !Files.exists(bin.resolve(tool))) {
-                    Files.createSymbolicLink(bin.resolve(tool), real);
-                }
-            }
-        }
+        Path bin = basicToolsOnly();
         List<String> command = new ArrayList<>(List.of(bundle.resolve("run-benchmarks.sh").toString(), "--dry-run",
                 "--quick", "--cores", "1", "--models", "SEQUENTIAL", "--workloads", "CPU"));
         String output = run(bundle, command, bin.toString());
@@ -84,5 +90,19 @@ class BundleIT {
         assertTrue(output.contains(bundle.resolve("benchmarks.jar").toString()), "runs the jar beside the script:\n" + output);
         assertFalse(output.contains("Building"), output);
         assertFalse(Files.exists(bundle.resolve("target")), "nothing built in the bundle");
+    }
+
+    @Test
+    void itsJarNamesTheCommitItWasBuiltFromWithoutGit() throws Exception {
+        Path archive = archive().toAbsolutePath();
+        run(unpacked, List.of("tar", "xzf", archive.toString()), "/usr/bin:/bin");
+        Path bundle = unpacked.resolve(archive.getFileName().toString().replace(".tar.gz", ""));
+        Path bin = basicToolsOnly(); // no git either: only the jar can say
+        String commit = SuiteBuild.ofThisJar().commit();
+        assertTrue(commit != null && !commit.isBlank(), "the build recorded a commit in target/classes");
+
+        String output = run(bundle, List.of(bundle.resolve("run-benchmarks.sh").toString(), "--version"), bin.toString());
+
+        assertTrue(output.contains("commit " + commit), "--version names " + commit + ":\n" + output);
     }
 }
