@@ -9,7 +9,7 @@
 # (results and report still written); 130 interrupted. Errors are one line on stderr.
 # It finds a JDK 21+ (JAVA_HOME, java on the PATH, /usr/lib/jvm, SDKMAN, macOS's
 # JavaVirtualMachines), builds target/benchmarks.jar with Maven when it is missing or older than the
-# sources (not with --no-build, so a machine with only a Java runtime can run a copied jar), then
+# sources or the last commit (not with --no-build, so a machine with only a Java runtime can run a copied jar), then
 # execs the sweep (org.concurrencybench.sweep.SweepCommand) or the report in that jar.
 set -euo pipefail
 
@@ -63,8 +63,12 @@ set -- ${args[@]+"${args[@]}"}
 $bundled && no_build=true
 
 
+# Built from the tree as it is: sources newer than the jar, or a commit, checkout or reset since
+# it was built (git's HEAD log moved), since the jar records the commit it was built from.
 needs_build() {
   [[ ! -f $jar ]] && return 0
+  local head_log=$root/.git/logs/HEAD
+  [[ -f $head_log && $head_log -nt $jar ]] && return 0
   [[ -n $(find "$root/src/main" "$root/pom.xml" -newer "$jar" -type f -print -quit 2>/dev/null) ]]
 }
 

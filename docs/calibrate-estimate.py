@@ -7,8 +7,8 @@ For every JMH invocation in the logs (the "$ " command line the sweep writes, JM
 it prints the invocation's real time, how long its iterations lasted (each iteration of nominal
 length T over batches of b ms lasts ceil(T/b)*b, b from the iteration scores), and what is left
 per fork: the fork start-up that RunCostModel.forkStartMillis models. Per (model, workload) it
-prints the mean batch time at each core count: RunCostModel's per-task costs are those at one
-core divided by the batch's tasks (64).
+prints the batch size and the mean batch time at each core count, and per task at one core:
+RunCostModel's per-task costs (use a run of even batches: a default or a quick one).
 """
 import math
 import re
@@ -59,6 +59,8 @@ for path in sys.argv[1:]:
               f" {forks} forks, per fork start {left:.0f} ms")
         for b in inv["benches"]:
             if b["meas"] and b["meas"][0][1] == "ms/op" and name == "ModelBenchmark":
-                batches.setdefault(b["key"][:2], {})[inv["cores"]] = sum(s for s, _ in b["meas"]) / len(b["meas"])
-for key, by_cores in sorted(batches.items()):
-    print(key, {c: round(v) for c, v in sorted(by_cores.items())})
+                batches.setdefault(b["key"][:3], {})[inv["cores"]] = sum(s for s, _ in b["meas"]) / len(b["meas"])
+for (model, workload, tasks), by_cores in sorted(batches.items(), key=lambda kv: tuple(str(k) for k in kv[0])):
+    per_task = by_cores[1] / int(tasks) if 1 in by_cores and tasks else float("nan")
+    print((model, workload), f"tasks={tasks}", {c: round(v) for c, v in sorted(by_cores.items())},
+          f"per task at 1 core {per_task:.2f} ms")

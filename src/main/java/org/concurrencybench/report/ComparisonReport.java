@@ -36,11 +36,30 @@ final class ComparisonReport {
         return lettered;
     }
 
+    /**
+     * One warning line when the runs' model batches have different sizes (a quick look's 32 tasks
+     * against a default run's 64): their batch times then differ by the size alone, which a
+     * comparison of times would report as a change; speedups and rankings still compare.
+     */
+    static java.util.Optional<String> batchSizeWarning(List<String> names, List<RunResults> runs) {
+        List<java.util.SortedSet<String>> sizes = runs.stream().map(RunResults::batchSizes).toList();
+        if (sizes.stream().distinct().count() <= 1) {
+            return java.util.Optional.empty();
+        }
+        List<String> named = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            named.add(names.get(i) + ": " + String.join(", ", sizes.get(i)) + " tasks");
+        }
+        return java.util.Optional.of("Warning: the runs' batches differ in size (" + String.join("; ", named)
+                + "), so their batch times differ by that alone; compare their speedups and rankings, not their times.");
+    }
+
     static ReportDocument build(List<RunResults> runs, List<List<WorkloadScaling>> scalings,
             List<RunComparison> comparisons, double level, List<String> warnings, ChartSink charts) {
         List<String> names = names(runs);
         ReportDocument document = new ReportDocument("Comparison: " + String.join(" vs ", names));
         Provenance.warnings(runs.stream().map(RunResults::machine).toList()).forEach(document::paragraph);
+        batchSizeWarning(names, runs).ifPresent(document::paragraph);
         MachineSection.add(document, runs);
         RunReport.addMethod(document, level);
         document.bullets(List.of(method(comparisons.isEmpty() ? ComparisonSettings.defaults(level)

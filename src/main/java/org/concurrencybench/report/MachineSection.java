@@ -31,6 +31,8 @@ final class MachineSection {
         row(rows, runs, "JDK", m -> join(m.jdkVendor(), m.jdkVersion()));
         row(rows, runs, "profile", MachineInfo::profile);
         row(rows, runs, "benchmark parameters (--param)", MachineSection::params);
+        rows.add(withRuns(runs, "tasks per model batch", run -> run.batchSizes().isEmpty() ? "none measured"
+                : String.join(", ", run.batchSizes())));
         row(rows, runs, "suite commit", MachineInfo::suiteCommit);
         row(rows, runs, "started / finished", m -> nonNull(m.startedAt()) + " / "
                 + (m.finishedAt() == null ? "not finished" : m.finishedAt()));

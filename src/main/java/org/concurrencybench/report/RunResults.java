@@ -27,4 +27,13 @@ public record RunResults(Path directory, MachineInfo machine, SortedMap<Integer,
     public boolean has(String benchmarkClass) {
         return byCores.keySet().stream().anyMatch(cores -> !of(benchmarkClass, cores).isEmpty());
     }
+
+    /** The sizes of the run's even model batches (their {@code tasks} values; 64 where JMH recorded none). */
+    public java.util.SortedSet<String> batchSizes() {
+        java.util.SortedSet<String> sizes = new java.util.TreeSet<>();
+        byCores.values().forEach(results -> results.stream()
+                .filter(r -> r.benchmarkClass().equals(ScalingAnalysis.BENCHMARK_CLASS) && SkewResults.isEvenBatch(r))
+                .forEach(r -> sizes.add(r.param("tasks", "64"))));
+        return sizes;
+    }
 }

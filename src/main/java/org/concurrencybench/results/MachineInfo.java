@@ -16,7 +16,9 @@ import java.util.Map;
  * how it pinned its core counts, and the sweep's own settings (so an interrupted run can be
  * resumed; {@code spreads} are the task-size spreads measured, {@code skewWorkloads} the workloads
  * the uneven ones ran on, both empty for runs from before spreads), the benchmark parameters set
- * with {@code --param} ({@code params}, empty in files written before that flag). The one description of that file: the sweep writes it (Jackson serialises the
+ * with {@code --param} ({@code params}, empty in files written before that flag), and the tasks per
+ * model batch of the profile ({@code batchTasks}, 0 for the benchmark's own 64; null in files from
+ * before it was recorded). The one description of that file: the sweep writes it (Jackson serialises the
  * components in this order), the report and {@code --resume} read it with {@link #read}.
  *
  * <p>Jackson binds the file to this record both ways. Reading is tolerant: only the run id is
@@ -59,7 +61,8 @@ public record MachineInfo(
         State stateBefore,
         State stateAfter,
         Budget budget,
-        Map<String, String> params) {
+        Map<String, String> params,
+        Integer batchTasks) {
 
     public MachineInfo {
         schema = schema == 0 ? SCHEMA : schema;

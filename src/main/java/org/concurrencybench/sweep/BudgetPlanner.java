@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  *       keep their ends and their spread;</li>
  *   <li>the smallest core count, keeping the largest (the machine's own figure).</li>
  * </ol>
- * Once iterations are under a second the plan is a first look ({@link SweepPlan#firstLook}: fewer
+ * Once iterations are under half a second the plan is a first look ({@link SweepPlan#firstLook}: fewer
  * convoy and JVM-start cells, one PROCESS_PER_TASK batch), priced as such. The steps are coarse
  * (halving a fork halves the time), so a plan can land well under its budget; nothing is given
  * back afterwards, to keep the list of what was given up exact.

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.concurrencybench.bench.BenchmarkDefaults;
 import org.concurrencybench.model.Model;
 import org.concurrencybench.results.CpythonPairing;
 import org.concurrencybench.workload.Workload;
@@ -36,7 +37,6 @@ final class CpythonStep {
     private static final String PROBE = "import sys; print(sys.version.split()[0], int(sys.version_info >= (3, 9)),"
             + " int(getattr(sys, '_is_gil_enabled', lambda: True)()))";
     private static final List<Workload> WORKLOADS = List.of(Workload.CPU, Workload.SLEEP, Workload.IO);
-    private static final int CONVOY_BENCHMARKS = 9; // 0, 1, 2 CPU threads x the JVM's 3 switch intervals
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -59,6 +59,7 @@ final class CpythonStep {
     private final Path script;
     private final Profile profile;
     private final List<String> forms = new ArrayList<>();
+    private final List<Model> pairedModels = new ArrayList<>(); // the forms' models, in the forms' order
     private final List<String> workloads = new ArrayList<>();
     private final boolean pin;
     private final PrintStream console;
@@ -76,6 +77,7 @@ final class CpythonStep {
         CpythonPairing.forms(interpreter.freeThreaded()).forEach((form, model) -> {
             if (models.contains(model)) {
                 forms.add(form);
+                pairedModels.add(model);
             }
         });
         WORKLOADS.stream().filter(chosen::contains).forEach(w -> workloads.add(w.name()));
@@ -127,14 +129,42 @@ final class CpythonStep {
     /** The benchmarks one core count runs. */
     int benchmarks() {
         int batches = (int) workloads.stream().filter(w -> !w.equals("CONVOY")).count() * forms.size();
-        return batches + (workloads.contains("CONVOY") ? CONVOY_BENCHMARKS : 0);
+        return batches + convoyTrials();
     }
 
-    /** A first estimate of one core count's time: each trial is a fresh interpreter, about 0.4 s to start. */
-    long estimatedMillis() {
-        long perTrial = profile.warmupIterations() * profile.warmupMillis() + profile.iterations()
-                * profile.iterationMillis() + 400;
-        return active() ? 2000 + benchmarks() * profile.forks() * perTrial : 0;
+    /**
+     * The convoy's cells: the JVM's (fewer in a first look); a free-threaded CPython has no lock
+     * to switch, so it runs at CPython's default interval only, as the JVM's free threads do.
+     */
+    private SweepPlan.ConvoyCells convoyCells() {
+        SweepPlan.ConvoyCells jvm = SweepPlan.convoyCells(profile);
+        return interpreter.freeThreaded()
+                ? new SweepPlan.ConvoyCells(jvm.cpuThreads(), List.of(String.valueOf(BenchmarkDefaults.CPYTHON_SWITCH_INTERVAL_MICROS)))
+                : jvm;
+    }
+
+    private int convoyTrials() {
+        SweepPlan.ConvoyCells convoy = convoyCells();
+        return workloads.contains("CONVOY") ? convoy.cpuThreads().size() * convoy.switchIntervals().size() : 0;
+    }
+
+    /** The estimated time of one core count ({@link RunCostModel#cpythonMillis}); 0 when nothing runs. */
+    long estimatedMillis(int cores) {
+        if (!active()) {
+            return 0;
+        }
+        List<Workload> batches = workloads.stream().filter(w -> !w.equals("CONVOY")).map(Workload::valueOf).toList();
+        return RunCostModel.cpythonMillis(pairedModels, batches, convoyTrials(), profile, cores);
+    }
+
+    /** The estimated time of every core count of {@code cores}. */
+    long estimatedMillis(List<Integer> cores) {
+        return cores.stream().mapToLong(this::estimatedMillis).sum();
+    }
+
+    /** The companion's runner, in the suite's folder (an unpacked bundle has none). */
+    static Path companionScript() {
+        return MachineDescription.suiteDir().resolve("python").resolve("run_cpython.py");
     }
 
     /** The command for one core count. */
@@ -149,6 +179,11 @@ final class CpythonStep {
                         + profile.iterations() + "," + profile.iterationMillis(),
                 "--forms", String.join(",", forms), "--workloads", String.join(",", workloads),
                 "--task-ms", String.format(Locale.ROOT, "%.3f", taskMillis)));
+        if (workloads.contains("CONVOY")) {
+            SweepPlan.ConvoyCells convoy = convoyCells();
+            command.addAll(List.of("--cpu-threads", String.join(",", convoy.cpuThreads()),
+                    "--switch-intervals", String.join(",", convoy.switchIntervals())));
+        }
         if (cpuUnits != null) {
             command.addAll(List.of("--cpu-units", String.valueOf(cpuUnits)));
         }
@@ -177,7 +212,7 @@ final class CpythonStep {
             running = process;
         }
         process.getOutputStream().close();
-        long limitMillis = 3 * estimatedMillis() + 60_000;
+        long limitMillis = 3 * estimatedMillis(cores) + 60_000;
         boolean ended = process.waitFor(limitMillis, TimeUnit.MILLISECONDS);
         synchronized (this) {
             running = null;

@@ -35,7 +35,7 @@ final class MachineDescription {
                 settings.taskCounts(), settings.spreads().stream().map(Enum::name).toList(),
                 settings.skewWorkloads().stream().map(Enum::name).toList(), openFiles == null ? null : openFiles.hard(),
                 settings.limits().record(settings.topology().logicalCpus()), before, null, settings.budget(),
-                settings.params());
+                settings.params(), settings.profile().batchTasks());
     }
 
     private static List<String> workloadNames(SweepSettings settings) {

@@ -31,6 +31,13 @@ record PlannedRun(Profile profile, List<Model> models, List<Workload> workloads,
         } catch (IllegalArgumentException e) {
             throw new SweepException(file + ": \"profile\": " + e.getMessage());
         }
+        // The batch size the run used; a file from before it was recorded is a quick look of that
+        // time, or another profile at the size it still has.
+        if (machine.batchTasks() != null) {
+            profile = profile.withBatchTasks(machine.batchTasks());
+        } else if (profile.name().equals(Profile.QUICK.name())) {
+            profile = Profile.QUICK_BEFORE_BATCH_TASKS;
+        }
         MachineInfo.Budget budget = machine.budget();
         if (budget != null) {
             // A budgeted run's forks and iterations are its plan's, not its profile's.

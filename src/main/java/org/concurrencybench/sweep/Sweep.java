@@ -76,8 +76,8 @@ final class Sweep {
         this.folder = new RunFolder(settings.runDir());
         this.javaBinary = javaBinary;
         this.jmhLock = jmhLock;
-        this.cpython = new CpythonStep(settings.python(), MachineDescription.suiteDir().resolve("python").resolve("run_cpython.py"),
-                settings.profile(), settings.models(), settings.workloads(), settings.convoy(), settings.pinned(), console);
+        this.cpython = new CpythonStep(settings.python(), CpythonStep.companionScript(), settings.profile(),
+                settings.models(), settings.workloads(), settings.convoy(), settings.pinned(), console);
     }
 
     /** Runs the sweep (or only prints it, for a dry run). */
@@ -149,7 +149,7 @@ final class Sweep {
                         return Ending.INTERRUPTED;
                     }
                 }
-                estimatedDone += RunCostModel.millis(steps, cores) + cpython.estimatedMillis();
+                estimatedDone += RunCostModel.millis(steps, cores) + cpython.estimatedMillis(cores);
             }
             RunCheck.Summary summary = RunCheck.check(folder);
             MachineInfo after = machine.withStateAfter(MachineState.now());
@@ -194,7 +194,7 @@ final class Sweep {
 
     /** The whole run's estimate: the JMH steps, the report, and CPython at each core count. */
     private long estimatedMillis(SweepSteps plan) {
-        return plan.estimatedMillis() + cpython.estimatedMillis() * settings.cores().size();
+        return plan.estimatedMillis() + cpython.estimatedMillis(settings.cores());
     }
 
     private Ending end(RunCheck.Summary summary) {

@@ -47,7 +47,9 @@ public final class SweepCommand implements Callable<Integer> {
             + " 16 tasks a batch, the convoy at one switch interval. Its numbers are not for reading.")
     boolean smoke;
 
-    @Option(names = "--quick", description = "A first look: 1 fork, 1 x 300 ms warm-up, 3 x 300 ms measured.")
+    @Option(names = "--quick", description = "A first look: 1 fork, 1 x 200 ms warm-up, 2 x 100 ms measured, "
+            + Profile.QUICK_BATCH_TASKS + " tasks a batch, even batches only (--spread adds uneven ones), a smaller"
+            + " convoy; wide intervals.")
     boolean quick;
 
     @Option(names = "--full", description = "Publication profile: 3 forks, 5 x 2 s warm-up, 10 x 2 s measured. Neither flag:"
@@ -79,7 +81,8 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--spread", split = ",", paramLabel = "LIST", hideParamSyntax = true,
             description = "Task-size spreads among NONE, UNIFORM, EXPONENTIAL, PARETO: the same total work per batch,"
-                + " shared unevenly (default: NONE, and PARETO on CPU and SLEEP only, to keep the run short). Given,"
+                + " shared unevenly (default: NONE, and PARETO on CPU and SLEEP only, to keep the run short; --quick:"
+                + " NONE only). Given,"
                 + " every uneven spread runs on every chosen workload. NONE always runs, at every core count;"
                 + " uneven batches, and PROCESS_POOL with Pool.map's default chunks, at the largest.")
     List<String> spreads;

@@ -84,7 +84,7 @@ final class SweepPlan {
                         profile.jmhOptions()));
             }
             if (oneBatch) {
-                // Its batches (64 JVM starts) last 3-8 s, longer than a first look's iterations:
+                // Its batches (a JVM start per task: 1.5-4 s for a quick look's 32) outlast a first look's iterations:
                 // one measured batch per workload, no warm-up (no interval for it in this profile).
                 Profile oneBatchProfile = profile.withTiming(profile.forks(), 0, profile.warmupMillis(), 1,
                         profile.iterationMillis());
@@ -96,26 +96,50 @@ final class SweepPlan {
             // Under the lock: every CPU-thread count at every switch interval. Free threads ignore the
             // interval, so they run at CPython's default only. A first look keeps the convoy's point
             // (none vs one CPU-bound thread) at the two longer intervals; a smoke run at CPython's only.
-            String cpython = String.valueOf(BenchmarkDefaults.CPYTHON_SWITCH_INTERVAL_MICROS);
+            ConvoyCells cells = convoyCells(profile);
             Map<String, List<String>> gil = new LinkedHashMap<>();
             gil.put("model", List.of(Model.GLOBAL_LOCK.name()));
             Map<String, List<String>> free = new LinkedHashMap<>();
             free.put("model", List.of(Model.THREAD_PER_TASK.name()));
-            free.put("switchIntervalMicros", List.of(cpython));
-            if (firstLook(profile)) {
-                List<String> noneAndOne = BenchmarkCells.declaredValues(ConvoyBenchmark.class, "cpuThreads").subList(0, 2);
-                gil.put("cpuThreads", noneAndOne);
-                free.put("cpuThreads", noneAndOne);
-                gil.put("switchIntervalMicros", BenchmarkCells.declaredValues(ConvoyBenchmark.class,
-                        "switchIntervalMicros").subList(0, 2));
+            free.put("switchIntervalMicros", List.of(String.valueOf(BenchmarkDefaults.CPYTHON_SWITCH_INTERVAL_MICROS)));
+            // Only what differs from the declared values is passed, so a cell is named as the class declares it.
+            if (!cells.cpuThreads().equals(declaredConvoy("cpuThreads"))) {
+                gil.put("cpuThreads", cells.cpuThreads());
+                free.put("cpuThreads", cells.cpuThreads());
             }
-            if (profile.oneSwitchInterval()) {
-                gil.put("switchIntervalMicros", List.of(cpython));
+            if (!cells.switchIntervals().equals(declaredConvoy("switchIntervalMicros"))) {
+                gil.put("switchIntervalMicros", cells.switchIntervals());
             }
             steps.add(step("convoy-gil", ConvoyBenchmark.class, gil, profile.jmhOptions()));
             steps.add(step("convoy-free", ConvoyBenchmark.class, free, profile.jmhOptions()));
         }
         return steps;
+    }
+
+    /**
+     * The convoy's cells under the lock: its CPU-bound thread counts and switch intervals (the free
+     * threads take the same thread counts at CPython's interval). Every declared value, but a first
+     * look keeps the convoy's point (none vs one CPU-bound thread) at the two longer intervals, and
+     * a smoke run CPython's interval only. The CPython companion runs the same cells.
+     */
+    record ConvoyCells(List<String> cpuThreads, List<String> switchIntervals) {
+    }
+
+    static ConvoyCells convoyCells(Profile profile) {
+        List<String> threads = declaredConvoy("cpuThreads");
+        List<String> intervals = declaredConvoy("switchIntervalMicros");
+        if (firstLook(profile)) {
+            threads = threads.subList(0, 2);
+            intervals = intervals.subList(0, 2);
+        }
+        if (profile.oneSwitchInterval()) {
+            intervals = List.of(String.valueOf(BenchmarkDefaults.CPYTHON_SWITCH_INTERVAL_MICROS));
+        }
+        return new ConvoyCells(List.copyOf(threads), List.copyOf(intervals));
+    }
+
+    private static List<String> declaredConvoy(String param) {
+        return BenchmarkCells.declaredValues(ConvoyBenchmark.class, param);
     }
 
     /** The steps that run once, at the largest core count, besides capacity: JVM start-up beside PROCESS_PER_TASK. */

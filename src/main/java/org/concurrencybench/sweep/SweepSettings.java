@@ -31,10 +31,13 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
                      CpuLimits limits, MachineInfo.Budget budget, CpythonStep.Interpreter python,
                      java.util.Map<String, String> params) {
 
-    /** The spreads a sweep measures unless {@code --spread} says otherwise. */
+    /** The spreads a sweep measures unless {@code --spread} says otherwise (a quick look: NONE only). */
     static final List<SizeSpread> DEFAULT_SPREADS = List.of(SizeSpread.NONE, SizeSpread.PARETO);
     /** The workloads the default uneven spreads run on: the heavy tail's lesson, at a sane run time. */
     static final List<Workload> DEFAULT_SKEW_WORKLOADS = List.of(Workload.CPU, Workload.SLEEP);
+
+    /** ModelBenchmark's batch size, which {@code --param tasks=N} sets for the whole run. */
+    private static final String TASKS_PARAM = "tasks";
 
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
@@ -90,7 +93,8 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
             throw new IllegalArgumentException("--max-batch-seconds " + command.maxBatchSeconds + ": expected at least 1");
         }
         List<SizeSpread> spreads = new ArrayList<>();
-        for (String name : command.spreads == null ? names(DEFAULT_SPREADS.toArray(SizeSpread[]::new)) : command.spreads) {
+        List<SizeSpread> byDefault = profile.unevenByDefault() ? DEFAULT_SPREADS : List.of(SizeSpread.NONE);
+        for (String name : command.spreads == null ? names(byDefault.toArray(SizeSpread[]::new)) : command.spreads) {
             SizeSpread spread = parseOrFail(name, "--spread", SizeSpread::parse);
             if (!spreads.contains(spread)) {
                 spreads.add(spread);
@@ -112,6 +116,12 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
                 : "unavailable: " + System.getProperty("os.name") + " has no CPU affinity; only -XX:ActiveProcessorCount";
         List<Integer> sizes = taskCounts.stream().sorted().toList();
         Duration maxBatch = Duration.ofSeconds(command.maxBatchSeconds);
+        java.util.Map<String, String> params = BenchmarkParams.parse(command.params == null ? List.of() : command.params);
+        if (params.containsKey(TASKS_PARAM)) {
+            // A batch size of one's own replaces the profile's, for the JVM's batches and CPython's alike.
+            profile = profile.withBatchTasks(batchSize(params.get(TASKS_PARAM)));
+        }
+        CpythonStep.Interpreter python = CpythonStep.find(command.python, command.noPython);
         MachineInfo.Budget budget = null;
         if (command.budget != null) {
             Duration limit = BudgetPlanner.parse(command.budget);
@@ -119,9 +129,12 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
             List<Workload> chosenWorkloads = List.copyOf(workloads);
             boolean withConvoy = convoy;
             int connections = sizes.isEmpty() ? 0 : CapacityPlan.connectionLimit();
+            // CPython runs beside the JVM at each core count, with the plan's own forks and iterations.
             BudgetPlanner.Plan plan = BudgetPlanner.plan(limit, new BudgetPlanner.Candidate(profile, cores, sizes),
                     c -> RunCostModel.sweepMillis(c.profile(), c.cores(), chosenModels, chosenWorkloads, withConvoy,
-                            c.taskCounts(), maxBatch, connections, spreads, skewWorkloads));
+                            c.taskCounts(), maxBatch, connections, spreads, skewWorkloads)
+                            + new CpythonStep(python, CpythonStep.companionScript(), c.profile(), chosenModels,
+                                    chosenWorkloads, withConvoy, false, System.out).estimatedMillis(c.cores()));
             profile = plan.profile();
             cores = plan.cores();
             sizes = plan.taskCounts();
@@ -132,8 +145,7 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
         return new SweepSettings(profile, cores, List.copyOf(models), List.copyOf(workloads), convoy,
                 sizes, maxBatch, label, runId,
                 command.resultsDir.resolve(runId), command.chartsDir, topology, taskset, pinning, now, null,
-                List.copyOf(spreads), skewWorkloads, limits, budget, CpythonStep.find(command.python, command.noPython),
-                BenchmarkParams.parse(command.params == null ? List.of() : command.params));
+                List.copyOf(spreads), skewWorkloads, limits, budget, python, params);
     }
 
     /**
@@ -178,6 +190,18 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
                 machine.startedAt() == null ? Instant.now() : Instant.parse(machine.startedAt()), machine,
                 plan.spreads(), plan.skewWorkloads(), new CpuLimits(null, topology.logicalCpus(), null, null),
                 machine.budget(), CpythonStep.find(command.python, command.noPython), plan.params());
+    }
+
+    private static int batchSize(String value) {
+        try {
+            int tasks = Integer.parseInt(value);
+            if (tasks >= 1) {
+                return tasks;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("--param " + TASKS_PARAM + "=" + value + ": expected a batch size of at least 1");
     }
 
     /** 1, 2, 4, ... up to the machine's CPUs, and the machine's CPUs. */

@@ -85,11 +85,21 @@ class CpythonStepTest {
         List<String> command = step.command(2, "0,1", dir.resolve("out.json"), 5);
         String line = String.join(" ", command);
         assertTrue(line.contains("--forms sequential,ThreadPoolExecutor --workloads CPU,CONVOY"), line);
-        assertEquals(2 + 9, step.benchmarks(), "2 forms x CPU, and the convoy's 9");
+        assertEquals(2 + 4, step.benchmarks(), "2 forms x CPU, and a first look's convoy: 0 and 1 CPU threads at 5 and 1 ms");
+        assertTrue(line.contains("--cpu-threads 0,1 --switch-intervals 5000,1000"), "the JVM's first-look convoy: " + line);
+        CpythonStep full = new CpythonStep(gil, dir.resolve("run_cpython.py"), Profile.DEFAULT, List.of(Model.GLOBAL_LOCK),
+                List.of(), true, false, new PrintStream(console, true, StandardCharsets.UTF_8));
+        assertEquals(9, full.benchmarks(), "the default profile's convoy: 0, 1, 2 CPU threads x 3 intervals");
+        assertTrue(String.join(" ", full.command(2, "0,1", dir.resolve("out.json"), 5))
+                .contains("--cpu-threads 0,1,2 --switch-intervals 5000,1000,100"));
         CpythonStep.Interpreter free = new CpythonStep.Interpreter("python3.13t", "3.13.1", true, "");
         String freeLine = String.join(" ", step(free, List.of(Model.FIXED_POOL), List.of(Workload.CPU), false)
                 .command(1, "0", dir.resolve("out.json"), 5));
         assertTrue(freeLine.contains("--forms ThreadPoolExecutor"), "a free-threaded pool pairs with FIXED_POOL: " + freeLine);
+        CpythonStep freeConvoy = step(free, List.of(Model.FIXED_POOL), List.of(), true);
+        assertTrue(String.join(" ", freeConvoy.command(1, "0", dir.resolve("out.json"), 5))
+                .contains("--cpu-threads 0,1 --switch-intervals 5000 --tasks 32"), "no lock to switch: CPython's interval only");
+        assertEquals(2, freeConvoy.benchmarks());
         assertTrue(step(gil, List.of(Model.FORK_JOIN), List.of(Workload.CPU), false).benchmarks() == 0);
         CpythonStep noScript = new CpythonStep(gil, dir.resolve("missing.py"), Profile.QUICK, List.of(Model.SEQUENTIAL),
                 List.of(Workload.CPU), false, false, new PrintStream(console, true, StandardCharsets.UTF_8));

@@ -85,7 +85,7 @@ class SweepCommandTest {
         java.nio.file.Files.createDirectories(original.runDir());
         org.concurrencybench.results.MachineInfo machine = Machines.of("runId", original.runId(), "label", "box",
                 "profile", "quick", "coreCounts", List.of(1, 2, 4), "models", List.of("SEQUENTIAL", "GLOBAL_LOCK"),
-                "workloads", List.of("CPU", "CONVOY"), "taskCounts", List.of(100));
+                "workloads", List.of("CPU", "CONVOY"), "taskCounts", List.of(100), "batchTasks", Profile.QUICK_BATCH_TASKS);
         new com.fasterxml.jackson.databind.ObjectMapper().writeValue(original.runDir().resolve("machine.json").toFile(),
                 machine);
         java.nio.file.Files.writeString(original.runDir().resolve("cores-1.json"), "[]");

@@ -41,10 +41,10 @@ class SweepRunTest {
         Files.writeString(fakeJava, """
                 #!/bin/sh
                 # Stands in for `java -jar benchmarks.jar ...`: one result per model x workload to the -rff file.
-                out=""; prev=""; models=""; workloads=""; bench=""
+                out=""; prev=""; models=""; workloads=""; bench=""; tasks=64
                 for a in "$@"; do
                   [ "$prev" = "-rff" ] && out="$a"
-                  case "$prev:$a" in -p:model=*) models="${a#model=}";; -p:workload=*) workloads="${a#workload=}";; esac
+                  case "$prev:$a" in -p:model=*) models="${a#model=}";; -p:workload=*) workloads="${a#workload=}";; -p:tasks=*) tasks="${a#tasks=}";; esac
                   case "$a" in *ModelBenchmark*) bench=model;; *ConvoyBenchmark*) bench=convoy;; esac
                   prev="$a"
                 done
@@ -56,10 +56,10 @@ class SweepRunTest {
                 IFS=,
                 for m in $models; do for w in $workloads; do
                   echo "# Benchmark: org.concurrencybench.bench.ModelBenchmark.batch"
-                  echo "# Parameters: (model = $m, tasks = 64, workload = $w)"
+                  echo "# Parameters: (model = $m, tasks = $tasks, workload = $w)"
                   echo "Iteration   1: 300.000 ms/op"
                   if [ "$m" = FIXED_POOL ]; then echo "Iteration   2: <failure>"; echo ""; echo "java.lang.IllegalStateException: pool broke"; fi
-                  printf '%s{"benchmark":"org.concurrencybench.bench.ModelBenchmark.batch","mode":"avgt","threads":1,"forks":1,"params":{"model":"%s","workload":"%s","tasks":"64","sleepMicros":"10000"},"primaryMetric":{"score":300.0,"scoreError":1.0,"scoreUnit":"ms/op","rawData":[[299.0,300.0,301.0]]},"secondaryMetrics":{}}' "$sep" "$m" "$w" >> "$out"
+                  printf '%s{"benchmark":"org.concurrencybench.bench.ModelBenchmark.batch","mode":"avgt","threads":1,"forks":1,"params":{"model":"%s","workload":"%s","tasks":"%s","sleepMicros":"10000"},"primaryMetric":{"score":300.0,"scoreError":1.0,"scoreUnit":"ms/op","rawData":[[299.0,300.0,301.0]]},"secondaryMetrics":{}}' "$sep" "$m" "$w" "$tasks" >> "$out"
                   sep=","
                 done; done
                 printf ']' >> "$out"
@@ -124,7 +124,7 @@ class SweepRunTest {
                 .mapToInt(SweepPlan.Step::benchmarks).sum();
         assertEquals(2 * convoyCells, convoy, "each convoy cell at each core count FAILED, none vanished");
         String text = console.toString();
-        assertTrue(text.contains("FIXED_POOL CPU tasks=64"), text);
+        assertTrue(text.contains("FIXED_POOL CPU tasks=" + Profile.QUICK_BATCH_TASKS), text);
         int planned = 2 * (2 + convoyCells);
         assertTrue(text.contains("measured 2 of " + planned + " cells; " + (planned - 2) + " failed, 0 skipped"), text);
         String report = Files.readString(dir.resolve("charts").resolve(run.getFileName()).resolve("report.md"));
@@ -172,7 +172,8 @@ class SweepRunTest {
         Files.writeString(folder.coresFile(2), "[]");
         RunCheck.Summary emptied = RunCheck.check(folder);
         assertTrue(emptied.problems().stream().anyMatch(p -> p.contains("ModelBenchmark.batch model=SEQUENTIAL"
-                + " workload=CPU: no result and no outcome")), emptied.problems().toString());
+                + " tasks=" + Profile.QUICK_BATCH_TASKS + " workload=CPU: no result and no outcome")),
+                emptied.problems().toString());
     }
 
     @Test
