@@ -20,7 +20,7 @@ from . import forms, kernel, measure, output, tasks, trial
 
 PROFILES = {  # as org.concurrencybench.sweep.Profile: forks, warm-up its, warm-up ms, its, ms
     "smoke": (1, 1, 100, 2, 100),
-    "quick": (1, 1, 200, 2, 100),
+    "quick": (1, 1, 100, 2, 100),
     "default": (5, 1, 600, 3, 600),
     "full": (3, 5, 2000, 10, 2000),
 }

@@ -27,17 +27,17 @@ public record Profile(String name, int forks, int warmupIterations, long warmupM
     public static final Profile SMOKE = new Profile("smoke", 1, 1, 100, 2, 100, 16, true, true);
     /**
      * A first look (a new machine), every model and workload in under three minutes on two cores:
-     * one fork, one 200 ms warm-up and two 100 ms measured iterations over batches of
+     * one fork, one 100 ms warm-up and two 100 ms measured iterations over batches of
      * {@value #QUICK_BATCH_TASKS} tasks. An iteration lasts whole batches, so what a look costs is
      * mostly its long batches: half the default's tasks halves them (and PROCESS_PER_TASK's JVM
-     * starts), and a measured iteration shorter than a CPU batch at one core (about 190 ms) is one
-     * batch, not two. Fewer convoy and JVM-start cells and one PROCESS_PER_TASK batch (see
-     * {@link SweepPlan#firstLook}); even batches only unless {@code --spread} asks. Intervals are
-     * wide: two iterations of one fork give a t quantile of 12.7 (3 iterations: 4.3), about 3.6
-     * times the width for the same spread. Its cells have {@code tasks=32}, so they pair with no
-     * default run's in a comparison (another machine's quick look, yes).
+     * starts), and an iteration shorter than a CPU batch at one core (about 190 ms) is one batch,
+     * not two. The convoy at CPython's switch interval only, fewer JVM-start cells and one
+     * PROCESS_PER_TASK batch (see {@link SweepPlan#firstLook}); even batches only unless
+     * {@code --spread} asks. Intervals are wide: two iterations of one fork give a t quantile of
+     * 12.7 (3 iterations: 4.3), about 3.6 times the width for the same spread. Its batches are half
+     * a default run's, which a comparison of the two says (another machine's quick look compares).
      */
-    public static final Profile QUICK = new Profile("quick", 1, 1, 200, 2, 100, Profile.QUICK_BATCH_TASKS, false, false);
+    public static final Profile QUICK = new Profile("quick", 1, 1, 100, 2, 100, Profile.QUICK_BATCH_TASKS, true, false);
     /**
      * The quick profile as runs made before {@code machine.json} recorded {@code batchTasks} ran it:
      * the benchmark's 64 tasks and two 200 ms measured iterations. {@code --resume} and

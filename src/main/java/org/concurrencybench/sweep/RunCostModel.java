@@ -28,15 +28,16 @@ import org.concurrencybench.workload.Workload;
  *   run        = sum of invocations + REPORT
  * </pre>
  *
- * <p><b>Calibration</b> (the committed run {@code results/20261126-012552-dev-2core}, default
- * profile, every model and workload, cores 1 and 2, AMD EPYC, 2 CPUs): each JMH log records every
- * benchmark's iteration scores and JMH's own "Total time" per invocation; the per-task costs below
- * are the measured batch times at one core divided by 64 tasks, and the fork start is what the total
- * time leaves over the iterations' modelled length (0.5-0.8 s per fork at one core, 0.2-0.6 s at
- * two; the machine file's start and finish match the sum of the invocations' totals within
- * 3 s). Recalibrate with {@code python3 docs/calibrate-estimate.py results/RUN/logs/*.log}. On a
- * faster machine the CPU work takes less than modelled: the estimate then errs long, which is the
- * safe side for a budget.
+ * <p><b>Calibration</b> (first on the run {@code 20261126-012552-dev-2core}, default profile, every
+ * model and workload, cores 1 and 2, AMD EPYC, 2 CPUs; now checked against the committed run that
+ * replaced it, {@code results/20261201-081732-dev-2core}, by {@code RunCostModelTest}): each JMH log
+ * records every benchmark's iteration scores and JMH's own "Total time" per invocation; the
+ * per-task costs below are the measured batch times at one core divided by the batch's tasks, and
+ * the fork start is what the total time leaves over the iterations' modelled length (0.5-0.8 s per
+ * fork at one core, 0.2-0.6 s at two). JMH's host adds about 0.9 s per invocation (its start and
+ * its end), which the invocations' totals leave out. Recalibrate with
+ * {@code python3 docs/calibrate-estimate.py results/RUN/logs/*.log}. On a faster machine the CPU
+ * work takes less than modelled: the estimate then errs long, which is the safe side for a budget.
  *
  * <p><b>Checking it</b> (on a quiet machine): the estimate is the first line of a dry run, the real
  * time is the whole command's, report included.

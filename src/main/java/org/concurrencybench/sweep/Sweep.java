@@ -99,7 +99,9 @@ final class Sweep {
         console.printf("Pinning: %s%n", settings.pinning());
         console.println(cpython.note());
         MachineInfo.State before = announceLimitsAndState();
-        JmhLauncher dryLauncher = new JmhLauncher(javaBinary, benchmarksJar(), settings.pinned(), console, null);
+        boolean archivedForks = SweepPlan.firstLook(settings.profile());
+        JmhLauncher dryLauncher = new JmhLauncher(javaBinary, benchmarksJar(), settings.pinned(), console, null,
+                archivedForks);
         if (dryRun) {
             for (int cores : settings.cores()) {
                 for (SweepPlan.Step step : plan.stepsAt(cores)) {
@@ -123,7 +125,8 @@ final class Sweep {
                     + "; wait for it to finish or stop it, then run again");
         }
         Files.createDirectories(folder.logsDir());
-        launcher = new JmhLauncher(javaBinary, benchmarksJar(), settings.pinned(), console, folder.logsDir());
+        launcher = new JmhLauncher(javaBinary, benchmarksJar(), settings.pinned(), console, folder.logsDir(),
+                archivedForks);
         MachineInfo machine = settings.resuming() ? settings.resumed() : MachineDescription.of(settings, before);
         writeMachine(machine);
         Thread onInterrupt = new Thread(this::interrupted, "sweep-interrupt");

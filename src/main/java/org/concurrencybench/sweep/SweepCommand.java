@@ -47,7 +47,7 @@ public final class SweepCommand implements Callable<Integer> {
             + " 16 tasks a batch, the convoy at one switch interval. Its numbers are not for reading.")
     boolean smoke;
 
-    @Option(names = "--quick", description = "A first look: 1 fork, 1 x 200 ms warm-up, 2 x 100 ms measured, "
+    @Option(names = "--quick", description = "A first look: 1 fork, 1 x 100 ms warm-up, 2 x 100 ms measured, "
             + Profile.QUICK_BATCH_TASKS + " tasks a batch, even batches only (--spread adds uneven ones), a smaller"
             + " convoy; wide intervals.")
     boolean quick;

@@ -95,7 +95,8 @@ final class SweepPlan {
         if (convoy) {
             // Under the lock: every CPU-thread count at every switch interval. Free threads ignore the
             // interval, so they run at CPython's default only. A first look keeps the convoy's point
-            // (none vs one CPU-bound thread) at the two longer intervals; a smoke run at CPython's only.
+            // (none vs one CPU-bound thread) at the two longer intervals; a quick look and a smoke run
+            // at CPython's only.
             ConvoyCells cells = convoyCells(profile);
             Map<String, List<String>> gil = new LinkedHashMap<>();
             gil.put("model", List.of(Model.GLOBAL_LOCK.name()));
@@ -120,7 +121,7 @@ final class SweepPlan {
      * The convoy's cells under the lock: its CPU-bound thread counts and switch intervals (the free
      * threads take the same thread counts at CPython's interval). Every declared value, but a first
      * look keeps the convoy's point (none vs one CPU-bound thread) at the two longer intervals, and
-     * a smoke run CPython's interval only. The CPython companion runs the same cells.
+     * a quick look and a smoke run at CPython's interval only. The CPython companion runs the same cells.
      */
     record ConvoyCells(List<String> cpuThreads, List<String> switchIntervals) {
     }
@@ -172,7 +173,7 @@ final class SweepPlan {
      * The steps of uneven batches (at the largest core count): every model on {@code skewWorkloads}
      * under each spread of {@code spreads} but NONE (which the per-core-count step always measures),
      * and PROCESS_POOL with {@code Pool.map}'s default chunks ({@code chunksize=0}) under NONE and
-     * those spreads, beside its one task per message.
+     * those spreads, beside its one task per message; nothing for even batches only.
      */
     static List<Step> skewSteps(Profile profile, List<Model> models, List<SizeSpread> spreads,
                                 List<Workload> skewWorkloads) {
@@ -185,7 +186,7 @@ final class SweepPlan {
             steps.add(step("skew", ModelBenchmark.class, modelParams(profile, models, skewWorkloads, uneven, null),
                     profile.jmhOptions()));
         }
-        if (models.contains(Model.PROCESS_POOL)) {
+        if (models.contains(Model.PROCESS_POOL) && !uneven.isEmpty()) {
             List<SizeSpread> withEven = new ArrayList<>(List.of(SizeSpread.NONE));
             withEven.addAll(uneven); // the chunks' loss to skew is against their own even batches
             steps.add(step("chunks", ModelBenchmark.class, modelParams(profile, List.of(Model.PROCESS_POOL),

@@ -85,8 +85,8 @@ class CpythonStepTest {
         List<String> command = step.command(2, "0,1", dir.resolve("out.json"), 5);
         String line = String.join(" ", command);
         assertTrue(line.contains("--forms sequential,ThreadPoolExecutor --workloads CPU,CONVOY"), line);
-        assertEquals(2 + 4, step.benchmarks(), "2 forms x CPU, and a first look's convoy: 0 and 1 CPU threads at 5 and 1 ms");
-        assertTrue(line.contains("--cpu-threads 0,1 --switch-intervals 5000,1000"), "the JVM's first-look convoy: " + line);
+        assertEquals(2 + 2, step.benchmarks(), "2 forms x CPU, and a quick look's convoy: 0 and 1 CPU threads at 5 ms");
+        assertTrue(line.contains("--cpu-threads 0,1 --switch-intervals 5000 "), "the JVM's quick-look convoy: " + line);
         CpythonStep full = new CpythonStep(gil, dir.resolve("run_cpython.py"), Profile.DEFAULT, List.of(Model.GLOBAL_LOCK),
                 List.of(), true, false, new PrintStream(console, true, StandardCharsets.UTF_8));
         assertEquals(9, full.benchmarks(), "the default profile's convoy: 0, 1, 2 CPU threads x 3 intervals");

@@ -22,7 +22,7 @@ class JmhConsoleTest {
 
     @Test
     void aFailedIterationAfterMeasuredOnesFailsTheBenchmarkThatJmhStillGaveAResult() throws IOException {
-        // results/20261126-012552-dev-2core/logs/cores-2.log: "Iteration   3: <failure>", then a Result line.
+        // An excerpt of a committed run's log (20261126-012552-dev-2core, since replaced): "Iteration   3: <failure>", then a Result line.
         JmhConsole console = read("jmh-failed-iteration.log");
         assertEquals(1, console.failures().size());
         JmhConsole.Failure failure = console.failures().get(0);

@@ -57,7 +57,7 @@ class QuickProfileTest {
     void measuresEvenBatchesOnlyUnlessSpreadAsks() {
         assertEquals(List.of(SizeSpread.NONE), resolve("--quick", "--label", "box").spreads());
         assertFalse(SweepSteps.of(resolve("--quick", "--label", "box")).stepsAt(4).stream()
-                .anyMatch(s -> s.name().equals("skew")), "no uneven batches (Pool.map's chunks still run, on even ones)");
+                .anyMatch(s -> s.name().equals("skew") || s.name().equals("chunks")), "no uneven batches, nor chunks for them");
         assertEquals(List.of(SizeSpread.PARETO), resolve("--quick", "--spread", "PARETO", "--label", "box").spreads());
         assertEquals(List.of(SizeSpread.NONE, SizeSpread.PARETO), resolve("--smoke", "--label", "box").spreads(),
                 "a smoke run still wires the uneven batches");
@@ -65,16 +65,18 @@ class QuickProfileTest {
     }
 
     @Test
-    void itsConvoyIsNoneAgainstOneCpuThreadAtTheTwoLongerIntervals() {
+    void itsConvoyIsNoneAgainstOneCpuThreadAtCpythonsInterval() {
         SweepPlan.ConvoyCells cells = SweepPlan.convoyCells(Profile.QUICK);
         assertEquals(List.of("0", "1"), cells.cpuThreads());
-        assertEquals(List.of("5000", "1000"), cells.switchIntervals());
+        assertEquals(List.of("5000"), cells.switchIntervals());
+        SweepPlan.ConvoyCells budgeted = SweepPlan.convoyCells(Profile.DEFAULT.withTiming(1, 1, 300, 2, 300));
+        assertEquals(List.of("5000", "1000"), budgeted.switchIntervals(), "a budget's first look: the two longer intervals");
         assertEquals(List.of("5000"), SweepPlan.convoyCells(Profile.SMOKE).switchIntervals());
         SweepPlan.ConvoyCells full = SweepPlan.convoyCells(Profile.DEFAULT);
         assertEquals(List.of("0", "1", "2"), full.cpuThreads());
         assertEquals(List.of("5000", "1000", "100"), full.switchIntervals());
         List<SweepPlan.Step> convoy = SweepPlan.stepsFor(Profile.QUICK, List.of(), List.of(), true);
-        assertEquals(List.of(4, 2), convoy.stream().map(SweepPlan.Step::benchmarks).toList());
+        assertEquals(List.of(2, 2), convoy.stream().map(SweepPlan.Step::benchmarks).toList());
     }
 
     @Test

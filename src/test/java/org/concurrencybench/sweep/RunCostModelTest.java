@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The run-time estimate: an iteration lasts whole batches, and the model reproduces the committed
- * default-profile run ({@code results/20261126-012552-dev-2core}), whose JMH logs hold every
+ * default-profile run ({@code results/20261201-081732-dev-2core}), whose JMH logs hold every
  * invocation's command line and JMH's own "Total time", within 15% per core count.
  */
 class RunCostModelTest {
 
-    private static final Path CALIBRATION_RUN = Path.of("results/20261126-012552-dev-2core/logs");
+    private static final Path CALIBRATION_RUN = Path.of("results/20261201-081732-dev-2core/logs");
     private static final Pattern TOTAL = Pattern.compile("# Run complete\\. Total time: (\\d+):(\\d+):(\\d+)");
 
     @Test

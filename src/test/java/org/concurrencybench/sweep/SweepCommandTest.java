@@ -3,6 +3,7 @@ package org.concurrencybench.sweep;
 import static org.concurrencybench.sweep.CommandLines.resolve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,7 +71,7 @@ class SweepCommandTest {
         assertTrue(steps.get(1).jmhArgs().get(0).contains("ConvoyBenchmark"));
         assertTrue(steps.get(1).jmhArgs().contains("model=GLOBAL_LOCK"));
         assertTrue(steps.get(2).jmhArgs().containsAll(List.of("model=THREAD_PER_TASK", "switchIntervalMicros=5000")));
-        assertEquals(6, steps.get(1).benchmarks() + steps.get(2).benchmarks()); // a first look: fewer convoy cells
+        assertEquals(4, steps.get(1).benchmarks() + steps.get(2).benchmarks()); // a quick look: 0 and 1 CPU threads at 5 ms
         List<SweepPlan.Step> full = SweepPlan.stepsFor(Profile.DEFAULT, List.of(Model.SEQUENTIAL), List.of(), true);
         assertEquals(12, full.get(0).benchmarks() + full.get(1).benchmarks());
         assertFalse(SweepPlan.stepsFor(Profile.QUICK, List.of(Model.SEQUENTIAL), List.of(), true).get(0).jmhArgs()
@@ -115,12 +116,23 @@ class SweepCommandTest {
 
     @Test
     void launcherPinsAndSetsActiveProcessorCountForHostAndForks() {
-        JmhLauncher launcher = new JmhLauncher("java", Path.of("b.jar"), true, System.out, null);
+        JmhLauncher launcher = new JmhLauncher("java", Path.of("b.jar"), true, System.out, null, false);
         List<String> command = launcher.command(2, "0,2", List.of("X"), Path.of("r.json"));
         command = command.subList(ParentDeath.available() ? ParentDeath.PREFIX.size() : 0, command.size());
         assertEquals(List.of("taskset", "-c", "0,2", "java", "-XX:ActiveProcessorCount=2", "-jar", "b.jar", "X", "-rf",
                 "json", "-rff", "r.json", "-jvmArgsAppend", "-XX:ActiveProcessorCount=2"), command);
-        assertEquals("java", new JmhLauncher("java", Path.of("b.jar"), false, System.out, null)
+        assertEquals("java", new JmhLauncher("java", Path.of("b.jar"), false, System.out, null, false)
                 .command(1, "0", List.of(), Path.of("r.json")).get(ParentDeath.available() ? ParentDeath.PREFIX.size() : 0));
+    }
+
+    @Test
+    void aFirstLooksForksStartFromTheJarsCdsArchive() {
+        List<String> command = new JmhLauncher("java", Path.of("b.jar"), false, System.out, null, true)
+                .command(1, "0", List.of("X"), Path.of("r.json"));
+        assertEquals("-XX:ActiveProcessorCount=1 -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="
+                + JmhLauncher.forkArchive("java", Path.of("b.jar")), command.get(command.indexOf("-jvmArgsAppend") + 1));
+        assertTrue(JmhLauncher.forkArchive("java", Path.of("b.jar")).getFileName().toString().endsWith(".jsa"));
+        assertNotEquals(JmhLauncher.forkArchive("java", Path.of("b.jar")), JmhLauncher.forkArchive("java", Path.of("c.jar")),
+                "one archive a jar");
     }
 }
