@@ -138,9 +138,8 @@ final class CpythonStep {
      */
     private SweepPlan.ConvoyCells convoyCells() {
         SweepPlan.ConvoyCells jvm = SweepPlan.convoyCells(profile);
-        return interpreter.freeThreaded()
-                ? new SweepPlan.ConvoyCells(jvm.cpuThreads(), List.of(String.valueOf(BenchmarkDefaults.CPYTHON_SWITCH_INTERVAL_MICROS)))
-                : jvm;
+        String cpythonInterval = String.valueOf(BenchmarkDefaults.CPYTHON_SWITCH_INTERVAL_MICROS);
+        return interpreter.freeThreaded() ? new SweepPlan.ConvoyCells(jvm.cpuThreads(), List.of(cpythonInterval)) : jvm;
     }
 
     private int convoyTrials() {
