@@ -30,7 +30,7 @@ public record Profile(String name, int forks, int warmupIterations, long warmupM
      * one fork, one 100 ms warm-up and two 100 ms measured iterations over batches of
      * {@value #QUICK_BATCH_TASKS} tasks. An iteration lasts whole batches, so what a look costs is
      * mostly its long batches: half the default's tasks halves them (and PROCESS_PER_TASK's JVM
-     * starts), and an iteration shorter than a CPU batch at one core (about 190 ms) is one batch,
+     * starts), and an iteration shorter than a CPU batch at one core (200-230 ms in the committed quick runs) is one batch,
      * not two. The convoy at CPython's switch interval only, fewer JVM-start cells and one
      * PROCESS_PER_TASK batch (see {@link SweepPlan#firstLook}); even batches only unless
      * {@code --spread} asks. Intervals are wide: two iterations of one fork give a t quantile of

@@ -34,8 +34,8 @@ import org.concurrencybench.workload.Workload;
  * records every benchmark's iteration scores and JMH's own "Total time" per invocation; the
  * per-task costs below are the measured batch times at one core divided by the batch's tasks, and
  * the fork start is what the total time leaves over the iterations' modelled length (0.5-0.8 s per
- * fork at one core, 0.2-0.6 s at two). JMH's host adds about 0.9 s per invocation (its start and
- * its end), which the invocations' totals leave out. Recalibrate with
+ * fork at one core, 0.2-0.6 s at two). JMH's host has a start and an end of its own
+ * ({@link #HOST_START_MILLIS} per invocation), which the invocations' totals leave out. Recalibrate with
  * {@code python3 docs/calibrate-estimate.py results/RUN/logs/*.log}. On a faster machine the CPU
  * work takes less than modelled: the estimate then errs long, which is the safe side for a budget.
  *
