@@ -1,5 +1,11 @@
 package org.concurrencybench.report;
 
+import org.concurrencybench.report.compare.ComparisonSettings;
+import org.concurrencybench.report.input.ReportException;
+import org.concurrencybench.report.render.OutputFormat;
+import org.concurrencybench.report.stats.PValueAdjustment;
+import org.concurrencybench.report.stats.ScalingFit;
+
 import org.concurrencybench.results.RunFolder;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,5 +1,22 @@
 package org.concurrencybench.report;
 
+import org.concurrencybench.report.analysis.ScalingAnalysis;
+import org.concurrencybench.report.analysis.WorkloadScaling;
+import org.concurrencybench.report.compare.ComparisonSettings;
+import org.concurrencybench.report.compare.RunComparison;
+import org.concurrencybench.report.input.ReportException;
+import org.concurrencybench.report.input.RunReader;
+import org.concurrencybench.report.input.RunResults;
+import org.concurrencybench.report.render.ChartSink;
+import org.concurrencybench.report.render.HtmlRenderer;
+import org.concurrencybench.report.render.MarkdownRenderer;
+import org.concurrencybench.report.render.OutputFormat;
+import org.concurrencybench.report.render.ReportDocument;
+import org.concurrencybench.report.sections.ComparisonReport;
+import org.concurrencybench.report.sections.RunReport;
+import org.concurrencybench.report.sections.SummaryCsv;
+import org.concurrencybench.report.stats.ScalingFit;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

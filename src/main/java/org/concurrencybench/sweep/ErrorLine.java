@@ -1,8 +1,10 @@
 package org.concurrencybench.sweep;
 
+import org.concurrencybench.sweep.plan.SweepException;
+
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
-import org.concurrencybench.report.ReportException;
+import org.concurrencybench.report.input.ReportException;
 import org.concurrencybench.results.RunFolderException;
 
 /**

@@ -1,5 +1,12 @@
 package org.concurrencybench.sweep;
 
+import org.concurrencybench.sweep.machine.SuiteJar;
+
+import org.concurrencybench.sweep.machine.MachineProbe;
+import org.concurrencybench.sweep.machine.MachineState;
+import org.concurrencybench.sweep.machine.OpenFiles;
+import org.concurrencybench.sweep.plan.SweepPlan;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +20,7 @@ import org.concurrencybench.results.MachineInfo;
  * settings so that {@code --resume} can finish the run, and the open-file limit that bounded the
  * capacity sizes.
  */
-final class MachineDescription {
+public final class MachineDescription {
 
     private MachineDescription() {
     }
@@ -27,7 +34,7 @@ final class MachineDescription {
         OpenFiles openFiles = OpenFiles.ofThisProcess();
         return new MachineInfo(MachineInfo.SCHEMA, settings.runId(), settings.label(),
                 MachineProbe.host(), settings.startedAt().toString(), null, settings.profile().name(),
-                MachineProbe.suiteCommit(suiteDir()), MachineState.cpuModel(), settings.topology().physicalCores(),
+                MachineProbe.suiteCommit(SuiteJar.suiteDir()), MachineState.cpuModel(), settings.topology().physicalCores(),
                 settings.topology().logicalCpus(), MachineProbe.memoryBytes(), System.getProperty("os.name"),
                 System.getProperty("os.version"), System.getProperty("os.arch"), System.getProperty("java.vendor"),
                 System.getProperty("java.runtime.version"), settings.pinned(), settings.pinning(), settings.cores(),
@@ -46,10 +53,4 @@ final class MachineDescription {
         return names;
     }
 
-    /** The source tree the jar was built in (target/benchmarks.jar's grandparent), for its git commit. */
-    static Path suiteDir() {
-        Path jar = Sweep.benchmarksJar().toAbsolutePath();
-        Path target = jar.getParent();
-        return target != null && target.getParent() != null ? target.getParent() : Path.of(".");
-    }
 }

@@ -1,5 +1,9 @@
 package org.concurrencybench.sweep;
 
+import org.concurrencybench.sweep.jmh.CellSettlement;
+import org.concurrencybench.sweep.plan.PlannedRun;
+import org.concurrencybench.sweep.plan.SweepPlan;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -1,5 +1,17 @@
 package org.concurrencybench.sweep;
 
+import org.concurrencybench.sweep.cpython.CpythonStep;
+import org.concurrencybench.sweep.jmh.CellSettlement;
+import org.concurrencybench.sweep.jmh.JmhLauncher;
+import org.concurrencybench.sweep.jmh.JmhLock;
+import org.concurrencybench.sweep.machine.CpuTopology;
+import org.concurrencybench.sweep.machine.SuiteJar;
+import org.concurrencybench.sweep.plan.Durations;
+import org.concurrencybench.sweep.machine.MachineState;
+import org.concurrencybench.sweep.plan.RunCostModel;
+import org.concurrencybench.sweep.plan.SweepException;
+import org.concurrencybench.sweep.plan.SweepPlan;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -27,7 +39,7 @@ import org.concurrencybench.results.RunFolder;
  * finish the run. The run is marked finished in the machine file only when every planned core
  * count is.
  */
-final class Sweep {
+public final class Sweep {
 
     /** How a core count ended. */
     enum CoreCountEnd {
@@ -91,7 +103,7 @@ final class Sweep {
         }
         console.printf("Sweep %s: profile %s, cores %s, %d cells per core count, about %s in all%n",
                 settings.runId(), settings.profile().name(), settings.cores(), plan.cellsPerCoreCount(),
-                format(Duration.ofMillis(estimatedMillis(plan))));
+                Durations.format(Duration.ofMillis(estimatedMillis(plan))));
         if (plan.hasCapacity()) {
             console.printf("Capacity at %d cores: %d sizes to run, %d skipped as too long or beyond the machine's limits%n",
                     plan.maxCores(), plan.capacitySizesToRun(), plan.capacitySkipped().size());
@@ -100,7 +112,7 @@ final class Sweep {
         console.println(cpython.note());
         MachineInfo.State before = announceLimitsAndState();
         boolean archivedForks = SweepPlan.firstLook(settings.profile());
-        JmhLauncher dryLauncher = new JmhLauncher(javaBinary, benchmarksJar(), settings.pinned(), console, null,
+        JmhLauncher dryLauncher = new JmhLauncher(javaBinary, SuiteJar.benchmarksJar(), settings.pinned(), console, null,
                 archivedForks);
         if (dryRun) {
             for (int cores : settings.cores()) {
@@ -125,7 +137,7 @@ final class Sweep {
                     + "; wait for it to finish or stop it, then run again");
         }
         Files.createDirectories(folder.logsDir());
-        launcher = new JmhLauncher(javaBinary, benchmarksJar(), settings.pinned(), console, folder.logsDir(),
+        launcher = new JmhLauncher(javaBinary, SuiteJar.benchmarksJar(), settings.pinned(), console, folder.logsDir(),
                 archivedForks);
         MachineInfo machine = settings.resuming() ? settings.resumed() : MachineDescription.of(settings, before);
         writeMachine(machine);
@@ -140,8 +152,8 @@ final class Sweep {
                 index++;
                 Duration elapsed = Duration.between(start, Instant.now());
                 console.printf("[%d/%d] cores=%s cpus=%s  elapsed %s, about %s left%n", index, settings.cores().size(),
-                        CpuTopology.label(cores, settings.topology().physicalCores()), settings.pinned() ? settings.topology().cpusFor(cores) : "(not pinned)", format(elapsed),
-                        format(remaining(elapsed, estimatedDone, estimatedMillis(plan))));
+                        CpuTopology.label(cores, settings.topology().physicalCores()), settings.pinned() ? settings.topology().cpusFor(cores) : "(not pinned)", Durations.format(elapsed),
+                        Durations.format(remaining(elapsed, estimatedDone, estimatedMillis(plan))));
                 List<SweepPlan.Step> steps = plan.stepsAt(cores);
                 if (runCoreCount(cores, steps, plan.skippedAt(cores)) == CoreCountEnd.INTERRUPTED) {
                     return Ending.INTERRUPTED; // the shutdown hook says what was kept
@@ -159,7 +171,7 @@ final class Sweep {
             writeMachine(summary.missingCoreCounts().isEmpty() ? after.finishedAt(Instant.now().toString()) : after);
             settled = true;
             removeHook(onInterrupt);
-            console.printf("Results: %s (%s)%n", settings.runDir(), format(Duration.between(start, Instant.now())));
+            console.printf("Results: %s (%s)%n", settings.runDir(), Durations.format(Duration.between(start, Instant.now())));
             writeReport();
             return end(summary);
         } catch (IOException | RuntimeException e) {
@@ -326,7 +338,7 @@ final class Sweep {
         MachineInfo.Budget budget = settings.budget();
         if (budget != null) {
             console.printf("Budget %s: planned about %s; %s%n", budget.budget(),
-                    format(Duration.ofMillis(budget.estimatedMillis())), budget.gaveUp().isEmpty() ? "nothing given up"
+                    Durations.format(Duration.ofMillis(budget.estimatedMillis())), budget.gaveUp().isEmpty() ? "nothing given up"
                             : "gave up, in order: " + String.join("; ", budget.gaveUp()));
         }
         MachineInfo.State state = MachineState.now();
@@ -350,22 +362,9 @@ final class Sweep {
         return Duration.ofMillis((long) ((estimatedTotal - estimatedDone) * pace));
     }
 
-    static String format(Duration d) {
-        long s = d.toSeconds();
-        return s >= 3600 ? String.format("%dh%02dm", s / 3600, s / 60 % 60)
-                : s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : s + "s";
-    }
 
     private void writeMachine(MachineInfo machine) throws IOException {
         writing(folder.machineFile(), () -> machine.write(folder.machineFile()));
     }
 
-    /** The jar this class was loaded from: target/benchmarks.jar. */
-    static Path benchmarksJar() {
-        try {
-            return Path.of(Sweep.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException("cannot locate the benchmarks jar", e);
-        }
-    }
 }

@@ -1,5 +1,9 @@
 package org.concurrencybench.sweep;
 
+import org.concurrencybench.sweep.machine.CpuLimits;
+import org.concurrencybench.sweep.machine.CpuTopology;
+import org.concurrencybench.sweep.plan.Profile;
+
 import org.concurrencybench.results.RunFolder;
 import org.concurrencybench.results.SuiteBuild;
 import java.io.PrintStream;

@@ -1,5 +1,18 @@
 package org.concurrencybench.sweep;
 
+import org.concurrencybench.sweep.cpython.CpythonStep;
+import org.concurrencybench.sweep.machine.CpuLimits;
+import org.concurrencybench.sweep.machine.CpuTopology;
+import org.concurrencybench.sweep.machine.MachineProbe;
+import org.concurrencybench.sweep.plan.BenchmarkParams;
+import org.concurrencybench.sweep.plan.BudgetPlanner;
+import org.concurrencybench.sweep.plan.CapacityPlan;
+import org.concurrencybench.sweep.plan.PlannedRun;
+import org.concurrencybench.sweep.plan.Profile;
+import org.concurrencybench.sweep.plan.RunCostModel;
+import org.concurrencybench.sweep.plan.SweepException;
+import org.concurrencybench.sweep.plan.SweepPlan;
+
 import java.nio.file.Files;
 import org.concurrencybench.results.MachineInfo;
 import java.nio.file.Path;
@@ -24,7 +37,7 @@ import org.concurrencybench.workload.Workload;
  * Every bad value becomes one line that names the flag and
  * what was expected.
  */
-record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, List<Workload> workloads,
+public record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, List<Workload> workloads,
                      boolean convoy, List<Integer> taskCounts, Duration maxBatch, String label, String runId,
                      Path runDir, Path chartsDir, CpuTopology topology, boolean pinned, String pinning,
                      Instant startedAt, MachineInfo resumed, List<SizeSpread> spreads, List<Workload> skewWorkloads,
@@ -32,9 +45,9 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
                      java.util.Map<String, String> params) {
 
     /** The spreads a sweep measures unless {@code --spread} says otherwise (a quick look: NONE only). */
-    static final List<SizeSpread> DEFAULT_SPREADS = List.of(SizeSpread.NONE, SizeSpread.PARETO);
+    public static final List<SizeSpread> DEFAULT_SPREADS = List.of(SizeSpread.NONE, SizeSpread.PARETO);
     /** The workloads the default uneven spreads run on: the heavy tail's lesson, at a sane run time. */
-    static final List<Workload> DEFAULT_SKEW_WORKLOADS = List.of(Workload.CPU, Workload.SLEEP);
+    public static final List<Workload> DEFAULT_SKEW_WORKLOADS = List.of(Workload.CPU, Workload.SLEEP);
 
     /** ModelBenchmark's batch size, which {@code --param tasks=N} sets for the whole run. */
     private static final String TASKS_PARAM = "tasks";
@@ -43,12 +56,12 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
             .withZone(ZoneOffset.UTC);
 
     /** The settings on a machine with no CPU quota (the allowed set is the topology's CPUs). */
-    static SweepSettings resolve(SweepCommand command, CpuTopology topology) {
+    public static SweepSettings resolve(SweepCommand command, CpuTopology topology) {
         return resolve(command, topology, new CpuLimits(null, topology.logicalCpus(), null, null));
     }
 
     /** The settings within {@code limits}: no core count over the CPUs it lets the suite use. */
-    static SweepSettings resolve(SweepCommand command, CpuTopology topology, CpuLimits limits) {
+    public static SweepSettings resolve(SweepCommand command, CpuTopology topology, CpuLimits limits) {
         int usable = Math.min(topology.logicalCpus(), limits.usableCores());
         if ((command.smoke ? 1 : 0) + (command.quick ? 1 : 0) + (command.full ? 1 : 0) > 1) {
             throw new IllegalArgumentException("--smoke, --quick and --full exclude each other; give one");
@@ -205,7 +218,7 @@ record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, L
     }
 
     /** 1, 2, 4, ... up to the machine's CPUs, and the machine's CPUs. */
-    static List<Integer> defaultCores(int cpus) {
+    public static List<Integer> defaultCores(int cpus) {
         TreeSet<Integer> counts = new TreeSet<>();
         for (int n = 1; n <= cpus; n *= 2) {
             counts.add(n);

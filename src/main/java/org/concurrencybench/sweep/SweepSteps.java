@@ -1,5 +1,10 @@
 package org.concurrencybench.sweep;
 
+import org.concurrencybench.sweep.plan.BenchmarkParams;
+import org.concurrencybench.sweep.plan.CapacityPlan;
+import org.concurrencybench.sweep.plan.RunCostModel;
+import org.concurrencybench.sweep.plan.SweepPlan;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.concurrencybench.results.Outcome;

@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** The checked-in result folders under {@code src/test/resources/report}, and copies to alter. */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {
     }
 
-    static Path run(String name) {
+    public static Path run(String name) {
         try {
             return Path.of(Fixtures.class.getResource("/report/" + name + "/machine.json").toURI()).getParent();
         } catch (URISyntaxException e) {
@@ -21,7 +21,7 @@ final class Fixtures {
     }
 
     /** A copy of a fixture run folder under {@code target}, for a test that alters files. */
-    static Path copy(String name, Path target) throws IOException {
+    public static Path copy(String name, Path target) throws IOException {
         Files.createDirectories(target);
         try (Stream<Path> files = Files.list(run(name))) {
             for (Path file : files.toList()) {

@@ -1,5 +1,9 @@
 package org.concurrencybench.report;
 
+import org.concurrencybench.report.input.RunResults;
+import org.concurrencybench.report.render.ReportDocument;
+import org.concurrencybench.report.sections.MachineSection;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

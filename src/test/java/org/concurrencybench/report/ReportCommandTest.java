@@ -1,5 +1,10 @@
 package org.concurrencybench.report;
 
+import org.concurrencybench.report.analysis.ScalingAnalysis;
+import org.concurrencybench.report.input.RunReader;
+import org.concurrencybench.report.input.RunResults;
+import org.concurrencybench.report.sections.SummaryCsv;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

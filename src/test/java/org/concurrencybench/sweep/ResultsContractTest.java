@@ -1,5 +1,9 @@
 package org.concurrencybench.sweep;
 
+import org.concurrencybench.sweep.machine.CpuTopology;
+import org.concurrencybench.sweep.machine.MachineState;
+import org.concurrencybench.sweep.plan.CapacityPlan;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,8 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.concurrencybench.results.MachineInfo;
-import org.concurrencybench.report.RunReader;
-import org.concurrencybench.report.RunResults;
+import org.concurrencybench.report.input.RunReader;
+import org.concurrencybench.report.input.RunResults;
 import org.concurrencybench.results.Outcome;
 import org.concurrencybench.results.RunFolder;
 import org.concurrencybench.model.Model;

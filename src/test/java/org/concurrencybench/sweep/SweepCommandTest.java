@@ -1,5 +1,11 @@
 package org.concurrencybench.sweep;
 
+import org.concurrencybench.sweep.jmh.JmhLauncher;
+import org.concurrencybench.sweep.jmh.ParentDeath;
+import org.concurrencybench.sweep.plan.Profile;
+import org.concurrencybench.sweep.plan.SweepException;
+import org.concurrencybench.sweep.plan.SweepPlan;
+
 import static org.concurrencybench.sweep.CommandLines.resolve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

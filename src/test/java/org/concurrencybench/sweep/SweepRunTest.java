@@ -1,5 +1,10 @@
 package org.concurrencybench.sweep;
 
+import org.concurrencybench.sweep.machine.CpuTopology;
+import org.concurrencybench.sweep.plan.Profile;
+import org.concurrencybench.sweep.plan.SweepException;
+import org.concurrencybench.sweep.plan.SweepPlan;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

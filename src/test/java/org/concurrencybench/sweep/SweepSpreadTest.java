@@ -1,5 +1,8 @@
 package org.concurrencybench.sweep;
 
+import org.concurrencybench.sweep.plan.Profile;
+import org.concurrencybench.sweep.plan.SweepPlan;
+
 import static org.concurrencybench.sweep.CommandLines.resolve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

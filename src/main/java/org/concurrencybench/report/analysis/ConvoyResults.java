@@ -1,0 +1,66 @@
+package org.concurrencybench.report.analysis;
+
+import org.concurrencybench.report.input.ModelOrder;
+
+import org.concurrencybench.report.input.BenchmarkClasses;
+
+import org.concurrencybench.report.input.BenchmarkResult;
+import org.concurrencybench.report.input.RunResults;
+import org.concurrencybench.report.stats.SampleStats;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The convoy scenario of a run ({@code ConvoyBenchmark}): I/O round trips per second beside
+ * {@code cpuThreads} CPU-bound neighbours, per model and GIL switch interval, taken from the most
+ * cores that ran it (the convoy effect is a multicore effect).
+ */
+public record ConvoyResults(int cores, List<Point> points) {
+
+
+    /**
+     * One measurement: {@code series} names the line it belongs to (model, switch interval, and
+     * the benchmark method when there are several).
+     */
+    public record Point(String model, String series, int cpuThreads, SampleStats roundTripsPerSecond) {
+    }
+
+    public static Optional<ConvoyResults> of(RunResults run, double level) {
+        Optional<Integer> cores = run.byCores().keySet().stream()
+                .filter(count -> !run.of(BenchmarkClasses.CONVOY, count).isEmpty()).max(Comparator.naturalOrder());
+        if (cores.isEmpty()) {
+            return Optional.empty();
+        }
+        List<BenchmarkResult> results = run.of(BenchmarkClasses.CONVOY, cores.get());
+        boolean severalMethods = results.stream().map(BenchmarkResult::method).distinct().count() > 1;
+        List<Point> points = new ArrayList<>();
+        for (BenchmarkResult result : results) {
+            String model = result.param("model", "?");
+            // Free threads ignore the switch interval: their series is named by the model alone.
+            String interval = "THREAD_PER_TASK".equals(model) ? null : result.param("switchIntervalMicros", null);
+            String series = model + (interval == null ? "" : ", switch " + interval + " \u00b5s")
+                    + (severalMethods ? " (" + result.method() + ")" : "");
+            int cpuThreads = parseInt(result.param("cpuThreads", "0"));
+            points.add(new Point(model, series, cpuThreads, SampleStats.of(result.primary().samples(), level)));
+        }
+        points.sort(Comparator.comparing(Point::model, ModelOrder.ORDER).thenComparing(Point::series)
+                .thenComparingInt(Point::cpuThreads));
+        return Optional.of(new ConvoyResults(cores.get(), List.copyOf(points)));
+    }
+
+    static int parseInt(String text) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** The series names in order, each once. */
+    public List<String> seriesNames() {
+        return points.stream().map(Point::series).distinct().toList();
+    }
+}

@@ -1,0 +1,180 @@
+package org.concurrencybench.report.analysis;
+
+import org.concurrencybench.report.input.ModelOrder;
+
+import org.concurrencybench.report.input.BenchmarkClasses;
+
+import org.concurrencybench.report.input.BenchmarkResult;
+import org.concurrencybench.report.input.RunResults;
+import org.concurrencybench.report.input.WorkloadOrder;
+import org.concurrencybench.report.stats.RatioEstimate;
+import org.concurrencybench.report.stats.SampleStats;
+import org.concurrencybench.report.stats.ScalingFit;
+import org.concurrencybench.report.stats.ScalingLawFitter;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * Turns a run's {@code ModelBenchmark} results of even batches into {@link WorkloadScaling}s: the
+ * statistics of every cell, speedups over SEQUENTIAL, efficiency, Karp-Flatt, and the scaling-law
+ * fits. Uneven batches (a task-size spread, Pool.map's chunks, largest first) are left to
+ * {@link SkewResults}: they are measured at one core count, and are not scaling curves.
+ *
+ * <p>Without a SEQUENTIAL baseline for a workload the report is still made: times and fits stay,
+ * speedups, efficiency and Karp-Flatt are absent, and a warning says so (see
+ * {@link #NO_BASELINE_WARNING}).
+ */
+public final class ScalingAnalysis {
+
+    public static final String BASELINE = "SEQUENTIAL";
+
+    /** The documented warning, completed with the run folder and workload. */
+    public static final String NO_BASELINE_WARNING = "no SEQUENTIAL baseline for %s in %s: speedups, efficiency and"
+            + " Karp-Flatt are left out (run the sweep with SEQUENTIAL among --models to get them)";
+
+    /**
+     * A speedup whose interval reaches further than this fraction of it either side is marked
+     * unreliable. Relative, not against 1: a speedup of 1.00 +- 0.01 is a firm result ("no
+     * gain"), the very one the GIL and the event loop should show on CPU work.
+     */
+    static final double MAX_RELATIVE_SPEEDUP_HALF_WIDTH = 0.10;
+
+    /** Fewer raw values than this and a cell is marked unreliable. */
+    public static final int MIN_SAMPLES = 3;
+
+    private static final Set<String> IDENTITY_PARAMS = Set.of("model", "workload");
+
+    private final double level;
+    private final ScalingLawFitter fitter;
+
+    /** Fits by ordinary least squares on throughput. */
+    public ScalingAnalysis(double level) {
+        this(level, ScalingFit.Residuals.ABSOLUTE);
+    }
+
+    public ScalingAnalysis(double level, ScalingFit.Residuals residuals) {
+        this.level = level;
+        this.fitter = new ScalingLawFitter(level, residuals);
+    }
+
+    public List<WorkloadScaling> analyse(RunResults run, Consumer<String> warnings) {
+        Map<String, Map<String, Map<Integer, SampleStats>>> stats = collect(run, warnings);
+        List<WorkloadScaling> workloads = new ArrayList<>();
+        stats.forEach((group, byModel) -> workloads.add(analyseGroup(run, group, byModel, warnings)));
+        return workloads;
+    }
+
+    /** group -> model -> cores -> stats, groups in workload order, models in palette order. */
+    private Map<String, Map<String, Map<Integer, SampleStats>>> collect(RunResults run, Consumer<String> warnings) {
+        List<String> varying = varyingParams(run);
+        Map<String, Map<String, Map<Integer, SampleStats>>> stats = new TreeMap<>(WorkloadOrder.GROUPS);
+        run.byCores().forEach((cores, results) -> {
+            for (BenchmarkResult result : results) {
+                if (!result.benchmarkClass().equals(BenchmarkClasses.MODEL) || !result.isEvenBatch()) {
+                    continue; // uneven batches have their own section (SkewResults)
+                }
+                StringBuilder group = new StringBuilder(result.param("workload", "?"));
+                for (String param : varying) {
+                    group.append(' ').append(param).append('=').append(result.param(param, "?"));
+                }
+                SampleStats time = SampleStats.of(result.primary().forks(), level);
+                if (time.n() == 0) {
+                    warnings.accept(new org.concurrencybench.results.RunFolder(run.directory()).coresFile(cores) + ": "
+                            + result.param("model", "?") + " on " + group + " has no score (JMH wrote NaN); left out");
+                    continue;
+                }
+                stats.computeIfAbsent(group.toString(), g -> new TreeMap<>(ModelOrder.ORDER))
+                        .computeIfAbsent(result.param("model", "?"), m -> new TreeMap<>())
+                        .put(cores, time);
+            }
+        });
+        return stats;
+    }
+
+    /** Parameters other than model and workload whose values differ between entries. */
+    private static List<String> varyingParams(RunResults run) {
+        Map<String, Set<String>> values = new TreeMap<>();
+        run.byCores().values().forEach(results -> results.stream()
+                .filter(result -> result.benchmarkClass().equals(BenchmarkClasses.MODEL) && result.isEvenBatch())
+                .forEach(result -> result.params().forEach((name, value) -> {
+                    if (!IDENTITY_PARAMS.contains(name)) {
+                        values.computeIfAbsent(name, n -> new TreeSet<>()).add(value);
+                    }
+                })));
+        return values.entrySet().stream().filter(entry -> entry.getValue().size() > 1).map(Map.Entry::getKey).toList();
+    }
+
+    private WorkloadScaling analyseGroup(RunResults run, String group, Map<String, Map<Integer, SampleStats>> byModel,
+            Consumer<String> warnings) {
+        Map<Integer, SampleStats> baseline = byModel.getOrDefault(BASELINE, Map.of());
+        SampleStats oneCoreBaseline = baseline.get(1);
+        if (baseline.isEmpty()) {
+            warnings.accept(String.format(NO_BASELINE_WARNING, group, run.directory()));
+        } else if (oneCoreBaseline == null) {
+            warnings.accept("no 1-core SEQUENTIAL result for " + group + " in " + run.directory()
+                    + ": speedup over 1 core, efficiency and Karp-Flatt are left out");
+        }
+        SortedSet<Integer> allCores = new TreeSet<>();
+        Map<String, Map<Integer, ScalingCell>> cells = new LinkedHashMap<>();
+        Map<String, ScalingFit> amdahl = new LinkedHashMap<>();
+        Map<String, ScalingFit> usl = new LinkedHashMap<>();
+        byModel.forEach((model, byCores) -> {
+            Map<Integer, ScalingCell> modelCells = new TreeMap<>();
+            byCores.forEach((cores, time) -> {
+                allCores.add(cores);
+                modelCells.put(cores, cell(group, model, cores, time, baseline.get(cores), oneCoreBaseline));
+            });
+            cells.put(model, modelCells);
+            double[] coreCounts = modelCells.keySet().stream().mapToDouble(Integer::doubleValue).toArray();
+            double[] throughput = modelCells.values().stream().mapToDouble(ScalingCell::throughput).toArray();
+            amdahl.put(model, fitter.fit(ScalingFit.Law.AMDAHL, coreCounts, throughput));
+            usl.put(model, fitter.fit(ScalingFit.Law.USL, coreCounts, throughput));
+        });
+        return new WorkloadScaling(group, List.copyOf(byModel.keySet()), allCores, cells, amdahl, usl,
+                !baseline.isEmpty(), oneCoreBaseline != null);
+    }
+
+    static ScalingCell cell(String group, String model, int cores, SampleStats time, SampleStats sameCoresBaseline,
+            SampleStats oneCoreBaseline) {
+        RatioEstimate sameCores = sameCoresBaseline == null ? RatioEstimate.ABSENT
+                : RatioEstimate.of(sameCoresBaseline, time);
+        RatioEstimate overOneCore = oneCoreBaseline == null ? RatioEstimate.ABSENT
+                : RatioEstimate.of(oneCoreBaseline, time);
+        RatioEstimate efficiency = overOneCore.dividedBy(cores);
+        double karpFlatt = cores > 1 && overOneCore.present()
+                ? (1 / overOneCore.value() - 1.0 / cores) / (1 - 1.0 / cores) : Double.NaN;
+        String unreliable = unreliability(model, time, sameCores);
+        if (unreliable == null && !(model.equals(BASELINE) && cores == 1) && tooWide(overOneCore)) {
+            unreliable = "speedup over 1 core: interval wider than \u00b1"
+                    + Math.round(MAX_RELATIVE_SPEEDUP_HALF_WIDTH * 100) + "%";
+        }
+        return new ScalingCell(group, model, cores, time, sameCores, overOneCore, efficiency, karpFlatt, unreliable);
+    }
+
+    /** Why a cell's numbers should not be trusted, or null. */
+    public static String unreliability(String model, SampleStats time, RatioEstimate speedup) {
+        if (time.n() < MIN_SAMPLES) {
+            return "only " + time.n() + " sample" + (time.n() == 1 ? "" : "s");
+        }
+        if (2 * time.halfWidth() > time.mean()) {
+            return "interval wider than the mean";
+        }
+        if (!model.equals(BASELINE) && tooWide(speedup)) {
+            return "speedup interval wider than \u00b1" + Math.round(MAX_RELATIVE_SPEEDUP_HALF_WIDTH * 100) + "%";
+        }
+        return null;
+    }
+
+    private static boolean tooWide(RatioEstimate speedup) {
+        return speedup.hasInterval()
+                && (speedup.high() - speedup.low()) / 2 > MAX_RELATIVE_SPEEDUP_HALF_WIDTH * speedup.value();
+    }
+}

@@ -1,0 +1,161 @@
+package org.concurrencybench.report.analysis;
+
+import org.concurrencybench.report.input.ModelOrder;
+
+import org.concurrencybench.report.input.BenchmarkClasses;
+
+import org.concurrencybench.report.input.BenchmarkResult;
+import org.concurrencybench.report.input.RunResults;
+import org.concurrencybench.report.input.WorkloadOrder;
+import org.concurrencybench.report.render.Numbers;
+import org.concurrencybench.report.stats.SampleStats;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.concurrencybench.model.PoolMapChunks;
+import org.concurrencybench.workload.SizeSpread;
+
+/**
+ * A run's uneven batches: the {@code ModelBenchmark} results whose task sizes were spread
+ * ({@code spread}), whose process pool sent chunks ({@code chunksize}) or whose tasks were
+ * submitted largest first ({@code order}), at the largest core count that has them, beside the
+ * even batches measured there. Results without a {@code spread} param (runs from before spreads)
+ * read as {@code NONE}, without {@code chunksize} as 1, without {@code order} as {@code AS_GENERATED}.
+ *
+ * <p>A series is a model, or a variant of one: {@code PROCESS_POOL chunksize=0},
+ * {@code FIXED_POOL LARGEST_FIRST}. The skew verdict compares each series' loss to skew: its
+ * speedup over SEQUENTIAL (same spread, same cores) with even batches, divided by the same under
+ * the uneven spread. Total work is the same for every spread, so SEQUENTIAL's time barely moves,
+ * and a factor of 1 means the series lost nothing to the skew.
+ */
+public record SkewResults(int cores, Map<String, Map<String, Map<SizeSpread, SampleStats>>> times,
+                   Map<String, Integer> defaultChunks) {
+
+    static final String BASELINE = ScalingAnalysis.BASELINE;
+
+    /** One verdict: the series that lost least and most to a spread, with their factors. */
+    public record Verdict(String workload, SizeSpread spread, int cores, String least, double leastFactor, String most,
+                   double mostFactor, boolean againstBaseline) {
+    }
+
+
+
+    /** The series a result belongs to: its model, with its chunk size (process pool) and order where not the default. */
+    static String seriesOf(BenchmarkResult result) {
+        String model = result.param("model", "?");
+        StringBuilder series = new StringBuilder(model);
+        String chunksize = result.param("chunksize", BenchmarkResult.EVEN_CHUNKSIZE);
+        if (model.equals("PROCESS_POOL") && !chunksize.equals(BenchmarkResult.EVEN_CHUNKSIZE)) {
+            series.append(" chunksize=").append(chunksize);
+        }
+        String order = result.param("order", BenchmarkResult.EVEN_ORDER);
+        if (!order.equals(BenchmarkResult.EVEN_ORDER)) {
+            series.append(' ').append(order);
+        }
+        return series.toString();
+    }
+
+    /** The run's uneven batches, if it has any. */
+    public static Optional<SkewResults> of(RunResults run, double level) {
+        int cores = -1;
+        for (var entry : run.byCores().entrySet()) {
+            if (entry.getValue().stream().anyMatch(r -> isModelResult(r) && !r.isEvenBatch())) {
+                cores = entry.getKey();
+            }
+        }
+        if (cores < 0) {
+            return Optional.empty();
+        }
+        Map<String, Map<String, Map<SizeSpread, SampleStats>>> times = new TreeMap<>(WorkloadOrder.GROUPS);
+        Map<String, Integer> defaultChunks = new TreeMap<>();
+        for (BenchmarkResult result : run.of(BenchmarkClasses.MODEL, cores)) {
+            if (result.param("model", "").equals("PROCESS_POOL") && result.param("chunksize", "").equals("0")) {
+                int workers = ConvoyResults.parseInt(result.param("parallelism", "0"));
+                defaultChunks.put(result.param("workload", "?"), PoolMapChunks.defaultChunksize(
+                        ConvoyResults.parseInt(result.param("tasks", "0")), workers == 0 ? cores : workers));
+            }
+            SampleStats time = SampleStats.of(result.primary().samples(), level);
+            if (time.n() == 0 || result.spread() == null) {
+                continue;
+            }
+            times.computeIfAbsent(result.param("workload", "?"), w -> new TreeMap<>(SERIES_ORDER))
+                    .computeIfAbsent(seriesOf(result), s -> new TreeMap<>()).put(result.spread(), time);
+        }
+        return Optional.of(new SkewResults(cores, times, defaultChunks));
+    }
+
+    /** Models in palette order, each model's variants after it. */
+    static final Comparator<String> SERIES_ORDER = Comparator.<String, String>comparing(s -> s.split(" ")[0],
+            ModelOrder.ORDER).thenComparing(Comparator.naturalOrder());
+
+    private static boolean isModelResult(BenchmarkResult result) {
+        return result.benchmarkClass().equals(BenchmarkClasses.MODEL);
+    }
+
+    /** The spreads measured for a workload, in {@link SizeSpread} order. */
+    public List<SizeSpread> spreads(String workload) {
+        return times.getOrDefault(workload, Map.of()).values().stream().flatMap(bySpread -> bySpread.keySet().stream())
+                .distinct().sorted().toList();
+    }
+
+    /** SEQUENTIAL's time over the series' time, same spread; NaN without both. */
+    public double speedup(String workload, String series, SizeSpread spread) {
+        Map<String, Map<SizeSpread, SampleStats>> bySeries = times.getOrDefault(workload, Map.of());
+        SampleStats baseline = bySeries.getOrDefault(BASELINE, Map.of()).get(spread);
+        SampleStats time = bySeries.getOrDefault(series, Map.of()).get(spread);
+        return baseline == null || time == null ? Double.NaN : baseline.mean() / time.mean();
+    }
+
+    /**
+     * How much a series lost to {@code spread}: its speedup over SEQUENTIAL with even batches over
+     * its speedup under the spread, or (without SEQUENTIAL under both) its time under the spread
+     * over its time with even batches. NaN without both of its own times.
+     */
+    public double lossFactor(String workload, String series, SizeSpread spread) {
+        Map<SizeSpread, SampleStats> own = times.getOrDefault(workload, Map.of()).getOrDefault(series, Map.of());
+        if (!own.containsKey(SizeSpread.NONE) || !own.containsKey(spread)) {
+            return Double.NaN;
+        }
+        double even = speedup(workload, series, SizeSpread.NONE);
+        double uneven = speedup(workload, series, spread);
+        return Double.isFinite(even) && Double.isFinite(uneven) ? even / uneven
+                : own.get(spread).mean() / own.get(SizeSpread.NONE).mean();
+    }
+
+    /** Per uneven spread of the workload: the series (not SEQUENTIAL) that lost least and most, if two or more have a factor. */
+    public List<Verdict> verdicts(String workload) {
+        List<Verdict> verdicts = new ArrayList<>();
+        for (SizeSpread spread : spreads(workload)) {
+            if (spread == SizeSpread.NONE) {
+                continue;
+            }
+            Map<String, Double> factors = new TreeMap<>(SERIES_ORDER);
+            for (String series : times.getOrDefault(workload, Map.of()).keySet()) {
+                double factor = lossFactor(workload, series, spread);
+                if (!series.equals(BASELINE) && Double.isFinite(factor)) {
+                    factors.put(series, factor);
+                }
+            }
+            if (factors.size() < 2) {
+                continue;
+            }
+            var least = factors.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow();
+            var most = factors.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+            verdicts.add(new Verdict(workload, spread, cores, least.getKey(), least.getValue(), most.getKey(),
+                    most.getValue(), Double.isFinite(speedup(workload, BASELINE, spread))));
+        }
+        return verdicts;
+    }
+
+    /** The verdict as one line of the report. */
+    public static String describe(Verdict v) {
+        String measure = v.againstBaseline() ? "its speedup over SEQUENTIAL divided by " : "its batch time times ";
+        return v.workload() + " under " + v.spread() + " at " + Numbers.cores(v.cores()) + ": " + v.least()
+                + " loses least to skew (" + measure + Numbers.format(v.leastFactor()) + "), " + v.most()
+                + " loses most (" + measure + Numbers.format(v.mostFactor()) + ").";
+    }
+}

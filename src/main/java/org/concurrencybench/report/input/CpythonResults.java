@@ -1,0 +1,143 @@
+package org.concurrencybench.report.input;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.concurrencybench.results.RunFolder;
+
+/**
+ * The real CPython's results of a run: one file per core count ({@link RunFolder#cpythonFile}), as the
+ * companion ({@code python/cpybench}) writes it, in the shape docs/cpython.md documents. A file of
+ * another shape (a JMH array, another program's JSON) stops the report with one line naming it.
+ */
+public record CpythonResults(SortedMap<Integer, CpythonResults.CoreCount> byCores) {
+
+    public static final String FORMAT = "concurrencybench-cpython/1";
+    public static final String BATCH = "cpython.batch";
+    public static final String CONVOY = "cpython.convoy";
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /** The interpreter: {@code build} is {@code gil} or {@code free-threaded}. */
+    public record Python(String executable, String version, String implementation, String build) {
+        public boolean freeThreaded() {
+            return "free-threaded".equals(build);
+        }
+    }
+
+    /** One benchmark, as a JMH entry: {@code rawData} has a row of iteration values per fork. */
+    public record Entry(String benchmark, String mode, Map<String, String> params, PrimaryMetric primaryMetric) {
+        public String param(String name) {
+            return params.getOrDefault(name, "");
+        }
+
+        public double[] samples() {
+            return primaryMetric.rawData().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).toArray();
+        }
+    }
+
+    public record PrimaryMetric(double score, String scoreUnit, List<List<Double>> rawData) {
+    }
+
+    /** A benchmark that did not give a result, with the runner's reason. */
+    public record Failed(String benchmark, Map<String, String> params, String reason) {
+    }
+
+    /** One file: {@code runnerFailure} is set (and the rest empty) when the runner itself failed. */
+    public record CoreCount(String format, Python python, int cores, String cpus, String startMethod, Integer cpuUnits,
+                            Double cpuUnitMicros, Double taskMillisTarget, String runnerFailure, List<Entry> benchmarks,
+                            List<Failed> failed) {
+    }
+
+    /** The run folder's CPython results; empty when the run has none (no python, or --no-python). */
+    public static Optional<CpythonResults> read(Path runDirectory) {
+        SortedMap<Integer, CoreCount> byCores = new TreeMap<>();
+        if (!Files.isDirectory(runDirectory)) {
+            return Optional.empty(); // results built in memory (tests) have no folder
+        }
+        RunFolder folder = new RunFolder(runDirectory);
+        try {
+            for (int cores : folder.cpythonCoreCounts()) {
+                byCores.put(cores, readFile(folder.cpythonFile(cores)));
+            }
+        } catch (IOException e) {
+            throw new ReportException(runDirectory + ": cannot list the folder (" + e.getMessage() + ")");
+        }
+        return byCores.isEmpty() ? Optional.empty() : Optional.of(new CpythonResults(byCores));
+    }
+
+    /** One file, checked for the documented shape. */
+    public static CoreCount readFile(Path file) {
+        JsonNode tree = JsonFiles.read(file);
+        if (!tree.isObject() || !FORMAT.equals(tree.path("format").asText()) || !tree.path("benchmarks").isArray()) {
+            throw new ReportException(file + ": not a CPython result file (expected an object with \"format\": \""
+                    + FORMAT + "\" and a \"benchmarks\" array; see docs/cpython.md)");
+        }
+        try {
+            CoreCount count = MAPPER.treeToValue(tree, CoreCount.class);
+            for (Entry entry : count.benchmarks()) {
+                if (entry.params() == null || entry.primaryMetric() == null || entry.primaryMetric().rawData() == null) {
+                    throw new ReportException(file + ": benchmark " + entry.benchmark()
+                            + " lacks params or primaryMetric.rawData (see docs/cpython.md)");
+                }
+            }
+            return count;
+        } catch (JsonProcessingException e) {
+            throw new ReportException(file + ": not a CPython result file: " + e.getOriginalMessage());
+        }
+    }
+
+    /** The interpreter that wrote the results (the first file that names one). */
+    public Optional<Python> python() {
+        return byCores.values().stream().map(CoreCount::python).filter(p -> p != null).findFirst();
+    }
+
+    public boolean freeThreaded() {
+        return python().map(Python::freeThreaded).orElse(false);
+    }
+
+    /** The batch entry of this form and workload at this core count. */
+    public Optional<Entry> batch(int cores, String form, String workload) {
+        return entries(cores).filter(e -> e.benchmark().equals(BATCH) && e.param("form").equals(form)
+                && e.param("workload").equals(workload)).findFirst();
+    }
+
+    /** Why the batch of this form and workload at this core count has no result, if the runner said. */
+    public Optional<String> batchFailure(int cores, String form, String workload) {
+        CoreCount count = byCores.get(cores);
+        if (count == null) {
+            return Optional.empty();
+        }
+        if (count.runnerFailure() != null) {
+            return Optional.of(count.runnerFailure());
+        }
+        return count.failed().stream().filter(f -> f.benchmark().equals(BATCH) && form.equals(f.params().get("form"))
+                && workload.equals(f.params().get("workload"))).map(Failed::reason).findFirst();
+    }
+
+    /** The convoy entries at this core count. */
+    public List<Entry> convoy(int cores) {
+        return entries(cores).filter(e -> e.benchmark().equals(CONVOY)).toList();
+    }
+
+    /** The batch workloads present, in the suite's order. */
+    public List<String> workloads() {
+        return byCores.keySet().stream().flatMap(this::entries).filter(e -> e.benchmark().equals(BATCH))
+                .map(e -> e.param("workload")).distinct().sorted(WorkloadOrder.GROUPS).toList();
+    }
+
+    private Stream<Entry> entries(int cores) {
+        CoreCount count = byCores.get(cores);
+        return count == null || count.benchmarks() == null ? Stream.empty() : count.benchmarks().stream();
+    }
+}

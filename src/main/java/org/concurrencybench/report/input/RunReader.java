@@ -1,0 +1,76 @@
+package org.concurrencybench.report.input;
+
+import org.concurrencybench.results.MachineInfo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.concurrencybench.results.Outcome;
+import org.concurrencybench.results.RunFolder;
+import org.concurrencybench.results.RunFolderException;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Reads a run folder as the sweep writes it ({@link RunFolder}): the machine's description, JMH's
+ * own output per core count, and optionally the outcomes of the cells without a number. Any unreadable file stops the
+ * report with a one-line {@link ReportException}: a report silently missing a core count would
+ * draw a wrong scaling curve.
+ */
+public final class RunReader {
+
+    private RunReader() {
+    }
+
+    public static RunResults read(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new ReportException(directory + ": no such run folder");
+        }
+        RunFolder folder = new RunFolder(directory);
+        Path machineFile = folder.machineFile();
+        if (!Files.exists(machineFile)) {
+            throw new ReportException(machineFile + ": file not found (every run folder written by the sweep has one)");
+        }
+        MachineInfo machine;
+        try {
+            machine = MachineInfo.read(machineFile);
+        } catch (RunFolderException e) {
+            throw new ReportException(e.getMessage(), e);
+        }
+        SortedMap<Integer, List<BenchmarkResult>> byCores = new TreeMap<>();
+        for (int cores : coreCounts(folder)) {
+            Path file = folder.coresFile(cores);
+            byCores.put(cores, JmhResultParser.parse(JsonFiles.read(file), file));
+        }
+        if (byCores.isEmpty()) {
+            throw new ReportException(directory + ": no core count has finished yet (planned " + machine.coreCounts()
+                    + "); finish the run with ./run-benchmarks.sh --resume " + directory);
+        }
+        List<Outcome> outcomes = outcomes(folder);
+        // A cell that failed has no number, even where JMH wrote one for the iterations before the failure.
+        for (Outcome outcome : outcomes) {
+            if (outcome.status() == Outcome.Status.FAILED && byCores.containsKey(outcome.cores())) {
+                byCores.put(outcome.cores(), byCores.get(outcome.cores()).stream()
+                        .filter(result -> !outcome.cell().matches(result.benchmark(), result.params())).toList());
+            }
+        }
+        return new RunResults(directory, machine, byCores, outcomes);
+    }
+
+    private static java.util.SortedSet<Integer> coreCounts(RunFolder folder) {
+        try {
+            return folder.finishedCoreCounts();
+        } catch (IOException e) {
+            throw new ReportException(folder.dir() + ": cannot list the folder (" + e.getMessage() + ")");
+        }
+    }
+
+    private static List<Outcome> outcomes(RunFolder folder) {
+        try {
+            return folder.readOutcomes();
+        } catch (IOException e) {
+            throw new ReportException(folder.outcomesFile() + ": damaged (" + e.getMessage().lines().findFirst().orElse("")
+                    + "); expected a list of cells with cores, benchmark, params, status and reason");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.concurrencybench.report.render;
+
+import org.concurrencybench.report.input.ReportException;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+
+/**
+ * Writes a {@link ReportChart} as PNG and/or SVG. The SVG loses XChart's DOCTYPE (it names an
+ * external DTD that a browser or XML parser would otherwise try to fetch), gains a
+ * {@code <title>} and a {@code <desc>} listing the models, since its text is drawn as outlines,
+ * and gets ids unique to the chart so that many can be inlined in one page.
+ */
+final class ChartFiles {
+
+    private ChartFiles() {
+    }
+
+    /** Writes the formats asked for; returns the SVG text (without XML prolog) for inlining. */
+    static String write(ReportChart chart, Path directory, Set<OutputFormat> formats) {
+        try {
+            if (formats.contains(OutputFormat.PNG)) {
+                Files.write(directory.resolve(chart.fileStem() + ".png"),
+                        BitmapEncoder.getBitmapBytes(chart.chart(), BitmapEncoder.BitmapFormat.PNG));
+            }
+            if (!formats.contains(OutputFormat.SVG) && !formats.contains(OutputFormat.HTML)) {
+                return null;
+            }
+            String svg = svg(chart);
+            if (formats.contains(OutputFormat.SVG)) {
+                Files.writeString(directory.resolve(chart.fileStem() + ".svg"),
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg, StandardCharsets.UTF_8);
+            }
+            return svg;
+        } catch (IOException e) {
+            throw new ReportException(directory.resolve(chart.fileStem()) + ": cannot write the chart (" + e.getMessage() + ")");
+        }
+    }
+
+    private static final java.util.regex.Pattern EXCESS_DECIMALS = java.util.regex.Pattern.compile("(\\d\\.\\d)\\d+");
+
+    private static String svg(ReportChart chart) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        VectorGraphicsEncoder.saveVectorGraphic(chart.chart(), bytes, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        String svg = bytes.toString(StandardCharsets.UTF_8);
+        // VectorGraphics2D numbers its clip paths by hash; several charts inlined in one HTML page
+        // must not share an id, so each chart's ids get its file name as a prefix.
+        svg = svg.replace("id=\"clip", "id=\"" + chart.fileStem() + "-clip")
+                .replace("url(#clip", "url(#" + chart.fileStem() + "-clip");
+        // XChart draws text as glyph outlines with coordinates to 1/10^8 px; a tenth of a pixel
+        // looks the same and halves the file (and the self-contained HTML that inlines it).
+        svg = EXCESS_DECIMALS.matcher(svg).replaceAll("$1");
+        int root = svg.indexOf("<svg");
+        svg = svg.substring(root);
+        int rootEnd = svg.indexOf('>') + 1;
+        String description = "<title>" + Html.escape(chart.title()) + "</title><desc>Models: "
+                + Html.escape(String.join(", ", chart.models())) + "</desc>";
+        return svg.substring(0, rootEnd) + description + svg.substring(rootEnd);
+    }
+}

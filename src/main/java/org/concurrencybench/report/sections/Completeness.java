@@ -1,0 +1,98 @@
+package org.concurrencybench.report.sections;
+
+import org.concurrencybench.report.input.BenchmarkClasses;
+
+import org.concurrencybench.report.input.RunResults;
+import org.concurrencybench.report.render.Numbers;
+import org.concurrencybench.report.render.ReportDocument;
+
+import org.concurrencybench.results.RunFolder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.concurrencybench.results.Outcome;
+
+/**
+ * What a run lacks, said where a reader cannot miss it: in the report's first lines, the planned
+ * core counts with no results and the planned model cells with neither a number nor a state (an
+ * interrupted or damaged run); at its end, one table of every cell that FAILED or was SKIPPED,
+ * with why.
+ */
+final class Completeness {
+
+    private Completeness() {
+    }
+
+    /** The first lines: what is missing, and how to finish the run; nothing for a complete run. */
+    static void add(ReportDocument document, RunResults run) {
+        if ("smoke".equals(run.machine().profile())) {
+            document.paragraph("**A smoke run** (`--smoke`): it checks that every cell runs, with 100 ms iterations and"
+                    + " small batches; its numbers are not measurements to read or compare.");
+        }
+        List<String> lines = missing(run);
+        if (!lines.isEmpty()) {
+            document.heading(2, "Incomplete run");
+            List<String> items = new ArrayList<>(lines);
+            items.add("Finish it with `./run-benchmarks.sh --resume " + run.directory() + "`; until then the"
+                    + " missing cells are left out of every table and chart.");
+            document.bullets(items);
+        }
+        long failed = run.outcomes().stream().filter(o -> o.status() == Outcome.Status.FAILED).count();
+        if (failed > 0) {
+            document.paragraph("**" + failed + (failed == 1 ? " cell" : " cells") + " FAILED**: they have no number"
+                    + " anywhere in this report; see \"Cells without a number\" at the end for why.");
+        }
+    }
+
+    /** One line per missing core count and per missing model cell. */
+    static List<String> missing(RunResults run) {
+        List<String> lines = new ArrayList<>();
+        List<Integer> missingCores = run.machine().coreCounts().stream()
+                .filter(cores -> !run.byCores().containsKey(cores)).toList();
+        if (!missingCores.isEmpty()) {
+            lines.add("Planned core counts " + run.machine().coreCounts() + "; no results for " + missingCores + ".");
+        }
+        List<String> workloads = run.machine().workloads().stream().filter(w -> !w.equals("CONVOY")).toList();
+        List<String> cells = new ArrayList<>();
+        for (int cores : run.byCores().keySet()) {
+            for (String model : run.machine().models()) {
+                for (String workload : workloads) {
+                    boolean measured = run.of(BenchmarkClasses.MODEL, cores).stream()
+                            .anyMatch(r -> model.equals(r.param("model", "")) && workload.equals(r.param("workload", "")));
+                    boolean stated = run.outcomes().stream().anyMatch(o -> o.cores() == cores
+                            && o.benchmarkClass().equals(BenchmarkClasses.MODEL)
+                            && model.equals(o.model()) && workload.equals(o.workload()));
+                    if (!measured && !stated) {
+                        cells.add(model + " " + workload + " at " + Numbers.cores(cores));
+                    }
+                }
+            }
+        }
+        if (!cells.isEmpty()) {
+            lines.add("Planned cells with neither a result nor a state: " + String.join(", ", cells) + ".");
+        }
+        return lines;
+    }
+
+    /** The table of every cell that FAILED or was SKIPPED. */
+    static void addNotMeasured(ReportDocument document, RunResults run) {
+        if (run.outcomes().isEmpty()) {
+            return;
+        }
+        document.heading(2, "Cells without a number");
+        List<List<String>> rows = new ArrayList<>();
+        for (Outcome outcome : run.outcomes()) {
+            String params = outcome.params().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                    .map(e -> e.getKey() + "=" + e.getValue()).reduce((a, b) -> a + " " + b).orElse("");
+            String benchmark = outcome.benchmark().substring(outcome.benchmark().lastIndexOf('.',
+                    Math.max(0, outcome.benchmark().lastIndexOf('.') - 1)) + 1);
+            rows.add(List.of(Integer.toString(outcome.cores()), benchmark, params, outcome.status().name(),
+                    outcome.reason(), outcome.predictedMillis() == null ? Numbers.ABSENT
+                            : Numbers.format(outcome.predictedMillis())));
+        }
+        document.table("Every planned cell that failed or was skipped (" + RunFolder.OUTCOMES + ")", List.of("cores", "benchmark",
+                "parameters", "status", "reason", "predicted ms"), rows);
+        document.paragraph(String.format(Locale.ROOT, "FAILED: JMH ran the cell and it threw (in any iteration) or"
+                + " left no result. SKIPPED: not run, for the prediction or limit given."));
+    }
+}

@@ -1,0 +1,152 @@
+package org.concurrencybench.report.sections;
+
+import org.concurrencybench.report.analysis.CpythonComparison;
+import org.concurrencybench.report.charts.ChartStyle;
+import org.concurrencybench.report.input.CpythonResults;
+import org.concurrencybench.report.input.RunResults;
+import org.concurrencybench.report.render.ChartSink;
+import org.concurrencybench.report.render.Numbers;
+import org.concurrencybench.report.render.ReportChart;
+import org.concurrencybench.report.render.ReportDocument;
+import org.concurrencybench.report.stats.RatioEstimate;
+import org.concurrencybench.report.stats.SampleStats;
+
+import org.concurrencybench.results.CpythonPairing;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The report's "real CPython beside the simulation" part: a section per workload with the speedup
+ * chart (CPython's forms solid, their paired JVM models dashed, in the model's colour) and the table
+ * of {@link CpythonComparison.SpeedupRow}s; then the convoy's table and chart.
+ */
+final class CpythonSection {
+
+    private CpythonSection() {
+    }
+
+    static void add(ReportDocument document, RunResults run, CpythonResults py, double level, String runName,
+                    ChartSink charts) {
+        document.heading(2, "Real CPython beside the simulation");
+        CpythonResults.CoreCount first = py.byCores().values().stream().filter(c -> c.runnerFailure() == null)
+                .findFirst().orElse(py.byCores().values().iterator().next());
+        String python = py.python().map(p -> p.implementation() + " " + p.version() + (p.freeThreaded()
+                ? " (free-threaded: its threads are paired with the free JVM models, THREAD_PER_TASK and FIXED_POOL)"
+                : " (with the GIL)")).orElse("CPython (its runner failed before naming itself)");
+        document.paragraph(python + " ran the same batches under the same CPU affinity at each core count: "
+                + (first.cpuUnits() == null ? "" : first.cpuUnits() + " CPU units per task (calibrated so that one"
+                        + " Python task lasts about " + Numbers.format(first.taskMillisTarget() == null ? Double.NaN
+                        : first.taskMillisTarget()) + " ms, as one JVM task), ")
+                + (first.startMethod() == null ? "" : "processes started by '" + first.startMethod() + "'. ")
+                + "Each form is paired with the suite model of its"
+                + " shape; speedups are over each side's own sequential code at " + Numbers.cores(py.byCores().firstKey())
+                + ". Ratio = CPython's speedup / the simulation's, with the interval of both speedups' relative"
+                + " half-widths in quadrature; 'agrees' when it holds 1, flagged when over "
+                + Numbers.format(CpythonComparison.FLAG_FACTOR) + "x either way.");
+        for (String workload : py.workloads()) {
+            List<CpythonComparison.SpeedupRow> rows = CpythonComparison.speedups(run, py, workload, level);
+            document.heading(3, "CPython and the simulation: " + workload);
+            document.figure(charts.add(speedupChart(rows, workload, runName)));
+            List<List<String>> table = new ArrayList<>();
+            for (CpythonComparison.SpeedupRow row : rows) {
+                table.add(List.of(row.form(), row.model(), Integer.toString(row.cores()), interval(row.cpython()),
+                        interval(row.jvm()), interval(row.ratio()), row.verdict()));
+            }
+            document.table("CPython's speedup and the simulation's, " + workload, List.of("CPython form", "JVM model",
+                    "cores", "CPython speedup [CI]", "JVM speedup [CI]", "ratio [CI]", "verdict"), table);
+        }
+        List<CpythonComparison.ConvoyRow> convoy = CpythonComparison.convoy(run, py, level);
+        if (!convoy.isEmpty()) {
+            document.heading(3, "CPython and the simulation: convoy");
+            document.paragraph("Round trips per second of one thread beside k CPU-bound threads, and the slowdown factor"
+                    + " (round trips alone / beside k), CPython's own GIL against "
+                    + CpythonPairing.convoyModel(py.freeThreaded()) + ", per core count and switch interval.");
+            document.figure(charts.add(convoyChart(convoy, runName)));
+            List<List<String>> table = new ArrayList<>();
+            for (CpythonComparison.ConvoyRow row : convoy) {
+                table.add(List.of(Integer.toString(row.cores()), Integer.toString(row.switchMicros()),
+                        Integer.toString(row.cpuThreads()), stats(row.cpython()), stats(row.jvm()),
+                        interval(row.cpythonSlowdown()), interval(row.jvmSlowdown()), interval(row.ratio()),
+                        row.verdict()));
+            }
+            document.table("Convoy: CPython and the simulation", List.of("cores", "switch \u00b5s", "CPU threads",
+                    "CPython round trips/s [CI]", "JVM round trips/s [CI]", "CPython slowdown", "JVM slowdown",
+                    "ratio [CI]", "verdict"), table);
+        }
+        List<String> failures = new ArrayList<>();
+        py.byCores().forEach((cores, count) -> {
+            if (count.runnerFailure() != null) {
+                failures.add(Numbers.cores(cores) + ": the runner FAILED: " + count.runnerFailure());
+            }
+            count.failed().forEach(f -> failures.add(Numbers.cores(cores) + ": " + f.benchmark() + " " + f.params()
+                    + " FAILED: " + f.reason()));
+        });
+        if (!failures.isEmpty()) {
+            document.paragraph("CPython benchmarks that failed:");
+            document.bullets(failures);
+        }
+    }
+
+    private static String interval(RatioEstimate r) {
+        return r.present() ? Numbers.withInterval(r.value(), r.low(), r.high()) : Numbers.ABSENT;
+    }
+
+    private static String stats(SampleStats s) {
+        return s == null ? Numbers.ABSENT : Numbers.withInterval(s.mean(), s.low(), s.high());
+    }
+
+    static ReportChart speedupChart(List<CpythonComparison.SpeedupRow> rows, String workload, String runName) {
+        String title = runName + " - " + workload + ": CPython (solid) and its simulation (dashed)";
+        XYChart chart = ChartStyle.xyChart(title, "cores (log2 scale)", "speedup over sequential at 1 core");
+        List<String> models = new ArrayList<>();
+        for (String form : rows.stream().map(CpythonComparison.SpeedupRow::form).distinct().toList()) {
+            List<CpythonComparison.SpeedupRow> of = rows.stream().filter(r -> r.form().equals(form)).toList();
+            String model = of.get(0).model();
+            models.add(model);
+            addSeries(chart, "CPython " + form, model, of.stream().filter(r -> r.cpython().present()).toList(), true);
+            addSeries(chart, "JVM " + model, model, of.stream().filter(r -> r.jvm().present()).toList(), false);
+        }
+        ChartStyle.coresAxis(chart);
+        return new ReportChart("cpython-" + workload.toLowerCase(java.util.Locale.ROOT), title, chart, models);
+    }
+
+    private static void addSeries(XYChart chart, String name, String model, List<CpythonComparison.SpeedupRow> rows,
+                                  boolean cpython) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        // On the cores axis as every scaling chart draws it: log2 of the count, labelled with the count.
+        double[] x = rows.stream().mapToDouble(r -> ChartStyle.log2(r.cores())).toArray();
+        double[] y = rows.stream().mapToDouble(r -> (cpython ? r.cpython() : r.jvm()).value()).toArray();
+        XYSeries series = ChartStyle.modelSeries(chart, name, model, x, y);
+        if (!cpython) {
+            series.setLineStyle(ChartStyle.DASHED);
+            series.setMarker(SeriesMarkers.SQUARE);
+        }
+    }
+
+    static ReportChart convoyChart(List<CpythonComparison.ConvoyRow> rows, String runName) {
+        int cores = rows.stream().mapToInt(CpythonComparison.ConvoyRow::cores).max().orElse(1);
+        String title = runName + " - convoy: CPython (solid) and the simulation (dashed), " + Numbers.cores(cores);
+        XYChart chart = ChartStyle.xyChart(title, "CPU-bound neighbour threads", "round trips per second (log scale)");
+        chart.getStyler().setYAxisLogarithmic(true);
+        List<CpythonComparison.ConvoyRow> at = rows.stream().filter(r -> r.cores() == cores).toList();
+        for (int micros : at.stream().map(CpythonComparison.ConvoyRow::switchMicros).distinct().toList()) {
+            List<CpythonComparison.ConvoyRow> line = at.stream().filter(r -> r.switchMicros() == micros).toList();
+            chart.addSeries("CPython, switch " + micros + " \u00b5s",
+                    line.stream().mapToDouble(CpythonComparison.ConvoyRow::cpuThreads).toArray(),
+                    line.stream().mapToDouble(r -> r.cpython().mean()).toArray());
+            List<CpythonComparison.ConvoyRow> jvm = line.stream().filter(r -> r.jvm() != null).toList();
+            if (!jvm.isEmpty()) {
+                XYSeries series = chart.addSeries("JVM, switch " + micros + " \u00b5s",
+                        jvm.stream().mapToDouble(CpythonComparison.ConvoyRow::cpuThreads).toArray(),
+                        jvm.stream().mapToDouble(r -> r.jvm().mean()).toArray());
+                series.setLineStyle(ChartStyle.DASHED);
+            }
+        }
+        return new ReportChart("cpython-convoy", title, chart, List.of());
+    }
+}

@@ -1,0 +1,140 @@
+package org.concurrencybench.report.sections;
+
+import org.concurrencybench.report.input.RunResults;
+import org.concurrencybench.report.render.ReportDocument;
+
+import org.concurrencybench.results.MachineInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The machine summary table: what ran where, for one run or several side by side. Whether cores
+ * were pinned comes first in importance: without pinning a "2-core" result ran on every core.
+ */
+public final class MachineSection {
+
+    private MachineSection() {
+    }
+
+    public static void add(ReportDocument document, List<RunResults> runs) {
+        document.heading(2, runs.size() == 1 ? "Machine" : "Machines");
+        List<String> headers = new ArrayList<>(List.of(""));
+        runs.forEach(run -> headers.add(run.machine().displayName()));
+        List<List<String>> rows = new ArrayList<>();
+        row(rows, runs, "run id", MachineInfo::runId);
+        row(rows, runs, "host", MachineInfo::host);
+        row(rows, runs, "CPU", MachineInfo::cpuModel);
+        row(rows, runs, "cores (physical / logical)", m -> count(m.physicalCores()) + " / " + count(m.logicalCores()));
+        row(rows, runs, "memory", m -> m.memoryBytes() > 0
+                ? String.format(Locale.ROOT, "%.1f GiB", m.memoryBytes() / (1024.0 * 1024 * 1024)) : null);
+        row(rows, runs, "OS (kernel)", m -> join(m.os(), m.osVersion() == null ? null : "(" + m.osVersion() + ")"));
+        row(rows, runs, "architecture", MachineInfo::arch);
+        row(rows, runs, "JDK", m -> join(m.jdkVendor(), m.jdkVersion()));
+        row(rows, runs, "profile", MachineInfo::profile);
+        row(rows, runs, "benchmark parameters (--param)", MachineSection::params);
+        rows.add(withRuns(runs, "tasks per model batch", run -> run.batchSizes().isEmpty() ? "none measured"
+                : String.join(", ", run.batchSizes())));
+        row(rows, runs, "suite commit", MachineInfo::suiteCommit);
+        row(rows, runs, "started / finished", m -> nonNull(m.startedAt()) + " / "
+                + (m.finishedAt() == null ? "not finished" : m.finishedAt()));
+        rows.add(withRuns(runs, "core counts", run -> run.byCores().keySet().toString()));
+        row(rows, runs, "cores pinned", MachineSection::pinning);
+        row(rows, runs, "CPUs allowed / cgroup quota", MachineSection::limits);
+        row(rows, runs, "governor / turbo", m -> m.stateBefore() == null ? null
+                : nonNull(m.stateBefore().governor()) + " / " + nonNull(m.stateBefore().boost()));
+        row(rows, runs, "load average 1/5/15 min, before / after", m -> state(m, s -> s.loadAverage().isEmpty() ? null
+                : s.loadAverage().stream().map(v -> String.format(Locale.ROOT, "%.2f", v))
+                        .collect(java.util.stream.Collectors.joining(" "))));
+        row(rows, runs, "busiest other processes, before / after", m -> state(m, s -> s.busiestProcesses().isEmpty()
+                ? "none busy" : String.join(", ", s.busiestProcesses())));
+        row(rows, runs, "thermal throttle events, before / after", m -> state(m, s -> s.throttleEvents() == null ? null
+                : s.throttleEvents().toString()));
+        row(rows, runs, "CPU MHz, rated max / current before", m -> m.stateBefore() == null ? null
+                : (m.stateBefore().maxMhz() == null ? "unknown" : m.stateBefore().maxMhz()) + " / "
+                + (m.stateBefore().currentMhz() == null ? "unknown" : m.stateBefore().currentMhz()));
+        row(rows, runs, "time budget", MachineSection::budget);
+        document.table(null, headers, rows);
+        for (RunResults run : runs) {
+            if (Boolean.FALSE.equals(run.machine().pinned())) { // unknown (an older or hand-made machine.json): no claim
+                document.paragraph("Warning: " + run.machine().displayName() + " did not pin its core counts ("
+                        + nonNull(run.machine().pinning()) + "). Each core count limited only what the JVM was told"
+                        + " (-XX:ActiveProcessorCount); the operating system could still run its threads on every"
+                        + " core, so its scaling curves flatter the smaller core counts.");
+            }
+        }
+    }
+
+    /** The allowed set and quota, e.g. "0-3 (4 CPUs) / 1.50 CPUs (/sys/fs/cgroup/.../cpu.max)". */
+    private static String limits(MachineInfo machine) {
+        MachineInfo.CpuLimit limit = machine.cpuLimits();
+        if (limit == null) {
+            return null;
+        }
+        return (limit.allowedCpus() == null ? "unknown" : limit.allowedCpus() + " (" + limit.allowedCount() + " CPUs)")
+                + " / " + (limit.quotaCpus() == null ? "none" : String.format(Locale.ROOT, "%.2f CPUs (%s)",
+                limit.quotaCpus(), limit.quotaFile())) + "; at most " + limit.usableCores() + " cores planned";
+    }
+
+    /** A fact of the state before and after the sweep: "x / y". */
+    private static String state(MachineInfo machine, Function<MachineInfo.State, String> fact) {
+        if (machine.stateBefore() == null && machine.stateAfter() == null) {
+            return null;
+        }
+        return (machine.stateBefore() == null ? "unknown" : nonNull(fact.apply(machine.stateBefore()))) + " / "
+                + (machine.stateAfter() == null ? "not recorded" : nonNull(fact.apply(machine.stateAfter())));
+    }
+
+    private static String budget(MachineInfo machine) {
+        MachineInfo.Budget budget = machine.budget();
+        if (budget == null) {
+            return "none";
+        }
+        return String.format(Locale.ROOT, "%s, planned %.0f s (%d fork, %d x %d ms warm-up, %d x %d ms measured); gave up: %s",
+                budget.budget(), budget.estimatedMillis() / 1000.0, budget.forks(), budget.warmupIterations(),
+                budget.warmupMillis(), budget.iterations(), budget.iterationMillis(),
+                budget.gaveUp().isEmpty() ? "nothing" : String.join("; ", budget.gaveUp()));
+    }
+
+    private static String params(MachineInfo machine) {
+        if (machine.params() == null || machine.params().isEmpty()) {
+            return "defaults";
+        }
+        return String.join(", ", new java.util.TreeMap<>(machine.params()).entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + entry.getValue()).toList());
+    }
+
+    private static String pinning(MachineInfo machine) {
+        if (machine.pinned() == null) {
+            return "unknown" + (machine.pinning() == null ? "" : " (" + machine.pinning() + ")");
+        }
+        return (machine.pinned() ? "yes" : "NO") + (machine.pinning() == null ? "" : " (" + machine.pinning() + ")");
+    }
+
+    private static void row(List<List<String>> rows, List<RunResults> runs, String name,
+            Function<MachineInfo, String> value) {
+        rows.add(withRuns(runs, name, run -> value.apply(run.machine())));
+    }
+
+    private static List<String> withRuns(List<RunResults> runs, String name, Function<RunResults, String> value) {
+        List<String> row = new ArrayList<>(List.of(name));
+        runs.forEach(run -> row.add(nonNull(value.apply(run))));
+        return row;
+    }
+
+    private static String count(int cores) {
+        return cores > 0 ? Integer.toString(cores) : "?";
+    }
+
+    private static String join(String first, String second) {
+        if (first == null && second == null) {
+            return null;
+        }
+        return (nonNull(first) + " " + (second == null ? "" : second)).trim();
+    }
+
+    private static String nonNull(String value) {
+        return value == null ? "unknown" : value;
+    }
+}

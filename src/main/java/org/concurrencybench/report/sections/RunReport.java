@@ -1,0 +1,79 @@
+package org.concurrencybench.report.sections;
+
+import org.concurrencybench.report.input.BenchmarkClasses;
+
+import org.concurrencybench.report.analysis.CapacityResults;
+import org.concurrencybench.report.analysis.ConvoyResults;
+import org.concurrencybench.report.analysis.JvmStartResults;
+import org.concurrencybench.report.analysis.ScalingAnalysis;
+import org.concurrencybench.report.analysis.SkewResults;
+import org.concurrencybench.report.analysis.WorkloadScaling;
+import org.concurrencybench.report.input.CpythonResults;
+import org.concurrencybench.report.input.RunResults;
+import org.concurrencybench.report.render.ChartSink;
+import org.concurrencybench.report.render.Numbers;
+import org.concurrencybench.report.render.ReportDocument;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Builds the document of one run: machine, method, warnings, one section per workload, scenarios. */
+public final class RunReport {
+
+    private RunReport() {
+    }
+
+    public static ReportDocument build(RunResults run, List<WorkloadScaling> scaling, double level, List<String> warnings,
+            ChartSink charts) {
+        String name = run.machine().displayName();
+        ReportDocument document = new ReportDocument("Concurrency models on " + name);
+        Provenance.warnings(List.of(run.machine())).forEach(document::paragraph);
+        Completeness.add(document, run);
+        MachineSection.add(document, List.of(run));
+        addMethod(document, level);
+        if (!warnings.isEmpty()) {
+            document.heading(2, "Warnings");
+            document.bullets(warnings);
+        }
+        if (scaling.isEmpty()) {
+            document.paragraph("This run has no " + BenchmarkClasses.MODEL + " results.");
+        }
+        for (WorkloadScaling workload : scaling) {
+            ScalingSection.add(document, workload, name, charts, run.outcomes().stream()
+                    .filter(o -> o.benchmarkClass().equals(BenchmarkClasses.MODEL))
+                    .filter(o -> workload.group().equals(o.workload())).toList(), run.machine().physicalCores());
+        }
+        SkewResults.of(run, level).ifPresent(skew -> SkewSection.add(document, skew, name, charts));
+        CpythonResults.read(run.directory())
+                .ifPresent(py -> CpythonSection.add(document, run, py, level, name, charts));
+        Optional<ConvoyResults> convoy = ConvoyResults.of(run, level);
+        convoy.ifPresent(results -> ScenarioSection.addConvoy(document, results, name, charts));
+        Optional<CapacityResults> capacity = CapacityResults.of(run, level);
+        capacity.ifPresent(results -> ScenarioSection.addCapacity(document, results, name, charts));
+        JvmStartResults.of(run, level).ifPresent(results -> ScenarioSection.addJvmStart(document, results));
+        Completeness.addNotMeasured(document, run);
+        return document;
+    }
+
+    static void addMethod(ReportDocument document, double level) {
+        document.heading(2, "How to read the numbers");
+        document.bullets(List.of(
+                "Time per batch: one batch is all of a workload's tasks submitted to the model and joined. Values are"
+                        + " the mean of JMH's raw iteration values, all forks pooled, with a " + Numbers.percent(level)
+                        + " Student-t confidence interval in brackets.",
+                "Speedup: SEQUENTIAL's mean time over the model's, at the same core count and against SEQUENTIAL at 1"
+                        + " core; its interval is the delta-method interval of a ratio of two means (Welch-Satterthwaite"
+                        + " degrees of freedom), at the same level.",
+                "Efficiency: speedup over 1-core SEQUENTIAL divided by cores (1.0 = perfect). Karp-Flatt: the"
+                        + " experimentally determined serial fraction (1/S - 1/p)/(1 - 1/p); rising with cores means"
+                        + " overhead grows with cores.",
+                "Fits: throughput X(p) = lambda p / (1 + sigma (p-1) + kappa p (p-1)) by Levenberg-Marquardt,"
+                        + " least squares on throughput as R's usl package does (report --fit relative: relative"
+                        + " residuals); Amdahl is kappa = 0 (sigma = serial fraction). The USL's throughput peaks at"
+                        + " sqrt((1 - sigma)/kappa) cores. Intervals from the fit's covariance. No fit for a model"
+                        + " whose throughput does not grow from its fewest cores to the next. Every fit is in fits.csv.",
+                "Unreliable: fewer than " + ScalingAnalysis.MIN_SAMPLES + " samples, an interval wider than the mean,"
+                        + " or a speedup interval wider than \u00b110% of the speedup."
+                        + " Such cells are shown, marked."));
+    }
+}

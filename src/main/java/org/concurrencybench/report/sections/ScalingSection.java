@@ -1,0 +1,120 @@
+package org.concurrencybench.report.sections;
+
+import org.concurrencybench.report.analysis.ScalingCell;
+import org.concurrencybench.report.analysis.WorkloadScaling;
+import org.concurrencybench.report.charts.ScalingCharts;
+import org.concurrencybench.report.render.ChartSink;
+import org.concurrencybench.report.render.Numbers;
+import org.concurrencybench.report.render.ReportChart;
+import org.concurrencybench.report.render.ReportDocument;
+import org.concurrencybench.report.stats.RatioEstimate;
+import org.concurrencybench.report.stats.SampleStats;
+import org.concurrencybench.report.stats.ScalingFit;
+
+import org.concurrencybench.results.CoreCountLabel;
+import java.util.ArrayList;
+import java.util.List;
+import org.concurrencybench.results.Outcome;
+
+/**
+ * One workload's part of a run's report: the verdict, the charts, the table of every model and
+ * core count with intervals, and the scaling-law fits.
+ */
+final class ScalingSection {
+
+    static final List<String> CELL_HEADERS = List.of("model", "cores", "time per batch (ms) [CI]", "n",
+            "speedup vs SEQUENTIAL, same cores [CI]", "speedup vs SEQUENTIAL, 1 core [CI]", "efficiency [CI]",
+            "Karp-Flatt serial fraction", "reliability");
+
+    private ScalingSection() {
+    }
+
+    /**
+     * @param notMeasured   this workload's model cells that FAILED or were SKIPPED: rows of their
+     *                      own in the table, with the reason and no number
+     * @param physicalCores core counts past it are labelled as logical CPUs (0: unknown)
+     */
+    static void add(ReportDocument document, WorkloadScaling workload, String runName, ChartSink charts,
+                    List<Outcome> notMeasured, int physicalCores) {
+        document.heading(2, "Workload " + workload.group());
+        document.bullets(Verdicts.of(workload));
+        for (ReportChart chart : ScalingCharts.of(workload, runName, physicalCores)) {
+            document.figure(charts.add(chart));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (String model : workload.models()) {
+            workload.series(model).forEach(cell -> rows.add(cellRow(cell, physicalCores)));
+        }
+        for (Outcome outcome : notMeasured) {
+            List<String> row = new ArrayList<>(List.of(outcome.model(), Integer.toString(outcome.cores()),
+                    outcome.status().name()));
+            while (row.size() < CELL_HEADERS.size() - 1) {
+                row.add(Numbers.ABSENT);
+            }
+            row.add(outcome.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + outcome.reason());
+            rows.add(row);
+        }
+        document.table(workload.group() + ": every model and core count", CELL_HEADERS, rows);
+        document.table(workload.group() + ": scaling laws fitted to throughput (batches/s) against cores",
+                List.of("model", "law", "lambda, batches/s at 1 core [CI]", "sigma, contention [CI]",
+                        "kappa, coherency [CI]", "throughput peaks at cores", "R\u00b2", "core counts", "note"),
+                fitRows(workload));
+        if (workload.cores().size() < ScalingFit.Law.USL.parameters + 1) {
+            document.paragraph("Scaling laws need at least " + (ScalingFit.Law.AMDAHL.parameters + 1)
+                    + " core counts (Amdahl) or " + (ScalingFit.Law.USL.parameters + 1) + " (USL); this workload has "
+                    + workload.cores().size() + ", so some or all fits are left out.");
+        }
+    }
+
+    static List<String> cellRow(ScalingCell cell) {
+        return cellRow(cell, 0);
+    }
+
+    static List<String> cellRow(ScalingCell cell, int physicalCores) {
+        SampleStats time = cell.time();
+        return List.of(cell.model(), CoreCountLabel.of(cell.cores(), physicalCores),
+                Numbers.withInterval(time.mean(), time.low(), time.high()), Integer.toString(time.n()),
+                ratio(cell.speedupSameCores()), ratio(cell.speedupOverOneCore()), ratio(cell.efficiency()),
+                Numbers.format(cell.karpFlatt()), cell.reliable() ? "ok" : "unreliable: " + cell.unreliable());
+    }
+
+    private static String ratio(RatioEstimate ratio) {
+        return Numbers.withInterval(ratio.value(), ratio.low(), ratio.high());
+    }
+
+    private static List<List<String>> fitRows(WorkloadScaling workload) {
+        List<List<String>> rows = new ArrayList<>();
+        for (String model : workload.models()) {
+            ScalingFit amdahl = workload.amdahlFits().get(model);
+            ScalingFit uslFit = workload.uslFits().get(model);
+            if (!amdahl.fitted() && !uslFit.fitted() && amdahl.note().equals(uslFit.note())
+                    && amdahl.points() >= amdahl.law().parameters + 1) {
+                // one reason for both laws (throughput does not grow): one line
+                rows.add(List.of(model, amdahl.law().label + ", " + uslFit.law().label, Numbers.ABSENT, Numbers.ABSENT,
+                        Numbers.ABSENT, Numbers.ABSENT, Numbers.ABSENT, Integer.toString(amdahl.points()),
+                        "not fitted: " + amdahl.note()));
+                continue;
+            }
+            for (ScalingFit fit : List.of(amdahl, uslFit)) {
+                if (!fit.fitted() && fit.points() < fit.law().parameters + 1) {
+                    continue; // said once, below the table
+                }
+                if (!fit.fitted()) {
+                    rows.add(List.of(model, fit.law().label, Numbers.ABSENT, Numbers.ABSENT, Numbers.ABSENT,
+                            Numbers.ABSENT, Numbers.ABSENT, Integer.toString(fit.points()), "not fitted: " + fit.note()));
+                    continue;
+                }
+                boolean usl = fit.law() == ScalingFit.Law.USL;
+                rows.add(List.of(model, fit.law().label, interval(fit.lambda(), fit.lambdaCi()),
+                        interval(fit.sigma(), fit.sigmaCi()), usl ? interval(fit.kappa(), fit.kappaCi()) : "0 (by definition)",
+                        usl ? Numbers.format(fit.peakCores()) : "\u221e", Numbers.format(fit.rSquared()),
+                        Integer.toString(fit.points()), fit.rSquared() < 0.9 ? "poor fit (R\u00b2 < 0.9)" : ""));
+            }
+        }
+        return rows;
+    }
+
+    private static String interval(double value, double[] ci) {
+        return Numbers.withInterval(value, ci[0], ci[1]);
+    }
+}

@@ -1,0 +1,84 @@
+package org.concurrencybench.report.sections;
+
+import org.concurrencybench.report.analysis.CapacityResults;
+import org.concurrencybench.report.analysis.ConvoyResults;
+import org.concurrencybench.report.analysis.JvmStartResults;
+import org.concurrencybench.report.charts.ScenarioCharts;
+import org.concurrencybench.report.render.ChartSink;
+import org.concurrencybench.report.render.Numbers;
+import org.concurrencybench.report.render.ReportDocument;
+import org.concurrencybench.report.stats.SampleStats;
+
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The convoy and capacity parts of a run's report, each present only when the run has them. */
+final class ScenarioSection {
+
+    private ScenarioSection() {
+    }
+
+    static void addConvoy(ReportDocument document, ConvoyResults convoy, String runName, ChartSink charts) {
+        document.heading(2, "Convoy effect");
+        document.paragraph("I/O round trips per second of one I/O-bound thread beside CPU-bound neighbours, at "
+                + Numbers.cores(convoy.cores()) + ". Under a GIL each return from I/O must win the lock back from a CPU-bound"
+                + " thread, which can cost a whole switch interval.");
+        document.figure(charts.add(ScenarioCharts.convoy(convoy, runName)));
+        List<List<String>> rows = new ArrayList<>();
+        for (ConvoyResults.Point point : convoy.points()) {
+            SampleStats stats = point.roundTripsPerSecond();
+            rows.add(List.of(point.series(), Integer.toString(point.cpuThreads()),
+                    Numbers.withInterval(stats.mean(), stats.low(), stats.high()), Integer.toString(stats.n())));
+        }
+        document.table("Convoy: round trips per second", List.of("series", "CPU-bound threads",
+                "round trips/s [CI]", "n"), rows);
+    }
+
+    static void addCapacity(ReportDocument document, CapacityResults capacity, String runName, ChartSink charts) {
+        document.heading(2, "Capacity");
+        document.paragraph("Batch time as the number of tasks grows, at " + Numbers.cores(capacity.cores()) + "; crosses mark"
+                + " sizes that failed or were skipped.");
+        for (String workload : capacity.workloads()) {
+            document.figure(charts.add(ScenarioCharts.capacity(capacity, workload, runName)));
+        }
+        List<List<String>> times = new ArrayList<>();
+        List<List<String>> memory = new ArrayList<>();
+        for (CapacityResults.Point point : capacity.points()) {
+            SampleStats time = point.time();
+            times.add(List.of(point.workload(), point.model(), Long.toString(point.tasks()),
+                    Numbers.withInterval(time.mean(), time.low(), time.high()), Integer.toString(time.n())));
+            if (Double.isFinite(point.bytesPerTask())) {
+                memory.add(List.of(point.workload(), point.model(), Long.toString(point.tasks()),
+                        Numbers.format(point.bytesPerTask()), Numbers.format(point.bytesPerTask() / 1024)));
+            }
+        }
+        document.table("Capacity: time per batch", List.of("workload", "model", "tasks", "time per batch (ms) [CI]", "n"),
+                times);
+        document.table("Memory per waiting task (allocated bytes per batch / tasks, from gc.alloc.rate.norm)",
+                List.of("workload", "model", "tasks", "bytes per task", "KiB per task"), memory);
+        if (!capacity.outcomes().isEmpty()) {
+            document.paragraph(capacity.outcomes().size() + " capacity sizes failed or were skipped: they are marked on"
+                    + " the chart and listed, with why, under \"Cells without a number\".");
+        }
+    }
+
+    static void addJvmStart(ReportDocument document, JvmStartResults jvm) {
+        document.heading(2, "JVM start-up");
+        document.paragraph("What PROCESS_PER_TASK pays per task, beside a JVM start on this machine, at " + Numbers.cores(jvm.cores())
+                + ". BARE_JVM is `java -version`; the workers are started, sent one empty task and waited"
+                + " for, without and with their class-data-sharing archive.");
+        List<List<String>> rows = new ArrayList<>();
+        double bare = jvm.bare().map(start -> start.millis().mean()).orElse(Double.NaN);
+        for (JvmStartResults.Start start : jvm.starts()) {
+            SampleStats ms = start.millis();
+            rows.add(List.of(start.kind(), Numbers.withInterval(ms.mean(), ms.low(), ms.high()),
+                    Numbers.format(ms.mean() / bare)));
+        }
+        if (jvm.processPerTaskMillis() != null) {
+            rows.add(List.of("PROCESS_PER_TASK, per task (SLEEP batch x children / tasks - sleep)",
+                    Numbers.format(jvm.processPerTaskMillis()), Numbers.format(jvm.processPerTaskMillis() / bare)));
+        }
+        document.table("JVM start-up, milliseconds", List.of("start", "ms [CI]", "x BARE_JVM"), rows);
+    }
+}

@@ -1,0 +1,106 @@
+package org.concurrencybench.report.sections;
+
+import org.concurrencybench.report.analysis.SkewResults;
+import org.concurrencybench.report.charts.ChartStyle;
+import org.concurrencybench.report.charts.ModelPalette;
+import org.concurrencybench.report.charts.ScalingCharts;
+import org.concurrencybench.report.render.ChartSink;
+import org.concurrencybench.report.render.Numbers;
+import org.concurrencybench.report.render.ReportChart;
+import org.concurrencybench.report.render.ReportDocument;
+import org.concurrencybench.report.stats.SampleStats;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.concurrencybench.workload.SizeSpread;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategorySeries;
+
+/**
+ * The uneven-tasks part of a run's report, present when the run has uneven batches: per workload
+ * the verdict (which model loses least and most to skew), a chart of batch time against spread
+ * for every model at one core count, and the table behind it; then {@code PROCESS_POOL} by chunk size.
+ */
+final class SkewSection {
+
+    private SkewSection() {
+    }
+
+    static void add(ReportDocument document, SkewResults skew, String runName, ChartSink charts) {
+        document.heading(2, "Uneven tasks");
+        document.paragraph("The same total work per batch, shared unevenly among its tasks (spread NONE: every task"
+                + " the same; UNIFORM 0.1x-1.9x the mean; EXPONENTIAL; PARETO, shape 1.5, one task at most a quarter"
+                + " of the batch), the sizes the same for every model, at " + Numbers.cores(skew.cores()) + ". A"
+                + " shared queue hands the next task to whoever is free, fork/join steals, Pool.map's chunks are cut"
+                + " up front. Loss to skew: a model's speedup over SEQUENTIAL (same spread) with even tasks, divided"
+                + " by its speedup under the spread; 1 = nothing lost.");
+        for (String workload : skew.times().keySet()) {
+            document.heading(3, workload + ": batch time against spread");
+            document.bullets(skew.verdicts(workload).stream().map(SkewResults::describe).toList());
+            document.figure(charts.add(chart(skew, workload, runName)));
+            document.table(workload + ": every model under every spread, " + Numbers.cores(skew.cores()),
+                    List.of("model", "spread", "time per batch (ms) [CI]", "n", "speedup vs SEQUENTIAL, same spread",
+                            "loss to skew (x)"), rows(skew, workload, series -> true));
+        }
+        List<List<String>> chunkRows = new ArrayList<>();
+        for (String workload : skew.times().keySet()) {
+            for (List<String> row : rows(skew, workload, series -> series.startsWith("PROCESS_POOL"))) {
+                List<String> withChunks = new ArrayList<>(List.of(workload, chunkLabel(skew, workload, row.get(0))));
+                withChunks.addAll(row.subList(1, row.size()));
+                chunkRows.add(withChunks);
+            }
+        }
+        document.table("PROCESS_POOL by chunk size (Pool.map's chunksize), " + Numbers.cores(skew.cores()),
+                List.of("workload", "chunksize", "spread", "time per batch (ms) [CI]", "n",
+                        "speedup vs SEQUENTIAL, same spread", "loss to skew (x)"), chunkRows);
+    }
+
+    private static String chunkLabel(SkewResults skew, String workload, String series) {
+        if (!series.contains("chunksize=")) {
+            return "1: one task per message" + (series.contains(" ") ? series.substring(series.indexOf(' ')) : "");
+        }
+        String setting = series.replaceFirst(".*chunksize=(\\S+).*", "$1");
+        Integer cpython = skew.defaultChunks().get(workload);
+        return setting.equals("0") && cpython != null ? "0: CPython's default, " + cpython + " tasks per chunk"
+                : setting;
+    }
+
+    private static List<List<String>> rows(SkewResults skew, String workload,
+                                           java.util.function.Predicate<String> seriesFilter) {
+        List<List<String>> rows = new ArrayList<>();
+        skew.times().get(workload).forEach((series, bySpread) -> {
+            if (!seriesFilter.test(series)) {
+                return;
+            }
+            bySpread.forEach((spread, time) -> rows.add(List.of(series, spread.name(),
+                    Numbers.withInterval(time.mean(), time.low(), time.high()), Integer.toString(time.n()),
+                    Numbers.format(skew.speedup(workload, series, spread)),
+                    spread == SizeSpread.NONE ? "1 (even)" : Numbers.format(skew.lossFactor(workload, series, spread)))));
+        });
+        return rows;
+    }
+
+    /** Bars of batch time, grouped by spread, one colour per model (variants of a model in the extra colours). */
+    static ReportChart chart(SkewResults skew, String workload, String runName) {
+        String title = runName + " - " + workload + ": batch time against task-size spread, "
+                + Numbers.cores(skew.cores());
+        CategoryChart chart = ChartStyle.barChart(title, "task-size spread (same total work)", "time per batch (ms)");
+        List<SizeSpread> spreads = skew.spreads(workload);
+        List<String> categories = spreads.stream().map(Enum::name).toList();
+        List<String> shown = new ArrayList<>();
+        for (Map.Entry<String, Map<SizeSpread, SampleStats>> entry : skew.times().get(workload).entrySet()) {
+            List<Double> means = new ArrayList<>();
+            List<Double> errors = new ArrayList<>();
+            for (SizeSpread spread : spreads) {
+                SampleStats time = entry.getValue().get(spread);
+                means.add(time == null ? 0.0 : time.mean()); // a bar of 0: not measured under this spread
+                errors.add(time == null || !time.hasInterval() ? 0.0 : time.halfWidth());
+            }
+            CategorySeries series = chart.addSeries(entry.getKey(), categories, means, errors);
+            series.setFillColor(ModelPalette.colour(entry.getKey()));
+            shown.add(entry.getKey());
+        }
+        return new ReportChart(ScalingCharts.fileStem(workload) + "-skew", title, chart, shown);
+    }
+}

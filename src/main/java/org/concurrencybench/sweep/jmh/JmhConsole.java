@@ -1,0 +1,114 @@
+package org.concurrencybench.sweep.jmh;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads JMH's console output line by line and picks out what the sweep needs: which benchmark
+ * and parameters are running, each result's score, and each failure with the first line of its
+ * exception. JMH writes a failed iteration as {@code Iteration   3: <failure>} (or
+ * {@code # Warmup Iteration   1: <failure>}), then a blank line, then the exception; a
+ * benchmark with a failed iteration may still get a result line for the iterations before, so a
+ * failure, wherever it comes, fails its benchmark.
+ */
+final class JmhConsole {
+
+    /** One benchmark that threw: its full name, its parameters and the first line of the exception. */
+    record Failure(String benchmark, Map<String, String> params, String reason) {
+    }
+
+    /** One benchmark's result line: its score, the score's error and the unit, as JMH printed them. */
+    record Score(String benchmark, Map<String, String> params, String score, String error, String unit) {
+    }
+
+    private static final Pattern BENCHMARK = Pattern.compile("^# Benchmark: (\\S+)");
+    private static final Pattern PARAMETERS = Pattern.compile("^# Parameters: \\((.*)\\)$");
+    /** "  305.350 ±(99.9%) 4.715 ms/op [Average]", or without the error where there are too few samples. */
+    private static final Pattern RESULT_SCORE = Pattern.compile("^\\s+([-0-9.,NaN∞]+)(?: ±\\(.*?\\) ([-0-9.,NaN∞]+))? (\\S+)");
+
+    private final List<Failure> failures = new ArrayList<>();
+    private final List<Score> scores = new ArrayList<>();
+    private String benchmark = "";
+    private Map<String, String> params = Map.of();
+    private boolean resultNext;
+    private boolean failureNext;
+    private String firstError;
+
+    /**
+     * Takes one line of output.
+     *
+     * @return what the line completed (a {@link Score} or a {@link Failure}), else null
+     */
+    Object accept(String line) {
+        Matcher match = BENCHMARK.matcher(line);
+        if (match.find()) {
+            benchmark = match.group(1);
+            params = Map.of();
+            return null;
+        }
+        match = PARAMETERS.matcher(line);
+        if (match.matches()) {
+            params = parseParams(match.group(1));
+            return null;
+        }
+        if (line.contains("<failure>")) {
+            failureNext = true;
+            return null;
+        }
+        if (failureNext) {
+            if (line.isBlank()) {
+                return null;
+            }
+            failureNext = false;
+            Failure failure = new Failure(benchmark, params, line.trim());
+            failures.add(failure);
+            return failure;
+        }
+        if (line.startsWith("Result \"")) {
+            resultNext = true;
+            return null;
+        }
+        if (resultNext) {
+            resultNext = false;
+            match = RESULT_SCORE.matcher(line);
+            if (match.find()) {
+                Score score = new Score(benchmark, params, match.group(1), match.group(2), match.group(3));
+                scores.add(score);
+                return score;
+            }
+            return null;
+        }
+        if (line.startsWith("ERROR:") && firstError == null) {
+            firstError = line; // JMH's own refusal, e.g. a bad option
+        }
+        return null;
+    }
+
+    List<Failure> failures() {
+        return List.copyOf(failures);
+    }
+
+    List<Score> scores() {
+        return List.copyOf(scores);
+    }
+
+    /** JMH's first {@code ERROR:} line, or null. */
+    String firstError() {
+        return firstError;
+    }
+
+    static Map<String, String> parseParams(String text) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String pair : text.split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                params.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+        }
+        return params;
+    }
+}

@@ -1,0 +1,304 @@
+package org.concurrencybench.sweep.plan;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.concurrencybench.model.BatchTimePredictor;
+import org.concurrencybench.model.Model;
+import org.concurrencybench.workload.SizeSpread;
+import org.concurrencybench.workload.Workload;
+
+/**
+ * How long a sweep's JMH invocations take, estimated from the very arguments that will run them
+ * (the benchmark class, {@code -p} values, {@code -f -wi -w -i -r}), so the {@code --dry-run}
+ * estimate, the progress line and {@code --budget} all follow whatever the plan really asks for.
+ *
+ * <p>The old estimate (iterations times their nominal length, plus 1.2 s per fork) ran about 20%
+ * low overall and 34% low for the model benchmarks of the default profile, because an iteration
+ * lasts at least one batch: JMH stops an iteration only when the operation running at the end of
+ * its time has finished, so an iteration of length T over batches of b ms lasts
+ * {@code ceil(T / b) * b}. Half of the model x workload cells have batches of 150-700 ms at one
+ * core, and {@code PROCESS_PER_TASK}'s are 3-8 s (64 JVM starts). This model adds those, per
+ * benchmark and per core count:
+ * <pre>
+ *   invocation = HOST_START + sum over benchmarks of forks x (forkStart(cores) + sum over iterations of ceil(T/b) x b)
+ *   run        = sum of invocations + REPORT
+ * </pre>
+ *
+ * <p><b>Calibration</b> (first on the run {@code 20261126-012552-dev-2core}, default profile, every
+ * model and workload, cores 1 and 2, AMD EPYC, 2 CPUs; now checked against the committed run that
+ * replaced it, {@code results/20261201-081732-dev-2core}, by {@code RunCostModelTest}): each JMH log
+ * records every benchmark's iteration scores and JMH's own "Total time" per invocation; the
+ * per-task costs below are the measured batch times at one core divided by the batch's tasks, and
+ * the fork start is what the total time leaves over the iterations' modelled length (0.5-0.8 s per
+ * fork at one core, 0.2-0.6 s at two). JMH's host has a start and an end of its own
+ * ({@link #HOST_START_MILLIS} per invocation), which the invocations' totals leave out. Recalibrate with
+ * {@code python3 docs/calibrate-estimate.py results/RUN/logs/*.log}. On a faster machine the CPU
+ * work takes less than modelled: the estimate then errs long, which is the safe side for a budget.
+ *
+ * <p><b>Checking it</b> (on a quiet machine): the estimate is the first line of a dry run, the real
+ * time is the whole command's, report included.
+ * <pre>
+ *   ./run-benchmarks.sh --dry-run --quick | head -1;   /usr/bin/time -f %e ./run-benchmarks.sh --no-build --quick --label est-quick
+ *   ./run-benchmarks.sh --dry-run | head -1;           /usr/bin/time -f %e ./run-benchmarks.sh --no-build --label est-default
+ *   ./run-benchmarks.sh --dry-run --budget 5m | head -3; /usr/bin/time -f %e ./run-benchmarks.sh --no-build --budget 5m --label est-budget
+ * </pre>
+ */
+public final class RunCostModel {
+
+    /** Starting JMH's own JVM and reading its benchmark list, per invocation. */
+    static final long HOST_START_MILLIS = 600;
+    /** Writing the report (charts, md, html) of a whole run. */
+    public static final long REPORT_MILLIS = 12_000;
+    /** Tasks per batch in ModelBenchmark unless {@code -p tasks} says otherwise. */
+    private static final int DEFAULT_TASKS = 64;
+
+    /**
+     * One task's cost at one core on the calibration machine, in ms: a CPU task (the CPU kernel's
+     * default size), a SLEEP (10 ms), an IO task (loopback round trips, mostly waiting) and a MIXED one.
+     */
+    private static final double CPU_TASK = 4.8;
+    private static final double SLEEP_TASK = 10.2;
+    private static final double IO_TASK = 0.75;
+    private static final double MIXED_TASK = 2.4;
+    /** A fresh worker JVM per task at one core (PROCESS_PER_TASK: 5.5 s for 64 CPU tasks), and how it scales. */
+    private static final double PROCESS_START = 85;
+    private static final double PROCESS_SCALING_EXPONENT = 0.68;
+    /** Starting a platform thread and its stack, ms (THREAD_PER_TASK capacity batches of 100,000 took 14 s). */
+    private static final double THREAD_START = 0.14;
+
+    private RunCostModel() {
+    }
+
+    /** What JMH's fork of a benchmark costs before its first iteration: a JVM start, slower on fewer cores. */
+    static long forkStartMillis(int cores) {
+        return 350 + 350 / Math.max(1, cores);
+    }
+
+    /** The estimated wall time of one JMH invocation with {@code jmhArgs}, pinned to {@code cores} CPUs. */
+    static long invocationMillis(List<String> jmhArgs, int cores) {
+        Options o = Options.parse(jmhArgs);
+        long total = HOST_START_MILLIS;
+        for (double batch : batchMillis(o, cores)) {
+            long perFork = forkStartMillis(cores) + o.warmupIterations * iteration(o.warmupMillis, batch)
+                    + o.iterations * iteration(o.iterationMillis, batch);
+            total += o.forks * perFork;
+        }
+        return total;
+    }
+
+    /** The estimated wall time of steps run at {@code cores}. */
+    public static long millis(List<SweepPlan.Step> steps, int cores) {
+        return steps.stream().mapToLong(s -> invocationMillis(s.jmhArgs(), cores)).sum();
+    }
+
+    /**
+     * The estimated wall time of a whole sweep, report included: the steps of every core count,
+     * those that run once at the largest (JVM start-up, uneven batches), and capacity
+     * ({@code connections}: the machine's loopback limit, see {@link CapacityPlan#connectionLimit}).
+     */
+    public static long sweepMillis(Profile profile, List<Integer> cores, List<Model> models, List<Workload> workloads,
+                            boolean convoy, List<Integer> taskCounts, Duration maxBatch, int connections,
+                            List<SizeSpread> spreads, List<Workload> skewWorkloads) {
+        if (cores.isEmpty()) {
+            return 0;
+        }
+        List<SweepPlan.Step> every = SweepPlan.stepsFor(profile, models, workloads, convoy);
+        int largest = cores.get(cores.size() - 1);
+        List<SweepPlan.Step> once = new ArrayList<>(SweepPlan.onceSteps(profile, models));
+        once.addAll(SweepPlan.skewSteps(profile, models, spreads, skewWorkloads));
+        if (!taskCounts.isEmpty()) {
+            once.addAll(SweepPlan.capacitySteps(profile, CapacityPlan.plan(models, workloads, taskCounts, largest,
+                    maxBatch, connections), maxBatch));
+        }
+        long total = REPORT_MILLIS + millis(once, largest);
+        for (int n : cores) {
+            total += millis(every, n);
+        }
+        return total;
+    }
+
+    /** How long one iteration of nominal length {@code millis} lasts over batches of {@code batch} ms. */
+    static long iteration(long millis, double batch) {
+        if (batch <= 0) {
+            return millis;
+        }
+        return (long) Math.ceil(Math.max(1, Math.ceil(millis / batch)) * batch);
+    }
+
+    /** The batch time of every benchmark the invocation runs (one entry per parameter combination). */
+    private static List<Double> batchMillis(Options o, int cores) {
+        List<Double> batches = new ArrayList<>();
+        if (o.benchmark.contains("ModelBenchmark")) {
+            int tasks = Integer.parseInt(o.first("tasks", String.valueOf(DEFAULT_TASKS)));
+            for (Model model : o.enums("model", Model.class)) {
+                for (Workload workload : o.enums("workload", Workload.class)) {
+                    batches.add(modelBatch(model, workload, tasks, cores));
+                }
+            }
+        } else if (o.benchmark.contains("ConvoyBenchmark")) {
+            int cells = o.count("model", 2) * o.count("cpuThreads", 3) * o.count("switchIntervalMicros", 3);
+            for (int i = 0; i < cells; i++) {
+                batches.add(0.1); // one round trip per operation
+            }
+        } else if (o.benchmark.contains("JvmStartBenchmark")) {
+            for (int i = 0; i < o.count("start", 3); i++) {
+                batches.add(PROCESS_START);
+            }
+        } else if (o.benchmark.contains("CapacityBenchmark")) {
+            for (Model model : o.enums("model", Model.class)) {
+                for (String tasks : o.values("tasks", List.of("1000"))) {
+                    batches.add(capacityBatch(model, Integer.parseInt(tasks), cores));
+                }
+            }
+        } else {
+            batches.add(0.0);
+        }
+        return batches;
+    }
+
+    /** One ModelBenchmark batch: its tasks' cost, spread over as many as the model runs at once. */
+    static double modelBatch(Model model, Workload workload, int tasks, int cores) {
+        double perTask = switch (workload) {
+            case CPU -> CPU_TASK;
+            case SLEEP -> SLEEP_TASK;
+            case IO -> IO_TASK;
+            case MIXED -> MIXED_TASK;
+        };
+        double serial = perTask * tasks;
+        return switch (model) {
+            case SEQUENTIAL -> serial;
+            // One lock or one loop runs the CPU part serially; the waits overlap (a pool's worth at a time).
+            case GLOBAL_LOCK -> workload == Workload.SLEEP ? serial / cores : serial;
+            case GLOBAL_LOCK_PER_TASK -> workload == Workload.SLEEP ? SLEEP_TASK * 1.3 : serial;
+            case EVENT_LOOP -> workload == Workload.SLEEP ? SLEEP_TASK : workload == Workload.IO ? serial * 0.6 : serial * 0.9;
+            case THREAD_PER_TASK, VIRTUAL_THREADS -> workload == Workload.SLEEP ? SLEEP_TASK * 1.3 : serial / cores;
+            case FIXED_POOL, FORK_JOIN, PROCESS_POOL -> workload == Workload.IO ? serial : serial / cores;
+            case PROCESS_PER_TASK -> (PROCESS_START * tasks + serial) / Math.pow(cores, PROCESS_SCALING_EXPONENT);
+        };
+    }
+
+    /** One CapacityBenchmark batch of {@code tasks} 10 ms waits: its lower bound, or what starting its threads costs. */
+    static double capacityBatch(Model model, int tasks, int cores) {
+        double bound = BatchTimePredictor.predict(model, tasks, Duration.ofMillis(10), 0, cores).toMillis();
+        return switch (model) {
+            case THREAD_PER_TASK, GLOBAL_LOCK_PER_TASK -> Math.max(bound, THREAD_START * tasks);
+            case PROCESS_PER_TASK -> Math.max(bound, PROCESS_START * tasks / Math.pow(cores, PROCESS_SCALING_EXPONENT));
+            default -> bound;
+        };
+    }
+
+    /**
+     * One core count of the CPython companion ({@code python/run_cpython.py}): the runner's start,
+     * then per trial (a fresh interpreter, {@code forks} per benchmark) its start, the batch's
+     * expected checksums (one serial pass of its CPU work, or of its I/O payloads), and its
+     * iterations over batches as long as the paired JVM model's, except that a CPython process
+     * starts by {@code fork} in {@link #PYTHON_PROCESS_START} ms, not a JVM's; the convoy's trials
+     * last their iterations.
+     *
+     * @param pairedModels the JVM models of the forms that run ({@link org.concurrencybench.results.CpythonPairing})
+     * @param workloads    the batch workloads that run (CPU, SLEEP, IO)
+     * @param convoyCells  the convoy's trials (0 without the convoy)
+     */
+    public static long cpythonMillis(List<Model> pairedModels, List<Workload> workloads, int convoyCells, Profile profile,
+                              int cores) {
+        int tasks = profile.batchTasks() > 0 ? profile.batchTasks() : DEFAULT_TASKS;
+        double total = PYTHON_RUNNER_START;
+        for (Workload workload : workloads) {
+            double check = tasks * switch (workload) {
+                case CPU -> CPU_TASK;
+                case IO -> PYTHON_IO_CHECK;
+                default -> 0;
+            };
+            for (Model model : pairedModels) {
+                double batch = model == Model.PROCESS_PER_TASK
+                        ? (PYTHON_PROCESS_START * tasks + modelBatch(Model.SEQUENTIAL, workload, tasks, 1)) / cores
+                        : modelBatch(model, workload, tasks, cores) * (workload == Workload.IO ? PYTHON_IO_FACTOR : 1);
+                total += profile.forks() * (PYTHON_TRIAL_START + check
+                        + profile.warmupIterations() * iteration(profile.warmupMillis(), batch)
+                        + profile.iterations() * iteration(profile.iterationMillis(), batch));
+            }
+        }
+        total += (double) convoyCells * profile.forks() * (PYTHON_TRIAL_START
+                + profile.warmupIterations() * profile.warmupMillis() + profile.iterations() * profile.iterationMillis());
+        return Math.round(total);
+    }
+
+    /** The CPython runner's start and its calibration of the CPU kernel, per core count. */
+    private static final double PYTHON_RUNNER_START = 1000;
+    /** A fresh interpreter for one trial: its start, the companion's imports, the form's set-up. */
+    private static final double PYTHON_TRIAL_START = 250;
+    /** A {@code multiprocessing.Process} by {@code fork}, per task (about 11 ms here). */
+    private static final double PYTHON_PROCESS_START = 11;
+    /** One I/O task's expected checksum: 20 payloads filled and folded in Python (95 µs each). */
+    private static final double PYTHON_IO_CHECK = 1.9;
+    /** CPython's loopback round trips against the JVM's. */
+    private static final double PYTHON_IO_FACTOR = 1.6;
+
+    /** The JMH options the estimate reads; a later option overrides an earlier one, as in JMH. */
+    private record Options(String benchmark, Map<String, List<String>> params, int forks, int warmupIterations,
+                           long warmupMillis, int iterations, long iterationMillis) {
+
+        static Options parse(List<String> args) {
+            String benchmark = args.isEmpty() ? "" : args.get(0);
+            Map<String, List<String>> params = new LinkedHashMap<>();
+            int forks = 5;
+            int wi = 5;
+            long w = 10_000;
+            int i = 5;
+            long r = 10_000;
+            for (int k = 1; k + 1 < args.size(); k++) {
+                String value = args.get(k + 1);
+                switch (args.get(k)) {
+                    case "-p" -> {
+                        int eq = value.indexOf('=');
+                        params.put(value.substring(0, eq), List.of(value.substring(eq + 1).split(",")));
+                    }
+                    case "-f" -> forks = Integer.parseInt(value);
+                    case "-wi" -> wi = Integer.parseInt(value);
+                    case "-w" -> w = millis(value);
+                    case "-i" -> i = Integer.parseInt(value);
+                    case "-r" -> r = millis(value);
+                    default -> {
+                        continue;
+                    }
+                }
+                k++;
+            }
+            return new Options(benchmark, params, Math.max(1, forks), wi, w, i, r);
+        }
+
+        private static long millis(String time) {
+            String t = time.trim().toLowerCase(Locale.ROOT);
+            if (t.endsWith("ms")) {
+                return Long.parseLong(t.substring(0, t.length() - 2));
+            }
+            if (t.endsWith("s")) {
+                return Long.parseLong(t.substring(0, t.length() - 1)) * 1000;
+            }
+            return Long.parseLong(t) * 1000;
+        }
+
+        List<String> values(String name, List<String> otherwise) {
+            return params.getOrDefault(name, otherwise);
+        }
+
+        String first(String name, String otherwise) {
+            return values(name, List.of(otherwise)).get(0);
+        }
+
+        int count(String name, int otherwise) {
+            return params.containsKey(name) ? params.get(name).size() : otherwise;
+        }
+
+        <E extends Enum<E>> List<E> enums(String name, Class<E> type) {
+            if (!params.containsKey(name)) {
+                return List.of(type.getEnumConstants());
+            }
+            return params.get(name).stream().map(v -> Enum.valueOf(type, v.trim())).toList();
+        }
+    }
+}

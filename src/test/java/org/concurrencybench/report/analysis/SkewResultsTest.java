@@ -1,0 +1,124 @@
+package org.concurrencybench.report.analysis;
+
+import org.concurrencybench.report.Fixtures;
+import org.concurrencybench.report.ReportGenerator;
+import org.concurrencybench.report.input.BenchmarkResult;
+import org.concurrencybench.report.input.Metric;
+import org.concurrencybench.report.input.RunReader;
+import org.concurrencybench.report.input.RunResults;
+import org.concurrencybench.report.render.OutputFormat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.concurrencybench.results.Machines;
+import org.concurrencybench.results.MachineInfo;
+import org.concurrencybench.workload.SizeSpread;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The uneven-tasks section on planted results with a known answer: which series loses least and
+ * most to skew and by what factor, old results without a spread read as NONE, and the scaling
+ * analysis left to even batches.
+ */
+class SkewResultsTest {
+
+    private static final String BATCH = "org.concurrencybench.bench.ModelBenchmark.batch";
+
+    /** A result with these params; {@code spread} null leaves the param out, as runs from before spreads wrote. */
+    private static BenchmarkResult result(String model, String spread, String chunksize, double ms) {
+        Map<String, String> params = new HashMap<>(Map.of("model", model, "workload", "CPU", "tasks", "64",
+                "parallelism", "0"));
+        if (spread != null) {
+            params.put("spread", spread);
+            params.put("chunksize", chunksize);
+            params.put("order", "AS_GENERATED");
+        }
+        double[] raw = {ms * 0.99, ms, ms * 1.01};
+        return new BenchmarkResult(BATCH, "avgt", 1, 1, params, new Metric(ms, 0, "ms/op", new double[][] {raw}),
+                Map.of());
+    }
+
+    /**
+     * Two cores; SEQUENTIAL takes 1.1x as long under PARETO (a planted change of the total), so
+     * each loss factor is the model's time ratio over 1.1: FIXED_POOL (66/50)/1.1 = 1.2,
+     * FORK_JOIN (57.2/50)/1.1 = 1.04, PROCESS_POOL (132/60)/1.1 = 2.0, with chunks (181.5/55)/1.1 = 3.0.
+     */
+    static RunResults plantedRun(boolean withSequential) {
+        List<BenchmarkResult> two = new ArrayList<>(List.of(
+                result("FIXED_POOL", null, null, 50), result("FIXED_POOL", "PARETO", "1", 66),
+                result("FORK_JOIN", null, null, 50), result("FORK_JOIN", "PARETO", "1", 57.2),
+                result("PROCESS_POOL", null, null, 60), result("PROCESS_POOL", "PARETO", "1", 132),
+                result("PROCESS_POOL", "NONE", "0", 55), result("PROCESS_POOL", "PARETO", "0", 181.5)));
+        if (withSequential) {
+            two.add(result("SEQUENTIAL", null, null, 100));
+            two.add(result("SEQUENTIAL", "PARETO", "1", 110));
+        }
+        List<BenchmarkResult> one = List.of(result("SEQUENTIAL", null, null, 100), result("FIXED_POOL", null, null, 100));
+        MachineInfo machine = Machines.of("runId", "run-1", "label", "box", "physicalCores", 2, "logicalCores", 2,
+                "coreCounts", List.of(1, 2));
+        return new RunResults(Path.of("run-1"), machine, new TreeMap<>(Map.of(1, one, 2, two)), List.of());
+    }
+
+    @Test
+    void theVerdictNamesTheSeriesThatLoseLeastAndMostWithTheirFactors() {
+        SkewResults skew = SkewResults.of(plantedRun(true), 0.95).orElseThrow();
+        assertEquals(2, skew.cores());
+        assertEquals(List.of(SizeSpread.NONE, SizeSpread.PARETO), skew.spreads("CPU"));
+        assertEquals(1.2, skew.lossFactor("CPU", "FIXED_POOL", SizeSpread.PARETO), 1e-9);
+        List<SkewResults.Verdict> verdicts = skew.verdicts("CPU");
+        assertEquals(1, verdicts.size());
+        SkewResults.Verdict verdict = verdicts.get(0);
+        assertEquals("FORK_JOIN", verdict.least());
+        assertEquals(1.04, verdict.leastFactor(), 1e-9);
+        assertEquals("PROCESS_POOL chunksize=0", verdict.most());
+        assertEquals(3.0, verdict.mostFactor(), 1e-9);
+        assertEquals("CPU under PARETO at 2 cores: FORK_JOIN loses least to skew (its speedup over SEQUENTIAL divided"
+                + " by 1.04), PROCESS_POOL chunksize=0 loses most (its speedup over SEQUENTIAL divided by 3.00).",
+                SkewResults.describe(verdict));
+        // Old results without a spread param read as NONE: SEQUENTIAL's even time is the one with no param.
+        assertEquals(100 / 50.0, skew.speedup("CPU", "FIXED_POOL", SizeSpread.NONE), 1e-9);
+    }
+
+    @Test
+    void withoutSequentialTheVerdictUsesEachSeriesOwnTimes() {
+        SkewResults.Verdict verdict = SkewResults.of(plantedRun(false), 0.95).orElseThrow().verdicts("CPU").get(0);
+        assertFalse(verdict.againstBaseline());
+        assertEquals("FORK_JOIN", verdict.least());
+        assertEquals(57.2 / 50, verdict.leastFactor(), 1e-9);
+        assertEquals(181.5 / 55, verdict.mostFactor(), 1e-9);
+        assertTrue(SkewResults.describe(verdict).contains("its batch time times 1.14"), SkewResults.describe(verdict));
+    }
+
+    @Test
+    void theScalingAnalysisReadsEvenBatchesOnlyAndOldRunsHaveNoSkewSection() {
+        List<WorkloadScaling> scaling = new ScalingAnalysis(0.95).analyse(plantedRun(true), w -> { });
+        assertEquals(List.of("CPU"), scaling.stream().map(WorkloadScaling::group).toList(), "no 'CPU spread=...' group");
+        assertEquals(50, scaling.get(0).cell("FIXED_POOL", 2).orElseThrow().time().mean(), 1e-9);
+        assertEquals(60, scaling.get(0).cell("PROCESS_POOL", 2).orElseThrow().time().mean(), 1e-9,
+                "one task per message, not the chunked variant");
+        assertTrue(SkewResults.of(RunReader.read(Fixtures.run("laptop")), 0.95).isEmpty());
+    }
+
+    @Test
+    void theReportHasTheSkewChartVerdictAndChunkTable(@TempDir Path out) throws Exception {
+        RunResults run = plantedRun(true);
+        new ReportGenerator(0.95, EnumSet.of(OutputFormat.MD, OutputFormat.SVG)).write(List.of(run), out, w -> { });
+        String report = Files.readString(out.resolve("report.md"));
+        assertTrue(report.contains("## Uneven tasks"), report);
+        assertTrue(report.contains("FORK_JOIN loses least to skew"), report);
+        assertTrue(report.contains("PROCESS_POOL by chunk size"), report);
+        assertTrue(report.contains("0: CPython's default, 8 tasks per chunk"), "divmod(64, 2 x 4) = (8, 0)");
+        assertTrue(Files.isRegularFile(out.resolve("cpu-skew.svg")));
+    }
+}

@@ -1,0 +1,154 @@
+package org.concurrencybench.report.sections;
+
+import org.concurrencybench.report.Fixtures;
+import org.concurrencybench.report.ReportGenerator;
+import org.concurrencybench.report.analysis.CpythonComparison;
+import org.concurrencybench.report.input.CpythonResults;
+import org.concurrencybench.report.input.ReportException;
+import org.concurrencybench.report.input.RunReader;
+import org.concurrencybench.report.input.RunResults;
+import org.concurrencybench.report.render.OutputFormat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report's CPython comparison on the planted run {@code report/cpython} (written by
+ * src/test/fixture-tools/make_cpython_fixture.py with the companion's own writer; its header lists
+ * the known answers), on a file the real runner wrote, and on a file of another shape.
+ */
+class CpythonReportTest {
+
+    private static final double LEVEL = 0.95;
+
+    @TempDir
+    Path dir;
+
+    private static CpythonComparison.SpeedupRow row(List<CpythonComparison.SpeedupRow> rows, String form, int cores) {
+        return rows.stream().filter(r -> r.form().equals(form) && r.cores() == cores).findFirst().orElseThrow();
+    }
+
+    @Test
+    void formsArePairedWithTheModelOfTheirShape() {
+        RunResults run = RunReader.read(Fixtures.run("cpython"));
+        CpythonResults py = CpythonResults.read(run.directory()).orElseThrow();
+        Map<String, String> pairs = CpythonComparison.speedups(run, py, "CPU", LEVEL).stream()
+                .collect(Collectors.toMap(CpythonComparison.SpeedupRow::form, CpythonComparison.SpeedupRow::model,
+                        (a, b) -> a, java.util.LinkedHashMap::new));
+        assertEquals(Map.of("sequential", "SEQUENTIAL", "threading.Thread", "GLOBAL_LOCK_PER_TASK",
+                "ThreadPoolExecutor", "GLOBAL_LOCK", "multiprocessing.Process", "PROCESS_PER_TASK",
+                "ProcessPoolExecutor", "PROCESS_POOL", "asyncio", "EVENT_LOOP"), pairs);
+    }
+
+    @Test
+    void speedupsRatiosAndVerdictsMeetThePlantedAnswers() {
+        RunResults run = RunReader.read(Fixtures.run("cpython"));
+        CpythonResults py = CpythonResults.read(run.directory()).orElseThrow();
+        List<CpythonComparison.SpeedupRow> rows = CpythonComparison.speedups(run, py, "CPU", LEVEL);
+        CpythonComparison.SpeedupRow pool = row(rows, "ThreadPoolExecutor", 2);
+        assertEquals(1.0, pool.cpython().value(), 1e-9);
+        assertEquals(1.0, pool.jvm().value(), 1e-9);
+        assertEquals("agrees within the interval", pool.verdict());
+        CpythonComparison.SpeedupRow processes = row(rows, "ProcessPoolExecutor", 2);
+        assertEquals(0.8, processes.cpython().value(), 1e-9);
+        assertEquals(2.0, processes.jvm().value(), 1e-9);
+        assertEquals(0.4, processes.ratio().value(), 1e-9);
+        assertTrue(processes.ratio().high() < 1, "the interval excludes agreement: " + processes.ratio());
+        assertEquals("differs: CPython's is 1/2.50 of the simulation's; differs by more than 2.00x", processes.verdict());
+        assertEquals("FAILED (CPython): exit 1: OSError: boom", row(rows, "multiprocessing.Process", 2).verdict());
+        assertEquals("agrees within the interval", row(rows, "multiprocessing.Process", 1).verdict());
+    }
+
+    @Test
+    void convoySlowdownsAreComparedPerSwitchInterval() {
+        RunResults run = RunReader.read(Fixtures.run("cpython"));
+        CpythonResults py = CpythonResults.read(run.directory()).orElseThrow();
+        List<CpythonComparison.ConvoyRow> rows = CpythonComparison.convoy(run, py, LEVEL);
+        assertEquals(6, rows.size());
+        CpythonComparison.ConvoyRow at5000 = rows.stream().filter(r -> r.switchMicros() == 5000 && r.cpuThreads() == 1)
+                .findFirst().orElseThrow();
+        assertEquals(50, at5000.cpythonSlowdown().value(), 1e-9);
+        assertEquals(50, at5000.jvmSlowdown().value(), 1e-9);
+        assertEquals("agrees within the interval", at5000.verdict());
+        CpythonComparison.ConvoyRow at1000 = rows.stream().filter(r -> r.switchMicros() == 1000 && r.cpuThreads() == 1)
+                .findFirst().orElseThrow();
+        assertEquals(0.625, at1000.ratio().value(), 1e-9);
+        assertTrue(at1000.verdict().startsWith("differs: CPython's is 1/1.60"), at1000.verdict());
+        assertFalse(at1000.verdict().contains("more than"), at1000.verdict());
+    }
+
+    @Test
+    void aFreeThreadedCpythonIsPairedWithTheFreeModels() throws Exception {
+        Path copy = Fixtures.copy("cpython", dir.resolve("free"));
+        for (String file : List.of("cpython-cores-1.json", "cpython-cores-2.json")) {
+            Path f = copy.resolve(file);
+            Files.writeString(f, Files.readString(f).replace("\"build\": \"gil\"", "\"build\": \"free-threaded\""));
+        }
+        RunResults run = RunReader.read(copy);
+        CpythonResults py = CpythonResults.read(copy).orElseThrow();
+        assertTrue(py.freeThreaded());
+        CpythonComparison.SpeedupRow pool = row(CpythonComparison.speedups(run, py, "CPU", LEVEL), "ThreadPoolExecutor", 2);
+        assertEquals("FIXED_POOL", pool.model());
+        assertEquals("SKIPPED: the JVM did not run FIXED_POOL", pool.verdict());
+    }
+
+    @Test
+    void theReportHasTheComparisonSection() throws Exception {
+        Path out = dir.resolve("report");
+        new ReportGenerator(LEVEL, java.util.EnumSet.of(OutputFormat.MD, OutputFormat.PNG))
+                .write(List.of(RunReader.read(Fixtures.run("cpython"))), out, w -> { });
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("## Real CPython beside the simulation"), md);
+        assertTrue(md.contains("CPython 3.11.7 (with the GIL)"), md);
+        assertTrue(Files.isRegularFile(out.resolve("cpython-cpu.png")));
+        assertTrue(Files.isRegularFile(out.resolve("cpython-convoy.png")));
+    }
+
+    @Test
+    void readsWhatTheRealRunnerWrote() {
+        CpythonResults.CoreCount count = CpythonResults.readFile(Fixtures.run("cpython").getParent()
+                .resolve("cpython-real").resolve("cpython-cores-1.json"));
+        assertEquals(1, count.cores());
+        assertEquals(List.of("cpython.batch", "cpython.batch", "cpython.convoy"),
+                count.benchmarks().stream().map(CpythonResults.Entry::benchmark).toList());
+        assertTrue(count.benchmarks().stream().allMatch(e -> e.samples().length == 3));
+        assertEquals("CPython", count.python().implementation());
+    }
+
+    @Test
+    void aFileOfAnotherShapeIsRejectedWithOneLineNamingIt() throws Exception {
+        Path copy = Fixtures.copy("cpython", dir.resolve("wrong"));
+        Files.copy(copy.resolve("cores-1.json"), copy.resolve("cpython-cores-1.json"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        ReportException e = assertThrows(ReportException.class, () -> CpythonResults.read(copy));
+        assertEquals(copy.resolve("cpython-cores-1.json") + ": not a CPython result file (expected an object with"
+                + " \"format\": \"concurrencybench-cpython/1\" and a \"benchmarks\" array; see docs/cpython.md)",
+                e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void theSpeedupChartPlacesCoreCountsOnTheLog2AxisItsLabelsRead() {
+        RunResults run = RunReader.read(Fixtures.run("cpython"));
+        CpythonResults py = CpythonResults.read(Fixtures.run("cpython")).orElseThrow();
+        List<CpythonComparison.SpeedupRow> rows = CpythonComparison.speedups(run, py, "CPU", LEVEL);
+        org.knowm.xchart.XYChart chart = (org.knowm.xchart.XYChart) CpythonSection.speedupChart(rows, "CPU", "t").chart();
+        for (org.knowm.xchart.XYSeries series : chart.getSeriesMap().values()) {
+            for (double x : series.getXData()) {
+                double cores = Math.pow(2, x); // what ChartStyle.coresAxis prints under the point
+                assertTrue(rows.stream().anyMatch(r -> Math.abs(r.cores() - cores) < 1e-9),
+                        series.getName() + ": a point labelled " + cores + " cores, which no row has");
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.concurrencybench.sweep.plan;
+
+import org.concurrencybench.sweep.CommandLines;
+import org.concurrencybench.sweep.SweepSettings;
+import org.concurrencybench.sweep.cpython.CpythonStep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.concurrencybench.model.Model;
+import org.concurrencybench.workload.Workload;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The run-time estimate: an iteration lasts whole batches, and the model reproduces the committed
+ * default-profile run ({@code results/20261201-081732-dev-2core}), whose JMH logs hold every
+ * invocation's command line and JMH's own "Total time", within 15% per core count.
+ */
+class RunCostModelTest {
+
+    private static final Path CALIBRATION_RUN = Path.of("results/20261201-081732-dev-2core/logs");
+    private static final Pattern TOTAL = Pattern.compile("# Run complete\\. Total time: (\\d+):(\\d+):(\\d+)");
+
+    @Test
+    void anIterationLastsWholeBatches() {
+        assertEquals(1000, RunCostModel.iteration(1000, 0));
+        assertEquals(1200, RunCostModel.iteration(1000, 300)); // four batches of 300 ms pass 1 s
+        assertEquals(5000, RunCostModel.iteration(200, 5000)); // one batch, however short the iteration
+        assertEquals(1000, RunCostModel.iteration(1000, 250));
+    }
+
+    @Test
+    void reproducesTheCommittedRunsInvocationTimes() throws IOException {
+        for (String log : List.of("cores-1.log", "cores-2.log")) {
+            long real = 0;
+            long estimated = 0;
+            int cores = 0;
+            List<String> lines = Files.readAllLines(CALIBRATION_RUN.resolve(log));
+            for (String line : lines) {
+                if (line.startsWith("$ ")) {
+                    List<String> words = Arrays.asList(line.substring(2).split(" "));
+                    cores = Integer.parseInt(words.stream().filter(w -> w.startsWith("-XX:ActiveProcessorCount="))
+                            .findFirst().orElseThrow().replaceAll("\\D", ""));
+                    List<String> jmhArgs = new ArrayList<>(words.subList(words.indexOf("-jar") + 2, words.indexOf("-rf")));
+                    estimated += RunCostModel.invocationMillis(jmhArgs, cores);
+                }
+                Matcher total = TOTAL.matcher(line);
+                if (total.find()) {
+                    real += 1000 * (3600L * Integer.parseInt(total.group(1)) + 60L * Integer.parseInt(total.group(2))
+                            + Integer.parseInt(total.group(3)));
+                }
+            }
+            double ratio = (double) estimated / real;
+            assertTrue(real > 0 && Math.abs(ratio - 1) <= 0.15, log + ": estimate/real = " + ratio);
+        }
+    }
+
+    @Test
+    void slowBatchesCostMoreThanTheirIterations() {
+        // PROCESS_PER_TASK's batches (64 JVM starts) outlast a 200 ms iteration many times over.
+        List<String> args = List.of("^org\\.concurrencybench\\.bench\\.ModelBenchmark\\.", "-p", "model=PROCESS_PER_TASK",
+                "-p", "workload=CPU", "-f", "1", "-wi", "0", "-w", "200ms", "-i", "1", "-r", "200ms");
+        long oneBatch = RunCostModel.invocationMillis(args, 1);
+        assertTrue(oneBatch > 5000, "one batch at one core: " + oneBatch);
+        List<String> sequential = new ArrayList<>(args);
+        sequential.set(2, "model=SEQUENTIAL");
+        assertTrue(RunCostModel.invocationMillis(sequential, 1) < 2000);
+    }
+
+    @Test
+    void cpythonTrialsCostTheirIterationsTheirChecksAndAForkedProcessPerTask() {
+        List<Model> forms = List.of(Model.SEQUENTIAL, Model.GLOBAL_LOCK, Model.PROCESS_PER_TASK);
+        long quick = RunCostModel.cpythonMillis(forms, List.of(Workload.CPU, Workload.SLEEP), 4, Profile.QUICK, 2);
+        long full = RunCostModel.cpythonMillis(forms, List.of(Workload.CPU, Workload.SLEEP), 9, Profile.DEFAULT, 2);
+        assertTrue(quick < full / 5, "five forks of longer iterations: " + quick + " vs " + full);
+        long withoutConvoy = RunCostModel.cpythonMillis(forms, List.of(Workload.CPU), 0, Profile.QUICK, 1);
+        long withConvoy = RunCostModel.cpythonMillis(forms, List.of(Workload.CPU), 4, Profile.QUICK, 1);
+        assertTrue(withConvoy - withoutConvoy >= 4 * (200 + 2 * 100), "four convoy trials: their iterations at least");
+        // A multiprocessing.Process forks the interpreter: more than a plain loop, far less than a JVM start a task.
+        long processes = RunCostModel.cpythonMillis(List.of(Model.PROCESS_PER_TASK), List.of(Workload.SLEEP), 0,
+                Profile.QUICK, 1);
+        long sequential = RunCostModel.cpythonMillis(List.of(Model.SEQUENTIAL), List.of(Workload.SLEEP), 0,
+                Profile.QUICK, 1);
+        int batches = 3; // one warm-up and two measured iterations, each one batch
+        assertTrue(processes > sequential && processes < sequential + batches * Profile.QUICK_BATCH_TASKS * 20,
+                processes + " ms against a plain loop's " + sequential);
+    }
+
+    @Test
+    void aBudgetPricesCpythonBesideTheJvm(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path python = dir.resolve("python3");
+        Files.writeString(python, "#!/bin/sh\necho '3.11.7 1 1'\n"); // answers the version probe: a CPython 3.11 with the GIL
+        assertTrue(python.toFile().setExecutable(true));
+        assertTrue(Files.isRegularFile(CpythonStep.companionScript()), "the companion is in this checkout");
+
+        long jvmOnly = CommandLines.resolve("--quick", "--budget", "20m", "--no-python", "--label", "box").budget()
+                .estimatedMillis();
+        long withCpython = CommandLines.resolve("--quick", "--budget", "20m", "--python", python.toString(),
+                "--label", "box").budget().estimatedMillis();
+
+        SweepSettings settings = CommandLines.resolve("--quick", "--python", python.toString(), "--label", "box");
+        long cpython = new CpythonStep(settings.python(), CpythonStep.companionScript(), settings.profile(),
+                settings.models(), settings.workloads(), settings.convoy(), false, System.out)
+                .estimatedMillis(settings.cores());
+        assertTrue(cpython > 0);
+        assertEquals(jvmOnly + cpython, withCpython);
+    }
+}
