@@ -115,10 +115,6 @@ public final class GlobalInterpreterLock {
         this.flavour = flavour;
     }
 
-    public GilFlavour flavour() {
-        return flavour;
-    }
-
     public Duration switchInterval() {
         return Duration.ofNanos(intervalNanos);
     }

@@ -2,7 +2,6 @@ package org.concurrencybench.results;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.concurrencybench.model.Model;
 
 /**
@@ -43,11 +42,6 @@ public final class CpythonPairing {
     /** Every form, in the report's order, with its model for this build. */
     public static Map<String, Model> forms(boolean freeThreaded) {
         return freeThreaded ? FREE_THREADED : WITH_GIL;
-    }
-
-    /** The model of the same shape as {@code form}; empty for a form this suite does not know. */
-    public static Optional<Model> modelFor(String form, boolean freeThreaded) {
-        return Optional.ofNullable(forms(freeThreaded).get(form));
     }
 
     /**

@@ -12,8 +12,4 @@ public enum Verdict {
     Verdict(String label) {
         this.label = label;
     }
-
-    public boolean changed() {
-        return this == FASTER || this == SLOWER;
-    }
 }

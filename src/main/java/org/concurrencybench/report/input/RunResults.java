@@ -23,11 +23,6 @@ public record RunResults(Path directory, MachineInfo machine, SortedMap<Integer,
                 .filter(result -> result.benchmarkClass().equals(benchmarkClass)).toList();
     }
 
-    /** Whether any core count has results of the benchmark class. */
-    public boolean has(String benchmarkClass) {
-        return byCores.keySet().stream().anyMatch(cores -> !of(benchmarkClass, cores).isEmpty());
-    }
-
     /** The sizes of the run's even model batches (their {@code tasks} values; 64 where JMH recorded none). */
     public java.util.SortedSet<String> batchSizes() {
         java.util.SortedSet<String> sizes = new java.util.TreeSet<>();
