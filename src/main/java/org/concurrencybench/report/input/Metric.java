@@ -45,6 +45,25 @@ public record Metric(double score, double scoreError, String unit, double[][] ra
                 .filter(fork -> fork.length > 0).toArray(double[][]::new);
     }
 
+    /** By value, the raw data included: a record's own equality would compare the array by identity. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Metric m && Double.compare(score, m.score) == 0
+                && Double.compare(scoreError, m.scoreError) == 0 && java.util.Objects.equals(unit, m.unit)
+                && java.util.Arrays.deepEquals(rawData, m.rawData);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(score, scoreError, unit, java.util.Arrays.deepHashCode(rawData));
+    }
+
+    @Override
+    public String toString() {
+        return "Metric[score=" + score + ", scoreError=" + scoreError + ", unit=" + unit + ", rawData="
+                + java.util.Arrays.deepToString(rawData) + "]";
+    }
+
     /** Whether JMH wrote per-iteration values (without them there is no interval). */
     public boolean hasRawData() {
         for (double[] fork : rawData) {

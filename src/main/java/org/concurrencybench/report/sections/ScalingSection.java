@@ -7,6 +7,7 @@ import org.concurrencybench.report.render.ChartSink;
 import org.concurrencybench.report.render.Numbers;
 import org.concurrencybench.report.render.ReportChart;
 import org.concurrencybench.report.render.ReportDocument;
+import org.concurrencybench.report.stats.Interval;
 import org.concurrencybench.report.stats.RatioEstimate;
 import org.concurrencybench.report.stats.SampleStats;
 import org.concurrencybench.report.stats.ScalingFit;
@@ -114,7 +115,7 @@ final class ScalingSection {
         return rows;
     }
 
-    private static String interval(double value, double[] ci) {
-        return Numbers.withInterval(value, ci[0], ci[1]);
+    private static String interval(double value, Interval ci) {
+        return Numbers.withInterval(value, ci.low(), ci.high());
     }
 }

@@ -87,9 +87,9 @@ public final class SummaryCsv {
                         continue;
                     }
                     line(out, List.of(model, workload.group(), fit.law().label, num(fit.lambda()), num(fit.sigma()),
-                            num(fit.kappa()), num(fit.peakCores()), num(fit.rSquared()), cores, num(fit.lambdaCi()[0]),
-                            num(fit.lambdaCi()[1]), num(fit.sigmaCi()[0]), num(fit.sigmaCi()[1]),
-                            num(fit.kappaCi()[0]), num(fit.kappaCi()[1]), fit.residuals().label));
+                            num(fit.kappa()), num(fit.peakCores()), num(fit.rSquared()), cores, num(fit.lambdaCi().low()),
+                            num(fit.lambdaCi().high()), num(fit.sigmaCi().low()), num(fit.sigmaCi().high()),
+                            num(fit.kappaCi().low()), num(fit.kappaCi().high()), fit.residuals().label));
                 }
             }
         }

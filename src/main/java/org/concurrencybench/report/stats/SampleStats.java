@@ -58,4 +58,25 @@ public record SampleStats(int n, double mean, double stdDev, double low, double 
     public boolean hasInterval() {
         return Double.isFinite(low) && Double.isFinite(high);
     }
+
+    /** By value, the samples included: a record's own equality would compare the arrays by identity. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SampleStats s && n == s.n && Double.compare(mean, s.mean) == 0
+                && Double.compare(stdDev, s.stdDev) == 0 && Double.compare(low, s.low) == 0
+                && Double.compare(high, s.high) == 0 && Double.compare(level, s.level) == 0
+                && java.util.Arrays.equals(samples, s.samples) && java.util.Arrays.deepEquals(forks, s.forks);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(n, mean, stdDev, low, high, level, java.util.Arrays.hashCode(samples),
+                java.util.Arrays.deepHashCode(forks));
+    }
+
+    @Override
+    public String toString() {
+        return "SampleStats[n=" + n + ", mean=" + mean + ", low=" + low + ", high=" + high + ", level=" + level
+                + ", forks=" + java.util.Arrays.deepToString(forks) + "]";
+    }
 }

@@ -11,16 +11,16 @@ package org.concurrencybench.report.stats;
  * @param lambda     throughput at one core, batches/s
  * @param sigma      contention (Amdahl: the serial fraction)
  * @param kappa      coherency (0 for Amdahl)
- * @param lambdaCi   {low, high}
- * @param sigmaCi    {low, high}
- * @param kappaCi    {low, high}; NaN for Amdahl
+ * @param lambdaCi   lambda's interval
+ * @param sigmaCi    sigma's interval
+ * @param kappaCi    kappa's interval; {@link Interval#NONE} for Amdahl
  * @param rSquared   coefficient of determination on throughput
  * @param points     number of core counts fitted
  * @param note       null when fitted, else why not
  * @param residuals  what the fit minimised
  */
-public record ScalingFit(Law law, double lambda, double sigma, double kappa, double[] lambdaCi, double[] sigmaCi,
-        double[] kappaCi, double rSquared, int points, String note, Residuals residuals) {
+public record ScalingFit(Law law, double lambda, double sigma, double kappa, Interval lambdaCi, Interval sigmaCi,
+        Interval kappaCi, double rSquared, int points, String note, Residuals residuals) {
 
     /** What the least squares minimise. */
     public enum Residuals {
@@ -60,9 +60,8 @@ public record ScalingFit(Law law, double lambda, double sigma, double kappa, dou
     }
 
     static ScalingFit notFitted(Law law, int points, String note, Residuals residuals) {
-        double[] none = {Double.NaN, Double.NaN};
-        return new ScalingFit(law, Double.NaN, Double.NaN, Double.NaN, none, none, none, Double.NaN, points, note,
-                residuals);
+        return new ScalingFit(law, Double.NaN, Double.NaN, Double.NaN, Interval.NONE, Interval.NONE, Interval.NONE,
+                Double.NaN, points, note, residuals);
     }
 
     public boolean fitted() {

@@ -79,17 +79,17 @@ public final class ScalingLawFitter {
             return ScalingFit.notFitted(law, n, "did not converge (" + e.getMessage() + ")", residuals);
         }
         double[] p = optimum.getPoint().toArray();
-        double[][] intervals = intervals(optimum, n, k);
+        Interval[] intervals = intervals(optimum, n, k);
         double kappa = law == ScalingFit.Law.USL ? p[2] : 0;
         ScalingFit fit = new ScalingFit(law, p[0], p[1], kappa, intervals[0], intervals[1],
-                law == ScalingFit.Law.USL ? intervals[2] : new double[] {Double.NaN, Double.NaN}, Double.NaN, n, null,
+                law == ScalingFit.Law.USL ? intervals[2] : Interval.NONE, Double.NaN, n, null,
                 residuals);
         return new ScalingFit(law, fit.lambda(), fit.sigma(), fit.kappa(), fit.lambdaCi(), fit.sigmaCi(),
                 fit.kappaCi(), rSquared(fit, cores, throughput), n, null, residuals);
     }
 
-    private double[][] intervals(LeastSquaresOptimizer.Optimum optimum, int n, int k) {
-        double[][] intervals = new double[k][];
+    private Interval[] intervals(LeastSquaresOptimizer.Optimum optimum, int n, int k) {
+        Interval[] intervals = new Interval[k];
         int dof = n - k;
         double[] p = optimum.getPoint().toArray();
         RealMatrix covariance;
@@ -102,7 +102,7 @@ public final class ScalingLawFitter {
         double t = SampleStats.tQuantile(level, dof);
         for (int j = 0; j < k; j++) {
             double se = covariance == null ? Double.NaN : Math.sqrt(covariance.getEntry(j, j) * residualVariance);
-            intervals[j] = new double[] {p[j] - t * se, p[j] + t * se};
+            intervals[j] = new Interval(p[j] - t * se, p[j] + t * se);
         }
         return intervals;
     }

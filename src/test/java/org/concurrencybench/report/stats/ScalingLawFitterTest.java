@@ -39,7 +39,7 @@ class ScalingLawFitterTest {
         within2Percent(0.07, fit.sigma());
         assertEquals(0, fit.kappa());
         assertTrue(fit.rSquared() > 0.999);
-        assertTrue(fit.sigmaCi()[0] < fit.sigma() && fit.sigma() < fit.sigmaCi()[1]);
+        assertTrue(fit.sigmaCi().low() < fit.sigma() && fit.sigma() < fit.sigmaCi().high());
         assertEquals(Double.POSITIVE_INFINITY, fit.peakCores());
     }
 
@@ -59,7 +59,7 @@ class ScalingLawFitterTest {
         ScalingFit fit = fitter.fit(ScalingFit.Law.USL, CORES, usl(100, 0.03, 0.0005, 0.002));
         within2Percent(100, fit.lambda());
         assertEquals(0.03, fit.sigma(), 0.003);
-        assertTrue(fit.kappaCi()[0] < 0.0005 && 0.0005 < fit.kappaCi()[1], "the interval covers the truth");
+        assertTrue(fit.kappaCi().low() < 0.0005 && 0.0005 < fit.kappaCi().high(), "the interval covers the truth");
     }
 
     /*
