@@ -1,11 +1,8 @@
 package org.concurrencybench.sweep;
 
-import org.concurrencybench.sweep.jmh.CellSettlement;
 import org.concurrencybench.sweep.plan.PlannedRun;
 import org.concurrencybench.sweep.plan.SweepPlan;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -15,6 +12,8 @@ import java.util.SortedSet;
 import org.concurrencybench.model.Model;
 import org.concurrencybench.results.MachineInfo;
 import org.concurrencybench.results.Cell;
+import org.concurrencybench.results.JmhResult;
+import org.concurrencybench.results.JmhResultFile;
 import org.concurrencybench.results.Outcome;
 import org.concurrencybench.results.RunFolder;
 import org.concurrencybench.workload.Workload;
@@ -50,7 +49,6 @@ final class RunCheck {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Timer slack allowed below a sleep's length: Java's sleeps never end early, but clocks round. */
     private static final double SLEEP_TOLERANCE = 0.999;
 
@@ -73,8 +71,7 @@ final class RunCheck {
                         + " (not run, or interrupted; ./run-benchmarks.sh --resume " + folder.dir() + " measures it)");
                 continue;
             }
-            List<JsonNode> results = new ArrayList<>();
-            JSON.readTree(folder.coresFile(cores).toFile()).forEach(results::add);
+            List<JmhResult> results = JmhResultFile.read(folder.coresFile(cores));
             List<Outcome> here = outcomes.stream().filter(o -> o.cores() == cores).toList();
             for (SweepPlan.Step step : steps) {
                 step.cells().forEach(cell -> tally.add(cores, cell, step.samplesPerCell(), results, here));
@@ -93,10 +90,9 @@ final class RunCheck {
         final List<String> problems = new ArrayList<>();
 
         /** Counts one planned cell of a finished core count by its state, and says what is wrong with it. */
-        void add(int cores, Cell cell, int samples, List<JsonNode> results, List<Outcome> outcomes) {
+        void add(int cores, Cell cell, int samples, List<JmhResult> results, List<Outcome> outcomes) {
             Outcome outcome = outcomes.stream().filter(cell::is).findFirst().orElse(null);
-            List<JsonNode> own = results.stream()
-                    .filter(r -> cell.matches(r.path("benchmark").asText(), CellSettlement.params(r))).toList();
+            List<JmhResult> own = results.stream().filter(r -> cell.matches(r.benchmark(), r.params())).toList();
             String where = "cores=" + cores + " " + cell.label() + ": ";
             if (outcome != null && outcome.status() == Outcome.Status.SKIPPED) {
                 skipped++;
@@ -114,9 +110,8 @@ final class RunCheck {
     }
 
     /** Why a measured result cannot be right, or null. */
-    static String impossible(JsonNode result, int expectedSamples) {
-        List<Double> samples = new ArrayList<>();
-        result.path("primaryMetric").path("rawData").forEach(fork -> fork.forEach(v -> samples.add(v.asDouble())));
+    static String impossible(JmhResult result, int expectedSamples) {
+        List<Double> samples = result.primaryMetric().samples();
         if (samples.size() < expectedSamples) {
             return samples.size() + " of " + expectedSamples + " planned samples";
         }
@@ -125,11 +120,10 @@ final class RunCheck {
                 return "a sample of " + sample;
             }
         }
-        Map<String, String> params = CellSettlement.params(result);
-        String benchmark = result.path("benchmark").asText();
-        boolean batch = benchmark.endsWith("ModelBenchmark.batch") || benchmark.endsWith("CapacityBenchmark.batch");
+        Map<String, String> params = result.params();
+        boolean batch = result.is("ModelBenchmark", "batch") || result.is("CapacityBenchmark", "batch");
         if (batch && Workload.SLEEP.name().equals(params.get("workload"))
-                && "ms/op".equals(result.path("primaryMetric").path("scoreUnit").asText())) {
+                && "ms/op".equals(result.primaryMetric().scoreUnit())) {
             double sleepMillis = Long.parseLong(params.getOrDefault("sleepMicros", "0")) / 1000.0;
             long tasks = Long.parseLong(params.getOrDefault("tasks", "1"));
             double floor = Model.SEQUENTIAL.name().equals(params.get("model")) ? tasks * sleepMillis : sleepMillis;

@@ -12,9 +12,6 @@ import org.concurrencybench.sweep.plan.RunCostModel;
 import org.concurrencybench.sweep.plan.SweepException;
 import org.concurrencybench.sweep.plan.SweepPlan;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -25,9 +22,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.concurrencybench.results.JmhResult;
+import org.concurrencybench.results.JmhResultFile;
 import org.concurrencybench.results.MachineInfo;
 import org.concurrencybench.results.Outcome;
 import org.concurrencybench.results.RunFolder;
+import org.concurrencybench.results.RunFolderException;
 
 /**
  * Runs a resolved sweep: writes the run's machine file, then for each core count runs the plan's JMH
@@ -58,8 +58,6 @@ public final class Sweep {
         /** Interrupted (Ctrl-C, SIGTERM); the finished core counts are kept. */
         INTERRUPTED
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final SweepSettings settings;
     private final PrintStream console;
@@ -226,7 +224,7 @@ public final class Sweep {
     private CoreCountEnd runCoreCount(int cores, List<SweepPlan.Step> steps, List<Outcome> skipped)
             throws IOException, InterruptedException {
         String cpus = settings.topology().cpusFor(cores);
-        List<JsonNode> measured = new ArrayList<>();
+        List<JmhResult> measured = new ArrayList<>();
         List<Outcome> outcomes = new ArrayList<>(skipped);
         for (SweepPlan.Step step : steps) {
             if (step.capacity() != null) {
@@ -239,7 +237,7 @@ public final class Sweep {
             if (stopping) {
                 return CoreCountEnd.INTERRUPTED;
             }
-            List<JsonNode> results = readResults(part);
+            List<JmhResult> results = readResults(part);
             String noResult = "no result from JMH (exit code " + result.exitCode()
                     + (result.firstError() == null ? "" : ", " + result.firstError()) + "); see "
                     + settings.runDir().relativize(folder.logFile(cores));
@@ -252,23 +250,23 @@ public final class Sweep {
             }
             Files.deleteIfExists(part);
         }
-        writing(folder.unfinishedFile(cores), () -> folder.writeCoreCount(cores, measured, outcomes));
+        writing(folder.unfinishedFile(cores), () -> folder.writeCoreCount(cores,
+                measured.stream().map(JmhResult::source).toList(), outcomes));
         finishedCores.add(cores);
         return CoreCountEnd.FINISHED;
     }
 
     /** JMH's entries in one step's result file; none if it wrote nothing, or something damaged. */
-    private List<JsonNode> readResults(Path part) {
-        List<JsonNode> results = new ArrayList<>();
+    private List<JmhResult> readResults(Path part) {
         try {
-            if (Files.isRegularFile(part) && Files.size(part) > 0) {
-                JSON.readTree(part.toFile()).forEach(results::add);
+            if (!Files.isRegularFile(part) || Files.size(part) == 0) {
+                return List.of();
             }
-        } catch (IOException e) {
+            return JmhResultFile.read(part);
+        } catch (IOException | RunFolderException e) {
             console.printf("    %s is damaged (%s); its cells count as failed%n", part.getFileName(), e.getMessage());
             return List.of();
         }
-        return results;
     }
 
     /**

@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.concurrencybench.results.JmhResult;
+import org.concurrencybench.results.JmhResultFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -183,17 +185,21 @@ class SweepRunTest {
 
     @Test
     void theCheckerRejectsAPhysicallyImpossibleBatch() throws Exception {
-        JsonNode sleep = new ObjectMapper().readTree("""
+        JmhResult sleep = entry("""
                 {"benchmark":"org.concurrencybench.bench.ModelBenchmark.batch","params":{"model":"SEQUENTIAL",
                  "workload":"SLEEP","tasks":"64","sleepMicros":"10000"},
                  "primaryMetric":{"scoreUnit":"ms/op","rawData":[[641.0,639.0,650.0]]}}""");
         String why = RunCheck.impossible(sleep, 3);
         assertNotNull(why);
         assertTrue(why.contains("639.000 ms, shorter than its sleeps allow (640.000 ms)"), why);
-        assertEquals("2 of 3 planned samples", RunCheck.impossible(new ObjectMapper().readTree("""
+        assertEquals("2 of 3 planned samples", RunCheck.impossible(entry("""
                 {"benchmark":"x.ModelBenchmark.batch","params":{},"primaryMetric":{"rawData":[[1.0,2.0]]}}"""), 3));
-        assertEquals(null, RunCheck.impossible(new ObjectMapper().readTree("""
+        assertEquals(null, RunCheck.impossible(entry("""
                 {"benchmark":"x.ModelBenchmark.batch","params":{"model":"FIXED_POOL","workload":"SLEEP","tasks":"64",
                  "sleepMicros":"10000"},"primaryMetric":{"scoreUnit":"ms/op","rawData":[[330.0,331.0,329.0]]}}"""), 3));
+    }
+
+    private static JmhResult entry(String json) throws Exception {
+        return JmhResultFile.entry(new ObjectMapper().readTree(json), Path.of("test.json"), 0);
     }
 }

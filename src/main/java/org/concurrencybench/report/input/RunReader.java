@@ -40,7 +40,7 @@ public final class RunReader {
         SortedMap<Integer, List<BenchmarkResult>> byCores = new TreeMap<>();
         for (int cores : coreCounts(folder)) {
             Path file = folder.coresFile(cores);
-            byCores.put(cores, JmhResultParser.parse(JsonFiles.read(file), file));
+            byCores.put(cores, JmhResultParser.read(file));
         }
         if (byCores.isEmpty()) {
             throw new ReportException(directory + ": no core count has finished yet (planned " + machine.coreCounts()

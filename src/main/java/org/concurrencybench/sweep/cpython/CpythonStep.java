@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import org.concurrencybench.bench.BenchmarkDefaults;
 import org.concurrencybench.model.Model;
 import org.concurrencybench.results.CpythonPairing;
+import org.concurrencybench.results.JmhResult;
+import org.concurrencybench.results.JmhResultFile;
 import org.concurrencybench.workload.Workload;
 import org.concurrencybench.results.RunFolder;
 
@@ -288,18 +290,25 @@ public final class CpythonStep {
      * One JVM CPU task's time: the JVM's SEQUENTIAL CPU batch at this core count over its tasks;
      * where the sweep did not run it, 5 ms (the default 700-unit task, as WorkloadSettings says).
      */
-    static double jvmTaskMillis(Path coresFile) throws IOException {
+    static double jvmTaskMillis(Path coresFile) {
         if (Files.isRegularFile(coresFile)) {
-            for (JsonNode result : JSON.readTree(coresFile.toFile())) {
-                JsonNode params = result.path("params");
-                if (result.path("benchmark").asText().endsWith("ModelBenchmark.batch")
-                        && params.path("model").asText().equals("SEQUENTIAL")
-                        && params.path("workload").asText().equals("CPU")) {
-                    return result.path("primaryMetric").path("score").asDouble() / params.path("tasks").asInt(64);
+            for (JmhResult result : JmhResultFile.read(coresFile)) {
+                if (result.is("ModelBenchmark", "batch") && Model.SEQUENTIAL.name().equals(result.param("model"))
+                        && Workload.CPU.name().equals(result.param("workload"))) {
+                    return result.primaryMetric().score() / tasks(result);
                 }
             }
         }
         return 5.0;
+    }
+
+    /** A ModelBenchmark result's tasks per batch: its {@code tasks} parameter, else the benchmark's default. */
+    private static int tasks(JmhResult result) {
+        try {
+            return Integer.parseInt(result.param("tasks"));
+        } catch (NumberFormatException e) {
+            return 64;
+        }
     }
 
     private static String lastLine(Path log) throws IOException {

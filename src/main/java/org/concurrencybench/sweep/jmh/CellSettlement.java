@@ -1,11 +1,9 @@
 package org.concurrencybench.sweep.jmh;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.concurrencybench.results.Cell;
+import org.concurrencybench.results.JmhResult;
 import org.concurrencybench.results.Outcome;
 
 /**
@@ -17,23 +15,23 @@ import org.concurrencybench.results.Outcome;
 public final class CellSettlement {
 
     /** JMH's result entries of the measured cells, and the cells that failed. */
-    public record Settled(List<JsonNode> measured, List<Outcome> failed) {
+    public record Settled(List<JmhResult> measured, List<Outcome> failed) {
     }
 
     private CellSettlement() {
     }
 
     /**
-     * @param results         JMH's entries from its {@code -rf json} file (benchmark, params, primaryMetric...)
+     * @param results         JMH's entries from its {@code -rf json} file
      * @param noResultReason  what to say of a cell with neither a result nor a failure
      */
-    public static Settled settle(int cores, List<Cell> planned, List<JsonNode> results, List<JmhConsole.Failure> failures,
+    public static Settled settle(int cores, List<Cell> planned, List<JmhResult> results, List<JmhConsole.Failure> failures,
                           String noResultReason) {
-        List<JsonNode> measured = new ArrayList<>();
+        List<JmhResult> measured = new ArrayList<>();
         List<Outcome> failed = new ArrayList<>();
-        List<JsonNode> unclaimed = new ArrayList<>(results);
+        List<JmhResult> unclaimed = new ArrayList<>(results);
         for (Cell cell : planned) {
-            List<JsonNode> own = unclaimed.stream().filter(r -> cell.matches(r.path("benchmark").asText(), params(r)))
+            List<JmhResult> own = unclaimed.stream().filter(r -> cell.matches(r.benchmark(), r.params()))
                     .toList();
             unclaimed.removeAll(own);
             JmhConsole.Failure failure = failures.stream().filter(f -> cell.matches(f.benchmark(), f.params()))
@@ -47,19 +45,13 @@ public final class CellSettlement {
             }
         }
         // Entries no planned cell claims (none today) are kept as JMH wrote them, unless they failed.
-        for (JsonNode extra : unclaimed) {
-            boolean threw = failures.stream().anyMatch(f -> f.benchmark().equals(extra.path("benchmark").asText())
-                    && f.params().equals(params(extra)));
+        for (JmhResult extra : unclaimed) {
+            boolean threw = failures.stream().anyMatch(f -> f.benchmark().equals(extra.benchmark())
+                    && f.params().equals(extra.params()));
             if (!threw) {
                 measured.add(extra);
             }
         }
         return new Settled(measured, failed);
-    }
-
-    public static Map<String, String> params(JsonNode result) {
-        Map<String, String> params = new LinkedHashMap<>();
-        result.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
-        return params;
     }
 }

@@ -2,10 +2,7 @@ package org.concurrencybench.sweep.plan;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.concurrencybench.model.BatchTimePredictor;
 import org.concurrencybench.model.Model;
 import org.concurrencybench.workload.SizeSpread;
@@ -80,12 +77,12 @@ public final class RunCostModel {
 
     /** The estimated wall time of one JMH invocation with {@code jmhArgs}, pinned to {@code cores} CPUs. */
     static long invocationMillis(List<String> jmhArgs, int cores) {
-        Options o = Options.parse(jmhArgs);
+        JmhOptions o = JmhOptions.parse(jmhArgs, JmhOptions.JMH_DEFAULTS);
         long total = HOST_START_MILLIS;
         for (double batch : batchMillis(o, cores)) {
-            long perFork = forkStartMillis(cores) + o.warmupIterations * iteration(o.warmupMillis, batch)
-                    + o.iterations * iteration(o.iterationMillis, batch);
-            total += o.forks * perFork;
+            long perFork = forkStartMillis(cores) + o.warmupIterations() * iteration(o.warmupMillis(), batch)
+                    + o.iterations() * iteration(o.iterationMillis(), batch);
+            total += o.forks() * perFork;
         }
         return total;
     }
@@ -130,25 +127,25 @@ public final class RunCostModel {
     }
 
     /** The batch time of every benchmark the invocation runs (one entry per parameter combination). */
-    private static List<Double> batchMillis(Options o, int cores) {
+    private static List<Double> batchMillis(JmhOptions o, int cores) {
         List<Double> batches = new ArrayList<>();
-        if (o.benchmark.contains("ModelBenchmark")) {
+        if (o.benchmark().contains("ModelBenchmark")) {
             int tasks = Integer.parseInt(o.first("tasks", String.valueOf(DEFAULT_TASKS)));
             for (Model model : o.enums("model", Model.class)) {
                 for (Workload workload : o.enums("workload", Workload.class)) {
                     batches.add(modelBatch(model, workload, tasks, cores));
                 }
             }
-        } else if (o.benchmark.contains("ConvoyBenchmark")) {
+        } else if (o.benchmark().contains("ConvoyBenchmark")) {
             int cells = o.count("model", 2) * o.count("cpuThreads", 3) * o.count("switchIntervalMicros", 3);
             for (int i = 0; i < cells; i++) {
                 batches.add(0.1); // one round trip per operation
             }
-        } else if (o.benchmark.contains("JvmStartBenchmark")) {
+        } else if (o.benchmark().contains("JvmStartBenchmark")) {
             for (int i = 0; i < o.count("start", 3); i++) {
                 batches.add(PROCESS_START);
             }
-        } else if (o.benchmark.contains("CapacityBenchmark")) {
+        } else if (o.benchmark().contains("CapacityBenchmark")) {
             for (Model model : o.enums("model", Model.class)) {
                 for (String tasks : o.values("tasks", List.of("1000"))) {
                     batches.add(capacityBatch(model, Integer.parseInt(tasks), cores));
@@ -237,68 +234,4 @@ public final class RunCostModel {
     private static final double PYTHON_IO_CHECK = 1.9;
     /** CPython's loopback round trips against the JVM's. */
     private static final double PYTHON_IO_FACTOR = 1.6;
-
-    /** The JMH options the estimate reads; a later option overrides an earlier one, as in JMH. */
-    private record Options(String benchmark, Map<String, List<String>> params, int forks, int warmupIterations,
-                           long warmupMillis, int iterations, long iterationMillis) {
-
-        static Options parse(List<String> args) {
-            String benchmark = args.isEmpty() ? "" : args.get(0);
-            Map<String, List<String>> params = new LinkedHashMap<>();
-            int forks = 5;
-            int wi = 5;
-            long w = 10_000;
-            int i = 5;
-            long r = 10_000;
-            for (int k = 1; k + 1 < args.size(); k++) {
-                String value = args.get(k + 1);
-                switch (args.get(k)) {
-                    case "-p" -> {
-                        int eq = value.indexOf('=');
-                        params.put(value.substring(0, eq), List.of(value.substring(eq + 1).split(",")));
-                    }
-                    case "-f" -> forks = Integer.parseInt(value);
-                    case "-wi" -> wi = Integer.parseInt(value);
-                    case "-w" -> w = millis(value);
-                    case "-i" -> i = Integer.parseInt(value);
-                    case "-r" -> r = millis(value);
-                    default -> {
-                        continue;
-                    }
-                }
-                k++;
-            }
-            return new Options(benchmark, params, Math.max(1, forks), wi, w, i, r);
-        }
-
-        private static long millis(String time) {
-            String t = time.trim().toLowerCase(Locale.ROOT);
-            if (t.endsWith("ms")) {
-                return Long.parseLong(t.substring(0, t.length() - 2));
-            }
-            if (t.endsWith("s")) {
-                return Long.parseLong(t.substring(0, t.length() - 1)) * 1000;
-            }
-            return Long.parseLong(t) * 1000;
-        }
-
-        List<String> values(String name, List<String> otherwise) {
-            return params.getOrDefault(name, otherwise);
-        }
-
-        String first(String name, String otherwise) {
-            return values(name, List.of(otherwise)).get(0);
-        }
-
-        int count(String name, int otherwise) {
-            return params.containsKey(name) ? params.get(name).size() : otherwise;
-        }
-
-        <E extends Enum<E>> List<E> enums(String name, Class<E> type) {
-            if (!params.containsKey(name)) {
-                return List.of(type.getEnumConstants());
-            }
-            return params.get(name).stream().map(v -> Enum.valueOf(type, v.trim())).toList();
-        }
-    }
 }

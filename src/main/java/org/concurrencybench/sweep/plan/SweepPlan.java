@@ -61,12 +61,7 @@ public final class SweepPlan {
 
         /** How many values JMH records per cell: forks times measured iterations, as this step asks. */
         public int samplesPerCell() {
-            return option("-f", BenchmarkDefaults.FORKS) * option("-i", BenchmarkDefaults.ITERATIONS);
-        }
-
-        private int option(String name, int fallback) {
-            int at = options.indexOf(name);
-            return at < 0 || at + 1 >= options.size() ? fallback : Integer.parseInt(options.get(at + 1));
+            return JmhOptions.parse(jmhArgs(), JmhOptions.SUITE_DEFAULTS).samplesPerBenchmark();
         }
     }
 
