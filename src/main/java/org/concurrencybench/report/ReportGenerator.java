@@ -5,6 +5,7 @@ import org.concurrencybench.report.analysis.WorkloadScaling;
 import org.concurrencybench.report.compare.ComparisonSettings;
 import org.concurrencybench.report.compare.RunComparison;
 import org.concurrencybench.report.input.ReportException;
+import org.concurrencybench.report.input.RunNames;
 import org.concurrencybench.report.input.RunReader;
 import org.concurrencybench.report.input.RunResults;
 import org.concurrencybench.report.render.ChartSink;
@@ -57,9 +58,9 @@ public final class ReportGenerator {
     /** The default output folder: {@code charts/<run-id>} or {@code charts/compare-<a>-vs-<b>}. */
     public static Path defaultOutput(List<RunResults> runs) {
         if (runs.size() == 1) {
-            return Path.of("charts", ComparisonReport.folderOf(runs.get(0)));
+            return Path.of("charts", RunNames.folderOf(runs.get(0)));
         }
-        return Path.of("charts", "compare-" + String.join("-vs-", runs.stream().map(ComparisonReport::folderOf).toList()));
+        return Path.of("charts", "compare-" + String.join("-vs-", runs.stream().map(RunNames::folderOf).toList()));
     }
 
     /**
@@ -99,7 +100,7 @@ public final class ReportGenerator {
             return;
         }
         List<RunComparison> comparisons = new ArrayList<>();
-        List<String> names = ComparisonReport.names(runs);
+        List<String> names = RunNames.of(runs);
         for (int i = 1; i < runs.size(); i++) {
             comparisons.add(RunComparison.of(names.get(0), scalings.get(0), names.get(i), scalings.get(i), comparison));
         }
@@ -113,7 +114,7 @@ public final class ReportGenerator {
             writeText(out.resolve("comparison.csv"), SummaryCsv.comparisons(comparisons));
         }
         for (int i = 0; i < runs.size(); i++) {
-            writeRun(runs.get(i), scalings.get(i), runWarnings.get(i), out.resolve(ComparisonReport.folderOf(runs.get(i))),
+            writeRun(runs.get(i), scalings.get(i), runWarnings.get(i), out.resolve(RunNames.folderOf(runs.get(i))),
                     drawing);
         }
     }

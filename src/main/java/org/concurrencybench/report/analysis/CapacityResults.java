@@ -30,8 +30,7 @@ public record CapacityResults(int cores, List<Point> points, List<Outcome> outco
     }
 
     public static Optional<CapacityResults> of(RunResults run, double level) {
-        Optional<Integer> cores = run.byCores().keySet().stream()
-                .filter(count -> !run.of(BenchmarkClasses.CAPACITY, count).isEmpty()).max(Comparator.naturalOrder());
+        Optional<Integer> cores = run.mostCoresWith(BenchmarkClasses.CAPACITY);
         List<Outcome> outcomes = run.outcomes().stream()
                 .filter(outcome -> outcome.benchmarkClass().equals(BenchmarkClasses.CAPACITY))
                 .filter(outcome -> cores.isEmpty() || outcome.cores() == cores.get()).toList();

@@ -29,8 +29,7 @@ public record ConvoyResults(int cores, List<Point> points) {
     }
 
     public static Optional<ConvoyResults> of(RunResults run, double level) {
-        Optional<Integer> cores = run.byCores().keySet().stream()
-                .filter(count -> !run.of(BenchmarkClasses.CONVOY, count).isEmpty()).max(Comparator.naturalOrder());
+        Optional<Integer> cores = run.mostCoresWith(BenchmarkClasses.CONVOY);
         if (cores.isEmpty()) {
             return Optional.empty();
         }

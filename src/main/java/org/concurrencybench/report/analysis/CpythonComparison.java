@@ -4,7 +4,6 @@ import org.concurrencybench.report.input.BenchmarkClasses;
 
 import org.concurrencybench.report.input.CpythonResults;
 import org.concurrencybench.report.input.RunResults;
-import org.concurrencybench.report.render.Numbers;
 import org.concurrencybench.report.stats.RatioEstimate;
 import org.concurrencybench.report.stats.SampleStats;
 
@@ -24,22 +23,60 @@ import org.concurrencybench.model.Model;
  *
  * <p>The ratio of two speedups {@code a/b} gets the interval of its relative half-widths added in
  * quadrature, {@code r (1 +- sqrt(h_a^2 + h_b^2))}, the delta method for independent estimates, as
- * {@link RatioEstimate} does for a ratio of means. Verdict: "agrees" when that interval holds 1;
- * otherwise by how much CPython's figure differs, flagged when more than 2x either way.
+ * {@link RatioEstimate} does for a ratio of means. Each row carries a {@link Finding}: the sides
+ * agree when that interval holds 1, else differ, flagged beyond {@link #FLAG_FACTOR} either way;
+ * or why there is nothing to compare. The words are the report's ({@code sections.CpythonSection}).
  */
 public final class CpythonComparison {
 
     /** Beyond this factor either way a difference is flagged for explanation (issue 11, item 4). */
     public static final double FLAG_FACTOR = 2.0;
 
-    /** One form at one core count: the two speedups, their ratio and the verdict; {@code note} when a side has none. */
+    /** One form at one core count: the two speedups, their ratio and what they say together. */
     public record SpeedupRow(String workload, String form, String model, int cores, RatioEstimate cpython, RatioEstimate jvm,
-                      RatioEstimate ratio, String verdict) {
+                      RatioEstimate ratio, Finding finding) {
     }
 
     /** One convoy setting on both sides: round trips per second and slowdown factors. */
     public record ConvoyRow(int cores, int switchMicros, int cpuThreads, SampleStats cpython, SampleStats jvm,
-                     RatioEstimate cpythonSlowdown, RatioEstimate jvmSlowdown, RatioEstimate ratio, String verdict) {
+                     RatioEstimate cpythonSlowdown, RatioEstimate jvmSlowdown, RatioEstimate ratio, Finding finding) {
+    }
+
+    /** What a row's two sides allow to be said, first match wins. */
+    public sealed interface Finding {
+        /** CPython's benchmark failed, with its reason. */
+        record CpythonFailed(String reason) implements Finding {
+        }
+
+        /** CPython did not run this form. */
+        record CpythonMissing() implements Finding {
+        }
+
+        /** The JVM did not run the paired model (or, for the convoy, the convoy at this core count). */
+        record JvmMissing() implements Finding {
+        }
+
+        /** A side has no sequential time at the baseline's core count. */
+        record NoBaseline(int cores) implements Finding {
+        }
+
+        /** The convoy's run without CPU-bound threads: the reference the slowdowns divide by. */
+        record Reference() implements Finding {
+        }
+
+        /** Both sides measured: the ratio of their figures decides. */
+        record Compared(RatioEstimate ratio) implements Finding {
+
+            /** Whether the ratio's interval holds 1. */
+            public boolean agrees() {
+                return ratio.hasInterval() && ratio.low() <= 1 && 1 <= ratio.high();
+            }
+
+            /** Whether CPython's figure is more than {@link #FLAG_FACTOR} times the simulation's, either way. */
+            public boolean flagged() {
+                return Math.max(ratio.value(), 1 / ratio.value()) > FLAG_FACTOR;
+            }
+        }
     }
 
     private CpythonComparison() {
@@ -67,12 +104,12 @@ public final class CpythonComparison {
                 RatioEstimate jvmSpeedup = jvmCell.isPresent() && jvmBase.isPresent()
                         ? RatioEstimate.of(jvmBase.get(), jvmCell.get()) : RatioEstimate.ABSENT;
                 RatioEstimate ratio = ratio(pySpeedup, jvmSpeedup);
-                String verdict = failure.isPresent() ? "FAILED (CPython): " + failure.get()
-                        : pyCell.isEmpty() ? "SKIPPED: CPython did not run " + form
-                        : jvmCell.isEmpty() ? "SKIPPED: the JVM did not run " + model
-                        : pyBase.isEmpty() || jvmBase.isEmpty() ? "no sequential baseline at " + Numbers.cores(base)
-                        : verdict(ratio);
-                rows.add(new SpeedupRow(workload, form, model.name(), n, pySpeedup, jvmSpeedup, ratio, verdict));
+                Finding finding = failure.isPresent() ? new Finding.CpythonFailed(failure.get())
+                        : pyCell.isEmpty() ? new Finding.CpythonMissing()
+                        : jvmCell.isEmpty() ? new Finding.JvmMissing()
+                        : pyBase.isEmpty() || jvmBase.isEmpty() ? new Finding.NoBaseline(base)
+                        : new Finding.Compared(ratio);
+                rows.add(new SpeedupRow(workload, form, model.name(), n, pySpeedup, jvmSpeedup, ratio, finding));
             }
         }
         return rows;
@@ -96,10 +133,10 @@ public final class CpythonComparison {
                 RatioEstimate jvmSlowdown = jvmAlone.isPresent() && jvmCell.isPresent()
                         ? RatioEstimate.of(jvmAlone.get(), jvmCell.get()) : RatioEstimate.ABSENT;
                 RatioEstimate ratio = ratio(pySlowdown, jvmSlowdown);
-                String verdict = jvmCell.isEmpty() ? "SKIPPED: the JVM did not run the convoy at " + Numbers.cores(n)
-                        : threads == 0 ? "reference (alone)" : verdict(ratio);
+                Finding finding = jvmCell.isEmpty() ? new Finding.JvmMissing()
+                        : threads == 0 ? new Finding.Reference() : new Finding.Compared(ratio);
                 rows.add(new ConvoyRow(n, micros, threads, pyCell, jvmCell.orElse(null), pySlowdown, jvmSlowdown, ratio,
-                        verdict));
+                        finding));
             }
         }
         return rows;
@@ -118,21 +155,6 @@ public final class CpythonComparison {
         double hb = (b.high() - b.low()) / (2 * b.value());
         double h = Math.sqrt(ha * ha + hb * hb);
         return new RatioEstimate(r, r * (1 - h), r * (1 + h));
-    }
-
-    /** "agrees within the interval", or by how much CPython's figure differs from the simulation's. */
-    static String verdict(RatioEstimate ratio) {
-        if (!ratio.present()) {
-            return Numbers.ABSENT;
-        }
-        if (ratio.hasInterval() && ratio.low() <= 1 && 1 <= ratio.high()) {
-            return "agrees within the interval";
-        }
-        double r = ratio.value();
-        String by = r >= 1 ? "CPython's is " + Numbers.format(r) + "x the simulation's"
-                : "CPython's is 1/" + Numbers.format(1 / r) + " of the simulation's";
-        String flag = Math.max(r, 1 / r) > FLAG_FACTOR ? "; differs by more than " + Numbers.format(FLAG_FACTOR) + "x" : "";
-        return (ratio.hasInterval() ? "differs: " : "differs (no interval): ") + by + flag;
     }
 
     private static Optional<SampleStats> jvmBatch(RunResults run, Model model, String workload, int cores, double level) {

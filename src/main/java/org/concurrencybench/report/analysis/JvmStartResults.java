@@ -7,7 +7,6 @@ import org.concurrencybench.report.input.RunResults;
 import org.concurrencybench.report.stats.SampleStats;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,8 +25,7 @@ public record JvmStartResults(int cores, List<Start> starts, Double processPerTa
     }
 
     public static Optional<JvmStartResults> of(RunResults run, double level) {
-        Optional<Integer> cores = run.byCores().keySet().stream()
-                .filter(count -> !run.of(BenchmarkClasses.JVM_START, count).isEmpty()).max(Comparator.naturalOrder());
+        Optional<Integer> cores = run.mostCoresWith(BenchmarkClasses.JVM_START);
         if (cores.isEmpty()) {
             return Optional.empty();
         }

@@ -7,7 +7,6 @@ import org.concurrencybench.report.input.BenchmarkClasses;
 import org.concurrencybench.report.input.BenchmarkResult;
 import org.concurrencybench.report.input.RunResults;
 import org.concurrencybench.report.input.WorkloadOrder;
-import org.concurrencybench.report.render.Numbers;
 import org.concurrencybench.report.stats.SampleStats;
 
 import java.util.ArrayList;
@@ -37,7 +36,10 @@ public record SkewResults(int cores, Map<String, Map<String, Map<SizeSpread, Sam
 
     static final String BASELINE = ScalingAnalysis.BASELINE;
 
-    /** One verdict: the series that lost least and most to a spread, with their factors. */
+    /**
+     * One verdict: the series that lost least and most to a spread, with their factors (against
+     * SEQUENTIAL's speedup where {@code againstBaseline}, else against the series' own even time).
+     */
     public record Verdict(String workload, SizeSpread spread, int cores, String least, double leastFactor, String most,
                    double mostFactor, boolean againstBaseline) {
     }
@@ -61,15 +63,11 @@ public record SkewResults(int cores, Map<String, Map<String, Map<SizeSpread, Sam
 
     /** The run's uneven batches, if it has any. */
     public static Optional<SkewResults> of(RunResults run, double level) {
-        int cores = -1;
-        for (var entry : run.byCores().entrySet()) {
-            if (entry.getValue().stream().anyMatch(r -> isModelResult(r) && !r.isEvenBatch())) {
-                cores = entry.getKey();
-            }
-        }
-        if (cores < 0) {
+        Optional<Integer> uneven = run.mostCoresWith(r -> isModelResult(r) && !r.isEvenBatch());
+        if (uneven.isEmpty()) {
             return Optional.empty();
         }
+        int cores = uneven.get();
         Map<String, Map<String, Map<SizeSpread, SampleStats>>> times = new TreeMap<>(WorkloadOrder.GROUPS);
         Map<String, Integer> defaultChunks = new TreeMap<>();
         for (BenchmarkResult result : run.of(BenchmarkClasses.MODEL, cores)) {
@@ -149,13 +147,5 @@ public record SkewResults(int cores, Map<String, Map<String, Map<SizeSpread, Sam
                     most.getValue(), Double.isFinite(speedup(workload, BASELINE, spread))));
         }
         return verdicts;
-    }
-
-    /** The verdict as one line of the report. */
-    public static String describe(Verdict v) {
-        String measure = v.againstBaseline() ? "its speedup over SEQUENTIAL divided by " : "its batch time times ";
-        return v.workload() + " under " + v.spread() + " at " + Numbers.cores(v.cores()) + ": " + v.least()
-                + " loses least to skew (" + measure + Numbers.format(v.leastFactor()) + "), " + v.most()
-                + " loses most (" + measure + Numbers.format(v.mostFactor()) + ").";
     }
 }

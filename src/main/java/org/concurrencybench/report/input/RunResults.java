@@ -23,6 +23,17 @@ public record RunResults(Path directory, MachineInfo machine, SortedMap<Integer,
                 .filter(result -> result.benchmarkClass().equals(benchmarkClass)).toList();
     }
 
+    /** The largest core count with results of the benchmark class; empty when no core count has any. */
+    public java.util.Optional<Integer> mostCoresWith(String benchmarkClass) {
+        return mostCoresWith(result -> result.benchmarkClass().equals(benchmarkClass));
+    }
+
+    /** The largest core count with a result that matches; empty when none does. */
+    public java.util.Optional<Integer> mostCoresWith(java.util.function.Predicate<BenchmarkResult> matching) {
+        return byCores.entrySet().stream().filter(entry -> entry.getValue().stream().anyMatch(matching))
+                .map(java.util.Map.Entry::getKey).max(Integer::compare);
+    }
+
     /** The sizes of the run's even model batches (their {@code tasks} values; 64 where JMH recorded none). */
     public java.util.SortedSet<String> batchSizes() {
         java.util.SortedSet<String> sizes = new java.util.TreeSet<>();

@@ -6,12 +6,12 @@ import org.concurrencybench.report.compare.ComparisonRow;
 import org.concurrencybench.report.compare.ComparisonSettings;
 import org.concurrencybench.report.compare.RankingAgreement;
 import org.concurrencybench.report.compare.RunComparison;
+import org.concurrencybench.report.input.RunNames;
 import org.concurrencybench.report.input.RunResults;
 import org.concurrencybench.report.render.ChartSink;
 import org.concurrencybench.report.render.Numbers;
 import org.concurrencybench.report.render.ReportChart;
 import org.concurrencybench.report.render.ReportDocument;
-import org.concurrencybench.report.stats.ExactMannWhitney;
 import org.concurrencybench.report.stats.HierarchicalBootstrap;
 import org.concurrencybench.report.stats.SampleStats;
 
@@ -28,27 +28,6 @@ import java.util.List;
 public final class ComparisonReport {
 
     private ComparisonReport() {
-    }
-
-    /**
-     * What each run is called in titles, legends and series: its label, or its run id where two
-     * runs share a label (two unlabelled runs of one host), or the id and A, B, ... where even
-     * those repeat (one folder given twice). Chart series must have distinct names.
-     */
-    public static List<String> names(List<RunResults> runs) {
-        List<String> labels = runs.stream().map(run -> run.machine().displayName()).toList();
-        if (labels.stream().distinct().count() == labels.size()) {
-            return labels;
-        }
-        List<String> ids = runs.stream().map(RunResults::runId).toList();
-        if (ids.stream().distinct().count() == ids.size()) {
-            return ids;
-        }
-        List<String> lettered = new java.util.ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            lettered.add(ids.get(i) + " (" + (char) ('A' + i) + ")");
-        }
-        return lettered;
     }
 
     /**
@@ -71,7 +50,7 @@ public final class ComparisonReport {
 
     public static ReportDocument build(List<RunResults> runs, List<List<WorkloadScaling>> scalings,
             List<RunComparison> comparisons, double level, List<String> warnings, ChartSink charts) {
-        List<String> names = names(runs);
+        List<String> names = RunNames.of(runs);
         ReportDocument document = new ReportDocument("Comparison: " + String.join(" vs ", names));
         Provenance.warnings(runs.stream().map(RunResults::machine).toList()).forEach(document::paragraph);
         batchSizeWarning(names, runs).ifPresent(document::paragraph);
@@ -95,7 +74,7 @@ public final class ComparisonReport {
             if (unpaired != null) {
                 document.paragraph(unpaired);
             }
-            document.paragraph(powerLine(comparison));
+            document.paragraph(PowerLine.of(comparison));
             document.figure(charts.add(ComparisonCharts.forest(prefix, comparison)));
             addRows(document, comparison, runs.get(0).machine().physicalCores(),
                     runs.get(i + 1).machine().physicalCores());
@@ -103,7 +82,7 @@ public final class ComparisonReport {
         }
         document.heading(2, "Each run's own report");
         for (RunResults run : runs) {
-            document.link(run.machine().displayName() + " (" + run.runId() + ")", folderOf(run) + "/report.md");
+            document.link(run.machine().displayName() + " (" + run.runId() + ")", RunNames.folderOf(run) + "/report.md");
         }
         return document;
     }
@@ -153,43 +132,6 @@ public final class ComparisonReport {
                 + " when the exact test cannot reach p < " + settings.alpha() + " with so few samples.";
     }
 
-    /**
-     * What size of change this comparison could detect: "with N forks per side this comparison can
-     * detect changes of about x% or more", or that it can detect none when the samples are too few.
-     */
-    public static String powerLine(RunComparison comparison) {
-        List<ComparisonRow> rows = comparison.rows();
-        if (rows.isEmpty()) {
-            return "The runs share no cell to compare.";
-        }
-        ComparisonSettings settings = comparison.settings();
-        int forks = rows.stream().mapToInt(r -> Math.min(r.a().forks().length, r.b().forks().length)).min().orElse(0);
-        String perSide = "With " + forks + (forks == 1 ? " fork" : " forks") + " per side";
-        double[] detectable = rows.stream().mapToDouble(ComparisonRow::detectableChange).filter(Double::isFinite)
-                .sorted().toArray();
-        if (detectable.length == 0) {
-            ComparisonRow first = rows.get(0);
-            return perSide + " (tested on " + first.unitsA() + " against " + first.unitsB() + " " + first.unit().label
-                    + ") the exact test's smallest possible p is " + Numbers.pValue(ExactMannWhitney.smallestPValue(
-                    first.unitsA(), first.unitsB())) + ", above " + settings.alpha() + ": this comparison can"
-                    + " detect no change at all, however large. Compare runs of the default profile (5 forks).";
-        }
-        double median = detectable[detectable.length / 2];
-        int m = (int) rows.stream().filter(r -> Double.isFinite(r.pValue())).count();
-        double smallest = ExactMannWhitney.smallestPValue(rows.get(0).unitsA(), rows.get(0).unitsB());
-        String lone = settings.adjustment().label + " over " + m + " cells: a change seen in one cell alone needs p"
-                + " below " + Numbers.pValue(settings.alpha() / m) + ", and the smallest p these samples allow is "
-                + Numbers.pValue(smallest) + (smallest < settings.alpha() / m ? "." : ", so a lone change cannot be"
-                + " called; changes seen in many cells at once can.");
-        return perSide + " this comparison can detect changes of about " + Numbers.percent(median) + " or more"
-                + " (" + (detectable[0] == detectable[detectable.length - 1] ? "every one of " + detectable.length
-                + " cells" : "median over " + detectable.length + " cells, " + Numbers.percent(detectable[0]) + " to "
-                + Numbers.percent(detectable[detectable.length - 1])) + "; at " + Math.round(RunComparison.POWER * 100)
-                + "% power, never below the " + Numbers.percent(settings.minChange()) + " noise floor)"
-                + (detectable.length < rows.size() ? "; " + (rows.size() - detectable.length)
-                + " cells have too few samples to tell" : "") + ". " + lone;
-    }
-
     private static void addRows(ReportDocument document, RunComparison comparison, int physicalA, int physicalB) {
         List<String> groups = comparison.rows().stream().map(ComparisonRow::group).distinct().toList();
         for (String group : groups) {
@@ -235,10 +177,5 @@ public final class ComparisonReport {
             document.paragraph("Does the ranking of the models (fastest first) hold on both machines?");
             document.bullets(items);
         }
-    }
-
-    /** The sub-folder a run's own report goes to inside a comparison's folder. */
-    public static String folderOf(RunResults run) {
-        return run.runId().replaceAll("[^A-Za-z0-9._-]+", "_");
     }
 }

@@ -1,6 +1,7 @@
 package org.concurrencybench.report.sections;
 
 import org.concurrencybench.report.analysis.CpythonComparison;
+import org.concurrencybench.report.analysis.CpythonComparison.Finding;
 import org.concurrencybench.report.charts.ChartStyle;
 import org.concurrencybench.report.input.CpythonResults;
 import org.concurrencybench.report.input.RunResults;
@@ -31,12 +32,21 @@ final class CpythonSection {
     static void add(ReportDocument document, RunResults run, CpythonResults py, double level, String runName,
                     ChartSink charts) {
         document.heading(2, "Real CPython beside the simulation");
+        document.paragraph(introduction(py));
+        for (String workload : py.workloads()) {
+            addWorkload(document, CpythonComparison.speedups(run, py, workload, level), workload, runName, charts);
+        }
+        addConvoy(document, CpythonComparison.convoy(run, py, level), py, runName, charts);
+        addFailures(document, py);
+    }
+
+    private static String introduction(CpythonResults py) {
         CpythonResults.CoreCount first = py.byCores().values().stream().filter(c -> c.runnerFailure() == null)
                 .findFirst().orElse(py.byCores().values().iterator().next());
         String python = py.python().map(p -> p.implementation() + " " + p.version() + (p.freeThreaded()
                 ? " (free-threaded: its threads are paired with the free JVM models, THREAD_PER_TASK and FIXED_POOL)"
                 : " (with the GIL)")).orElse("CPython (its runner failed before naming itself)");
-        document.paragraph(python + " ran the same batches under the same CPU affinity at each core count: "
+        return python + " ran the same batches under the same CPU affinity at each core count: "
                 + (first.cpuUnits() == null ? "" : first.cpuUnits() + " CPU units per task (calibrated so that one"
                         + " Python task lasts about " + Numbers.format(first.taskMillisTarget() == null ? Double.NaN
                         : first.taskMillisTarget()) + " ms, as one JVM task), ")
@@ -45,20 +55,24 @@ final class CpythonSection {
                 + " shape; speedups are over each side's own sequential code at " + Numbers.cores(py.byCores().firstKey())
                 + ". Ratio = CPython's speedup / the simulation's, with the interval of both speedups' relative"
                 + " half-widths in quadrature; 'agrees' when it holds 1, flagged when over "
-                + Numbers.format(CpythonComparison.FLAG_FACTOR) + "x either way.");
-        for (String workload : py.workloads()) {
-            List<CpythonComparison.SpeedupRow> rows = CpythonComparison.speedups(run, py, workload, level);
-            document.heading(3, "CPython and the simulation: " + workload);
-            document.figure(charts.add(speedupChart(rows, workload, runName)));
-            List<List<String>> table = new ArrayList<>();
-            for (CpythonComparison.SpeedupRow row : rows) {
-                table.add(List.of(row.form(), row.model(), Integer.toString(row.cores()), interval(row.cpython()),
-                        interval(row.jvm()), interval(row.ratio()), row.verdict()));
-            }
-            document.table("CPython's speedup and the simulation's, " + workload, List.of("CPython form", "JVM model",
-                    "cores", "CPython speedup [CI]", "JVM speedup [CI]", "ratio [CI]", "verdict"), table);
+                + Numbers.format(CpythonComparison.FLAG_FACTOR) + "x either way.";
+    }
+
+    private static void addWorkload(ReportDocument document, List<CpythonComparison.SpeedupRow> rows, String workload,
+                                    String runName, ChartSink charts) {
+        document.heading(3, "CPython and the simulation: " + workload);
+        document.figure(charts.add(speedupChart(rows, workload, runName)));
+        List<List<String>> table = new ArrayList<>();
+        for (CpythonComparison.SpeedupRow row : rows) {
+            table.add(List.of(row.form(), row.model(), Integer.toString(row.cores()), interval(row.cpython()),
+                    interval(row.jvm()), interval(row.ratio()), verdict(row)));
         }
-        List<CpythonComparison.ConvoyRow> convoy = CpythonComparison.convoy(run, py, level);
+        document.table("CPython's speedup and the simulation's, " + workload, List.of("CPython form", "JVM model",
+                "cores", "CPython speedup [CI]", "JVM speedup [CI]", "ratio [CI]", "verdict"), table);
+    }
+
+    private static void addConvoy(ReportDocument document, List<CpythonComparison.ConvoyRow> convoy, CpythonResults py,
+                                  String runName, ChartSink charts) {
         if (!convoy.isEmpty()) {
             document.heading(3, "CPython and the simulation: convoy");
             document.paragraph("Round trips per second of one thread beside k CPU-bound threads, and the slowdown factor"
@@ -70,12 +84,15 @@ final class CpythonSection {
                 table.add(List.of(Integer.toString(row.cores()), Integer.toString(row.switchMicros()),
                         Integer.toString(row.cpuThreads()), stats(row.cpython()), stats(row.jvm()),
                         interval(row.cpythonSlowdown()), interval(row.jvmSlowdown()), interval(row.ratio()),
-                        row.verdict()));
+                        verdict(row)));
             }
             document.table("Convoy: CPython and the simulation", List.of("cores", "switch \u00b5s", "CPU threads",
                     "CPython round trips/s [CI]", "JVM round trips/s [CI]", "CPython slowdown", "JVM slowdown",
                     "ratio [CI]", "verdict"), table);
         }
+    }
+
+    private static void addFailures(ReportDocument document, CpythonResults py) {
         List<String> failures = new ArrayList<>();
         py.byCores().forEach((cores, count) -> {
             if (count.runnerFailure() != null) {
@@ -88,6 +105,45 @@ final class CpythonSection {
             document.paragraph("CPython benchmarks that failed:");
             document.bullets(failures);
         }
+    }
+
+    /** A batch row's verdict in words. */
+    static String verdict(CpythonComparison.SpeedupRow row) {
+        return switch (row.finding()) {
+            case Finding.CpythonFailed failed -> "FAILED (CPython): " + failed.reason();
+            case Finding.CpythonMissing missing -> "SKIPPED: CPython did not run " + row.form();
+            case Finding.JvmMissing missing -> "SKIPPED: the JVM did not run " + row.model();
+            case Finding.NoBaseline none -> "no sequential baseline at " + Numbers.cores(none.cores());
+            case Finding.Reference reference -> "reference (alone)";
+            case Finding.Compared compared -> compared(compared);
+        };
+    }
+
+    /** A convoy row's verdict in words. */
+    static String verdict(CpythonComparison.ConvoyRow row) {
+        return switch (row.finding()) {
+            case Finding.JvmMissing missing -> "SKIPPED: the JVM did not run the convoy at " + Numbers.cores(row.cores());
+            case Finding.Reference reference -> "reference (alone)";
+            case Finding.Compared compared -> compared(compared);
+            default -> throw new IllegalStateException("not a convoy finding: " + row.finding());
+        };
+    }
+
+    /** "agrees within the interval", or by how much CPython's figure differs from the simulation's. */
+    private static String compared(Finding.Compared compared) {
+        RatioEstimate ratio = compared.ratio();
+        if (!ratio.present()) {
+            return Numbers.ABSENT;
+        }
+        if (compared.agrees()) {
+            return "agrees within the interval";
+        }
+        double r = ratio.value();
+        String by = r >= 1 ? "CPython's is " + Numbers.format(r) + "x the simulation's"
+                : "CPython's is 1/" + Numbers.format(1 / r) + " of the simulation's";
+        String flag = compared.flagged() ? "; differs by more than " + Numbers.format(CpythonComparison.FLAG_FACTOR) + "x"
+                : "";
+        return (ratio.hasInterval() ? "differs: " : "differs (no interval): ") + by + flag;
     }
 
     private static String interval(RatioEstimate r) {

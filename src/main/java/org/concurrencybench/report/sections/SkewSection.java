@@ -37,7 +37,7 @@ final class SkewSection {
                 + " by its speedup under the spread; 1 = nothing lost.");
         for (String workload : skew.times().keySet()) {
             document.heading(3, workload + ": batch time against spread");
-            document.bullets(skew.verdicts(workload).stream().map(SkewResults::describe).toList());
+            document.bullets(skew.verdicts(workload).stream().map(SkewSection::describe).toList());
             document.figure(charts.add(chart(skew, workload, runName)));
             document.table(workload + ": every model under every spread, " + Numbers.cores(skew.cores()),
                     List.of("model", "spread", "time per batch (ms) [CI]", "n", "speedup vs SEQUENTIAL, same spread",
@@ -54,6 +54,14 @@ final class SkewSection {
         document.table("PROCESS_POOL by chunk size (Pool.map's chunksize), " + Numbers.cores(skew.cores()),
                 List.of("workload", "chunksize", "spread", "time per batch (ms) [CI]", "n",
                         "speedup vs SEQUENTIAL, same spread", "loss to skew (x)"), chunkRows);
+    }
+
+    /** A verdict as one line of the report. */
+    static String describe(SkewResults.Verdict v) {
+        String measure = v.againstBaseline() ? "its speedup over SEQUENTIAL divided by " : "its batch time times ";
+        return v.workload() + " under " + v.spread() + " at " + Numbers.cores(v.cores()) + ": " + v.least()
+                + " loses least to skew (" + measure + Numbers.format(v.leastFactor()) + "), " + v.most()
+                + " loses most (" + measure + Numbers.format(v.mostFactor()) + ").";
     }
 
     private static String chunkLabel(SkewResults skew, String workload, String series) {

@@ -5,7 +5,7 @@ import org.concurrencybench.report.analysis.Verdict;
 import org.concurrencybench.report.input.BenchmarkResult;
 import org.concurrencybench.report.input.Metric;
 import org.concurrencybench.report.input.RunResults;
-import org.concurrencybench.report.sections.ComparisonReport;
+import org.concurrencybench.report.sections.PowerLine;
 import org.concurrencybench.report.stats.PValueAdjustment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -91,8 +91,8 @@ class PlantedChangeTest {
         for (ComparisonRow row : comparison.rows()) {
             assertEquals(Verdict.NO_DIFFERENCE, row.verdict(), row.model() + " " + row.group() + " " + row.coresA());
         }
-        assertTrue(ComparisonReport.powerLine(comparison).startsWith("With 5 forks per side this comparison can"
-                + " detect changes of about"), ComparisonReport.powerLine(comparison));
+        assertTrue(PowerLine.of(comparison).startsWith("With 5 forks per side this comparison can"
+                + " detect changes of about"), PowerLine.of(comparison));
     }
 
     @Test
@@ -104,8 +104,8 @@ class PlantedChangeTest {
             assertEquals(Verdict.TOO_FEW_SAMPLES, row.verdict());
             assertTrue(Double.isNaN(row.detectableChange()));
         }
-        assertTrue(ComparisonReport.powerLine(comparison).contains("can detect no change at all"),
-                ComparisonReport.powerLine(comparison));
+        assertTrue(PowerLine.of(comparison).contains("can detect no change at all"),
+                PowerLine.of(comparison));
     }
 
     @Test

@@ -58,15 +58,15 @@ class CpythonReportTest {
         CpythonComparison.SpeedupRow pool = row(rows, "ThreadPoolExecutor", 2);
         assertEquals(1.0, pool.cpython().value(), 1e-9);
         assertEquals(1.0, pool.jvm().value(), 1e-9);
-        assertEquals("agrees within the interval", pool.verdict());
+        assertEquals("agrees within the interval", CpythonSection.verdict(pool));
         CpythonComparison.SpeedupRow processes = row(rows, "ProcessPoolExecutor", 2);
         assertEquals(0.8, processes.cpython().value(), 1e-9);
         assertEquals(2.0, processes.jvm().value(), 1e-9);
         assertEquals(0.4, processes.ratio().value(), 1e-9);
         assertTrue(processes.ratio().high() < 1, "the interval excludes agreement: " + processes.ratio());
-        assertEquals("differs: CPython's is 1/2.50 of the simulation's; differs by more than 2.00x", processes.verdict());
-        assertEquals("FAILED (CPython): exit 1: OSError: boom", row(rows, "multiprocessing.Process", 2).verdict());
-        assertEquals("agrees within the interval", row(rows, "multiprocessing.Process", 1).verdict());
+        assertEquals("differs: CPython's is 1/2.50 of the simulation's; differs by more than 2.00x", CpythonSection.verdict(processes));
+        assertEquals("FAILED (CPython): exit 1: OSError: boom", CpythonSection.verdict(row(rows, "multiprocessing.Process", 2)));
+        assertEquals("agrees within the interval", CpythonSection.verdict(row(rows, "multiprocessing.Process", 1)));
     }
 
     @Test
@@ -79,12 +79,12 @@ class CpythonReportTest {
                 .findFirst().orElseThrow();
         assertEquals(50, at5000.cpythonSlowdown().value(), 1e-9);
         assertEquals(50, at5000.jvmSlowdown().value(), 1e-9);
-        assertEquals("agrees within the interval", at5000.verdict());
+        assertEquals("agrees within the interval", CpythonSection.verdict(at5000));
         CpythonComparison.ConvoyRow at1000 = rows.stream().filter(r -> r.switchMicros() == 1000 && r.cpuThreads() == 1)
                 .findFirst().orElseThrow();
         assertEquals(0.625, at1000.ratio().value(), 1e-9);
-        assertTrue(at1000.verdict().startsWith("differs: CPython's is 1/1.60"), at1000.verdict());
-        assertFalse(at1000.verdict().contains("more than"), at1000.verdict());
+        assertTrue(CpythonSection.verdict(at1000).startsWith("differs: CPython's is 1/1.60"), CpythonSection.verdict(at1000));
+        assertFalse(CpythonSection.verdict(at1000).contains("more than"), CpythonSection.verdict(at1000));
     }
 
     @Test
@@ -99,7 +99,7 @@ class CpythonReportTest {
         assertTrue(py.freeThreaded());
         CpythonComparison.SpeedupRow pool = row(CpythonComparison.speedups(run, py, "CPU", LEVEL), "ThreadPoolExecutor", 2);
         assertEquals("FIXED_POOL", pool.model());
-        assertEquals("SKIPPED: the JVM did not run FIXED_POOL", pool.verdict());
+        assertEquals("SKIPPED: the JVM did not run FIXED_POOL", CpythonSection.verdict(pool));
     }
 
     @Test
