@@ -87,14 +87,9 @@ public final class ComparisonCharts {
                 160 + 26 * n));
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
-        double reach = Math.log(1 + floor) * 1.5;
-        for (ComparisonRow row : rows) {
-            reach = Math.max(reach, Math.max(Math.abs(Math.log(finiteOr(row.ratioHigh(), row.ratio()))),
-                    Math.abs(Math.log(finiteOr(row.ratioLow(), row.ratio())))) * 1.1);
-        }
+        double reach = reach(rows, floor);
         // XChart labels neither a numeric y axis per row nor a log axis between decades, so both are
         // drawn here: row labels in a column left of the data, ratio ticks along the bottom.
-        double labelsCentre = -reach * 2.1;
         chart.getStyler().setXAxisMin(-reach * 3.2);
         chart.getStyler().setXAxisMax(reach);
         chart.getStyler().setYAxisMin(-1.6);
@@ -102,6 +97,25 @@ public final class ComparisonCharts {
         chart.getStyler().setXAxisTicksVisible(false);
         chart.getStyler().setYAxisTicksVisible(false);
         chart.getStyler().setPlotGridLinesVisible(false);
+        addNoiseFloor(chart, floor, n);
+        addRatioTicks(chart, reach, n);
+        addRowLabelsAndIntervals(chart, rows, -reach * 2.1, n);
+        addVerdictDots(chart, rows, n);
+        chart.getStyler().setMarkerSize(10);
+        return new ReportChart(stemPrefix + "-forest", title, chart, List.of());
+    }
+
+    /** Half the width of the data, in ln(ratio): every interval and half again the noise floor fit. */
+    private static double reach(List<ComparisonRow> rows, double floor) {
+        double reach = Math.log(1 + floor) * 1.5;
+        for (ComparisonRow row : rows) {
+            reach = Math.max(reach, Math.max(Math.abs(Math.log(finiteOr(row.ratioHigh(), row.ratio()))),
+                    Math.abs(Math.log(finiteOr(row.ratioLow(), row.ratio())))) * 1.1);
+        }
+        return reach;
+    }
+
+    private static void addNoiseFloor(XYChart chart, double floor, int n) {
         double low = Math.log(1 - floor);
         double high = Math.log(1 + floor);
         XYSeries band = chart.addSeries("noise floor \u00b1" + Numbers.percent(floor), new double[] {low, high, high, low},
@@ -110,6 +124,9 @@ public final class ComparisonCharts {
         band.setFillColor(new Color(0xE8E8E8));
         band.setLineColor(new Color(0xE8E8E8));
         band.setMarker(SeriesMarkers.NONE);
+    }
+
+    private static void addRatioTicks(XYChart chart, double reach, int n) {
         for (double tick : ratioTicks(reach)) {
             double x = Math.log(tick);
             ChartStyle.line(chart, "tick " + tick, tick == 1 ? ChartStyle.GUIDE : new Color(0xDDDDDD),
@@ -118,6 +135,9 @@ public final class ComparisonCharts {
             chart.addAnnotation(new org.knowm.xchart.AnnotationText(String.format(java.util.Locale.ROOT, tick < 1 ? "%.2g" : "%.3g", tick)
                     .replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", ""), x, -1.05, false));
         }
+    }
+
+    private static void addRowLabelsAndIntervals(XYChart chart, List<ComparisonRow> rows, double labelsCentre, int n) {
         for (int i = 0; i < rows.size(); i++) {
             ComparisonRow row = rows.get(i);
             chart.addAnnotation(new org.knowm.xchart.AnnotationText(label(row), labelsCentre, n - 1 - i, false));
@@ -127,6 +147,10 @@ public final class ComparisonCharts {
                         new double[] {n - 1 - i, n - 1 - i}, false);
             }
         }
+    }
+
+    /** One series of dots per verdict, so the legend names each colour. */
+    private static void addVerdictDots(XYChart chart, List<ComparisonRow> rows, int n) {
         for (Verdict verdict : Verdict.values()) {
             List<Double> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
@@ -143,8 +167,6 @@ public final class ComparisonCharts {
                 dots.setMarkerColor(VERDICT_COLOURS.get(verdict));
             }
         }
-        chart.getStyler().setMarkerSize(10);
-        return new ReportChart(stemPrefix + "-forest", title, chart, List.of());
     }
 
     private static String label(ComparisonRow row) {
