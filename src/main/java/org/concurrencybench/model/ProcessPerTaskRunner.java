@@ -12,7 +12,7 @@ import org.concurrencybench.workload.Task;
  * <p>At most {@code parallelism} child JVMs are alive at once: the tasks are futures on a fixed pool
  * of {@code parallelism} parent threads (the shape of {@link FixedPoolRunner}), each starting one
  * child at a time, as {@code multiprocessing.Pool(maxtasksperchild=1)} would. A Python script that
- * starts a {@code Process} for every job at once would start all 64 of a batch together; on a
+ * starts a {@code Process} for every job at once would start a whole batch together; on a
  * machine with a few cores that only makes them queue for the CPU (a JVM's start-up is CPU work)
  * while holding all their memory, and a large batch could exhaust it. So this model's number is
  * "per-task start-up, {@code parallelism} at a time", which is also what makes it comparable with

@@ -20,9 +20,9 @@ import org.concurrencybench.workload.Task;
 
 /**
  * The class path a worker JVM starts with. Where the parent runs from one jar (the shaded
- * benchmarks jar, some 10 MB with JMH, XChart and the rest), a worker gets a lean jar of only the
- * packages it loads classes from, made once in the temporary folder: opening and checking the big
- * jar costs a one-task worker about 10 ms of its start-up for classes it never loads. Elsewhere
+ * benchmarks jar, with JMH, XChart and the rest), a worker gets a lean jar of only the packages it
+ * loads classes from, made once in the temporary folder: opening and checking the big jar costs a
+ * one-task worker part of its start-up for classes it never loads. Elsewhere
  * (the tests' class directories), the parent's class path as it is.
  *
  * <p>The packages are named by classes ({@link #PACKAGES}), so a rename moves them along; a

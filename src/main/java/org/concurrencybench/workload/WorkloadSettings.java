@@ -3,7 +3,8 @@ package org.concurrencybench.workload;
 /**
  * The sizes of one task of each workload, in one place with their units and defaults.
  *
- * @param cpuUnits          CPU work per task, in {@link CpuKernel} units (default 700, about 5 ms)
+ * @param cpuUnits          CPU work per task, in {@link CpuKernel} units (default 700: a task of a few milliseconds,
+ *                          long against any model's dispatch cost and of the order of the GIL's switch interval)
  * @param sleepMicros       sleep per task, microseconds (default 10,000: 10 ms)
  * @param ioRoundTrips      round trips per I/O task, and steps per mixed task (default 20)
  * @param ioBytes           bytes per request and per reply (default 256)

@@ -18,13 +18,11 @@ public record ComparisonSettings(double alpha, PValueAdjustment adjustment, doub
     public static final double ALPHA = 0.05;
 
     /**
-     * The default noise floor, 6%: just above the largest run-to-run difference of an A/A pair, two
-     * default-profile runs of the same commit on the quiet 2-core development VM, a minute apart
-     * (results/20261128-200044-dev-2core-A and results/20261128-200423-dev-2core-A2): FIXED_POOL
-     * on CPU at 2 cores, 0.949 [0.938, 0.961], which the exact test calls significant (BH p 0.048)
-     * though nothing changed. Forks vary less than runs do, so a significant change smaller than
-     * this is not evidence of one. One pair on one machine: a machine with quieter runs may pass
-     * a lower {@code --min-change}.
+     * The default noise floor: just above the largest run-to-run difference of an A/A pair (two
+     * runs of one commit on one quiet machine), which the exact test can call significant though
+     * nothing changed. Forks vary less than runs do, so a significant change smaller than this is
+     * not evidence of one. The pair it was chosen on, and its figures, are in {@code NoiseFloorTest};
+     * a machine with quieter runs may pass a lower {@code --min-change}.
      */
     public static final String DEFAULT_MIN_CHANGE_PERCENT = "6";
 
