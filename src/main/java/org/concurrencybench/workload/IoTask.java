@@ -4,7 +4,8 @@ import java.net.InetSocketAddress;
 
 /**
  * An I/O-bound task: opens its own connection to the echo server and makes {@code roundTrips}
- * request/response round trips of {@code bytes} bytes, each a blocking call, then closes it.
+ * request/response round trips of {@code bytes} bytes, each a blocking call, then closes it: a
+ * {@link MixedTask} without the CPU work ({@link EchoSteps}).
  *
  * @param seed       decides the bytes sent
  * @param roundTrips request/response exchanges on the one connection
@@ -17,19 +18,11 @@ public record IoTask(long seed, int roundTrips, int bytes, InetSocketAddress ser
         if (roundTrips < 0) {
             throw new IllegalArgumentException("I/O round trips must be >= 0, got " + roundTrips);
         }
-        if (bytes < 1) {
-            throw new IllegalArgumentException("I/O message size must be >= 1 byte, got " + bytes);
-        }
+        EchoSteps.requireMessageSize(bytes);
     }
 
     @Override
     public long run(ExecutionHooks hooks) throws Exception {
-        long checksum = EchoPayload.initial(seed);
-        try (EchoConnection connection = EchoConnection.open(server, bytes, hooks)) {
-            for (int r = 0; r < roundTrips; r++) {
-                checksum = connection.roundTrip(seed, r, checksum, hooks);
-            }
-        }
-        return checksum;
+        return EchoSteps.run(seed, roundTrips, 0, bytes, server, hooks);
     }
 }

@@ -21,20 +21,11 @@ public record MixedTask(long seed, int steps, int cpuUnitsPerStep, int bytes, In
             throw new IllegalArgumentException("mixed task steps and CPU units must be >= 0, got "
                     + steps + " and " + cpuUnitsPerStep);
         }
-        if (bytes < 1) {
-            throw new IllegalArgumentException("I/O message size must be >= 1 byte, got " + bytes);
-        }
+        EchoSteps.requireMessageSize(bytes);
     }
 
     @Override
     public long run(ExecutionHooks hooks) throws Exception {
-        long checksum = EchoPayload.initial(seed);
-        try (EchoConnection connection = EchoConnection.open(server, bytes, hooks)) {
-            for (int step = 0; step < steps; step++) {
-                checksum = CpuKernel.run(checksum, cpuUnitsPerStep, hooks);
-                checksum = connection.roundTrip(seed, step, checksum, hooks);
-            }
-        }
-        return checksum;
+        return EchoSteps.run(seed, steps, cpuUnitsPerStep, bytes, server, hooks);
     }
 }

@@ -79,4 +79,13 @@ class EchoServerTest {
             assertEquals(1, server.acceptedConnections());
         }
     }
+
+    /** One shape: an I/O task is a mixed task without CPU work, round trip for round trip. */
+    @Test
+    void anIoTaskIsAMixedTaskWithoutCpuWork() throws Exception {
+        try (EchoServer server = EchoServer.start(new EchoServer.Options(Duration.ZERO, 3))) {
+            assertEquals(new MixedTask(5, 3, 0, 64, server.address()).run(ExecutionHooks.NONE),
+                    new IoTask(5, 3, 64, server.address()).run(ExecutionHooks.NONE));
+        }
+    }
 }
