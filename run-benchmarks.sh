@@ -6,12 +6,19 @@
 #   ./run-benchmarks.sh bundle [--with-runtime]         the archive to run it elsewhere (see src/bundle/RUNNING.md)
 #   ./run-benchmarks.sh -h                    every flag, explained
 # Exit codes: 0 every cell measured or skipped; 1 an error; 2 wrong usage; 3 some cells failed
-# (results and report still written); 130 interrupted. Errors are one line on stderr.
+# (results and report still written); 130 interrupted by Ctrl-C (SIGINT), 143 stopped by SIGTERM
+# (the shell's 128 + signal; the finished core counts are kept either way). Errors are one line on stderr.
 # It finds a JDK 21+ (JAVA_HOME, java on the PATH, /usr/lib/jvm, SDKMAN, macOS's
 # JavaVirtualMachines), builds target/benchmarks.jar with Maven when it is missing or older than the
 # sources or the last commit (not with --no-build, so a machine with only a Java runtime can run a copied jar), then
 # execs the sweep (org.concurrencybench.sweep.SweepCommand) or the report in that jar.
 set -euo pipefail
+# Cron, systemd units and 'env -i' may start us without HOME: take the account's home directory
+# (Maven needs one for ~/.m2), else look for nothing under it.
+if [[ -z ${HOME:-} ]]; then
+  HOME=$(getent passwd "$(id -u)" 2>/dev/null | cut -d: -f6) || true
+  [[ -n $HOME ]] && export HOME || unset HOME
+fi
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 jar="$root/target/benchmarks.jar"
@@ -34,7 +41,7 @@ find_java() {
   [[ -x $root/runtime/bin/java ]] && candidates+=("$root/runtime/bin/java")
   [[ -n ${JAVA_HOME:-} ]] && candidates+=("$JAVA_HOME/bin/java")
   command -v java >/dev/null 2>&1 && candidates+=("$(command -v java)")
-  for j in /usr/lib/jvm/* "$HOME"/.sdkman/candidates/java/* /Library/Java/JavaVirtualMachines/*/Contents/Home \
+  for j in /usr/lib/jvm/* ${HOME:+"$HOME"/.sdkman/candidates/java/*} /Library/Java/JavaVirtualMachines/*/Contents/Home \
            /opt/java/* /usr/local/opt/openjdk*/libexec/openjdk.jdk/Contents/Home; do
     [[ -x $j/bin/java ]] && candidates+=("$j/bin/java")
   done

@@ -18,6 +18,8 @@ import org.concurrencybench.report.sections.RunReport;
 import org.concurrencybench.report.sections.SummaryCsv;
 import org.concurrencybench.report.stats.ScalingFit;
 
+import org.concurrencybench.results.SafeName;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,12 +57,20 @@ public final class ReportGenerator {
         this.fitResiduals = fitResiduals;
     }
 
-    /** The default output folder: {@code charts/<run-id>} or {@code charts/compare-<a>-vs-<b>}. */
+    /**
+     * The default output folder: {@code charts/<run-id>}, {@code charts/compare-<a>-vs-<b>} for two
+     * runs, and {@code charts/compare-<a>+<N>-<hash>} for more (the first run, how many others, a
+     * short hash of every run id): its length stays bounded however many runs are compared.
+     */
     public static Path defaultOutput(List<RunResults> runs) {
+        List<String> folders = runs.stream().map(RunNames::folderOf).toList();
         if (runs.size() == 1) {
-            return Path.of("charts", RunNames.folderOf(runs.get(0)));
+            return Path.of("charts", folders.get(0));
         }
-        return Path.of("charts", "compare-" + String.join("-vs-", runs.stream().map(RunNames::folderOf).toList()));
+        String hash = SafeName.shortHash(String.join("\n", runs.stream().map(RunResults::runId).toList()));
+        String name = runs.size() == 2 ? "compare-" + String.join("-vs-", folders)
+                : "compare-" + folders.get(0) + "+" + (runs.size() - 1) + "-" + hash;
+        return Path.of("charts", SafeName.bounded(name, name + hash, SafeName.MAX_LENGTH + 20));
     }
 
     /**
@@ -101,11 +111,14 @@ public final class ReportGenerator {
         }
         List<RunComparison> comparisons = new ArrayList<>();
         List<String> names = RunNames.of(runs);
+        List<String> sameRun = sameRunWarnings(runs, names);
+        sameRun.forEach(warnings);
         for (int i = 1; i < runs.size(); i++) {
             comparisons.add(RunComparison.of(names.get(0), scalings.get(0), names.get(i), scalings.get(i), comparison));
         }
         createDirectories(out);
-        List<String> allWarnings = runWarnings.stream().flatMap(List::stream).toList();
+        List<String> allWarnings = new ArrayList<>(sameRun);
+        runWarnings.forEach(allWarnings::addAll);
         ReportDocument document = ComparisonReport.build(runs, scalings, comparisons, level, allWarnings,
                 new ChartSink(out, formats, drawing));
         writeDocument(document, out);
@@ -116,6 +129,35 @@ public final class ReportGenerator {
         for (int i = 0; i < runs.size(); i++) {
             writeRun(runs.get(i), scalings.get(i), runWarnings.get(i), out.resolve(RunNames.folderOf(runs.get(i))),
                     drawing);
+        }
+    }
+
+    /**
+     * One warning per run that is the first run again (the same folder, or the same run id and start):
+     * such a comparison finds "no difference" by construction, which says nothing about two machines.
+     */
+    static List<String> sameRunWarnings(List<RunResults> runs, List<String> names) {
+        List<String> lines = new ArrayList<>();
+        RunResults first = runs.get(0);
+        for (int i = 1; i < runs.size(); i++) {
+            RunResults other = runs.get(i);
+            boolean sameFolder = realPath(other.directory()).equals(realPath(first.directory()));
+            boolean sameRun = other.runId().equals(first.runId())
+                    && java.util.Objects.equals(other.machine().startedAt(), first.machine().startedAt());
+            if (sameFolder || sameRun) {
+                lines.add(names.get(i) + " is the same run as " + names.get(0) + " (" + (sameFolder ? "the same folder, "
+                        + first.directory() : "the same run id and start") + "): comparing a run with itself finds"
+                        + " no difference by construction");
+            }
+        }
+        return lines;
+    }
+
+    private static Path realPath(Path directory) {
+        try {
+            return directory.toRealPath();
+        } catch (IOException e) {
+            return directory.toAbsolutePath().normalize();
         }
     }
 

@@ -57,6 +57,10 @@ public final class JsonFile {
     public static <T> T bind(Path file, JsonNode tree, Class<T> type, ObjectMapper mapper) {
         try {
             return mapper.treeToValue(tree, type);
+        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+            // The type's own check refused a value: its message names the field and what is wrong.
+            Throwable why = e.getCause() != null ? e.getCause() : e;
+            throw new RunFolderException(file + ": " + firstLine(why.getMessage()));
         } catch (JsonMappingException e) {
             String field = e.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")

@@ -67,6 +67,11 @@ public record MachineInfo(
     public MachineInfo {
         schema = schema == 0 ? SCHEMA : schema;
         coreCounts = listOf(coreCounts);
+        for (int cores : coreCounts) {
+            if (cores < 1) {
+                throw new IllegalArgumentException("coreCounts: " + cores + " is not a core count (expected 1 or more)");
+            }
+        }
         cpusByCoreCount = cpusByCoreCount == null ? Map.of() : Map.copyOf(cpusByCoreCount);
         models = listOf(models);
         workloads = listOf(workloads);
@@ -80,7 +85,8 @@ public record MachineInfo(
     public static final int SCHEMA = 1;
 
     /** Writes and reads the file; reading leaves out fields this version does not know. */
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT); // 1.5 cores is no count
 
     /**
      * The CPUs the suite could use: the allowed set ({@code Cpus_allowed_list}), the cgroup v2

@@ -101,6 +101,12 @@ final class RunCheck {
                 problems.add(where + "FAILED: " + outcome.reason());
             } else if (own.isEmpty()) {
                 problems.add(where + "no result and no outcome");
+            } else if (own.size() > 1) {
+                // A cell is measured once: a second entry (a copy, or two runs pasted together) makes
+                // its number ambiguous, whichever one a reader picks.
+                measured++;
+                problems.add(where + own.size() + " results for one cell in cores-" + cores
+                        + ".json (a cell is measured once; remove the copies)");
             } else {
                 measured++;
                 own.stream().map(result -> impossible(result, samples)).filter(java.util.Objects::nonNull)

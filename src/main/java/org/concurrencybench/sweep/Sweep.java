@@ -73,7 +73,9 @@ public final class Sweep {
 
     Sweep(SweepSettings settings, PrintStream console) {
         // The java that runs this sweep runs the benchmarks too: the JDK recorded is the JDK measured.
-        this(settings, console, org.concurrencybench.process.WorkerLauncher.javaBinary(), JmhLock.file());
+        // -Dconcurrencybench.benchmarkJava=PATH puts a stand-in there (the tests' sweeps in a child JVM).
+        this(settings, console, System.getProperty("concurrencybench.benchmarkJava",
+                org.concurrencybench.process.WorkerLauncher.javaBinary()), JmhLock.file());
     }
 
     /**
@@ -275,7 +277,7 @@ public final class Sweep {
      * results are complete, and the report is made where a full JDK is.
      */
     private void writeReport() {
-        Path out = settings.chartsDir().resolve(settings.runId());
+        Path out = settings.chartsDir().resolve(org.concurrencybench.results.SafeName.of(settings.runId()));
         if (ModuleLayer.boot().findModule("java.desktop").isEmpty()) {
             console.println("Report: not written here, this Java runtime has no java.desktop to draw charts;"
                     + " copy " + settings.runDir() + " to a machine with a full JDK and run ./run-benchmarks.sh report there");
@@ -288,7 +290,7 @@ public final class Sweep {
 
     /** {@code --resume} of a run with nothing left to measure: make its report if it has none. */
     private void writeReportIfMissing() {
-        Path out = settings.chartsDir().resolve(settings.runId());
+        Path out = settings.chartsDir().resolve(org.concurrencybench.results.SafeName.of(settings.runId()));
         if (!Files.exists(out.resolve("report.md"))) {
             writeReport();
         }

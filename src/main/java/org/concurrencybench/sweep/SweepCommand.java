@@ -41,7 +41,8 @@ import picocli.CommandLine.Option;
             ""},
         optionListHeading = "Options:%n",
         footer = {"", "Exit codes: 0 every cell measured or skipped; 1 an error (one line on stderr); 2 wrong usage;",
-            "            3 some cells failed (results and report are still written); 130 interrupted.",
+            "            3 some cells failed (results and report are still written); 130 interrupted (Ctrl-C);",
+            "            143 stopped by SIGTERM. Interrupted or stopped, the finished core counts are kept.",
             "", "Models:    SEQUENTIAL, THREAD_PER_TASK, FIXED_POOL, FORK_JOIN, VIRTUAL_THREADS, PROCESS_POOL,",
             "           PROCESS_PER_TASK, GLOBAL_LOCK, EVENT_LOOP, GLOBAL_LOCK_PER_TASK",
             "Workloads: CPU, SLEEP, IO, MIXED, and the scenario CONVOY (I/O beside CPU-bound threads)"})
@@ -142,6 +143,8 @@ public final class SweepCommand implements Callable<Integer> {
     static final int USAGE = 2;
     static final int CELLS_FAILED = 3;
     static final int INTERRUPTED = 130;
+    /** SIGTERM's exit code: the JVM exits with 128 + 15 while its shutdown hook keeps what finished. */
+    static final int TERMINATED = 143;
 
     private final PrintStream console;
 

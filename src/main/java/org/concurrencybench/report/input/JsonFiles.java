@@ -16,6 +16,7 @@ final class JsonFiles {
 
     /** The file's JSON tree; never null. */
     static JsonNode read(Path file) {
+        InputLimits.checkSize(file);
         try {
             return JsonFile.readTree(file);
         } catch (RunFolderException e) {

@@ -32,6 +32,6 @@ public final class RunNames {
 
     /** The folder a run's own report goes to (inside a comparison's folder, or under {@code charts/}). */
     public static String folderOf(RunResults run) {
-        return run.runId().replaceAll("[^A-Za-z0-9._-]+", "_");
+        return org.concurrencybench.results.SafeName.of(run.runId());
     }
 }

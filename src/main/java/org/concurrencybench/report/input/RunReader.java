@@ -32,6 +32,7 @@ public final class RunReader {
             throw new ReportException(machineFile + ": file not found (every run folder written by the sweep has one)");
         }
         MachineInfo machine;
+        InputLimits.checkSize(machineFile);
         try {
             machine = MachineInfo.read(machineFile);
         } catch (RunFolderException e) {
@@ -40,13 +41,17 @@ public final class RunReader {
         SortedMap<Integer, List<BenchmarkResult>> byCores = new TreeMap<>();
         for (int cores : coreCounts(folder)) {
             Path file = folder.coresFile(cores);
+            InputLimits.checkSize(file);
             byCores.put(cores, JmhResultParser.read(file));
+            InputLimits.checkResults(file, byCores.get(cores));
         }
+        InputLimits.checkSettings(directory, byCores);
         if (byCores.isEmpty()) {
             throw new ReportException(directory + ": no core count has finished yet (planned " + machine.coreCounts()
                     + "); finish the run with ./run-benchmarks.sh --resume " + directory);
         }
-        List<Outcome> outcomes = outcomes(folder);
+        List<Outcome> outcomes = new java.util.ArrayList<>(outcomes(folder));
+        byCores.forEach((cores, results) -> outcomes.addAll(CellScreen.screen(cores, results, folder.coresFile(cores))));
         // A cell that failed has no number, even where JMH wrote one for the iterations before the failure.
         for (Outcome outcome : outcomes) {
             if (outcome.status() == Outcome.Status.FAILED && byCores.containsKey(outcome.cores())) {
@@ -66,6 +71,9 @@ public final class RunReader {
     }
 
     private static List<Outcome> outcomes(RunFolder folder) {
+        if (Files.exists(folder.outcomesFile())) {
+            InputLimits.checkSize(folder.outcomesFile());
+        }
         try {
             return folder.readOutcomes();
         } catch (IOException e) {

@@ -107,7 +107,10 @@ public final class CpythonStep {
         String[] words = probe == null ? new String[0] : probe.trim().split("\\s+");
         boolean suitable = words.length == 3 && words[1].equals("1");
         if (!suitable) {
-            String why = probe == null ? "it did not run" : "it is Python " + (words.length > 0 ? words[0] : "?");
+            String why = probe == null ? "it did not run"
+                    : words.length > 0 && words[0].matches("\\d+\\.\\d+.*") ? "it is Python " + words[0]
+                    : probe.isBlank() ? "it printed no version (is it a Python at all?)"
+                    : "it printed no version but \"" + firstLine(probe) + "\"";
             if (requested != null) {
                 throw new IllegalArgumentException("--python " + requested + ": expected a CPython " + MINIMUM
                         + " or newer, but " + why);
@@ -118,6 +121,11 @@ public final class CpythonStep {
         boolean free = words[2].equals("0");
         return new Interpreter(executable, words[0], free, "CPython: " + executable + " " + words[0]
                 + (free ? " (free-threaded)" : "") + " runs beside the JVM at each core count (--no-python skips it)");
+    }
+
+    private static String firstLine(String text) {
+        String line = text.strip().lines().findFirst().orElse("");
+        return line.length() > 60 ? line.substring(0, 60) + "..." : line;
     }
 
     /** The one console line about CPython: the interpreter's, or why it cannot run. */

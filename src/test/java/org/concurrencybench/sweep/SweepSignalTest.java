@@ -1,0 +1,41 @@
+package org.concurrencybench.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Issue 21, defect 9: a sweep stopped by SIGTERM exits 143 (the shell's 128 + 15), and the README
+ * and {@code -h} say so (they used to promise 130 for it, which only Ctrl-C gives).
+ */
+class SweepSignalTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sigtermExits143AsHelpAndReadmeSay() throws Exception {
+        Path fake = ChildSweep.fakeJava(dir, "sleep 30");
+        Process sweep = ChildSweep.start(dir, fake, "--smoke", "--cores", "1", "--models", "SEQUENTIAL",
+                "--workloads", "CPU", "--no-python", "--label", "sig", "--results", "r", "--charts", "c");
+        ChildSweep.awaitConsole(dir, "[1/1] cores=1");
+        sweep.destroy(); // SIGTERM
+        assertEquals(SweepCommand.TERMINATED, ChildSweep.exitCode(sweep), ChildSweep.console(dir));
+        assertTrue(ChildSweep.console(dir).contains("Interrupted. Kept no core count"), ChildSweep.console(dir));
+
+        StringWriter help = new StringWriter();
+        new CommandLine(new SweepCommand()).usage(new PrintWriter(help));
+        assertTrue(help.toString().contains("130 interrupted (Ctrl-C)"), help.toString());
+        assertTrue(help.toString().contains("143 stopped by SIGTERM"), help.toString());
+        String readme = Files.readString(Path.of("README.md"));
+        assertTrue(readme.contains("| 143 | stopped by SIGTERM"), "README's table of exit codes");
+        assertTrue(Files.readString(Path.of("run-benchmarks.sh")).contains("143 stopped by SIGTERM"));
+    }
+}
