@@ -36,6 +36,8 @@ public record RunFolder(Path dir) {
     public static final String CORES_FILES = "cores-N.json";
     /** How messages and help name real CPython's per-core-count files. */
     public static final String CPYTHON_FILES = "cpython-cores-N.json";
+    /** The {@code format} field of a {@code cpython-cores-N.json} (docs/cpython.md). */
+    public static final String CPYTHON_FORMAT = "concurrencybench-cpython/1";
     private static final String CORES = "cores-";
     private static final String CPYTHON = "cpython-" + CORES;
     private static final String PARTIAL = ".partial";

@@ -1,5 +1,6 @@
 package org.concurrencybench.sweep;
 
+import org.concurrencybench.sweep.cpython.CpythonPlan;
 import org.concurrencybench.sweep.cpython.CpythonStep;
 import org.concurrencybench.sweep.jmh.CellSettlement;
 import org.concurrencybench.sweep.jmh.JmhLauncher;
@@ -20,8 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.concurrencybench.results.JmhResult;
 import org.concurrencybench.results.JmhResultFile;
 import org.concurrencybench.results.MachineInfo;
@@ -66,10 +65,8 @@ public final class Sweep {
     private final Path jmhLock;
     private JmhLauncher launcher;
     private final CpythonStep cpython;
-    private final List<Integer> finishedCores = new ArrayList<>();
-    private final CountDownLatch loopExited = new CountDownLatch(1);
-    private volatile boolean stopping;
-    private volatile boolean settled; // finished, or failed with an error: the shutdown hook has nothing to say
+    private final List<Integer> finishedCores = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private SweepInterruption interruption;
 
     Sweep(SweepSettings settings, PrintStream console) {
         // The java that runs this sweep runs the benchmarks too: the JDK recorded is the JDK measured.
@@ -88,7 +85,7 @@ public final class Sweep {
         this.folder = new RunFolder(settings.runDir());
         this.javaBinary = javaBinary;
         this.jmhLock = jmhLock;
-        this.cpython = new CpythonStep(settings.python(), CpythonStep.companionScript(), settings.profile(),
+        this.cpython = new CpythonStep(settings.python(), CpythonPlan.companionScript(), settings.profile(),
                 settings.models(), settings.workloads(), settings.convoy(), settings.pinned(), console);
     }
 
@@ -101,6 +98,45 @@ public final class Sweep {
             writeReportIfMissing();
             return end(summary);
         }
+        MachineInfo.State before = announce(plan);
+        boolean archivedForks = SweepPlan.firstLook(settings.profile());
+        if (dryRun) {
+            new DryRun(console, settings, folder, cpython).print(plan, new JmhLauncher(javaBinary,
+                    SuiteJar.benchmarksJar(), settings.pinned(), console, null, archivedForks));
+            return Ending.ALL_MEASURED;
+        }
+        checkNothingInTheWay();
+        Files.createDirectories(folder.logsDir());
+        launcher = new JmhLauncher(javaBinary, SuiteJar.benchmarksJar(), settings.pinned(), console, folder.logsDir(),
+                archivedForks);
+        MachineInfo machine = settings.resuming() ? settings.resumed() : MachineDescription.of(settings, before);
+        writeMachine(machine);
+        interruption = new SweepInterruption(console, settings.runDir(), settings.cores(), finishedCores,
+                List.of(launcher::stopRunning, cpython::stopRunning));
+        interruption.install();
+        Instant start = Instant.now();
+        try {
+            if (!measureEveryCoreCount(plan, start)) {
+                return Ending.INTERRUPTED; // the shutdown hook says what was kept
+            }
+            return finish(machine, start);
+        } catch (IOException | RuntimeException e) {
+            if (!interruption.stopping()) {
+                console.printf("Kept %s in %s; ./run-benchmarks.sh --resume %s measures the rest once the cause is fixed.%n",
+                        finishedCores.isEmpty() ? "no core count" : "core counts " + finishedCores, settings.runDir(),
+                        settings.runDir());
+            }
+            throw e;
+        } finally {
+            if (!interruption.stopping()) {
+                interruption.settle(); // an error on its way out: not an interruption
+            }
+            interruption.loopExited();
+        }
+    }
+
+    /** The console's first lines: the plan, its estimate, pinning, CPython, the machine's limits and state. */
+    private MachineInfo.State announce(SweepSteps plan) {
         console.printf("Sweep %s: profile %s, cores %s, %d cells per core count, about %s in all%n",
                 settings.runId(), settings.profile().name(), settings.cores(), plan.cellsPerCoreCount(),
                 Durations.format(Duration.ofMillis(estimatedMillis(plan))));
@@ -110,24 +146,11 @@ public final class Sweep {
         }
         console.printf("Pinning: %s%n", settings.pinning());
         console.println(cpython.note());
-        MachineInfo.State before = announceLimitsAndState();
-        boolean archivedForks = SweepPlan.firstLook(settings.profile());
-        JmhLauncher dryLauncher = new JmhLauncher(javaBinary, SuiteJar.benchmarksJar(), settings.pinned(), console, null,
-                archivedForks);
-        if (dryRun) {
-            for (int cores : settings.cores()) {
-                for (SweepPlan.Step step : plan.stepsAt(cores)) {
-                    console.println(String.join(" ", dryLauncher.command(cores, settings.topology().cpusFor(cores),
-                            step.jmhArgs(), folder.stepFile(cores, step.name()))));
-                }
-                if (cpython.active()) {
-                    console.println(String.join(" ", cpython.command(cores, settings.topology().cpusFor(cores),
-                            folder.cpythonFile(cores), 5.0))
-                            + "   (--task-ms: the JVM's SEQUENTIAL CPU task time at this count, measured just before)");
-                }
-            }
-            return Ending.ALL_MEASURED;
-        }
+        return announceLimitsAndState();
+    }
+
+    /** A new run's folder must not exist, and no other JMH may be running. */
+    private void checkNothingInTheWay() {
         if (settings.runDirExists() && !settings.resuming()) {
             throw new SweepException(settings.runDir() + " exists already; choose another --label or --results");
         }
@@ -136,58 +159,43 @@ public final class Sweep {
             throw new SweepException("another JMH run (" + lockHolder + ") holds " + jmhLock
                     + "; wait for it to finish or stop it, then run again");
         }
-        Files.createDirectories(folder.logsDir());
-        launcher = new JmhLauncher(javaBinary, SuiteJar.benchmarksJar(), settings.pinned(), console, folder.logsDir(),
-                archivedForks);
-        MachineInfo machine = settings.resuming() ? settings.resumed() : MachineDescription.of(settings, before);
-        writeMachine(machine);
-        Thread onInterrupt = new Thread(this::interrupted, "sweep-interrupt");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
+    }
 
-        Instant start = Instant.now();
+    /** Every core count in turn, JMH then CPython, with a progress line; false when interrupted. */
+    private boolean measureEveryCoreCount(SweepSteps plan, Instant start) throws IOException, InterruptedException {
         long estimatedDone = 0;
         int index = 0;
-        try {
-            for (int cores : settings.cores()) {
-                index++;
-                Duration elapsed = Duration.between(start, Instant.now());
-                console.printf("[%d/%d] cores=%s cpus=%s  elapsed %s, about %s left%n", index, settings.cores().size(),
-                        CpuTopology.label(cores, settings.topology().physicalCores()), settings.pinned() ? settings.topology().cpusFor(cores) : "(not pinned)", Durations.format(elapsed),
-                        Durations.format(remaining(elapsed, estimatedDone, estimatedMillis(plan))));
-                List<SweepPlan.Step> steps = plan.stepsAt(cores);
-                if (runCoreCount(cores, steps, plan.skippedAt(cores)) == CoreCountEnd.INTERRUPTED) {
-                    return Ending.INTERRUPTED; // the shutdown hook says what was kept
+        for (int cores : settings.cores()) {
+            index++;
+            Duration elapsed = Duration.between(start, Instant.now());
+            console.printf("[%d/%d] cores=%s cpus=%s  elapsed %s, about %s left%n", index, settings.cores().size(),
+                    CpuTopology.label(cores, settings.topology().physicalCores()),
+                    settings.pinned() ? settings.topology().cpusFor(cores) : "(not pinned)", Durations.format(elapsed),
+                    Durations.format(remaining(elapsed, estimatedDone, estimatedMillis(plan))));
+            List<SweepPlan.Step> steps = plan.stepsAt(cores);
+            if (runCoreCount(cores, steps, plan.skippedAt(cores)) == CoreCountEnd.INTERRUPTED) {
+                return false;
+            }
+            if (cpython.active()) {
+                cpython.run(cores, settings.topology().cpusFor(cores), settings.runDir());
+                if (interruption.stopping()) {
+                    return false;
                 }
-                if (cpython.active()) {
-                    cpython.run(cores, settings.topology().cpusFor(cores), settings.runDir());
-                    if (stopping) {
-                        return Ending.INTERRUPTED;
-                    }
-                }
-                estimatedDone += RunCostModel.millis(steps, cores) + cpython.estimatedMillis(cores);
             }
-            RunCheck.Summary summary = RunCheck.check(folder);
-            MachineInfo after = machine.withStateAfter(MachineState.now());
-            writeMachine(summary.missingCoreCounts().isEmpty() ? after.finishedAt(Instant.now().toString()) : after);
-            settled = true;
-            removeHook(onInterrupt);
-            console.printf("Results: %s (%s)%n", settings.runDir(), Durations.format(Duration.between(start, Instant.now())));
-            writeReport();
-            return end(summary);
-        } catch (IOException | RuntimeException e) {
-            if (!stopping) {
-                console.printf("Kept %s in %s; ./run-benchmarks.sh --resume %s measures the rest once the cause is fixed.%n",
-                        finishedCores.isEmpty() ? "no core count" : "core counts " + finishedCores, settings.runDir(),
-                        settings.runDir());
-            }
-            throw e;
-        } finally {
-            if (!stopping) {
-                settled = true; // an error on its way out: not an interruption
-                removeHook(onInterrupt);
-            }
-            loopExited.countDown();
+            estimatedDone += RunCostModel.millis(steps, cores) + cpython.estimatedMillis(cores);
         }
+        return true;
+    }
+
+    /** The run measured: checked, marked finished in its machine file if whole, and reported. */
+    private Ending finish(MachineInfo machine, Instant start) throws IOException {
+        RunCheck.Summary summary = RunCheck.check(folder);
+        MachineInfo after = machine.withStateAfter(MachineState.now());
+        writeMachine(summary.missingCoreCounts().isEmpty() ? after.finishedAt(Instant.now().toString()) : after);
+        interruption.settle();
+        console.printf("Results: %s (%s)%n", settings.runDir(), Durations.format(Duration.between(start, Instant.now())));
+        writeReport();
+        return end(summary);
     }
 
     /** Something the sweep writes into the run folder. */
@@ -236,7 +244,7 @@ public final class Sweep {
             Path part = folder.stepFile(cores, step.name());
             Files.deleteIfExists(part); // an interrupted run's leftovers
             JmhLauncher.Result result = launcher.run(cores, cpus, step.jmhArgs(), part, folder.logFile(cores));
-            if (stopping) {
+            if (interruption.stopping()) {
                 return CoreCountEnd.INTERRUPTED;
             }
             List<JmhResult> results = readResults(part);
@@ -296,35 +304,6 @@ public final class Sweep {
         }
     }
 
-    /**
-     * The shutdown hook (Ctrl-C, SIGTERM): stop JMH and its forks, let the sweep's loop leave
-     * without starting anything more or writing a partial core count, then say what was kept.
-     */
-    private void interrupted() {
-        if (settled) {
-            return;
-        }
-        stopping = true;
-        if (launcher != null) {
-            launcher.stopRunning();
-        }
-        cpython.stopRunning();
-        try {
-            loopExited.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        List<Integer> left = new ArrayList<>(settings.cores());
-        left.removeAll(finishedCores);
-        console.printf("%nInterrupted. Kept %s in %s.%n", finishedCores.isEmpty() ? "no core count"
-                : "core counts " + finishedCores, settings.runDir());
-        if (!left.isEmpty()) {
-            console.printf("Left to measure: cores %s. Finish with: ./run-benchmarks.sh --resume %s%n", left,
-                    settings.runDir());
-        }
-        console.flush();
-    }
-
     private MachineInfo.State announceLimitsAndState() {
         String limit = settings.limits().limitLine(Math.max(MachineState.machineLogicalCpus(),
                 settings.topology().logicalCpus()));
@@ -344,14 +323,6 @@ public final class Sweep {
         MachineInfo.State state = MachineState.now();
         MachineState.warnings(state, settings.limits().usableCores()).forEach(console::println);
         return state;
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the JVM is already exiting; the hook sees the sweep as settled
-        }
     }
 
     private static Duration remaining(Duration elapsed, long estimatedDone, long estimatedTotal) {

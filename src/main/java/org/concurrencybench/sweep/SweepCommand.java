@@ -4,6 +4,7 @@ import org.concurrencybench.sweep.machine.CpuLimits;
 import org.concurrencybench.sweep.machine.CpuTopology;
 import org.concurrencybench.sweep.plan.Profile;
 
+import org.concurrencybench.bench.BenchmarkDefaults;
 import org.concurrencybench.results.RunFolder;
 import org.concurrencybench.results.SuiteBuild;
 import java.io.PrintStream;
@@ -58,7 +59,9 @@ public final class SweepCommand implements Callable<Integer> {
     boolean quick;
 
     @Option(names = "--full", description = "Publication profile: 3 forks, 5 x 2 s warm-up, 10 x 2 s measured. Neither flag:"
-            + " the default profile, 5 forks, 1 x 0.6 s warm-up, 3 x 0.6 s measured (forks are what comparisons"
+            + " the default profile, " + BenchmarkDefaults.FORKS + " forks, " + BenchmarkDefaults.WARMUP_ITERATIONS + " x "
+            + BenchmarkDefaults.WARMUP_MILLIS / 1000.0 + " s warm-up, " + BenchmarkDefaults.ITERATIONS + " x "
+            + BenchmarkDefaults.ITERATION_MILLIS / 1000.0 + " s measured (forks are what comparisons"
             + " count).")
     boolean full;
 
@@ -166,12 +169,18 @@ public final class SweepCommand implements Callable<Integer> {
         System.exit(commandLine.execute(args));
     }
 
+    /** The flags as given, for {@link SweepSettings} to check and resolve. */
+    public SweepRequest request() {
+        return new SweepRequest(smoke, quick, full, cores, models, workloads, tasks, maxBatchSeconds, spreads, budget,
+                params, label, resultsDir, chartsDir, resume, python, noPython);
+    }
+
     @Override
     public Integer call() {
         try {
             SweepSettings settings = resume == null
-                    ? SweepSettings.resolve(this, CpuTopology.ofThisMachine(), CpuLimits.ofThisProcess())
-                    : SweepSettings.resume(this, CpuTopology.ofThisMachine());
+                    ? SweepSettings.resolve(request(), CpuTopology.ofThisMachine(), CpuLimits.ofThisProcess())
+                    : SweepSettings.resume(request(), CpuTopology.ofThisMachine());
             return switch (new Sweep(settings, console).run(dryRun)) {
                 case ALL_MEASURED -> OK;
                 case CELLS_FAILED -> CELLS_FAILED;

@@ -1,15 +1,13 @@
 package org.concurrencybench.sweep;
 
-import org.concurrencybench.sweep.cpython.CpythonStep;
+import org.concurrencybench.sweep.cpython.CpythonInterpreter;
 import org.concurrencybench.sweep.machine.CpuLimits;
 import org.concurrencybench.sweep.machine.CpuTopology;
 import org.concurrencybench.sweep.machine.MachineProbe;
+import org.concurrencybench.sweep.machine.Pinning;
 import org.concurrencybench.sweep.plan.BenchmarkParams;
-import org.concurrencybench.sweep.plan.BudgetPlanner;
-import org.concurrencybench.sweep.plan.CapacityPlan;
 import org.concurrencybench.sweep.plan.PlannedRun;
 import org.concurrencybench.sweep.plan.Profile;
-import org.concurrencybench.sweep.plan.RunCostModel;
 import org.concurrencybench.sweep.plan.SweepException;
 import org.concurrencybench.sweep.plan.SweepPlan;
 
@@ -22,7 +20,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 import org.concurrencybench.model.Model;
 import org.concurrencybench.results.RunFolder;
@@ -41,8 +39,8 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
                      boolean convoy, List<Integer> taskCounts, Duration maxBatch, String label, String runId,
                      Path runDir, Path chartsDir, CpuTopology topology, boolean pinned, String pinning,
                      Instant startedAt, MachineInfo resumed, List<SizeSpread> spreads, List<Workload> skewWorkloads,
-                     CpuLimits limits, MachineInfo.Budget budget, CpythonStep.Interpreter python,
-                     java.util.Map<String, String> params) {
+                     CpuLimits limits, MachineInfo.Budget budget, CpythonInterpreter python,
+                     Map<String, String> params) {
 
     /** The spreads a sweep measures unless {@code --spread} says otherwise (a quick look: NONE only). */
     public static final List<SizeSpread> DEFAULT_SPREADS = List.of(SizeSpread.NONE, SizeSpread.PARETO);
@@ -56,45 +54,66 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
             .withZone(ZoneOffset.UTC);
 
     /** The settings on a machine with no CPU quota (the allowed set is the topology's CPUs). */
-    public static SweepSettings resolve(SweepCommand command, CpuTopology topology) {
-        return resolve(command, topology, new CpuLimits(null, topology.logicalCpus(), null, null));
+    public static SweepSettings resolve(SweepRequest request, CpuTopology topology) {
+        return resolve(request, topology, new CpuLimits(null, topology.logicalCpus(), null, null));
     }
 
     /** The settings within {@code limits}: no core count over the CPUs it lets the suite use. */
-    public static SweepSettings resolve(SweepCommand command, CpuTopology topology, CpuLimits limits) {
+    public static SweepSettings resolve(SweepRequest request, CpuTopology topology, CpuLimits limits) {
+        checkExclusive(request);
+        Profile profile = request.smoke() ? Profile.SMOKE : request.quick() ? Profile.QUICK
+                : request.full() ? Profile.FULL : Profile.DEFAULT;
         int usable = Math.min(topology.logicalCpus(), limits.usableCores());
-        if ((command.smoke ? 1 : 0) + (command.quick ? 1 : 0) + (command.full ? 1 : 0) > 1) {
+        List<Integer> cores = request.cores() == null ? defaultCores(usable) : checkCores(request.cores(), usable);
+        List<Model> models = FlagLists.parse(request.models() == null ? FlagLists.names(Model.values())
+                : request.models(), "--models", Model::parse, "");
+        boolean convoy = request.workloads() == null
+                || request.workloads().stream().anyMatch(name -> name.trim().equalsIgnoreCase(SweepPlan.CONVOY));
+        List<Workload> workloads = FlagLists.parse(request.workloads() == null ? FlagLists.names(Workload.values())
+                : request.workloads().stream().filter(name -> !name.trim().equalsIgnoreCase(SweepPlan.CONVOY)).toList(),
+                "--workloads", Workload::parse, " and " + SweepPlan.CONVOY);
+        List<Integer> sizes = taskCounts(request);
+        if (request.maxBatchSeconds() < 1) {
+            throw new IllegalArgumentException("--max-batch-seconds " + request.maxBatchSeconds() + ": expected at least 1");
+        }
+        List<SizeSpread> byDefault = profile.unevenByDefault() ? DEFAULT_SPREADS : List.of(SizeSpread.NONE);
+        List<SizeSpread> spreads = FlagLists.parse(request.spreads() == null
+                ? FlagLists.names(byDefault.toArray(SizeSpread[]::new)) : request.spreads(), "--spread", SizeSpread::parse, "");
+        List<Workload> skewWorkloads = request.spreads() != null ? workloads
+                : workloads.stream().filter(DEFAULT_SKEW_WORKLOADS::contains).toList();
+        String label = label(request);
+        Instant now = Instant.now();
+        String runId = RUN_ID_TIME.format(now) + "-" + label;
+        Pinning pinning = Pinning.ofThisMachine();
+        Duration maxBatch = Duration.ofSeconds(request.maxBatchSeconds());
+        Map<String, String> params = BenchmarkParams.parse(request.params() == null ? List.of() : request.params());
+        if (params.containsKey(TASKS_PARAM)) {
+            // A batch size of one's own replaces the profile's, for the JVM's batches and CPython's alike.
+            profile = profile.withBatchTasks(batchSize(params.get(TASKS_PARAM)));
+        }
+        CpythonInterpreter python = CpythonInterpreter.find(request.python(), request.noPython());
+        SweepBudget fitted = request.budget() == null ? SweepBudget.none(profile, cores, sizes)
+                : SweepBudget.fit(request.budget(), profile, cores, sizes, new SweepBudget.Measured(models, workloads,
+                        convoy, maxBatch, spreads, skewWorkloads, python));
+        return new SweepSettings(fitted.profile(), fitted.cores(), models, workloads, convoy, fitted.taskCounts(),
+                maxBatch, label, runId, request.resultsDir().resolve(runId), request.chartsDir(), topology,
+                pinning.available(), pinning.description(), now, null, spreads, skewWorkloads, limits, fitted.budget(),
+                python, params);
+    }
+
+    private static void checkExclusive(SweepRequest request) {
+        if ((request.smoke() ? 1 : 0) + (request.quick() ? 1 : 0) + (request.full() ? 1 : 0) > 1) {
             throw new IllegalArgumentException("--smoke, --quick and --full exclude each other; give one");
         }
-        if (command.python != null && command.noPython) {
+        if (request.python() != null && request.noPython()) {
             throw new IllegalArgumentException("--python and --no-python exclude each other; give one");
         }
-        Profile profile = command.smoke ? Profile.SMOKE : command.quick ? Profile.QUICK
-                : command.full ? Profile.FULL : Profile.DEFAULT;
-        List<Integer> cores = command.cores == null ? defaultCores(usable) : checkCores(command.cores, usable);
-        List<Model> models = new ArrayList<>();
-        for (String name : command.models == null ? names(Model.values()) : command.models) {
-            Model model = parseOrFail(name, "--models", Model::parse);
-            if (!models.contains(model)) {
-                models.add(model);
-            }
-        }
-        List<Workload> workloads = new ArrayList<>();
-        boolean convoy = false;
-        List<String> workloadNames = new ArrayList<>(names(Workload.values()));
-        workloadNames.add(SweepPlan.CONVOY);
-        for (String name : command.workloads == null ? workloadNames : command.workloads) {
-            if (name.trim().equalsIgnoreCase(SweepPlan.CONVOY)) {
-                convoy = true;
-                continue;
-            }
-            Workload workload = parseOrFail(name, "--workloads", Workload::parse);
-            if (!workloads.contains(workload)) {
-                workloads.add(workload);
-            }
-        }
+    }
+
+    /** {@code --tasks}: each size once, smallest first. */
+    private static List<Integer> taskCounts(SweepRequest request) {
         List<Integer> taskCounts = new ArrayList<>();
-        for (int n : command.tasks == null ? List.<Integer>of() : command.tasks) {
+        for (int n : request.tasks() == null ? List.<Integer>of() : request.tasks()) {
             if (n < 1) {
                 throw new IllegalArgumentException("--tasks " + n + ": expected a batch size of at least 1");
             }
@@ -102,80 +121,31 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
                 taskCounts.add(n);
             }
         }
-        if (command.maxBatchSeconds < 1) {
-            throw new IllegalArgumentException("--max-batch-seconds " + command.maxBatchSeconds + ": expected at least 1");
-        }
-        List<SizeSpread> spreads = new ArrayList<>();
-        List<SizeSpread> byDefault = profile.unevenByDefault() ? DEFAULT_SPREADS : List.of(SizeSpread.NONE);
-        for (String name : command.spreads == null ? names(byDefault.toArray(SizeSpread[]::new)) : command.spreads) {
-            SizeSpread spread = parseOrFail(name, "--spread", SizeSpread::parse);
-            if (!spreads.contains(spread)) {
-                spreads.add(spread);
-            }
-        }
-        List<Workload> skewWorkloads = command.spreads != null ? List.copyOf(workloads)
-                : workloads.stream().filter(DEFAULT_SKEW_WORKLOADS::contains).toList();
-        String label = command.label == null ? MachineProbe.host() : command.label;
+        return taskCounts.stream().sorted().toList();
+    }
+
+    private static String label(SweepRequest request) {
+        String label = request.label() == null ? MachineProbe.host() : request.label();
         if (!label.matches("[A-Za-z0-9._-]{1,64}")) {
             throw new IllegalArgumentException("--label '" + label
                     + "': use 1 to 64 letters, digits, '.', '_' or '-' (it becomes part of a folder name)");
         }
-        Instant now = Instant.now();
-        String runId = RUN_ID_TIME.format(now) + "-" + label;
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        boolean linux = os.contains("linux");
-        boolean taskset = linux && MachineProbe.command(List.of("taskset", "-c", "0", "true"), null) != null;
-        String pinning = taskset ? "taskset" : linux ? "unavailable: taskset not found (install util-linux)"
-                : "unavailable: " + System.getProperty("os.name") + " has no CPU affinity; only -XX:ActiveProcessorCount";
-        List<Integer> sizes = taskCounts.stream().sorted().toList();
-        Duration maxBatch = Duration.ofSeconds(command.maxBatchSeconds);
-        java.util.Map<String, String> params = BenchmarkParams.parse(command.params == null ? List.of() : command.params);
-        if (params.containsKey(TASKS_PARAM)) {
-            // A batch size of one's own replaces the profile's, for the JVM's batches and CPython's alike.
-            profile = profile.withBatchTasks(batchSize(params.get(TASKS_PARAM)));
-        }
-        CpythonStep.Interpreter python = CpythonStep.find(command.python, command.noPython);
-        MachineInfo.Budget budget = null;
-        if (command.budget != null) {
-            Duration limit = BudgetPlanner.parse(command.budget);
-            List<Model> chosenModels = List.copyOf(models);
-            List<Workload> chosenWorkloads = List.copyOf(workloads);
-            boolean withConvoy = convoy;
-            int connections = sizes.isEmpty() ? 0 : CapacityPlan.connectionLimit();
-            // CPython runs beside the JVM at each core count, with the plan's own forks and iterations.
-            BudgetPlanner.Plan plan = BudgetPlanner.plan(limit, new BudgetPlanner.Candidate(profile, cores, sizes),
-                    c -> RunCostModel.sweepMillis(c.profile(), c.cores(), chosenModels, chosenWorkloads, withConvoy,
-                            c.taskCounts(), maxBatch, connections, spreads, skewWorkloads)
-                            + new CpythonStep(python, CpythonStep.companionScript(), c.profile(), chosenModels,
-                                    chosenWorkloads, withConvoy, false, System.out).estimatedMillis(c.cores()));
-            profile = plan.profile();
-            cores = plan.cores();
-            sizes = plan.taskCounts();
-            budget = new MachineInfo.Budget(command.budget, limit.toMillis(), plan.estimatedMillis(), profile.forks(),
-                    profile.warmupIterations(), profile.warmupMillis(), profile.iterations(), profile.iterationMillis(),
-                    cores, plan.gaveUp());
-        }
-        return new SweepSettings(profile, cores, List.copyOf(models), List.copyOf(workloads), convoy,
-                sizes, maxBatch, label, runId,
-                command.resultsDir.resolve(runId), command.chartsDir, topology, taskset, pinning, now, null,
-                List.copyOf(spreads), skewWorkloads, limits, budget, python, params);
+        return label;
     }
 
     /**
      * The settings of an interrupted run, from its machine file: the same profile, models,
      * workloads and sizes, and only the core counts that have no results file yet.
      */
-    static SweepSettings resume(SweepCommand command, CpuTopology topology) {
-        if (command.smoke || command.quick || command.full || command.budget != null || command.cores != null || command.models != null
-                || command.workloads != null || command.tasks != null || command.label != null || command.spreads != null
-                || command.params != null) {
+    static SweepSettings resume(SweepRequest request, CpuTopology topology) {
+        if (request.choosesWhatToMeasure()) {
             throw new IllegalArgumentException("--resume takes its settings from RUN_DIR/" + RunFolder.MACHINE + ";"
                     + " give it without --smoke, --quick, --full, --budget, --cores, --models, --workloads, --tasks, --spread, --param or --label");
         }
-        RunFolder folder = new RunFolder(command.resume);
+        RunFolder folder = new RunFolder(request.resume());
         Path file = folder.machineFile();
         if (!Files.isRegularFile(file)) {
-            throw new SweepException("--resume " + command.resume + ": no " + RunFolder.MACHINE
+            throw new SweepException("--resume " + request.resume() + ": no " + RunFolder.MACHINE
                     + " there; is it a run folder (results/<run-id>)?");
         }
         MachineInfo machine;
@@ -189,7 +159,7 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
         try {
             finished = folder.finishedCoreCounts();
         } catch (java.io.IOException e) {
-            throw new SweepException("--resume: cannot list " + command.resume + " (" + e.getMessage() + ")");
+            throw new SweepException("--resume: cannot list " + request.resume() + " (" + e.getMessage() + ")");
         }
         List<Integer> left = new ArrayList<>();
         for (int cores : plan.coreCounts()) {
@@ -198,11 +168,11 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
             }
         }
         return new SweepSettings(plan.profile(), left, plan.models(), plan.workloads(), plan.convoy(),
-                plan.taskCounts(), Duration.ofSeconds(command.maxBatchSeconds), machine.label(), machine.runId(),
-                command.resume, command.chartsDir, topology, Boolean.TRUE.equals(machine.pinned()), machine.pinning(),
+                plan.taskCounts(), Duration.ofSeconds(request.maxBatchSeconds()), machine.label(), machine.runId(),
+                request.resume(), request.chartsDir(), topology, Boolean.TRUE.equals(machine.pinned()), machine.pinning(),
                 machine.startedAt() == null ? Instant.now() : Instant.parse(machine.startedAt()), machine,
                 plan.spreads(), plan.skewWorkloads(), new CpuLimits(null, topology.logicalCpus(), null, null),
-                machine.budget(), CpythonStep.find(command.python, command.noPython), plan.params());
+                machine.budget(), CpythonInterpreter.find(request.python(), request.noPython()), plan.params());
     }
 
     private static int batchSize(String value) {
@@ -237,23 +207,6 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
             counts.add(n);
         }
         return List.copyOf(counts);
-    }
-
-    private static <E> E parseOrFail(String name, String flag, java.util.function.Function<String, E> parse) {
-        try {
-            return parse.apply(name);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(flag + ": " + e.getMessage()
-                    + (flag.equals("--workloads") ? " and CONVOY" : ""));
-        }
-    }
-
-    private static List<String> names(Enum<?>[] values) {
-        List<String> names = new ArrayList<>();
-        for (Enum<?> value : values) {
-            names.add(value.name());
-        }
-        return names;
     }
 
     /** Whether the run folder exists already (for a new run it never should: the run id has the time in it). */

@@ -20,7 +20,7 @@ public final class CommandLines {
     public static SweepSettings resolve(String... args) {
         SweepCommand command = new SweepCommand();
         new CommandLine(command).parseArgs(args);
-        return command.resume == null ? SweepSettings.resolve(command, FOUR_CPUS)
-                : SweepSettings.resume(command, FOUR_CPUS);
+        return command.resume == null ? SweepSettings.resolve(command.request(), FOUR_CPUS)
+                : SweepSettings.resume(command.request(), FOUR_CPUS);
     }
 }

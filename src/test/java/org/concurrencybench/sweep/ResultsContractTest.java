@@ -38,7 +38,7 @@ class ResultsContractTest {
         SweepCommand command = new SweepCommand();
         new CommandLine(command).parseArgs("--quick", "--cores", "1,2", "--models", "SEQUENTIAL", "--workloads", "SLEEP",
                 "--label", "box", "--param", "cpuUnits=770", "--results", run.getParent().toString());
-        SweepSettings settings = SweepSettings.resolve(command, CpuTopology.read(Path.of("/nonexistent"), new java.util.TreeSet<>(List.of(0, 1, 2, 3))));
+        SweepSettings settings = SweepSettings.resolve(command.request(), CpuTopology.read(Path.of("/nonexistent"), new java.util.TreeSet<>(List.of(0, 1, 2, 3))));
         MachineInfo machine = MachineDescription.of(settings, MachineState.now()).finishedAt("2026-11-26T00:10:00Z");
         machine.write(new RunFolder(run).machineFile());
         Outcome written = Outcome.skipped(2, CapacityPlan.cell(Model.FIXED_POOL, Workload.SLEEP, 100_000), "too long",

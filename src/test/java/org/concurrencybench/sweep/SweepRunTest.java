@@ -78,7 +78,7 @@ class SweepRunTest {
         SweepCommand command = new SweepCommand();
         new CommandLine(command).parseArgs("--quick", "--cores", "1,2", "--models", models, "--workloads", workloads,
                 "--spread", "NONE", "--no-python", "--label", "t", "--results", dir.resolve("results").toString(), "--charts", dir.resolve("charts").toString());
-        return SweepSettings.resolve(command, CpuTopology.read(Path.of("/nonexistent"), new TreeSet<>(List.of(0, 1))));
+        return SweepSettings.resolve(command.request(), CpuTopology.read(Path.of("/nonexistent"), new TreeSet<>(List.of(0, 1))));
     }
 
     private Sweep sweep(SweepSettings settings) {

@@ -32,7 +32,7 @@ class VerifyDuplicateTest {
         new CommandLine(command).parseArgs("--quick", "--cores", "1,2", "--models", "SEQUENTIAL", "--workloads", "CPU",
                 "--spread", "NONE", "--no-python", "--label", "t", "--results", dir.resolve("results").toString(),
                 "--charts", dir.resolve("charts").toString());
-        SweepSettings settings = SweepSettings.resolve(command,
+        SweepSettings settings = SweepSettings.resolve(command.request(),
                 CpuTopology.read(Path.of("/nonexistent"), new TreeSet<>(List.of(0, 1))));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         new Sweep(settings, new PrintStream(console, true, StandardCharsets.UTF_8),

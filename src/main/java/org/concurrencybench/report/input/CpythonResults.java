@@ -22,7 +22,7 @@ import org.concurrencybench.results.RunFolder;
  */
 public record CpythonResults(SortedMap<Integer, CpythonResults.CoreCount> byCores) {
 
-    public static final String FORMAT = "concurrencybench-cpython/1";
+    public static final String FORMAT = RunFolder.CPYTHON_FORMAT;
     public static final String BATCH = "cpython.batch";
     public static final String CONVOY = "cpython.convoy";
     private static final ObjectMapper MAPPER = new ObjectMapper()

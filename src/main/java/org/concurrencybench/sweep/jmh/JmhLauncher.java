@@ -12,7 +12,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one JMH invocation for one core count: under {@code taskset -c CPUS} where pinning is
@@ -32,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * {@code -jvmArgsAppend "-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=F"} under
  * {@code taskset -c 0}). It changes how classes are loaded, not the code that runs, and
  * nothing measured starts from it (workers and JVM-start benchmarks launch JVMs of their own); a
- * real run's forks start as plain JVMs, as the committed runs' did.
+ * real run's forks start as plain JVMs.
  *
  * <p>JMH's whole output goes to a log file; the console gets one line per benchmark result and
  * per failure, each with the benchmark's name and parameters.
@@ -54,8 +53,7 @@ public final class JmhLauncher {
     private final PrintStream console;
     private final Path forkLauncher; // a script that starts a fork under a parent-death signal, or null
     private final Path forkArchive;  // the forks' CDS archive, or null for plain forks
-    private Process running;   // guarded by this
-    private boolean stopped;   // guarded by this: once stopped, nothing more is started
+    private final ChildProcess child = new ChildProcess();
 
     /**
      * @param forkLauncherDir where to write the script that starts JMH's forks with a parent-death
@@ -105,13 +103,9 @@ public final class JmhLauncher {
     public Result run(int cores, String cpus, List<String> jmhArgs, Path resultFile, Path logFile)
             throws IOException, InterruptedException {
         List<String> command = command(cores, cpus, jmhArgs, resultFile);
-        Process process;
-        synchronized (this) {
-            if (stopped) {
-                return new Result(-1, List.of(), null);
-            }
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            running = process;
+        Process process = child.start(new ProcessBuilder(command).redirectErrorStream(true));
+        if (process == null) {
+            return new Result(-1, List.of(), null);
         }
         process.getOutputStream().close();
         JmhConsole output = new JmhConsole();
@@ -134,46 +128,22 @@ public final class JmhLauncher {
                 }
             }
         } catch (IOException e) {
-            if (!isStopped()) {
+            if (!child.stopped()) {
                 // The log cannot be written (a full disk, say): nothing reads JMH's output any more, so stop it.
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+                ChildProcess.kill(process);
                 throw new java.nio.file.FileSystemException(logFile.toString(), null, e.getMessage());
             }
             // stopped meanwhile: JMH's output closed under the reader ("Stream closed"); nothing to report
         } finally {
             process.waitFor();
-            synchronized (this) {
-                running = null;
-            }
+            child.ended();
         }
         return new Result(process.exitValue(), output.failures(), output.firstError());
     }
 
-    private synchronized boolean isStopped() {
-        return stopped;
-    }
-
     /** Stops the running JMH process and everything it started (its forks, their workers); starts no more. */
     public void stopRunning() {
-        Process process;
-        synchronized (this) {
-            stopped = true;
-            process = running;
-        }
-        if (process == null) {
-            return;
-        }
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        child.stop();
     }
 
     /** A console name for a benchmark: the model and workload, or the class and its parameters. */

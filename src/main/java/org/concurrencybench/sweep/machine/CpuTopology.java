@@ -71,7 +71,7 @@ public final class CpuTopology {
         try {
             // OSHI knows each logical processor's package and core on Linux, macOS and Windows.
             java.util.Map<Integer, String> cores = new java.util.HashMap<>();
-            for (var cpu : MachineState.oshi().getHardware().getProcessor().getLogicalProcessors()) {
+            for (var cpu : Oshi.systemInfo().getHardware().getProcessor().getLogicalProcessors()) {
                 cores.put(cpu.getProcessorNumber(), cpu.getPhysicalPackageNumber() + "/" + cpu.getPhysicalProcessorNumber());
             }
             if (cores.keySet().containsAll(allowed)) {

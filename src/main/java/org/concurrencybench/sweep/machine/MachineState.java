@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.concurrencybench.results.MachineInfo;
-import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
 import oshi.software.os.OSProcess;
 import oshi.software.os.OperatingSystem;
@@ -38,22 +37,7 @@ public final class MachineState {
     private static final long PROCESS_WATCH_MILLIS = 500;
     private static final int BUSIEST = 5;
 
-    private static SystemInfo systemInfo;
-
     private MachineState() {
-    }
-
-    /** OSHI's view of this machine, made once (its first call reads a good deal). */
-    static synchronized SystemInfo oshi() {
-        if (systemInfo == null) {
-            // OSHI logs through SLF4J; without a provider it warns that no logger is bound.
-            if (System.getProperty("slf4j.provider") == null) {
-                System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
-                System.setProperty("slf4j.internal.verbosity", "WARN");
-            }
-            systemInfo = new SystemInfo();
-        }
-        return systemInfo;
     }
 
     /** The machine's state now; never fails (what cannot be read is "unknown" or null). */
@@ -64,7 +48,7 @@ public final class MachineState {
         Long maxMhz = null;
         Long currentMhz = null;
         try {
-            CentralProcessor cpu = oshi().getHardware().getProcessor();
+            CentralProcessor cpu = Oshi.systemInfo().getHardware().getProcessor();
             double[] averages = cpu.getSystemLoadAverage(3);
             if (averages[0] >= 0) {
                 load = List.of(round(averages[0]), round(averages[1]), round(averages[2]));
@@ -73,7 +57,7 @@ public final class MachineState {
             long[] current = cpu.getCurrentFreq();
             long highest = current == null ? 0 : java.util.Arrays.stream(current).max().orElse(0);
             currentMhz = highest > 0 ? highest / 1_000_000 : null;
-            busiest = busiestOtherProcesses(oshi().getOperatingSystem());
+            busiest = busiestOtherProcesses(Oshi.systemInfo().getOperatingSystem());
         } catch (RuntimeException | LinkageError e) {
             // OSHI cannot read this platform: keep what the files gave
         }
@@ -172,7 +156,7 @@ public final class MachineState {
     /** The CPU model, from OSHI (Linux, macOS, Windows), or "unknown". */
     public static String cpuModel() {
         try {
-            String name = oshi().getHardware().getProcessor().getProcessorIdentifier().getName();
+            String name = Oshi.systemInfo().getHardware().getProcessor().getProcessorIdentifier().getName();
             return name == null || name.isBlank() ? "unknown" : name.trim();
         } catch (RuntimeException | LinkageError e) {
             return "unknown";
@@ -182,7 +166,7 @@ public final class MachineState {
     /** The machine's logical processors (all of them, not only those this process may use), or 0. */
     public static int machineLogicalCpus() {
         try {
-            return oshi().getHardware().getProcessor().getLogicalProcessorCount();
+            return Oshi.systemInfo().getHardware().getProcessor().getLogicalProcessorCount();
         } catch (RuntimeException | LinkageError e) {
             return 0;
         }

@@ -26,11 +26,11 @@ public record Profile(String name, int forks, int warmupIterations, long warmupM
     /** Wiring checks only (CI): does every cell run and give a plausible number? Not for reading. */
     public static final Profile SMOKE = new Profile("smoke", 1, 1, 100, 2, 100, 16, true, true);
     /**
-     * A first look (a new machine), every model and workload in under three minutes on two cores:
+     * A first look (a new machine), every model and workload in a few minutes:
      * one fork, one 100 ms warm-up and two 100 ms measured iterations over batches of
      * {@value #QUICK_BATCH_TASKS} tasks. An iteration lasts whole batches, so what a look costs is
      * mostly its long batches: half the default's tasks halves them (and PROCESS_PER_TASK's JVM
-     * starts), and an iteration shorter than a CPU batch at one core (200-230 ms in the committed quick runs) is one batch,
+     * starts), and an iteration shorter than a CPU batch at one core is one batch,
      * not two. The convoy at CPython's switch interval only, fewer JVM-start cells and one
      * PROCESS_PER_TASK batch (see {@link SweepPlan#firstLook}); even batches only unless
      * {@code --spread} asks. Intervals are wide: two iterations of one fork give a t quantile of
@@ -51,7 +51,7 @@ public record Profile(String name, int forks, int warmupIterations, long warmupM
     public static final Profile DEFAULT = new Profile("default", BenchmarkDefaults.FORKS,
             BenchmarkDefaults.WARMUP_ITERATIONS, BenchmarkDefaults.WARMUP_MILLIS, BenchmarkDefaults.ITERATIONS,
             BenchmarkDefaults.ITERATION_MILLIS, 0, false, true);
-    /** For publication: more forks, longer iterations. */
+    /** For publication: longer and more iterations than the default, in fewer forks. */
     public static final Profile FULL = new Profile("full", 3, 5, 2000, 10, 2000, 0, false, true);
 
 

@@ -13,28 +13,26 @@ import org.concurrencybench.workload.Workload;
  * (the benchmark class, {@code -p} values, {@code -f -wi -w -i -r}), so the {@code --dry-run}
  * estimate, the progress line and {@code --budget} all follow whatever the plan really asks for.
  *
- * <p>The old estimate (iterations times their nominal length, plus 1.2 s per fork) ran about 20%
- * low overall and 34% low for the model benchmarks of the default profile, because an iteration
- * lasts at least one batch: JMH stops an iteration only when the operation running at the end of
- * its time has finished, so an iteration of length T over batches of b ms lasts
- * {@code ceil(T / b) * b}. Half of the model x workload cells have batches of 150-700 ms at one
- * core, and {@code PROCESS_PER_TASK}'s are 3-8 s (64 JVM starts). This model adds those, per
- * benchmark and per core count:
+ * <p>Counting iterations at their nominal length runs low wherever batches are long, because an
+ * iteration lasts at least one batch: JMH stops an iteration only when the operation running at
+ * the end of its time has finished, so an iteration of length T over batches of b ms lasts
+ * {@code ceil(T / b) * b}. Many model x workload cells have batches of a sizeable fraction of an
+ * iteration at one core, and {@code PROCESS_PER_TASK}'s (a JVM start per task) outlast it. This
+ * model adds those, per benchmark and per core count:
  * <pre>
  *   invocation = HOST_START + sum over benchmarks of forks x (forkStart(cores) + sum over iterations of ceil(T/b) x b)
  *   run        = sum of invocations + REPORT
  * </pre>
  *
- * <p><b>Calibration</b> (first on the run {@code 20261126-012552-dev-2core}, default profile, every
- * model and workload, cores 1 and 2, AMD EPYC, 2 CPUs; now checked against the committed run that
- * replaced it, {@code results/20261201-081732-dev-2core}, by {@code RunCostModelTest}): each JMH log
- * records every benchmark's iteration scores and JMH's own "Total time" per invocation; the
- * per-task costs below are the measured batch times at one core divided by the batch's tasks, and
- * the fork start is what the total time leaves over the iterations' modelled length (0.5-0.8 s per
- * fork at one core, 0.2-0.6 s at two). JMH's host has a start and an end of its own
- * ({@link #HOST_START_MILLIS} per invocation), which the invocations' totals leave out. Recalibrate with
- * {@code python3 docs/calibrate-estimate.py results/RUN/logs/*.log}. On a faster machine the CPU
- * work takes less than modelled: the estimate then errs long, which is the safe side for a budget.
+ * <p><b>Calibration</b>: each JMH log records every benchmark's iteration scores and JMH's own
+ * "Total time" per invocation; the per-task costs below are the measured batch times at one core
+ * divided by the batch's tasks, and the fork start is what the total time leaves over the
+ * iterations' modelled length. JMH's host has a start and an end of its own
+ * ({@link #HOST_START_MILLIS} per invocation), which the invocations' totals leave out.
+ * {@code RunCostModelTest} names the committed run the constants come from and checks the model
+ * against it; recalibrate with {@code python3 docs/calibrate-estimate.py results/RUN/logs/*.log}.
+ * On a faster machine the CPU work takes less than modelled: the estimate then errs long, which is
+ * the safe side for a budget.
  *
  * <p><b>Checking it</b> (on a quiet machine): the estimate is the first line of a dry run, the real
  * time is the whole command's, report included.
@@ -51,20 +49,20 @@ public final class RunCostModel {
     /** Writing the report (charts, md, html) of a whole run. */
     public static final long REPORT_MILLIS = 12_000;
     /** Tasks per batch in ModelBenchmark unless {@code -p tasks} says otherwise. */
-    private static final int DEFAULT_TASKS = 64;
+    static final int DEFAULT_TASKS = 64;
 
     /**
-     * One task's cost at one core on the calibration machine, in ms: a CPU task (the CPU kernel's
+     * One task's cost at one core on the calibration run's machine, in ms: a CPU task (the CPU kernel's
      * default size), a SLEEP (10 ms), an IO task (loopback round trips, mostly waiting) and a MIXED one.
      */
-    private static final double CPU_TASK = 4.8;
+    static final double CPU_TASK = 4.8;
     private static final double SLEEP_TASK = 10.2;
     private static final double IO_TASK = 0.75;
     private static final double MIXED_TASK = 2.4;
-    /** A fresh worker JVM per task at one core (PROCESS_PER_TASK: 5.5 s for 64 CPU tasks), and how it scales. */
+    /** A fresh worker JVM per task at one core (PROCESS_PER_TASK), and how it scales with cores. */
     private static final double PROCESS_START = 85;
     private static final double PROCESS_SCALING_EXPONENT = 0.68;
-    /** Starting a platform thread and its stack, ms (THREAD_PER_TASK capacity batches of 100,000 took 14 s). */
+    /** Starting a platform thread and its stack, ms (what bounds THREAD_PER_TASK's big capacity batches). */
     private static final double THREAD_START = 0.14;
 
     private RunCostModel() {
@@ -187,51 +185,4 @@ public final class RunCostModel {
             default -> bound;
         };
     }
-
-    /**
-     * One core count of the CPython companion ({@code python/run_cpython.py}): the runner's start,
-     * then per trial (a fresh interpreter, {@code forks} per benchmark) its start, the batch's
-     * expected checksums (one serial pass of its CPU work, or of its I/O payloads), and its
-     * iterations over batches as long as the paired JVM model's, except that a CPython process
-     * starts by {@code fork} in {@link #PYTHON_PROCESS_START} ms, not a JVM's; the convoy's trials
-     * last their iterations.
-     *
-     * @param pairedModels the JVM models of the forms that run ({@link org.concurrencybench.results.CpythonPairing})
-     * @param workloads    the batch workloads that run (CPU, SLEEP, IO)
-     * @param convoyCells  the convoy's trials (0 without the convoy)
-     */
-    public static long cpythonMillis(List<Model> pairedModels, List<Workload> workloads, int convoyCells, Profile profile,
-                              int cores) {
-        int tasks = profile.batchTasks() > 0 ? profile.batchTasks() : DEFAULT_TASKS;
-        double total = PYTHON_RUNNER_START;
-        for (Workload workload : workloads) {
-            double check = tasks * switch (workload) {
-                case CPU -> CPU_TASK;
-                case IO -> PYTHON_IO_CHECK;
-                default -> 0;
-            };
-            for (Model model : pairedModels) {
-                double batch = model == Model.PROCESS_PER_TASK
-                        ? (PYTHON_PROCESS_START * tasks + modelBatch(Model.SEQUENTIAL, workload, tasks, 1)) / cores
-                        : modelBatch(model, workload, tasks, cores) * (workload == Workload.IO ? PYTHON_IO_FACTOR : 1);
-                total += profile.forks() * (PYTHON_TRIAL_START + check
-                        + profile.warmupIterations() * iteration(profile.warmupMillis(), batch)
-                        + profile.iterations() * iteration(profile.iterationMillis(), batch));
-            }
-        }
-        total += (double) convoyCells * profile.forks() * (PYTHON_TRIAL_START
-                + profile.warmupIterations() * profile.warmupMillis() + profile.iterations() * profile.iterationMillis());
-        return Math.round(total);
-    }
-
-    /** The CPython runner's start and its calibration of the CPU kernel, per core count. */
-    private static final double PYTHON_RUNNER_START = 1000;
-    /** A fresh interpreter for one trial: its start, the companion's imports, the form's set-up. */
-    private static final double PYTHON_TRIAL_START = 250;
-    /** A {@code multiprocessing.Process} by {@code fork}, per task (about 11 ms here). */
-    private static final double PYTHON_PROCESS_START = 11;
-    /** One I/O task's expected checksum: 20 payloads filled and folded in Python (95 µs each). */
-    private static final double PYTHON_IO_CHECK = 1.9;
-    /** CPython's loopback round trips against the JVM's. */
-    private static final double PYTHON_IO_FACTOR = 1.6;
 }

@@ -21,8 +21,8 @@ import org.concurrencybench.workload.Workload;
 /**
  * What a sweep runs at one core count: one JMH invocation per benchmark class that the chosen
  * workloads need, with the parameters that pick the models and workloads, the cells each runs
- * (derived from the benchmark's own {@code @Param} declarations) and a first estimate of how long
- * each takes (for the progress line's estimate of what is left).
+ * (derived from the benchmark's own {@code @Param} declarations). {@link RunCostModel} estimates
+ * each step's time from its JMH arguments.
  */
 public final class SweepPlan {
 
@@ -79,7 +79,7 @@ public final class SweepPlan {
                         profile.jmhOptions()));
             }
             if (oneBatch) {
-                // Its batches (a JVM start per task: 1.5-4 s for a quick look's 32) outlast a first look's iterations:
+                // Its batches (a JVM start per task) outlast a first look's iterations:
                 // one measured batch per workload, no warm-up (no interval for it in this profile).
                 Profile oneBatchProfile = profile.withTiming(profile.forks(), 0, profile.warmupMillis(), 1,
                         profile.iterationMillis());

@@ -49,7 +49,7 @@ class CpythonStepTest {
         return fake;
     }
 
-    private CpythonStep step(CpythonStep.Interpreter python, List<Model> models, List<Workload> workloads,
+    private CpythonStep step(CpythonInterpreter python, List<Model> models, List<Workload> workloads,
                              boolean convoy) throws Exception {
         Path script = dir.resolve("run_cpython.py");
         Files.writeString(script, "# stand-in\n");
@@ -59,17 +59,17 @@ class CpythonStepTest {
 
     @Test
     void interpreterIsChosenOrRefusedWithOneLine() throws Exception {
-        assertFalse(CpythonStep.find(null, true).present());
-        assertTrue(CpythonStep.find(null, true).note().contains("--no-python"));
+        assertFalse(CpythonInterpreter.find(null, true).present());
+        assertTrue(CpythonInterpreter.find(null, true).note().contains("--no-python"));
         Path old = fakePython("3.8.10 0 1", "");
         IllegalArgumentException tooOld = assertThrows(IllegalArgumentException.class,
-                () -> CpythonStep.find(old.toString(), false));
+                () -> CpythonInterpreter.find(old.toString(), false));
         assertEquals("--python " + old + ": expected a CPython 3.9 or newer, but it is Python 3.8.10",
                 tooOld.getMessage());
-        CpythonStep.Interpreter free = CpythonStep.find(fakePython("3.13.1 1 0", "").toString(), false);
+        CpythonInterpreter free = CpythonInterpreter.find(fakePython("3.13.1 1 0", "").toString(), false);
         assertTrue(free.present() && free.freeThreaded(), free.toString());
         assertTrue(free.note().contains("free-threaded"), free.note());
-        assertFalse(CpythonStep.find(dir.resolve("no-such-python").toString() + "-x", true).present());
+        assertFalse(CpythonInterpreter.find(dir.resolve("no-such-python").toString() + "-x", true).present());
     }
 
     @Test
@@ -77,14 +77,14 @@ class CpythonStepTest {
         SweepCommand command = new SweepCommand();
         new picocli.CommandLine(command).parseArgs("--python", "python3", "--no-python");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SweepSettings.resolve(command, CpuTopology.read(Path.of("/nonexistent"),
+                () -> SweepSettings.resolve(command.request(), CpuTopology.read(Path.of("/nonexistent"),
                         new java.util.TreeSet<>(List.of(0, 1)))));
         assertEquals("--python and --no-python exclude each other; give one", e.getMessage());
     }
 
     @Test
     void formsFollowTheChosenModelsByShape() throws Exception {
-        CpythonStep.Interpreter gil = new CpythonStep.Interpreter("python3", "3.11.7", false, "");
+        CpythonInterpreter gil = new CpythonInterpreter("python3", "3.11.7", false, "");
         CpythonStep step = step(gil, List.of(Model.SEQUENTIAL, Model.GLOBAL_LOCK, Model.FIXED_POOL),
                 List.of(Workload.CPU, Workload.MIXED), true);
         List<String> command = step.command(2, "0,1", dir.resolve("out.json"), 5);
@@ -97,7 +97,7 @@ class CpythonStepTest {
         assertEquals(9, full.benchmarks(), "the default profile's convoy: 0, 1, 2 CPU threads x 3 intervals");
         assertTrue(String.join(" ", full.command(2, "0,1", dir.resolve("out.json"), 5))
                 .contains("--cpu-threads 0,1,2 --switch-intervals 5000,1000,100"));
-        CpythonStep.Interpreter free = new CpythonStep.Interpreter("python3.13t", "3.13.1", true, "");
+        CpythonInterpreter free = new CpythonInterpreter("python3.13t", "3.13.1", true, "");
         String freeLine = String.join(" ", step(free, List.of(Model.FIXED_POOL), List.of(Workload.CPU), false)
                 .command(1, "0", dir.resolve("out.json"), 5));
         assertTrue(freeLine.contains("--forms ThreadPoolExecutor"), "a free-threaded pool pairs with FIXED_POOL: " + freeLine);
@@ -116,7 +116,7 @@ class CpythonStepTest {
     void firstCoreCountFixesTheCpuUnitsForTheRest() throws Exception {
         Path python = fakePython("3.11.7 1 1",
                 "echo '{\"format\":\"concurrencybench-cpython/1\",\"cpuUnits\":7,\"benchmarks\":[],\"failed\":[]}' > \"$out\"");
-        CpythonStep step = step(new CpythonStep.Interpreter(python.toString(), "3.11.7", false, ""),
+        CpythonStep step = step(new CpythonInterpreter(python.toString(), "3.11.7", false, ""),
                 List.of(Model.SEQUENTIAL), List.of(Workload.CPU), false);
         Files.createDirectories(dir.resolve("run").resolve("logs"));
         Files.writeString(dir.resolve("run").resolve("cores-1.json"), "[{\"benchmark\":\"org.concurrencybench.bench"
@@ -133,7 +133,7 @@ class CpythonStepTest {
     @Test
     void aFailedRunnerLeavesAFileSayingWhy() throws Exception {
         Path python = fakePython("3.11.7 1 1", "echo 'Traceback ...'; echo 'OSError: boom' >&2; exit 3");
-        CpythonStep step = step(new CpythonStep.Interpreter(python.toString(), "3.11.7", false, ""),
+        CpythonStep step = step(new CpythonInterpreter(python.toString(), "3.11.7", false, ""),
                 List.of(Model.SEQUENTIAL), List.of(Workload.CPU), false);
         Files.createDirectories(dir.resolve("run").resolve("logs"));
         step.run(1, "0", dir.resolve("run"));

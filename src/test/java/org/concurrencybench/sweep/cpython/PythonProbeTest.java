@@ -11,8 +11,8 @@ class PythonProbeTest {
     @Test
     void anInterpreterThatPrintsNothingIsNamedAsSuch() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> CpythonStep.find("/bin/true", false));
-        assertEquals("--python /bin/true: expected a CPython " + CpythonStep.MINIMUM + " or newer, but it printed no"
+                () -> CpythonInterpreter.find("/bin/true", false));
+        assertEquals("--python /bin/true: expected a CPython " + CpythonInterpreter.MINIMUM + " or newer, but it printed no"
                 + " version (is it a Python at all?)", error.getMessage());
     }
 }

@@ -2,6 +2,7 @@ package org.concurrencybench.sweep.plan;
 
 import org.concurrencybench.sweep.CommandLines;
 import org.concurrencybench.sweep.SweepSettings;
+import org.concurrencybench.sweep.cpython.CpythonPlan;
 import org.concurrencybench.sweep.cpython.CpythonStep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -78,16 +79,16 @@ class RunCostModelTest {
     @Test
     void cpythonTrialsCostTheirIterationsTheirChecksAndAForkedProcessPerTask() {
         List<Model> forms = List.of(Model.SEQUENTIAL, Model.GLOBAL_LOCK, Model.PROCESS_PER_TASK);
-        long quick = RunCostModel.cpythonMillis(forms, List.of(Workload.CPU, Workload.SLEEP), 4, Profile.QUICK, 2);
-        long full = RunCostModel.cpythonMillis(forms, List.of(Workload.CPU, Workload.SLEEP), 9, Profile.DEFAULT, 2);
+        long quick = CpythonCostModel.millis(forms, List.of(Workload.CPU, Workload.SLEEP), 4, Profile.QUICK, 2);
+        long full = CpythonCostModel.millis(forms, List.of(Workload.CPU, Workload.SLEEP), 9, Profile.DEFAULT, 2);
         assertTrue(quick < full / 5, "five forks of longer iterations: " + quick + " vs " + full);
-        long withoutConvoy = RunCostModel.cpythonMillis(forms, List.of(Workload.CPU), 0, Profile.QUICK, 1);
-        long withConvoy = RunCostModel.cpythonMillis(forms, List.of(Workload.CPU), 4, Profile.QUICK, 1);
+        long withoutConvoy = CpythonCostModel.millis(forms, List.of(Workload.CPU), 0, Profile.QUICK, 1);
+        long withConvoy = CpythonCostModel.millis(forms, List.of(Workload.CPU), 4, Profile.QUICK, 1);
         assertTrue(withConvoy - withoutConvoy >= 4 * (200 + 2 * 100), "four convoy trials: their iterations at least");
         // A multiprocessing.Process forks the interpreter: more than a plain loop, far less than a JVM start a task.
-        long processes = RunCostModel.cpythonMillis(List.of(Model.PROCESS_PER_TASK), List.of(Workload.SLEEP), 0,
+        long processes = CpythonCostModel.millis(List.of(Model.PROCESS_PER_TASK), List.of(Workload.SLEEP), 0,
                 Profile.QUICK, 1);
-        long sequential = RunCostModel.cpythonMillis(List.of(Model.SEQUENTIAL), List.of(Workload.SLEEP), 0,
+        long sequential = CpythonCostModel.millis(List.of(Model.SEQUENTIAL), List.of(Workload.SLEEP), 0,
                 Profile.QUICK, 1);
         int batches = 3; // one warm-up and two measured iterations, each one batch
         assertTrue(processes > sequential && processes < sequential + batches * Profile.QUICK_BATCH_TASKS * 20,
@@ -99,7 +100,7 @@ class RunCostModelTest {
         Path python = dir.resolve("python3");
         Files.writeString(python, "#!/bin/sh\necho '3.11.7 1 1'\n"); // answers the version probe: a CPython 3.11 with the GIL
         assertTrue(python.toFile().setExecutable(true));
-        assertTrue(Files.isRegularFile(CpythonStep.companionScript()), "the companion is in this checkout");
+        assertTrue(Files.isRegularFile(CpythonPlan.companionScript()), "the companion is in this checkout");
 
         long jvmOnly = CommandLines.resolve("--quick", "--budget", "20m", "--no-python", "--label", "box").budget()
                 .estimatedMillis();
@@ -107,7 +108,7 @@ class RunCostModelTest {
                 "--label", "box").budget().estimatedMillis();
 
         SweepSettings settings = CommandLines.resolve("--quick", "--python", python.toString(), "--label", "box");
-        long cpython = new CpythonStep(settings.python(), CpythonStep.companionScript(), settings.profile(),
+        long cpython = new CpythonStep(settings.python(), CpythonPlan.companionScript(), settings.profile(),
                 settings.models(), settings.workloads(), settings.convoy(), false, System.out)
                 .estimatedMillis(settings.cores());
         assertTrue(cpython > 0);

@@ -1,0 +1,142 @@
+package org.concurrencybench.sweep.cpython;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.concurrencybench.bench.BenchmarkDefaults;
+import org.concurrencybench.model.Model;
+import org.concurrencybench.results.CpythonPairing;
+import org.concurrencybench.sweep.machine.SuiteJar;
+import org.concurrencybench.sweep.plan.CpythonCostModel;
+import org.concurrencybench.sweep.plan.Profile;
+import org.concurrencybench.sweep.plan.SweepPlan;
+import org.concurrencybench.workload.Workload;
+
+/**
+ * What the CPython companion runs at each core count: the CPython forms paired with the chosen
+ * models, the chosen workloads it has (CPU, SLEEP, IO) and the convoy's cells, as one command line,
+ * with the estimate of its time ({@link CpythonCostModel}).
+ */
+public final class CpythonPlan {
+
+    private static final List<Workload> WORKLOADS = List.of(Workload.CPU, Workload.SLEEP, Workload.IO);
+
+    private final CpythonInterpreter interpreter;
+    private final Path script;
+    private final Profile profile;
+    private final List<String> forms = new ArrayList<>();
+    private final List<Model> pairedModels = new ArrayList<>(); // the forms' models, in the forms' order
+    private final List<Workload> batches;
+    private final boolean convoy;
+
+    public CpythonPlan(CpythonInterpreter interpreter, Path script, Profile profile, List<Model> models,
+                       List<Workload> chosen, boolean convoy) {
+        this.interpreter = interpreter;
+        this.script = script;
+        this.profile = profile;
+        this.convoy = convoy;
+        CpythonPairing.forms(interpreter.freeThreaded()).forEach((form, model) -> {
+            if (models.contains(model)) {
+                forms.add(form);
+                pairedModels.add(model);
+            }
+        });
+        this.batches = WORKLOADS.stream().filter(chosen::contains).toList();
+    }
+
+    /** The companion's runner, in the suite's folder (an unpacked bundle has none). */
+    public static Path companionScript() {
+        return SuiteJar.suiteDir().resolve("python").resolve("run_cpython.py");
+    }
+
+    CpythonInterpreter interpreter() {
+        return interpreter;
+    }
+
+    /** The one console line about CPython: the interpreter's, or why it cannot run. */
+    public String note() {
+        if (interpreter.present() && !Files.isRegularFile(script)) {
+            return "CPython: not run, the companion " + script + " is missing (run from the suite's folder)";
+        }
+        return interpreter.note();
+    }
+
+    /** Whether there is anything to run. */
+    public boolean active() {
+        return interpreter.present() && Files.isRegularFile(script)
+                && (convoy || (!forms.isEmpty() && !batches.isEmpty()));
+    }
+
+    /** The benchmarks one core count runs. */
+    int benchmarks() {
+        return batches.size() * forms.size() + convoyTrials();
+    }
+
+    /**
+     * The convoy's cells: the JVM's (fewer in a first look); a free-threaded CPython has no lock
+     * to switch, so it runs at CPython's default interval only, as the JVM's free threads do.
+     */
+    private SweepPlan.ConvoyCells convoyCells() {
+        SweepPlan.ConvoyCells jvm = SweepPlan.convoyCells(profile);
+        String cpythonInterval = String.valueOf(BenchmarkDefaults.CPYTHON_SWITCH_INTERVAL_MICROS);
+        return interpreter.freeThreaded() ? new SweepPlan.ConvoyCells(jvm.cpuThreads(), List.of(cpythonInterval)) : jvm;
+    }
+
+    private int convoyTrials() {
+        SweepPlan.ConvoyCells cells = convoyCells();
+        return convoy ? cells.cpuThreads().size() * cells.switchIntervals().size() : 0;
+    }
+
+    /** The estimated time of one core count; 0 when nothing runs. */
+    public long estimatedMillis(int cores) {
+        return active() ? CpythonCostModel.millis(pairedModels, batches, convoyTrials(), profile, cores) : 0;
+    }
+
+    /** The estimated time of every core count of {@code cores}. */
+    public long estimatedMillis(List<Integer> cores) {
+        return cores.stream().mapToLong(this::estimatedMillis).sum();
+    }
+
+    /**
+     * The command for one core count.
+     *
+     * @param taskMillis one JVM CPU task's time, which the first core count calibrates Python's to
+     * @param cpuUnits   the CPU units an earlier core count chose; null for the runner to calibrate
+     * @param pin        whether to run under {@code taskset -c cpus}
+     */
+    List<String> command(int cores, String cpus, Path out, double taskMillis, Integer cpuUnits, boolean pin) {
+        List<String> command = new ArrayList<>();
+        if (pin) {
+            command.addAll(List.of("taskset", "-c", cpus));
+        }
+        command.addAll(List.of(interpreter.executable(), script.toString(), "--out", out.toString(),
+                "--cores", String.valueOf(cores), "--cpus", cpus, "--profile", profile.name(),
+                "--timing", profile.forks() + "," + profile.warmupIterations() + "," + profile.warmupMillis() + ","
+                        + profile.iterations() + "," + profile.iterationMillis(),
+                "--forms", String.join(",", forms), "--workloads", String.join(",", workloadNames()),
+                "--task-ms", String.format(Locale.ROOT, "%.3f", taskMillis)));
+        if (convoy) {
+            SweepPlan.ConvoyCells cells = convoyCells();
+            command.addAll(List.of("--cpu-threads", String.join(",", cells.cpuThreads()),
+                    "--switch-intervals", String.join(",", cells.switchIntervals())));
+        }
+        if (cpuUnits != null) {
+            command.addAll(List.of("--cpu-units", String.valueOf(cpuUnits)));
+        }
+        if (profile.batchTasks() > 0) {
+            command.addAll(List.of("--tasks", String.valueOf(profile.batchTasks())));
+        }
+        return command;
+    }
+
+    /** The workloads as the companion names them: the batches', then the convoy's. */
+    private List<String> workloadNames() {
+        List<String> names = new ArrayList<>(batches.stream().map(Workload::name).toList());
+        if (convoy) {
+            names.add(SweepPlan.CONVOY);
+        }
+        return names;
+    }
+}
