@@ -1,0 +1,108 @@
+package org.concurrencybench.results;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Where a sweep in rounds keeps JMH's files, as JMH wrote them: one per round, core count and
+ * step. A round is written into {@code rounds/round-R.partial/} and renamed to
+ * {@code rounds/round-R/} once every one of its invocations has run, so a killed sweep leaves only
+ * whole rounds behind and {@code --resume} starts again at the next one (a partial round's folder
+ * is measured again from its start).
+ *
+ * <pre>
+ * rounds/round-R/cores-N-STEP.json   JMH's -rf json of step STEP at N cores in round R (one fork)
+ * rounds/round-R.partial/            the round being measured
+ * </pre>
+ * A run folder without {@code rounds/} is from before rounds: one file per core count.
+ */
+public record RoundFiles(Path runDir) {
+
+    public static final String ROUNDS = "rounds";
+    private static final Pattern ROUND = Pattern.compile("round-(\\d+)");
+    private static final Pattern STEP_FILE = Pattern.compile("cores-(\\d+)-(.+)\\.json");
+    private static final String PARTIAL = ".partial";
+
+    public Path dir() {
+        return runDir.resolve(ROUNDS);
+    }
+
+    /** A finished round's folder. */
+    public Path round(int round) {
+        return dir().resolve("round-" + round);
+    }
+
+    /** The folder of a round being measured. */
+    public Path partialRound(int round) {
+        return dir().resolve("round-" + round + PARTIAL);
+    }
+
+    /** Where step {@code step} at {@code cores} writes its JMH file while round {@code round} is measured. */
+    public Path partialStepFile(int round, int cores, String step) {
+        return partialRound(round).resolve(stepFileName(cores, step));
+    }
+
+    public static String stepFileName(int cores, String step) {
+        return "cores-" + cores + "-" + step + ".json";
+    }
+
+    /** Whether this run was made in rounds. */
+    public boolean exist() {
+        return Files.isDirectory(dir());
+    }
+
+    /** The rounds that finished, ascending. */
+    public SortedSet<Integer> finished() throws IOException {
+        SortedSet<Integer> rounds = new TreeSet<>();
+        if (!exist()) {
+            return rounds;
+        }
+        try (Stream<Path> entries = Files.list(dir())) {
+            entries.filter(Files::isDirectory).forEach(entry -> {
+                Matcher name = ROUND.matcher(entry.getFileName().toString());
+                if (name.matches()) {
+                    rounds.add(Integer.parseInt(name.group(1)));
+                }
+            });
+        }
+        return rounds;
+    }
+
+    /** The JMH files of one finished round at one core count, by name. */
+    public SortedSet<Path> stepFiles(int round, int cores) throws IOException {
+        SortedSet<Path> files = new TreeSet<>();
+        try (Stream<Path> entries = Files.list(round(round))) {
+            entries.forEach(file -> {
+                Matcher name = STEP_FILE.matcher(file.getFileName().toString());
+                if (name.matches() && Integer.parseInt(name.group(1)) == cores) {
+                    files.add(file);
+                }
+            });
+        }
+        return files;
+    }
+
+    /** Starts round {@code round}: an empty partial folder (what a killed attempt left is dropped). */
+    public void start(int round) throws IOException {
+        Path partial = partialRound(round);
+        if (Files.exists(partial)) {
+            try (Stream<Path> old = Files.list(partial)) {
+                for (Path file : old.toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        Files.createDirectories(partial);
+    }
+
+    /** Ends round {@code round}: its folder takes its finished name, whole. */
+    public void finish(int round) throws IOException {
+        Files.move(partialRound(round), round(round), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,68 @@
+package org.concurrencybench.sweep.plan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The order of one round of a sweep in rounds (randomized multiple interleaved trials, Abedi &amp;
+ * Brecht, ICPE 2017): every planned JMH invocation at every core count once, the (core count, step)
+ * visits shuffled together, and inside each step the values of every {@code -p} parameter
+ * shuffled, which is the order JMH then runs that step's cells in (JMH keeps the order the values
+ * are given in; it runs the parameters as nested loops, so the cells are shuffled as far as one
+ * invocation allows). A machine's drift then lands on a different cell at each round instead of on
+ * whichever cell runs last. The generator is seeded by the run's seed and the round number, so the
+ * same run (and a resumed one) repeats the same order.
+ */
+public final class RoundOrder {
+
+    /** One JMH invocation of a round: a step, pinned to {@code cores} CPUs. */
+    public record Visit(int cores, SweepPlan.Step step) {
+    }
+
+    private RoundOrder() {
+    }
+
+    /**
+     * Round {@code round} (1, 2, ...) of the run seeded {@code seed}.
+     *
+     * @param stepsByCores every core count's steps, in plan order
+     */
+    public static List<Visit> of(long seed, int round, Map<Integer, List<SweepPlan.Step>> stepsByCores) {
+        Random random = new Random(mix(seed, round));
+        List<Visit> visits = new ArrayList<>();
+        stepsByCores.forEach((cores, steps) -> steps.forEach(step -> visits.add(new Visit(cores, step))));
+        java.util.Collections.shuffle(visits, random);
+        List<Visit> shuffled = new ArrayList<>();
+        for (Visit visit : visits) {
+            shuffled.add(new Visit(visit.cores(), shuffleParams(visit.step(), random)));
+        }
+        return shuffled;
+    }
+
+    /** A new run's seed: from the clock, recorded in the machine file so the order can be repeated. */
+    public static long newSeed() {
+        return new java.security.SecureRandom().nextLong();
+    }
+
+    /** The step with each parameter's values in a shuffled order: the same cells, run in another order. */
+    static SweepPlan.Step shuffleParams(SweepPlan.Step step, Random random) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        step.params().forEach((name, values) -> {
+            List<String> copy = new ArrayList<>(values);
+            java.util.Collections.shuffle(copy, random);
+            params.put(name, copy);
+        });
+        return new SweepPlan.Step(step.name(), step.benchmarkClass(), params, step.options(), step.capacity());
+    }
+
+    /** One stream per round: rounds of one seed differ, and round r of one seed is always the same. */
+    private static long mix(long seed, int round) {
+        long z = seed + 0x9E3779B97F4A7C15L * round;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

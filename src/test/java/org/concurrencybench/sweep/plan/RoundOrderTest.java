@@ -1,0 +1,78 @@
+package org.concurrencybench.sweep.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.concurrencybench.model.Model;
+import org.concurrencybench.results.Cell;
+import org.concurrencybench.workload.Workload;
+import org.junit.jupiter.api.Test;
+
+class RoundOrderTest {
+
+    private static final Map<Integer, List<SweepPlan.Step>> PLAN = plan();
+
+    private static Map<Integer, List<SweepPlan.Step>> plan() {
+        Map<Integer, List<SweepPlan.Step>> plan = new LinkedHashMap<>();
+        for (int cores : List.of(1, 2, 4)) {
+            plan.put(cores, SweepPlan.stepsFor(Profile.DEFAULT, List.of(Model.values()), List.of(Workload.values()), true));
+        }
+        return plan;
+    }
+
+    /** The round's cells in the order they run: visit by visit, and inside a step JMH's nested loops over the -p values. */
+    private static List<String> order(List<RoundOrder.Visit> visits) {
+        List<String> cells = new ArrayList<>();
+        for (RoundOrder.Visit visit : visits) {
+            for (Cell cell : visit.step().cells()) {
+                cells.add(visit.cores() + " " + visit.step().name() + " " + cell);
+            }
+        }
+        return cells;
+    }
+
+    @Test
+    void everyCellRunsOncePerRound() {
+        Set<String> planned = new HashSet<>();
+        PLAN.forEach((cores, steps) -> steps.forEach(step -> step.cells()
+                .forEach(cell -> planned.add(cores + " " + step.name() + " " + cell))));
+        for (int round = 1; round <= 5; round++) {
+            List<String> cells = order(RoundOrder.of(42, round, PLAN));
+            assertEquals(planned.size(), cells.size(), "round " + round + " runs each cell once");
+            assertEquals(planned, new HashSet<>(cells));
+        }
+    }
+
+    @Test
+    void eachRoundIsShuffledDifferentlyVisitsAndParameterValuesAlike() {
+        Set<List<String>> visitOrders = new HashSet<>();
+        Set<List<String>> modelOrders = new HashSet<>();
+        for (int round = 1; round <= 6; round++) {
+            List<RoundOrder.Visit> visits = RoundOrder.of(42, round, PLAN);
+            visitOrders.add(visits.stream().map(v -> v.cores() + " " + v.step().name()).toList());
+            visits.stream().filter(v -> v.step().name().equals("models") && v.cores() == 1)
+                    .forEach(v -> modelOrders.add(v.step().params().get("model")));
+        }
+        assertEquals(6, visitOrders.size(), "six rounds, six orders of core counts and steps");
+        assertEquals(6, modelOrders.size(), "six rounds, six orders of the models inside one JMH invocation");
+        // The -p values reach JMH in the shuffled order.
+        RoundOrder.Visit models = RoundOrder.of(42, 1, PLAN).stream().filter(v -> v.step().name().equals("models"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("-p", "model=" + String.join(",", models.step().params().get("model"))),
+                models.step().jmhArgs().subList(1, 3));
+    }
+
+    @Test
+    void theSameSeedRepeatsTheSameOrderAndAnotherSeedDoesNot() {
+        for (int round = 1; round <= 3; round++) {
+            assertEquals(order(RoundOrder.of(7, round, PLAN)), order(RoundOrder.of(7, round, PLAN)));
+            assertNotEquals(order(RoundOrder.of(7, round, PLAN)), order(RoundOrder.of(8, round, PLAN)));
+        }
+    }
+}
