@@ -95,10 +95,11 @@ public final class Sweep {
         if (settings.cores().isEmpty()) {
             console.println("Nothing left to measure: every core count of " + settings.runDir() + " has its results.");
             RunCheck.Summary summary = RunCheck.check(folder);
-            writeReportIfMissing();
+            RunReport.writeIfMissing(settings, console);
             return end(summary);
         }
-        MachineInfo.State before = announce(plan);
+        MachineInfo.State before = new SweepAnnouncement(console, settings).print(plan, estimatedMillis(plan),
+                cpython.note());
         boolean archivedForks = SweepPlan.firstLook(settings.profile());
         if (dryRun) {
             new DryRun(console, settings, folder, cpython).print(plan, new JmhLauncher(javaBinary,
@@ -133,20 +134,6 @@ public final class Sweep {
             }
             interruption.loopExited();
         }
-    }
-
-    /** The console's first lines: the plan, its estimate, pinning, CPython, the machine's limits and state. */
-    private MachineInfo.State announce(SweepSteps plan) {
-        console.printf("Sweep %s: profile %s, cores %s, %d cells per core count, about %s in all%n",
-                settings.runId(), settings.profile().name(), settings.cores(), plan.cellsPerCoreCount(),
-                Durations.format(Duration.ofMillis(estimatedMillis(plan))));
-        if (plan.hasCapacity()) {
-            console.printf("Capacity at %d cores: %d sizes to run, %d skipped as too long or beyond the machine's limits%n",
-                    plan.maxCores(), plan.capacitySizesToRun(), plan.capacitySkipped().size());
-        }
-        console.printf("Pinning: %s%n", settings.pinning());
-        console.println(cpython.note());
-        return announceLimitsAndState();
     }
 
     /** A new run's folder must not exist, and no other JMH may be running. */
@@ -194,7 +181,7 @@ public final class Sweep {
         writeMachine(summary.missingCoreCounts().isEmpty() ? after.finishedAt(Instant.now().toString()) : after);
         interruption.settle();
         console.printf("Results: %s (%s)%n", settings.runDir(), Durations.format(Duration.between(start, Instant.now())));
-        writeReport();
+        RunReport.write(settings, console);
         return end(summary);
     }
 
@@ -277,52 +264,6 @@ public final class Sweep {
             console.printf("    %s is damaged (%s); its cells count as failed%n", part.getFileName(), e.getMessage());
             return List.of();
         }
-    }
-
-    /**
-     * The report of this run into {@code CHARTS/<run-id>/}, through the report's Java API. A Java
-     * runtime without {@code java.desktop} (a jlink'd one on a server) cannot draw charts: the
-     * results are complete, and the report is made where a full JDK is.
-     */
-    private void writeReport() {
-        Path out = settings.chartsDir().resolve(org.concurrencybench.results.SafeName.of(settings.runId()));
-        if (ModuleLayer.boot().findModule("java.desktop").isEmpty()) {
-            console.println("Report: not written here, this Java runtime has no java.desktop to draw charts;"
-                    + " copy " + settings.runDir() + " to a machine with a full JDK and run ./run-benchmarks.sh report there");
-            return;
-        }
-        console.println("Report: " + out);
-        org.concurrencybench.report.ReportGenerator.writeRunReport(settings.runDir(), out,
-                warning -> console.println("  warning: " + warning));
-    }
-
-    /** {@code --resume} of a run with nothing left to measure: make its report if it has none. */
-    private void writeReportIfMissing() {
-        Path out = settings.chartsDir().resolve(org.concurrencybench.results.SafeName.of(settings.runId()));
-        if (!Files.exists(out.resolve("report.md"))) {
-            writeReport();
-        }
-    }
-
-    private MachineInfo.State announceLimitsAndState() {
-        String limit = settings.limits().limitLine(Math.max(MachineState.machineLogicalCpus(),
-                settings.topology().logicalCpus()));
-        if (limit != null) {
-            console.println(limit);
-        }
-        if (settings.topology().logicalCpus() > settings.topology().physicalCores()) {
-            console.printf("Core counts over %d are logical CPUs (hyperthreads) on the %d physical cores%n",
-                    settings.topology().physicalCores(), settings.topology().physicalCores());
-        }
-        MachineInfo.Budget budget = settings.budget();
-        if (budget != null) {
-            console.printf("Budget %s: planned about %s; %s%n", budget.budget(),
-                    Durations.format(Duration.ofMillis(budget.estimatedMillis())), budget.gaveUp().isEmpty() ? "nothing given up"
-                            : "gave up, in order: " + String.join("; ", budget.gaveUp()));
-        }
-        MachineInfo.State state = MachineState.now();
-        MachineState.warnings(state, settings.limits().usableCores()).forEach(console::println);
-        return state;
     }
 
     private static Duration remaining(Duration elapsed, long estimatedDone, long estimatedTotal) {

@@ -9,6 +9,7 @@ import org.concurrencybench.model.Model;
 import org.concurrencybench.results.JmhResult;
 import org.concurrencybench.results.JmhResultFile;
 import org.concurrencybench.results.RunFolder;
+import org.concurrencybench.sweep.plan.SweepPlan;
 import org.concurrencybench.workload.Workload;
 
 /**
@@ -20,8 +21,6 @@ final class CpythonCalibration {
 
     /** One JVM CPU task where the sweep did not measure one: the default 700-unit task (WorkloadSettings). */
     static final double DEFAULT_TASK_MILLIS = 5.0;
-    /** ModelBenchmark's tasks per batch when its result does not say. */
-    private static final int DEFAULT_BATCH_TASKS = 64;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CpythonCalibration() {
@@ -55,7 +54,7 @@ final class CpythonCalibration {
         try {
             return Integer.parseInt(result.param("tasks"));
         } catch (NumberFormatException e) {
-            return DEFAULT_BATCH_TASKS;
+            return SweepPlan.declaredBatchTasks();
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.concurrencybench.sweep.plan;
 
+import org.concurrencybench.bench.ModelBenchmark;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -80,6 +81,11 @@ final class BenchmarkCells {
             return Arrays.stream(field.getType().getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
         }
         return List.of(declared);
+    }
+
+    /** ModelBenchmark's tasks per batch where {@code -p tasks} does not say: its declared {@code @Param}. */
+    static int declaredBatchTasks() {
+        return Integer.parseInt(declaredValues(ModelBenchmark.class, "tasks").get(0));
     }
 
     /** The declared values of the {@code @Param} named {@code name} of the class. */

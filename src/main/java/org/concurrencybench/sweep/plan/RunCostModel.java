@@ -49,7 +49,7 @@ public final class RunCostModel {
     /** Writing the report (charts, md, html) of a whole run. */
     public static final long REPORT_MILLIS = 12_000;
     /** Tasks per batch in ModelBenchmark unless {@code -p tasks} says otherwise. */
-    static final int DEFAULT_TASKS = 64;
+    static final int DEFAULT_TASKS = BenchmarkCells.declaredBatchTasks();
 
     /**
      * One task's cost at one core on the calibration run's machine, in ms: a CPU task (the CPU kernel's

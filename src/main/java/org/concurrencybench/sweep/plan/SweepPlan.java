@@ -134,6 +134,11 @@ public final class SweepPlan {
         return new ConvoyCells(List.copyOf(threads), List.copyOf(intervals));
     }
 
+    /** ModelBenchmark's tasks per batch where the plan does not set them: its declared {@code @Param}. */
+    public static int declaredBatchTasks() {
+        return BenchmarkCells.declaredBatchTasks();
+    }
+
     private static List<String> declaredConvoy(String param) {
         return BenchmarkCells.declaredValues(ConvoyBenchmark.class, param);
     }

@@ -1,0 +1,57 @@
+package org.concurrencybench.sweep;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import org.concurrencybench.results.MachineInfo;
+import org.concurrencybench.sweep.machine.MachineState;
+import org.concurrencybench.sweep.plan.Durations;
+
+/**
+ * A sweep's first console lines: the plan and its estimate, capacity, pinning, CPython, the CPU
+ * limits and hyperthreads, the budget's choices, and warnings about the machine's state now.
+ */
+final class SweepAnnouncement {
+
+    private final PrintStream console;
+    private final SweepSettings settings;
+
+    SweepAnnouncement(PrintStream console, SweepSettings settings) {
+        this.console = console;
+        this.settings = settings;
+    }
+
+    /** Prints the lines; the machine's state before the sweep, for {@code machine.json}. */
+    MachineInfo.State print(SweepSteps plan, long estimatedMillis, String cpythonNote) {
+        console.printf("Sweep %s: profile %s, cores %s, %d cells per core count, about %s in all%n",
+                settings.runId(), settings.profile().name(), settings.cores(), plan.cellsPerCoreCount(),
+                Durations.format(Duration.ofMillis(estimatedMillis)));
+        if (plan.hasCapacity()) {
+            console.printf("Capacity at %d cores: %d sizes to run, %d skipped as too long or beyond the machine's limits%n",
+                    plan.maxCores(), plan.capacitySizesToRun(), plan.capacitySkipped().size());
+        }
+        console.printf("Pinning: %s%n", settings.pinning());
+        console.println(cpythonNote);
+        return limitsAndState();
+    }
+
+    private MachineInfo.State limitsAndState() {
+        String limit = settings.limits().limitLine(Math.max(MachineState.machineLogicalCpus(),
+                settings.topology().logicalCpus()));
+        if (limit != null) {
+            console.println(limit);
+        }
+        if (settings.topology().logicalCpus() > settings.topology().physicalCores()) {
+            console.printf("Core counts over %d are logical CPUs (hyperthreads) on the %d physical cores%n",
+                    settings.topology().physicalCores(), settings.topology().physicalCores());
+        }
+        MachineInfo.Budget budget = settings.budget();
+        if (budget != null) {
+            console.printf("Budget %s: planned about %s; %s%n", budget.budget(),
+                    Durations.format(Duration.ofMillis(budget.estimatedMillis())), budget.gaveUp().isEmpty() ? "nothing given up"
+                            : "gave up, in order: " + String.join("; ", budget.gaveUp()));
+        }
+        MachineInfo.State state = MachineState.now();
+        MachineState.warnings(state, settings.limits().usableCores()).forEach(console::println);
+        return state;
+    }
+}
