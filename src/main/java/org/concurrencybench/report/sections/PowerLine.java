@@ -1,6 +1,7 @@
 package org.concurrencybench.report.sections;
 
 import java.util.Optional;
+import org.concurrencybench.bench.BenchmarkDefaults;
 import org.concurrencybench.report.compare.ComparisonSettings;
 import org.concurrencybench.report.compare.DetectableChanges;
 import org.concurrencybench.report.compare.RunComparison;
@@ -29,7 +30,8 @@ public final class PowerLine {
             return perSide + " (tested on " + power.unitsA() + " against " + power.unitsB() + " "
                     + power.unit().label + ") the exact test's smallest possible p is "
                     + Numbers.pValue(power.smallestPossibleP()) + ", above " + settings.alpha() + ": this comparison"
-                    + " can detect no change at all, however large. Compare runs of the default profile (5 forks).";
+                    + " can detect no change at all, however large. Compare runs of the default profile ("
+                    + BenchmarkDefaults.FORKS + " forks).";
         }
         String lone = settings.adjustment().label + " over " + power.testedCells() + " cells: a change seen in one"
                 + " cell alone needs p below " + Numbers.pValue(power.loneCellThreshold(settings.alpha()))
