@@ -76,7 +76,7 @@ public final class CpythonStep {
     }
 
     /** The command for one core count, with one JVM task of {@code taskMillis}. */
-    public List<String> command(int cores, String cpus, Path out, double taskMillis) {
+    List<String> command(int cores, String cpus, Path out, double taskMillis) {
         return plan.command(cores, cpus, out, taskMillis, cpuUnits, pin);
     }
 
