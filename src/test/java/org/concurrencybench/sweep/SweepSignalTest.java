@@ -12,8 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Issue 21, defect 9: a sweep stopped by SIGTERM exits 143 (the shell's 128 + 15), and the README
- * and {@code -h} say so (they used to promise 130 for it, which only Ctrl-C gives).
+ * Issue 21, defect 9: a sweep stopped by SIGTERM exits 143 (the shell's 128 + 15), and the docs'
+ * table of exit codes (docs/results.md, linked from the README) and {@code -h} say so (they used to
+ * promise 130 for it, which only Ctrl-C gives).
  */
 class SweepSignalTest {
 
@@ -34,8 +35,8 @@ class SweepSignalTest {
         new CommandLine(new SweepCommand()).usage(new PrintWriter(help));
         assertTrue(help.toString().contains("130 interrupted (Ctrl-C)"), help.toString());
         assertTrue(help.toString().contains("143 stopped by SIGTERM"), help.toString());
-        String readme = Files.readString(Path.of("README.md"));
-        assertTrue(readme.contains("| 143 | stopped by SIGTERM"), "README's table of exit codes");
+        String results = Files.readString(Path.of("docs/results.md"));
+        assertTrue(results.contains("| 143 | stopped by SIGTERM"), "docs/results.md's table of exit codes");
         assertTrue(Files.readString(Path.of("run-benchmarks.sh")).contains("143 stopped by SIGTERM"));
     }
 }

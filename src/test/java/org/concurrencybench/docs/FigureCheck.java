@@ -1,0 +1,611 @@
+package org.concurrencybench.docs;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the figures of one Markdown file against the committed runs they name.
+ *
+ * <h2>Marking</h2>
+ * A figure's source is an HTML comment (invisible when rendered) that starts with {@code figures}.
+ * A comment alone on its lines applies to the next block (paragraph, list item or table); one inside
+ * a block (at the start of a list item, say) applies to that block. A block is every line up to a
+ * blank line, a new list item, a heading or a table edge.
+ * <pre>
+ * &lt;!-- figures run=20261201-081732-dev-2core run.q=20261201-094706-dev-2core-quick2: KEY; KEY; =64; !95 hand-timed --&gt;
+ * </pre>
+ * The entries after the colon pair up, in reading order, with <em>every</em> number of the block
+ * (outside code spans, link targets, images' alt texts and comments; version numbers and numbers joined to words, as in
+ * {@code 2-core} or {@code x86-64}, are not numbers here), so a block cannot hold a figure that is
+ * not accounted for. An entry is
+ * <ul>
+ * <li>an expression of lookups ({@code + - * /}, parentheses, numbers), whose value must round to
+ *     the printed figure at the figure's own precision (half a unit of its last digit);</li>
+ * <li>{@code =LITERAL}: not a measurement (a count, a parameter, a default): the text must say exactly that;</li>
+ * <li>{@code !LITERAL reason}: a figure from outside the committed runs (a published reference, a hand
+ *     measurement), exempt from recomputation, with why; the text must still say exactly that.</li>
+ * </ul>
+ * A table's comment may say {@code table} and give a template per column, {@code col3: KEY | KEY},
+ * one key per number of a cell, where {@code {row}} is the row's first cell without backticks (or the
+ * next of {@code rows: A | B | ...}); the first column is the row's name, and a number in a column's
+ * header must be a core count ({@code @N}) or a parameter value ({@code =N}) of that column's template. Without templates a table's
+ * entries pair with the numbers of all its rows, header and first column included, row by row.
+ *
+ * <h2>Lookups</h2>
+ * {@code [alias:]KIND@CORES{param=value,...}#metric}, from the block's run (or the aliased one):
+ * <ul>
+ * <li>{@code CPU|SLEEP|IO|MIXED.MODEL@N}: the {@code ModelBenchmark} cell of that workload and model in
+ *     {@code cores-N.json}, the even batch ({@code spread=NONE, chunksize=1, order=AS_GENERATED}) unless
+ *     the braces say otherwise; {@code Model@N{...}}, {@code Convoy@N{...}}, {@code JvmStart@N{...}},
+ *     {@code Capacity@N{...}} name a benchmark and its params directly;</li>
+ * <li>{@code py@N{...}}, {@code pyconvoy@N{...}}: CPython's batch or convoy in {@code cpython-cores-N.json};</li>
+ * <li>{@code outcome@N{...}}: a cell without a number in {@code outcomes.json}, its {@code predictedMillis};</li>
+ * <li>{@code Cells@N{...}}, {@code Outcomes@N{...}}: how many measured cells of {@code cores-N.json}, or cells
+ *     without a number at N cores, have those params;</li>
+ * <li>{@code cmp@N{model=..,workload=..}#column}: a row of a comparison's {@code comparison.csv} (default {@code ratio});</li>
+ * <li>{@code machine.FIELD}: a number of {@code machine.json}; {@code machine.seconds} is start to finish.</li>
+ * </ul>
+ * {@code #metric} is a secondary metric (e.g. {@code #gc.alloc.rate.norm}), {@code #n}, or {@code #lo}/{@code #hi},
+ * the 95% Student-t interval over every iteration, forks pooled, as the report computes it. A lookup that
+ * matches no cell or several fails: "the" cell of a model and workload is never guessed.
+ */
+final class FigureCheck {
+
+    /** A number of the text, where it is and how it was accounted for. */
+    record Figure(String file, int line, String printed, String kind, String key, String reason, Double value) {
+        @Override
+        public String toString() {
+            return file + ":" + line + " " + printed + " " + kind + (key == null ? "" : " " + key) + (reason == null ? "" : " (" + reason + ")");
+        }
+    }
+
+    /** What one file gave: its figures and every problem, each naming file, line, figure and what the run gives. */
+    record Result(List<Figure> figures, List<String> problems) {
+        long count(String kind) {
+            return figures.stream().filter(f -> f.kind.equals(kind)).count();
+        }
+    }
+
+    /** A number found in a block: its printed text, value, precision (half a unit of its last digit) and line. */
+    record Token(String printed, double value, double halfUnit, int line, int start, boolean unit) {
+        Token(String printed, double value, double halfUnit, int line, int start) {
+            this(printed, value, halfUnit, line, start, false);
+        }
+    }
+
+    /** What follows a number that makes it a measurement rather than a count. */
+    private static final Pattern UNIT = Pattern.compile("\\s?(?:ms|s|µs|min|×|%|MiB|KiB|GiB|MB|B|round trips|per second)(?![\\w])");
+
+    private static final Pattern DURATION = Pattern.compile("(?<![\\w.])(?:(\\d+)h(\\d+)m(?:(\\d+)s)?|(\\d+)m(\\d+)s)(?![\\w])");
+    private static final Pattern NUMBER = Pattern.compile(
+            "(?<![\\w.\\-−])([-−]?)(\\d{1,3}(?:,\\d{3})++(?:\\.\\d++)?|\\d++(?:\\.\\d++)?)(?![\\d]|\\.\\d|-\\w|[A-Za-wyz_]|x\\w)");
+    private static final Pattern COMMENT = Pattern.compile("<!--(.*?)-->", Pattern.DOTALL);
+    private static final Pattern CODE_SPAN = Pattern.compile("`[^`\n]*`");
+    private static final Pattern IMAGE = Pattern.compile("!\\[[^\\]\n]*\\]\\([^)\\s]*\\)");
+    private static final Pattern LINK_TARGET = Pattern.compile("\\]\\([^)\\s]*\\)");
+    private static final Pattern VERSION = Pattern.compile("\\d+(?:\\.\\d+){2,}");
+    private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:[-*]|\\d+\\.)\\s");
+    private static final Pattern LOOKUP = Pattern.compile(
+            "(?:(\\w+):)?(machine\\.([\\w.]*\\w)|(CPU|SLEEP|IO|MIXED)\\.(\\w+)@(\\d+)|(\\w+)@(\\d+))(\\{[^}]*\\})?(?:#([\\w.]+))?");
+
+    private final Path root;
+    private final Map<String, RunData> runs = new HashMap<>();
+
+    FigureCheck(Path root) {
+        this.root = root;
+    }
+
+    /** Checks {@code text}, shown as {@code file} in messages; {@code strict}: every number must be marked (the README). */
+    Result check(String file, String text, boolean strict) {
+        List<Figure> figures = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        List<Block> blocks = blocks(text);
+        String pending = null;
+        int pendingLine = 0;
+        for (Block b : blocks) {
+            String own = marker(b.text);
+            if (b.commentOnly) {
+                if (own != null) {
+                    pending = own;
+                    pendingLine = b.firstLine;
+                }
+                continue;
+            }
+            String marker = own != null ? own : pending;
+            int markerLine = own != null ? b.firstLine : pendingLine;
+            pending = null;
+            List<Token> tokens = tokens(b);
+            if (marker == null) {
+                for (Token t : tokens) {
+                    if (strict || figureLike(b, t)) {
+                        problems.add(file + ":" + t.line + ": figure \"" + t.printed + "\" has no source: mark its block with <!-- figures ... -->");
+                    }
+                }
+                continue;
+            }
+            try {
+                apply(file, b, marker, markerLine, tokens, figures, problems);
+            } catch (IllegalArgumentException e) {
+                problems.add(file + ":" + markerLine + ": marker: " + e.getMessage());
+            }
+        }
+        return new Result(figures, problems);
+    }
+
+    private void apply(String file, Block b, String marker, int markerLine, List<Token> tokens, List<Figure> figures, List<String> problems) {
+        int colon = marker.indexOf(':');
+        String head = colon < 0 ? marker : marker.substring(0, colon);
+        String body = colon < 0 ? "" : marker.substring(colon + 1);
+        Map<String, RunData> aliases = new HashMap<>();
+        boolean table = false;
+        for (String word : head.trim().split("\\s+")) {
+            if (word.equals("table")) {
+                table = true;
+            } else if (word.startsWith("run=")) {
+                aliases.put("", run(word.substring(4)));
+            } else if (word.startsWith("run.") && word.contains("=")) {
+                aliases.put(word.substring(4, word.indexOf('=')), run(word.substring(word.indexOf('=') + 1)));
+            } else if (!word.isEmpty()) {
+                throw new IllegalArgumentException("unknown word " + word + " (run=ID, run.ALIAS=ID, table)");
+            }
+        }
+        hostWords(file, b, aliases, problems);
+        List<String> entries = new ArrayList<>();
+        List<Token> paired = tokens;
+        Map<Integer, List<String>> templates = new HashMap<>();
+        List<String> rowKeys = null;
+        for (String e : body.split(";")) {
+            String entry = e.strip();
+            if (entry.isEmpty()) {
+                continue;
+            }
+            Matcher col = Pattern.compile("^col(\\d+):(.*)$", Pattern.DOTALL).matcher(entry);
+            if (table && col.matches()) {
+                templates.put(Integer.parseInt(col.group(1)), splitBars(col.group(2)));
+            } else if (table && entry.startsWith("rows:")) {
+                rowKeys = splitBars(entry.substring(5));
+            } else {
+                entries.add(entry);
+            }
+        }
+        if (table && !templates.isEmpty()) {
+            for (int c = 2; b.header != null && c <= b.header.cells.size(); c++) {
+                List<String> cores = new ArrayList<>();
+                Matcher at = Pattern.compile("[@=](\\d+)").matcher(String.join(" ", templates.getOrDefault(c, List.of())));
+                while (at.find()) {
+                    cores.add(at.group(1));
+                }
+                for (Token h : tokens(b.header.cells.get(c - 1), b.header.line)) {
+                    if (!cores.contains(h.printed)) {
+                        problems.add(file + ":" + h.line + ": figure \"" + h.printed + "\" in the header of column " + c
+                                + " is not a core count or parameter value of its template " + templates.getOrDefault(c, List.of()));
+                    }
+                }
+            }
+            paired = new ArrayList<>();
+            entries = new ArrayList<>();
+            int row = 0;
+            for (Row r : b.rows) {
+                String name = rowKeys != null ? (row < rowKeys.size() ? rowKeys.get(row) : "?") : r.cells.get(0).replace("`", "").strip();
+                row++;
+                for (int c = 2; c <= r.cells.size(); c++) {
+                    List<Token> cell = tokens(r.cells.get(c - 1), r.line);
+                    List<String> t = templates.getOrDefault(c, List.of());
+                    if (cell.size() > t.size()) {
+                        problems.add(file + ":" + r.line + ": column " + c + " holds " + cell.size() + " numbers (\"" + r.cells.get(c - 1).strip()
+                                + "\"), its template keys " + t.size());
+                        continue;
+                    }
+                    for (int i = 0; i < cell.size(); i++) {
+                        paired.add(cell.get(i));
+                        entries.add(t.get(i).replace("{row}", name));
+                    }
+                }
+            }
+        } else if (table) {
+            paired = new ArrayList<>();
+            for (Row r : withHeader(b)) {
+                for (String cell : r.cells) {
+                    paired.addAll(tokens(cell, r.line));
+                }
+            }
+        }
+        if (entries.size() != paired.size()) {
+            Token first = paired.size() > entries.size() ? paired.get(entries.size()) : null;
+            problems.add(file + ":" + (first != null ? first.line : markerLine) + ": the block holds " + paired.size()
+                    + " numbers and its marker (line " + markerLine + ") accounts for " + entries.size()
+                    + (first != null ? "; the first not accounted for is \"" + first.printed + "\"" : "")
+                    + "; the numbers are " + paired.stream().map(Token::printed).toList());
+            return;
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            figure(file, paired.get(i), entries.get(i), aliases, figures, problems);
+        }
+    }
+
+    private void figure(String file, Token t, String entry, Map<String, RunData> aliases, List<Figure> figures, List<String> problems) {
+        String where = file + ":" + t.line + ": figure \"" + t.printed + "\"";
+        if (entry.startsWith("=") || entry.startsWith("!")) {
+            String rest = entry.substring(1).strip();
+            String literal = rest.split("\\s+", 2)[0];
+            String reason = rest.contains(" ") ? rest.substring(rest.indexOf(' ') + 1).strip() : null;
+            boolean exempt = entry.startsWith("!");
+            if (exempt && reason == null) {
+                problems.add(where + ": exempt without a reason (!" + literal + " WHY)");
+            }
+            if (!literal.equals(t.printed)) {
+                problems.add(where + ": the marker pins " + (exempt ? "the exempt figure " : "the constant ") + literal);
+            }
+            figures.add(new Figure(file, t.line, t.printed, exempt ? "exempt" : "constant", null, reason, null));
+            return;
+        }
+        double value;
+        String runName = aliases.containsKey("") ? aliases.get("").id : "?";
+        try {
+            value = new Expr(entry, aliases).parse();
+        } catch (IllegalArgumentException e) {
+            problems.add(where + " (" + entry + "): " + e.getMessage());
+            return;
+        }
+        figures.add(new Figure(file, t.line, t.printed, "keyed", entry, null, value));
+        if (Math.abs(value - t.value) > t.halfUnit * (1 + 1e-9) + 1e-12) {
+            problems.add(where + " (" + entry + " in run " + runName + "): the run gives " + show(value) + ", which prints as "
+                    + round(value, t));
+        }
+    }
+
+    private static String show(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    private static String round(double v, Token t) {
+        if (t.printed.matches(".*[hms].*")) {
+            long s = Math.round(v);
+            return (s >= 3600 ? s / 3600 + "h" + String.format(Locale.ROOT, "%02dm", s / 60 % 60) : s / 60 + "m") + String.format(Locale.ROOT, "%02ds", s % 60);
+        }
+        int decimals = t.printed.contains(".") ? t.printed.length() - t.printed.indexOf('.') - 1 : 0;
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    /** A CPU named in a marked block (Xeon, EPYC) must be the CPU of at least one run its marker names. */
+    private void hostWords(String file, Block b, Map<String, RunData> aliases, List<String> problems) {
+        String text = COMMENT.matcher(b.text).replaceAll("");
+        List<RunData> runs = aliases.values().stream().filter(r -> !r.id.startsWith("compare-")).toList();
+        for (String cpu : List.of("Xeon", "EPYC")) {
+            if (text.contains(cpu) && !runs.isEmpty() && runs.stream().noneMatch(r -> r.machineText("cpuModel").contains(cpu))) {
+                problems.add(file + ":" + b.firstLine + ": the text says " + cpu + " but run " + runs.get(0).id + " ran on "
+                        + runs.get(0).machineText("cpuModel"));
+            }
+        }
+    }
+
+    private RunData run(String id) {
+        return runs.computeIfAbsent(id, k -> RunData.open(root, k));
+    }
+
+    private static List<String> splitBars(String s) {
+        List<String> out = new ArrayList<>();
+        for (String p : s.split("\\|")) {
+            out.add(p.strip());
+        }
+        return out;
+    }
+
+    private static String marker(String text) {
+        Matcher m = COMMENT.matcher(text);
+        while (m.find()) {
+            String c = m.group(1).strip();
+            if (c.startsWith("figures")) {
+                return c.substring("figures".length()).replaceAll("\\s+", " ").strip();
+            }
+        }
+        return null;
+    }
+
+    /** A number worth a source even in a doc that is not strict: a decimal, or one with a unit of measure. */
+    private static boolean figureLike(Block b, Token t) {
+        return t.printed.contains(".") || t.printed.matches(".*[hms]") || t.unit;
+    }
+
+    // ---- blocks and numbers ------------------------------------------------------------------
+
+    record Row(int line, List<String> cells) {}
+
+    static final class Block {
+        final int firstLine;
+        final StringBuilder raw = new StringBuilder();
+        String text;
+        boolean commentOnly;
+        boolean table;
+        Row header;
+        final List<Row> rows = new ArrayList<>();
+        final List<Integer> lines = new ArrayList<>();
+
+        Block(int firstLine) {
+            this.firstLine = firstLine;
+        }
+    }
+
+    static List<Block> blocks(String text) {
+        List<Block> out = new ArrayList<>();
+        String[] lines = text.split("\n", -1);
+        Block cur = null;
+        boolean fence = false;
+        boolean inComment = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            int no = i + 1;
+            if (!inComment && line.strip().startsWith("```")) {
+                fence = !fence;
+                cur = null;
+                continue;
+            }
+            if (fence) {
+                continue;
+            }
+            boolean startsComment = !inComment && line.strip().startsWith("<!--");
+            boolean isTable = !inComment && line.startsWith("|");
+            boolean newBlock = cur == null
+                    || (!inComment && (line.isBlank() || line.startsWith("#") || LIST_ITEM.matcher(line).find() || startsComment
+                    || isTable != cur.table || cur.commentOnly));
+            if (!inComment && line.isBlank()) {
+                cur = null;
+                continue;
+            }
+            if (newBlock) {
+                cur = new Block(no);
+                cur.table = isTable;
+                cur.commentOnly = startsComment;
+                out.add(cur);
+            }
+            cur.raw.append(line).append('\n');
+            cur.lines.add(no);
+            if (cur.table && !line.matches("^\\|[\\s\\-:|]+\\|\\s*$")) {
+                List<String> cells = new ArrayList<>(List.of(line.strip().replaceAll("^\\||\\|$", "").split("\\|", -1)));
+                cur.rows.add(new Row(no, cells));
+            }
+            int opens = line.lastIndexOf("<!--");
+            int closes = line.lastIndexOf("-->");
+            if (opens >= 0 && opens > closes) {
+                inComment = true;
+            } else if (closes >= 0) {
+                inComment = false;
+                if (cur.commentOnly && !line.strip().endsWith("-->")) {
+                    cur.commentOnly = false;
+                }
+            }
+        }
+        for (Block b : out) {
+            b.text = b.raw.toString();
+            if (b.table && !b.rows.isEmpty()) {
+                b.header = b.rows.remove(0);
+            }
+            if (b.commentOnly) {
+                b.commentOnly = COMMENT.matcher(b.text).replaceAll("").isBlank();
+            }
+        }
+        return out;
+    }
+
+    private static List<Row> withHeader(Block b) {
+        List<Row> rows = new ArrayList<>();
+        if (b.header != null) {
+            rows.add(b.header);
+        }
+        rows.addAll(b.rows);
+        return rows;
+    }
+
+    private static List<Token> tokens(Block b) {
+        if (b.table) {
+            List<Token> out = new ArrayList<>();
+            for (Row r : withHeader(b)) {
+                for (String cell : r.cells) {
+                    out.addAll(tokens(cell, r.line));
+                }
+            }
+            return out;
+        }
+        return tokens(b.text, b.firstLine);
+    }
+
+    /** The numbers of {@code text}, whose first line is {@code firstLine}, in reading order. */
+    static List<Token> tokens(String text, int firstLine) {
+        String t = blank(COMMENT, text);
+        t = blank(CODE_SPAN, t);
+        t = blank(IMAGE, t);
+        t = blank(LINK_TARGET, t);
+        t = blank(VERSION, t);
+        List<Token> out = new ArrayList<>();
+        Map<Integer, Token> byStart = new LinkedHashMap<>();
+        Matcher d = DURATION.matcher(t);
+        StringBuilder rest = new StringBuilder(t);
+        while (d.find()) {
+            double s = d.group(1) != null
+                    ? Long.parseLong(d.group(1)) * 3600 + Long.parseLong(d.group(2)) * 60 + (d.group(3) == null ? 0 : Long.parseLong(d.group(3)))
+                    : Long.parseLong(d.group(4)) * 60 + Long.parseLong(d.group(5));
+            double half = d.group(1) != null && d.group(3) == null ? 30 : 0.5;
+            byStart.put(d.start(), new Token(d.group(), s, half, line(t, d.start(), firstLine), d.start()));
+            for (int i = d.start(); i < d.end(); i++) {
+                rest.setCharAt(i, ' ');
+            }
+        }
+        Matcher n = NUMBER.matcher(rest);
+        while (n.find()) {
+            String digits = n.group(2);
+            String sign = n.group(1);
+            double v = Double.parseDouble(digits.replace(",", ""));
+            if (!sign.isEmpty()) {
+                v = -v;
+            }
+            int dot = digits.indexOf('.');
+            double half = 0.5 * Math.pow(10, dot < 0 ? 0 : -(digits.length() - dot - 1));
+            boolean unit = UNIT.matcher(rest).region(n.end(), rest.length()).lookingAt();
+            byStart.put(n.start(), new Token(sign + digits, v, half, line(t, n.start(), firstLine), n.start(), unit));
+        }
+        byStart.keySet().stream().sorted().forEach(k -> out.add(byStart.get(k)));
+        return out;
+    }
+
+    /** Every number of a whole file outside comments and fenced code, with its offset in the file. */
+    static List<Token> allTokens(String text) {
+        String t = blank(COMMENT, text);
+        List<Token> out = new ArrayList<>();
+        boolean fence = false;
+        int offset = 0;
+        String[] lines = t.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].strip().startsWith("```")) {
+                fence = !fence;
+            } else if (!fence) {
+                for (Token k : tokens(lines[i], i + 1)) {
+                    out.add(new Token(k.printed(), k.value(), k.halfUnit(), k.line(), offset + k.start()));
+                }
+            }
+            offset += lines[i].length() + 1;
+        }
+        return out;
+    }
+
+    private static String blank(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        StringBuilder sb = new StringBuilder(text);
+        while (m.find()) {
+            for (int i = m.start(); i < m.end(); i++) {
+                if (sb.charAt(i) != '\n') {
+                    sb.setCharAt(i, ' ');
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private static int line(String text, int offset, int firstLine) {
+        int l = firstLine;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                l++;
+            }
+        }
+        return l;
+    }
+
+    // ---- expressions -----------------------------------------------------------------------
+
+    private static final class Expr {
+        private final String s;
+        private final Map<String, RunData> aliases;
+        private int pos;
+
+        Expr(String s, Map<String, RunData> aliases) {
+            this.s = s;
+            this.aliases = aliases;
+        }
+
+        double parse() {
+            double v = sum();
+            skip();
+            if (pos != s.length()) {
+                throw new IllegalArgumentException("cannot read the key from \"" + s.substring(pos) + "\"");
+            }
+            return v;
+        }
+
+        private double sum() {
+            double v = product();
+            while (true) {
+                skip();
+                if (eat('+')) {
+                    v += product();
+                } else if (eat('-') || eat('−')) {
+                    v -= product();
+                } else {
+                    return v;
+                }
+            }
+        }
+
+        private double product() {
+            double v = factor();
+            while (true) {
+                skip();
+                if (eat('*') || eat('×')) {
+                    v *= factor();
+                } else if (eat('/')) {
+                    v /= factor();
+                } else {
+                    return v;
+                }
+            }
+        }
+
+        private double factor() {
+            skip();
+            if (eat('(')) {
+                double v = sum();
+                skip();
+                if (!eat(')')) {
+                    throw new IllegalArgumentException("missing ) in " + s);
+                }
+                return v;
+            }
+            if (eat('-') || eat('−')) {
+                return -factor();
+            }
+            Matcher num = Pattern.compile("\\d+(?:\\.\\d+)?(?:e-?\\d+)?").matcher(s).region(pos, s.length());
+            if (num.lookingAt()) {
+                pos = num.end();
+                return Double.parseDouble(num.group());
+            }
+            Matcher m = LOOKUP.matcher(s).region(pos, s.length());
+            if (!m.lookingAt()) {
+                throw new IllegalArgumentException("cannot read a lookup at \"" + s.substring(pos) + "\"");
+            }
+            pos = m.end();
+            String alias = m.group(1) == null ? "" : m.group(1);
+            RunData run = aliases.get(alias);
+            if (run == null) {
+                throw new IllegalArgumentException(alias.isEmpty() ? "no run=ID in the marker" : "no run." + alias + "=ID in the marker");
+            }
+            if (m.group(3) != null) {
+                return run.machine(m.group(3));
+            }
+            Map<String, String> params = new LinkedHashMap<>();
+            if (m.group(9) != null) {
+                String inner = m.group(9).substring(1, m.group(9).length() - 1);
+                for (String kv : inner.split(",")) {
+                    if (!kv.isBlank()) {
+                        String[] p = kv.split("=", 2);
+                        params.put(p[0].strip(), p[1].strip());
+                    }
+                }
+            }
+            if (m.group(4) != null) {
+                params.put("model", m.group(5));
+                return run.lookup(m.group(4), Integer.parseInt(m.group(6)), params, m.group(10));
+            }
+            return run.lookup(m.group(7), Integer.parseInt(m.group(8)), params, m.group(10));
+        }
+
+        private void skip() {
+            while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) {
+                pos++;
+            }
+        }
+
+        private boolean eat(char c) {
+            if (pos < s.length() && s.charAt(pos) == c) {
+                pos++;
+                return true;
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.concurrencybench.docs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every figure of README.md and docs/*.md that comes from a committed run is recomputed from that
+ * run (the marking is described in {@link FigureCheck}); a figure that drifts from its run, or a run
+ * regenerated under it, fails the build with the file, line, figure and what the run gives.
+ */
+class FiguresTest {
+
+    private static final Path ROOT = Path.of("").toAbsolutePath();
+
+    @Test
+    void everyFigureOfTheReadmeAndDocsIsWhatItsRunGives() throws IOException {
+        FigureCheck check = new FigureCheck(ROOT);
+        List<String> problems = new ArrayList<>();
+        StringBuilder counts = new StringBuilder();
+        for (Path doc : docs()) {
+            String name = ROOT.relativize(doc).toString();
+            FigureCheck.Result r = check.check(name, Files.readString(doc), name.equals("README.md"));
+            problems.addAll(r.problems());
+            counts.append(String.format("%-22s keyed %3d, constants %3d, exempt %2d%n", name, r.count("keyed"), r.count("constant"), r.count("exempt")));
+            r.figures().stream().filter(f -> f.kind().equals("exempt")).forEach(f -> counts.append("    exempt ").append(f).append('\n'));
+        }
+        System.out.print(counts);
+        assertTrue(problems.isEmpty(), problems.size() + " figures do not match their runs:\n" + String.join("\n", problems));
+    }
+
+    @Test
+    void everyNumberOfTheReadmeIsAccountedFor() throws IOException {
+        FigureCheck.Result r = new FigureCheck(ROOT).check("README.md", Files.readString(ROOT.resolve("README.md")), true);
+        assertTrue(r.count("keyed") > 50, "the README's results table alone has more keyed figures than " + r.count("keyed"));
+    }
+
+    /** Changing any one number of the README, one digit, fails the check, naming file, line, figure and the run's value. */
+    @Test
+    void aChangedDigitAnywhereInTheReadmeFails() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        FigureCheck check = new FigureCheck(ROOT);
+        assertEquals(List.of(), check.check("README.md", readme, true).problems(), "the README must pass before a change is planted");
+        List<FigureCheck.Figure> figures = check.check("README.md", readme, true).figures();
+        int planted = 0;
+        for (FigureCheck.Token t : FigureCheck.allTokens(readme)) {
+            int at = t.start() + lastDigit(t.printed());
+            char d = readme.charAt(at);
+            String changed = readme.substring(0, at) + (char) ('0' + (d - '0' + 1) % 10) + readme.substring(at + 1);
+            String newFigure = changed.substring(t.start(), t.start() + t.printed().length());
+            FigureCheck.Result r = check.check("README.md", changed, true);
+            String expect = "README.md:" + t.line() + ": figure \"" + newFigure + "\"";
+            assertTrue(r.problems().stream().anyMatch(p -> p.startsWith(expect)),
+                    "changing " + t.printed() + " to " + newFigure + " on line " + t.line() + " went unnoticed: " + r.problems());
+            boolean keyed = figures.stream().anyMatch(f -> f.line() == t.line() && f.printed().equals(t.printed()) && f.kind().equals("keyed"));
+            if (keyed) {
+                assertTrue(r.problems().stream().anyMatch(p -> p.startsWith(expect) && p.contains("the run gives")),
+                        "the message names what the run gives: " + r.problems());
+            }
+            planted++;
+        }
+        assertTrue(planted > 100, "planted " + planted);
+    }
+
+    @Test
+    void aPlantedChangeIsReportedWithFileLineFigureAndTheRunsValue() {
+        String text = """
+                <!-- figures run=20261201-081732-dev-2core: CPU.SEQUENTIAL@1 -->
+                A batch took 376 ms.
+                """;
+        List<String> problems = new FigureCheck(ROOT).check("README.md", text, true).problems();
+        assertEquals(List.of("README.md:2: figure \"376\" (CPU.SEQUENTIAL@1 in run 20261201-081732-dev-2core): the run gives 375.226, which prints as 375"),
+                problems);
+    }
+
+    @Test
+    void theCellOfAModelAndWorkloadIsNeverGuessed() {
+        String text = """
+                <!-- figures run=20261201-081732-dev-2core: Model@2{workload=SLEEP,model=PROCESS_PER_TASK}; SLEEP.PROCESS_PER_TASK@2 -->
+                A batch took 1854 ms, 1854 ms.
+                """;
+        List<String> problems = new FigureCheck(ROOT).check("x.md", text, true).problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("matches 2 cells"), problems.get(0));
+    }
+
+    @Test
+    void aRunThatIsNotCommittedFails() {
+        String text = """
+                <!-- figures run=20261126-012552-dev-2core: CPU.SEQUENTIAL@1 -->
+                305 ms.
+                """;
+        List<String> problems = new FigureCheck(ROOT).check("x.md", text, true).problems();
+        assertTrue(problems.size() == 1 && problems.get(0).contains("is not committed"), problems.toString());
+    }
+
+    @Test
+    void unmarkedAndUnaccountedNumbersFail() {
+        FigureCheck check = new FigureCheck(ROOT);
+        assertFalse(check.check("README.md", "It took 375 ms.\n", true).problems().isEmpty());
+        assertFalse(check.check("x.md", "It took 375.2 ms.\n", false).problems().isEmpty());
+        assertFalse(check.check("x.md", "<!-- figures run=20261201-081732-dev-2core: =64 -->\n64 tasks took 375 ms.\n", false).problems().isEmpty());
+        assertFalse(check.check("x.md", "<!-- figures run=20261201-081732-dev-2core: !375 -->\n375 ms.\n", false).problems().isEmpty(),
+                "an exemption needs its reason");
+        assertEquals(List.of(), check.check("x.md", "<!-- figures run=20261201-081732-dev-2core: =64; CPU.SEQUENTIAL@1 -->\n64 tasks took 375 ms.\n", false).problems());
+    }
+
+    @Test
+    void aTableIsCheckedCellByCellThroughItsColumnTemplates() {
+        String text = """
+                <!-- figures run=20261201-081732-dev-2core table: col2: CPU.{row}@2 | CPU.SEQUENTIAL@2 / CPU.{row}@2 -->
+                | model | CPU, 2 cores |
+                | --- | --- |
+                | `SEQUENTIAL` | 390 ms |
+                | `FIXED_POOL` | 217 ms (1.80×) |
+                """;
+        List<String> problems = new FigureCheck(ROOT).check("x.md", text, true).problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("x.md:5: figure \"1.80\"") && problems.get(0).contains("prints as 1.79"), problems.get(0));
+    }
+
+    @Test
+    void aHostIsNamedAsItsMachineJsonSays() {
+        String text = """
+                <!-- figures run=20261128-200044-dev-2core-A: CPU.SEQUENTIAL@1 -->
+                On the Intel Xeon VM a batch took 387 ms.
+                """;
+        List<String> problems = new FigureCheck(ROOT).check("x.md", text, true).problems();
+        assertTrue(problems.stream().anyMatch(p -> p.contains("says Xeon but run 20261128-200044-dev-2core-A ran on AMD EPYC")), problems.toString());
+    }
+
+    private static int lastDigit(String printed) {
+        for (int i = printed.length() - 1; i >= 0; i--) {
+            if (Character.isDigit(printed.charAt(i))) {
+                return i;
+            }
+        }
+        throw new IllegalStateException(printed);
+    }
+
+    private static List<Path> docs() throws IOException {
+        List<Path> out = new ArrayList<>(List.of(ROOT.resolve("README.md")));
+        try (Stream<Path> s = Files.list(ROOT.resolve("docs"))) {
+            s.filter(p -> p.toString().endsWith(".md")).sorted().forEach(out::add);
+        }
+        return out;
+    }
+}
