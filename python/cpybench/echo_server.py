@@ -37,6 +37,7 @@ def _serve(conn, delay):
 
 
 def main(argv=None):
+    cpybench.die_with_parent()
     parser = argparse.ArgumentParser(prog="cpybench.echo_server")
     parser.add_argument("--reply-delay-us", type=int, default=0, help="wait before each reply, microseconds")
     args = parser.parse_args(argv)

@@ -12,7 +12,7 @@ import multiprocessing
 import multiprocessing.connection
 import threading
 
-from . import tasks
+from . import die_with_parent, tasks
 
 SEQUENTIAL = "sequential"
 THREAD_PER_TASK = "threading.Thread"
@@ -77,6 +77,7 @@ class ThreadPool:
 
 
 def _child(task, conn):
+    die_with_parent()
     try:
         conn.send(("ok", tasks.run(task)))
     except BaseException as e:
@@ -133,7 +134,8 @@ class ProcessPool:
     """ProcessPoolExecutor(parallelism) with the recorded start method; workers live for the trial."""
 
     def __init__(self, parallelism, context):
-        self._pool = concurrent.futures.ProcessPoolExecutor(parallelism, mp_context=context)
+        self._pool = concurrent.futures.ProcessPoolExecutor(parallelism, mp_context=context,
+                                                            initializer=die_with_parent)
 
     def run(self, batch):
         return list(self._pool.map(tasks.run, batch))

@@ -10,7 +10,7 @@ task fails its trial (exit 1, the reason on stderr) rather than measuring less w
 import json
 import sys
 
-from . import forms, kernel, measure, tasks
+from . import die_with_parent, forms, kernel, measure, tasks
 from .convoy import ConvoyScenario
 from .echo_server import EchoServerProcess
 
@@ -67,6 +67,7 @@ def run_convoy_trial(spec, seconds):
 
 
 def main(argv):
+    die_with_parent()
     spec = json.loads(argv[0])
     seconds = (spec["warmupIterations"], spec["warmupMillis"] / 1000.0, spec["iterations"],
                spec["iterationMillis"] / 1000.0)

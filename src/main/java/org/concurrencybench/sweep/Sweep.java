@@ -106,6 +106,14 @@ public final class Sweep {
                     SuiteJar.benchmarksJar(), settings.pinned(), console, null, archivedForks));
             return Ending.ALL_MEASURED;
         }
+        try (SweepLock held = SweepLock.acquire(SweepLock.fileBeside(jmhLock), settings.runDir())) {
+            return measure(plan, before, archivedForks);
+        }
+    }
+
+    /** The sweep proper, under the sweep lock (from here to the report): the core counts, CPython, the report. */
+    private Ending measure(SweepSteps plan, MachineInfo.State before, boolean archivedForks)
+            throws IOException, InterruptedException {
         checkNothingInTheWay();
         Files.createDirectories(folder.logsDir());
         launcher = new JmhLauncher(javaBinary, SuiteJar.benchmarksJar(), settings.pinned(), console, folder.logsDir(),
@@ -136,7 +144,7 @@ public final class Sweep {
         }
     }
 
-    /** A new run's folder must not exist, and no other JMH may be running. */
+    /** A new run's folder must not exist, no other JMH may be running, and the output folders must take files. */
     private void checkNothingInTheWay() {
         if (settings.runDirExists() && !settings.resuming()) {
             throw new SweepException(settings.runDir() + " exists already; choose another --label or --results");
@@ -146,6 +154,8 @@ public final class Sweep {
             throw new SweepException("another JMH run (" + lockHolder + ") holds " + jmhLock
                     + "; wait for it to finish or stop it, then run again");
         }
+        Path resultsDir = settings.runDir().toAbsolutePath().getParent();
+        OutputFolders.check(resultsDir == null ? settings.runDir() : resultsDir, settings.chartsDir());
     }
 
     /** Every core count in turn, JMH then CPython, with a progress line; false when interrupted. */

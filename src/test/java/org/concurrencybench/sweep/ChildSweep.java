@@ -49,30 +49,58 @@ final class ChildSweep {
 
     /** Starts {@code SweepCommand ARGS} in a child JVM in {@code dir}, output to {@code dir/console.txt}. */
     static Process start(Path dir, Path fakeJava, String... args) throws IOException {
+        return startLogged(dir, fakeJava, "console.txt", args);
+    }
+
+    /** As {@link #start(Path, Path, String...)}, output to {@code dir/CONSOLE}. */
+    static Process startLogged(Path dir, Path fakeJava, String console, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
                 "-cp", System.getProperty("java.class.path"), "-Djava.io.tmpdir=" + dir,
                 "-Dconcurrencybench.benchmarkJava=" + fakeJava, "-Djava.awt.headless=true",
                 SweepCommand.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("console.txt").toFile())).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(console).toFile())).start();
     }
 
     /** The child's console so far. */
     static String console(Path dir) throws IOException {
-        Path file = dir.resolve("console.txt");
+        return console(dir, "console.txt");
+    }
+
+    static String console(Path dir, String name) throws IOException {
+        Path file = dir.resolve(name);
         return Files.exists(file) ? Files.readString(file) : "";
     }
 
     /** Waits until the console holds {@code text}, at most a minute (the child is slow to start, not the test's subject). */
     static void awaitConsole(Path dir, String text) throws IOException, InterruptedException {
+        awaitConsole(dir, "console.txt", text);
+    }
+
+    static void awaitConsole(Path dir, String name, String text) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (!console(dir).contains(text)) {
+        while (!console(dir, name).contains(text)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("no '" + text + "' in:\n" + console(dir));
+                throw new AssertionError("no '" + text + "' in:\n" + console(dir, name));
             }
             Thread.sleep(100);
         }
+    }
+
+    /** Writes {@code dir/NAME}: a stand-in CPython 3.12 that answers the sweep's version probe, then runs {@code body}. */
+    static Path fakePython(Path dir, String name, String body) throws IOException {
+        Path fake = dir.resolve(name);
+        Files.writeString(fake, """
+                #!/bin/sh
+                case "$2" in *sys.version*) echo "3.12.0 1 1"; exit 0;; esac
+                out=""; prev=""; for a in "$@"; do [ "$prev" = "--out" ] && out="$a"; prev="$a"; done
+                BODY
+                """.replace("BODY", body));
+        if (!fake.toFile().setExecutable(true)) {
+            throw new IOException("cannot make " + fake + " executable");
+        }
+        return fake;
     }
 
     /** Waits for the child to end, at most a minute, and gives its exit code. */

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.concurrencybench.bench.BenchmarkDefaults;
 import org.concurrencybench.model.Model;
 import org.concurrencybench.results.CpythonPairing;
+import org.concurrencybench.sweep.jmh.ParentDeath;
 import org.concurrencybench.sweep.machine.SuiteJar;
 import org.concurrencybench.sweep.plan.CpythonCostModel;
 import org.concurrencybench.sweep.plan.Profile;
@@ -107,7 +108,8 @@ public final class CpythonPlan {
      * @param pin        whether to run under {@code taskset -c cpus}
      */
     List<String> command(int cores, String cpus, Path out, double taskMillis, Integer cpuUnits, boolean pin) {
-        List<String> command = new ArrayList<>();
+        // The companion dies with the sweep, kill -9 included; its own children do the same (cpybench.die_with_parent).
+        List<String> command = new ArrayList<>(ParentDeath.available() ? ParentDeath.PREFIX : List.of());
         if (pin) {
             command.addAll(List.of("taskset", "-c", cpus));
         }

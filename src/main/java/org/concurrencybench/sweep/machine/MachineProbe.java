@@ -66,6 +66,8 @@ public final class MachineProbe {
             Process process = builder.start();
             process.getOutputStream().close();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                // A hanging probe (a wrapper script around a stuck interpreter) leaves nothing behind.
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 return null;
             }
