@@ -51,23 +51,24 @@ final class WorkerJar {
 
     private static String leanJarOrSource(String jarPath) {
         try {
-            return lean(Path.of(jarPath).toAbsolutePath(), Path.of(System.getProperty("java.io.tmpdir"))).toString();
-        } catch (IOException e) {
+            return lean(Path.of(jarPath).toAbsolutePath(), SuiteCache.folder()).toString();
+        } catch (IOException | java.io.UncheckedIOException e) {
             return jarPath; // the big jar works too, only slower to start
         }
     }
 
     /**
-     * The lean jar of {@code source} in {@code folder}, named by a hash of the source's path, size
-     * and time, so a rebuilt jar gets its own; written once, moved into place whole.
+     * The lean jar of {@code source} in {@code folder} (the {@link SuiteCache}), named by a hash of
+     * the source's bytes, so a rebuilt jar gets its own and an unchanged one reuses it; written once,
+     * moved into place whole.
      */
     static Path lean(Path source, Path folder) throws IOException {
-        String key = source + "\n" + Files.size(source) + "\n" + Files.getLastModifiedTime(source).toMillis();
-        Path lean = folder.resolve("concurrencybench-worker-" + sha256(key).substring(0, 16) + ".jar");
+        Path lean = folder.resolve("worker-" + SuiteCache.contentHash(source) + ".jar");
         if (Files.isRegularFile(lean)) {
+            SuiteCache.touch(lean);
             return lean;
         }
-        Path unfinished = Files.createTempFile(folder, "concurrencybench-worker", ".tmp");
+        Path unfinished = Files.createTempFile(folder, "worker", ".tmp");
         try (ZipFile in = new ZipFile(source.toFile());
              ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(unfinished))) {
             for (Enumeration<? extends ZipEntry> entries = in.entries(); entries.hasMoreElements(); ) {

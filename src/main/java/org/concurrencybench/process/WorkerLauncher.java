@@ -36,7 +36,7 @@ import org.concurrencybench.workload.Task;
  *   <li>On JDK 19+, {@code -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=F}: a dynamic CDS
  *       archive of the worker's classes (the suite's and the JDK's it loads beyond the default
  *       archive), created when a JVM with this flag exits and reused by the next ones. F is in
- *       {@code java.io.tmpdir}, named by a hash of the JDK, the class path and the flags, so a
+ *       the suite's cache folder ({@link SuiteCache}), named by a hash of the JDK, the class path and the flags, so a
  *       rebuilt jar or another JDK gets its own. {@link #prepareArchive()} creates it once,
  *       outside any measurement, so that measured starts only read it.</li>
  * </ul>
@@ -158,8 +158,7 @@ public record WorkerLauncher(Lifetime lifetime, boolean sharedArchive, List<Stri
         }
         String key = String.join("\n", javaBinary(), System.getProperty("java.version"),
                 WorkerJar.classPath(), String.join(" ", jvmFlags()));
-        Path file = Path.of(System.getProperty("java.io.tmpdir"),
-                "concurrencybench-worker-" + WorkerJar.sha256(key).substring(0, 16) + ".jsa");
+        Path file = SuiteCache.folder().resolve("worker-" + WorkerJar.sha256(key).substring(0, 16) + ".jsa");
         return UNAVAILABLE_ARCHIVES.contains(file) ? Optional.empty() : Optional.of(file);
     }
 
@@ -171,6 +170,7 @@ public record WorkerLauncher(Lifetime lifetime, boolean sharedArchive, List<Stri
     public void prepareArchive() throws IOException, WorkerFailedException, WorkerErrorException,
             InterruptedException {
         Optional<Path> archive = archiveFile();
+        archive.filter(Files::exists).ifPresent(SuiteCache::touch);
         if (archive.isEmpty() || Files.exists(archive.get())) {
             return;
         }

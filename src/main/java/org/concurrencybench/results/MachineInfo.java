@@ -62,7 +62,8 @@ public record MachineInfo(
         State stateAfter,
         Budget budget,
         Map<String, String> params,
-        Integer batchTasks) {
+        Integer batchTasks,
+        Resume resume) {
 
     public MachineInfo {
         schema = schema == 0 ? SCHEMA : schema;
@@ -126,6 +127,16 @@ public record MachineInfo(
         }
     }
 
+
+    /**
+     * What else {@code --resume} needs to finish a run as it was started: the charts folder the report
+     * goes to, the CPython it ran beside the JVM ({@code ""} for none: {@code --no-python}, or none
+     * found), and the capacity sizes' {@code --max-batch-seconds}. Null in files from before it was
+     * recorded; resuming those takes today's defaults.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Resume(String chartsDir, String python, Integer maxBatchSeconds) {
+    }
 
     /**
      * Reads {@code file}; a file without a run id takes its folder's name. Fails with a one-line

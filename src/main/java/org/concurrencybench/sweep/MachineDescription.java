@@ -42,7 +42,9 @@ public final class MachineDescription {
                 settings.taskCounts(), settings.spreads().stream().map(Enum::name).toList(),
                 settings.skewWorkloads().stream().map(Enum::name).toList(), openFiles == null ? null : openFiles.hard(),
                 settings.limits().record(settings.topology().logicalCpus()), before, null, settings.budget(),
-                settings.params(), settings.profile().batchTasks());
+                settings.params(), settings.profile().batchTasks(), new MachineInfo.Resume(
+                        settings.chartsDir().toString(), settings.python().present() ? settings.python().executable() : "",
+                        (int) settings.maxBatch().toSeconds()));
     }
 
     private static List<String> workloadNames(SweepSettings settings) {

@@ -67,6 +67,7 @@ public final class Sweep {
     private final CpythonStep cpython;
     private final List<Integer> finishedCores = new java.util.concurrent.CopyOnWriteArrayList<>();
     private SweepInterruption interruption;
+    private List<Integer> cpythonRests = List.of();
 
     Sweep(SweepSettings settings, PrintStream console) {
         // The java that runs this sweep runs the benchmarks too: the JDK recorded is the JDK measured.
@@ -92,7 +93,8 @@ public final class Sweep {
     /** Runs the sweep (or only prints it, for a dry run). */
     Ending run(boolean dryRun) throws IOException, InterruptedException {
         SweepSteps plan = SweepSteps.of(settings);
-        if (settings.cores().isEmpty()) {
+        cpythonRests = cpythonRests();
+        if (settings.cores().isEmpty() && cpythonRests.isEmpty()) {
             console.println("Nothing left to measure: every core count of " + settings.runDir() + " has its results.");
             RunCheck.Summary summary = RunCheck.check(folder);
             RunReport.writeIfMissing(settings, console);
@@ -125,7 +127,7 @@ public final class Sweep {
         interruption.install();
         Instant start = Instant.now();
         try {
-            if (!measureEveryCoreCount(plan, start)) {
+            if (!measureCpythonRests() || !measureEveryCoreCount(plan, start)) {
                 return Ending.INTERRUPTED; // the shutdown hook says what was kept
             }
             return finish(machine, start);
@@ -156,6 +158,32 @@ public final class Sweep {
         }
         Path resultsDir = settings.runDir().toAbsolutePath().getParent();
         OutputFolders.check(resultsDir == null ? settings.runDir() : resultsDir, settings.chartsDir());
+    }
+
+    /**
+     * A resumed run's core counts that finished their JMH steps but not their CPython step (the
+     * sweep was stopped during it): CPython measures them again, before the rest.
+     */
+    private List<Integer> cpythonRests() throws IOException {
+        if (!settings.resuming() || !cpython.active()) {
+            return List.of();
+        }
+        java.util.SortedSet<Integer> rests = folder.finishedCoreCounts();
+        rests.removeAll(folder.cpythonCoreCounts());
+        rests.retainAll(settings.resumed().coreCounts());
+        return List.copyOf(rests);
+    }
+
+    /** CPython again where a resumed run's CPython step was interrupted; false when interrupted again. */
+    private boolean measureCpythonRests() throws IOException, InterruptedException {
+        for (int cores : cpythonRests) {
+            console.printf("cores=%d: its CPython step was interrupted; measuring it again%n", cores);
+            cpython.run(cores, settings.topology().cpusFor(cores), settings.runDir());
+            if (interruption.stopping()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Every core count in turn, JMH then CPython, with a progress line; false when interrupted. */

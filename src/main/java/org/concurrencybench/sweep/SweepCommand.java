@@ -44,6 +44,10 @@ import picocli.CommandLine.Option;
         footer = {"", "Exit codes: 0 every cell measured or skipped; 1 an error (one line on stderr); 2 wrong usage;",
             "            3 some cells failed (results and report are still written); 130 interrupted (Ctrl-C);",
             "            143 stopped by SIGTERM. Interrupted or stopped, the finished core counts are kept.",
+            "", "Cache:     the workers' lean jar and the class-data archives of workers and JMH forks are kept in",
+            "           $TMPDIR/" + org.concurrencybench.process.SuiteCache.FOLDER + " (java.io.tmpdir), at most "
+                + org.concurrencybench.process.SuiteCache.MAX_ENTRIES + " files and "
+                + (org.concurrencybench.process.SuiteCache.MAX_BYTES >> 20) + " MB; the least recently used go first.",
             "", "Models:    SEQUENTIAL, THREAD_PER_TASK, FIXED_POOL, FORK_JOIN, VIRTUAL_THREADS, PROCESS_POOL,",
             "           PROCESS_PER_TASK, GLOBAL_LOCK, EVENT_LOOP, GLOBAL_LOCK_PER_TASK",
             "Workloads: CPU, SLEEP, IO, MIXED, and the scenario CONVOY (I/O beside CPU-bound threads)"})
@@ -113,8 +117,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--results", paramLabel = "DIR", description = "Where run folders go (default: results).")
     Path resultsDir = Path.of("results");
 
-    @Option(names = "--charts", paramLabel = "DIR", description = "Where report folders go (default: charts).")
-    Path chartsDir = Path.of("charts");
+    @Option(names = "--charts", paramLabel = "DIR", description = "Where report folders go (default: charts; --resume: the run's own).")
+    Path chartsDir; // null: charts, or for --resume the run's own (SweepSettings)
 
     @Option(names = "--no-build",
             description = "Use target/benchmarks.jar as it is; needs no Maven (handled by run-benchmarks.sh).")

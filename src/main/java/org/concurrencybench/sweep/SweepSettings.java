@@ -50,6 +50,9 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
     /** ModelBenchmark's batch size, which {@code --param tasks=N} sets for the whole run. */
     private static final String TASKS_PARAM = "tasks";
 
+    /** Where report folders go without --charts. */
+    static final Path DEFAULT_CHARTS = Path.of("charts");
+
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
@@ -96,7 +99,8 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
                 : SweepBudget.fit(request.budget(), profile, cores, sizes, new SweepBudget.Measured(models, workloads,
                         convoy, maxBatch, spreads, skewWorkloads, python));
         return new SweepSettings(fitted.profile(), fitted.cores(), models, workloads, convoy, fitted.taskCounts(),
-                maxBatch, label, runId, request.resultsDir().resolve(runId), request.chartsDir(), topology,
+                maxBatch, label, runId, request.resultsDir().resolve(runId),
+                request.chartsDir() == null ? DEFAULT_CHARTS : request.chartsDir(), topology,
                 pinning.available(), pinning.description(), now, null, spreads, skewWorkloads, limits, fitted.budget(),
                 python, params);
     }
@@ -164,15 +168,26 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
         List<Integer> left = new ArrayList<>();
         for (int cores : plan.coreCounts()) {
             if (!finished.contains(cores)) {
-                left.add(checkCores(List.of(cores), topology.logicalCpus()).get(0));
+                if (cores > topology.logicalCpus()) {
+                    throw new SweepException("--resume " + request.resume() + ": the run planned " + cores + " cores,"
+                            + " and this machine lets the suite use " + topology.logicalCpus() + "; finish it where it"
+                            + " started (or on as many CPUs)");
+                }
+                left.add(cores);
             }
         }
+        // Every setting as the run was started: its charts folder, its CPython (or none), its capacity limit.
+        MachineInfo.Resume recorded = machine.resume() == null ? new MachineInfo.Resume(null, null, null) : machine.resume();
+        Path charts = request.chartsDir() != null ? request.chartsDir()
+                : recorded.chartsDir() != null ? Path.of(recorded.chartsDir()) : DEFAULT_CHARTS;
+        int maxBatchSeconds = recorded.maxBatchSeconds() != null ? recorded.maxBatchSeconds() : request.maxBatchSeconds();
         return new SweepSettings(plan.profile(), left, plan.models(), plan.workloads(), plan.convoy(),
-                plan.taskCounts(), Duration.ofSeconds(request.maxBatchSeconds()), machine.label(), machine.runId(),
-                request.resume(), request.chartsDir(), topology, Boolean.TRUE.equals(machine.pinned()), machine.pinning(),
+                plan.taskCounts(), Duration.ofSeconds(maxBatchSeconds), machine.label(), machine.runId(),
+                request.resume(), charts, topology, Boolean.TRUE.equals(machine.pinned()), machine.pinning(),
                 machine.startedAt() == null ? Instant.now() : Instant.parse(machine.startedAt()), machine,
                 plan.spreads(), plan.skewWorkloads(), new CpuLimits(null, topology.logicalCpus(), null, null),
-                machine.budget(), CpythonInterpreter.find(request.python(), request.noPython()), plan.params());
+                machine.budget(), CpythonInterpreter.resumed(recorded.python(), request.python(), request.noPython()),
+                plan.params());
     }
 
     private static int batchSize(String value) {

@@ -32,7 +32,7 @@ class UnwritableOutputTest {
         new CommandLine(command).parseArgs("--quick", "--cores", "1", "--models", "SEQUENTIAL", "--workloads", "CPU",
                 "--spread", "NONE", "--no-python", "--label", "t", "--results", dir.resolve("results").toString(),
                 "--charts", charts.toString());
-        SweepSettings settings = SweepSettings.resolve(command,
+        SweepSettings settings = SweepSettings.resolve(command.request(),
                 CpuTopology.read(Path.of("/nonexistent"), new TreeSet<>(List.of(0, 1))));
         Path ran = dir.resolve("jmh-ran");
         Path fake = ChildSweep.fakeJava(dir, "touch " + ran);

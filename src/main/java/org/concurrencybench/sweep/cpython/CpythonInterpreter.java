@@ -20,7 +20,7 @@ public record CpythonInterpreter(String executable, String version, boolean free
         return new CpythonInterpreter(null, null, false, note);
     }
 
-    boolean present() {
+    public boolean present() {
         return executable != null;
     }
 
@@ -51,6 +51,27 @@ public record CpythonInterpreter(String executable, String version, boolean free
         boolean free = words[2].equals("0");
         return new CpythonInterpreter(executable, words[0], free, "CPython: " + executable + " " + words[0]
                 + (free ? " (free-threaded)" : "") + " runs beside the JVM at each core count (--no-python skips it)");
+    }
+
+    /**
+     * The interpreter of a resumed run: the one it ran ({@code recorded}; "" for none), unless
+     * {@code --python} or {@code --no-python} says otherwise; null recorded (a file from before it
+     * was recorded): as {@link #find} does for a new run.
+     */
+    public static CpythonInterpreter resumed(String recorded, String requested, boolean disabled) {
+        if (recorded == null || requested != null || disabled) {
+            return find(requested, disabled);
+        }
+        if (recorded.isEmpty()) {
+            return none("CPython: not run (the run was started without it; --python PATH adds it)");
+        }
+        try {
+            return find(recorded, false);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--resume: the run ran CPython " + recorded + ", which no longer"
+                    + " answers (" + e.getMessage().replaceFirst("^--python [^:]*: ", "") + "); give --python PATH or"
+                    + " --no-python");
+        }
     }
 
     private static String firstLine(String text) {

@@ -28,6 +28,8 @@ final class JmhConsole {
     private static final Pattern BENCHMARK = Pattern.compile("^# Benchmark: (\\S+)");
     private static final Pattern PARAMETERS = Pattern.compile("^# Parameters: \\((.*)\\)$");
     /** "  305.350 ±(99.9%) 4.715 ms/op [Average]", or without the error where there are too few samples. */
+    private static final Pattern FORK_EXIT = Pattern.compile("[Ff]orked VM failed with exit code (\\d+)");
+    private static final Pattern ERROR_LINE = Pattern.compile("(Error|Exception)(:|$)|^ERROR|Killed");
     private static final Pattern RESULT_SCORE = Pattern.compile("^\\s+([-0-9.,NaN∞]+)(?: ±\\(.*?\\) ([-0-9.,NaN∞]+))? (\\S+)");
 
     private final List<Failure> failures = new ArrayList<>();
@@ -37,6 +39,8 @@ final class JmhConsole {
     private boolean resultNext;
     private boolean failureNext;
     private String firstError;
+    private String forkExit;  // the last "forked VM failed with exit code N", or null
+    private String lastError; // the last line that names an error or exception, or null
 
     /**
      * Takes one line of output.
@@ -85,7 +89,32 @@ final class JmhConsole {
         if (line.startsWith("ERROR:") && firstError == null) {
             firstError = line; // JMH's own refusal, e.g. a bad option
         }
+        match = FORK_EXIT.matcher(line);
+        if (match.find()) {
+            forkExit = match.group(1);
+        } else if (ERROR_LINE.matcher(line).find()) {
+            String error = line.trim();
+            lastError = error.length() > 200 ? error.substring(0, 200) + "..." : error;
+        }
         return null;
+    }
+
+    /**
+     * What went wrong where JMH left no result, in a few words: JMH's first {@code ERROR:} line, and
+     * a fork's exit code (137: killed, e.g. out of memory) with the last error line of the output (a
+     * fork's last lines are echoed by JMH); null when nothing says.
+     */
+    String problem() {
+        List<String> parts = new ArrayList<>();
+        if (firstError != null) {
+            parts.add(firstError);
+        }
+        if (forkExit != null) {
+            parts.add("a fork exited with " + forkExit + (lastError == null ? "" : ": " + lastError));
+        } else if (lastError != null && firstError == null) {
+            parts.add("last error: " + lastError);
+        }
+        return parts.isEmpty() ? null : String.join(", ", parts);
     }
 
     List<Failure> failures() {

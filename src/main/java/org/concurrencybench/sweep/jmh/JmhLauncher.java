@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.concurrencybench.process.SuiteCache;
 
 /**
  * Runs one JMH invocation for one core count: under {@code taskset -c CPUS} where pinning is
@@ -38,7 +39,7 @@ import java.util.Map;
  */
 public final class JmhLauncher {
 
-    /** What one JMH invocation left: its exit code, the benchmarks that failed and JMH's first error line. */
+    /** What one JMH invocation left: its exit code, the benchmarks that failed, and what went wrong ({@link JmhConsole#problem}). */
     public record Result(int exitCode, List<JmhConsole.Failure> failures, String firstError) {
     }
 
@@ -91,13 +92,20 @@ public final class JmhLauncher {
     }
 
     /**
-     * The forks' archive for this java and jar, in {@code java.io.tmpdir} (kept between runs; the
-     * JVM rewrites it when the jar or the JDK is not the one it was made from).
+     * The forks' archive for this java and jar, in the suite's cache folder ({@link SuiteCache}:
+     * bounded, the least recently used removed), named by the java and the jar's bytes, so an
+     * unchanged build reuses it (the JVM rewrites it when the jar or the JDK is not the one it was
+     * made from).
      */
     public static Path forkArchive(String javaBinary, Path benchmarksJar) {
-        String key = javaBinary + "\n" + benchmarksJar.toAbsolutePath();
-        return Path.of(System.getProperty("java.io.tmpdir"),
-                "concurrencybench-jmh-fork-" + Integer.toUnsignedString(key.hashCode(), 16) + ".jsa");
+        String jar = Files.isRegularFile(benchmarksJar) ? SuiteCache.contentHash(benchmarksJar)
+                : benchmarksJar.toAbsolutePath().toString();
+        Path archive = SuiteCache.folder().resolve("jmh-fork-"
+                + Integer.toUnsignedString((javaBinary + "\n" + jar).hashCode(), 16) + ".jsa");
+        if (Files.exists(archive)) {
+            SuiteCache.touch(archive);
+        }
+        return archive;
     }
 
     public Result run(int cores, String cpus, List<String> jmhArgs, Path resultFile, Path logFile)
@@ -138,7 +146,7 @@ public final class JmhLauncher {
             process.waitFor();
             child.ended();
         }
-        return new Result(process.exitValue(), output.failures(), output.firstError());
+        return new Result(process.exitValue(), output.failures(), output.problem());
     }
 
     /** Stops the running JMH process and everything it started (its forks, their workers); starts no more. */

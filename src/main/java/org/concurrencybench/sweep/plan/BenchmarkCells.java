@@ -98,7 +98,7 @@ final class BenchmarkCells {
         throw new IllegalArgumentException(benchmarkClass.getSimpleName() + " has no @Param " + name);
     }
 
-    private static List<Field> paramFields(Class<?> type) {
+    static List<Field> paramFields(Class<?> type) {
         List<Field> fields = new ArrayList<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {

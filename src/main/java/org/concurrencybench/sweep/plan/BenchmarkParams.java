@@ -68,6 +68,7 @@ public final class BenchmarkParams {
                 throw new IllegalArgumentException("--param " + name + ": no benchmark declares it; known: "
                         + String.join(", ", accepted));
             }
+            ParamValues.check(name, value, CLASSES);
             params.put(name, value);
         }
         return Map.copyOf(params);
