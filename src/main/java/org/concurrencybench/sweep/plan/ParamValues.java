@@ -15,6 +15,9 @@ import java.util.List;
  */
 final class ParamValues {
 
+    /** The batch size, which every batch benchmark declares. */
+    private static final String BATCH_SIZE = "tasks";
+
     private ParamValues() {
     }
 
@@ -24,14 +27,23 @@ final class ParamValues {
             for (Class<?> declaring : withMembers(type)) {
                 for (Field field : BenchmarkCells.paramFields(declaring)) {
                     if (field.getName().equals(name)) {
-                        String why = mismatch(field.getType(), value);
+                        String why = name.equals(BATCH_SIZE) ? batchSize(value) : mismatch(field.getType(), value);
                         if (why != null) {
                             throw new IllegalArgumentException("--param " + name + "=" + value + ": expected " + why
-                                    + " (" + declaring.getSimpleName() + "." + name + ")");
+                                    + (name.equals(BATCH_SIZE) ? "" : " (" + declaring.getSimpleName() + "." + name + ")"));
                         }
                     }
                 }
             }
+        }
+    }
+
+    /** A batch of no tasks measures nothing: {@code tasks} starts at 1, and says so in its own words. */
+    private static String batchSize(String value) {
+        try {
+            return Integer.parseInt(value) >= 1 ? null : "a batch size of at least 1";
+        } catch (NumberFormatException e) {
+            return "a batch size of at least 1";
         }
     }
 
