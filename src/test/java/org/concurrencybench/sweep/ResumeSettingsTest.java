@@ -68,6 +68,21 @@ class ResumeSettingsTest {
         assertFalse(Files.exists(new RunFolder(run).cpythonFile(2)), "no CPython at core 2 alone");
     }
 
+    /** Nit: resuming on fewer CPUs blamed a {@code --cores 2} the user never typed. */
+    @Test
+    void resumingOnFewerCpusSaysSoWithoutBlamingAFlag() throws Exception {
+        Path run = sweep(args("--no-python", "--results", dir.resolve("r").toString(), "--charts",
+                dir.resolve("c").toString()));
+        Files.delete(new RunFolder(run).coresFile(2));
+        SweepCommand command = new SweepCommand();
+        new CommandLine(command).parseArgs("--resume", run.toString());
+        org.concurrencybench.sweep.plan.SweepException error = org.junit.jupiter.api.Assertions.assertThrows(
+                org.concurrencybench.sweep.plan.SweepException.class, () -> SweepSettings.resume(command.request(),
+                        CpuTopology.read(Path.of("/nonexistent"), new TreeSet<>(List.of(0)))));
+        assertEquals("--resume " + run + ": the run planned 2 cores, and this machine lets the suite use 1; finish it"
+                + " where it started (or on as many CPUs)", error.getMessage());
+    }
+
     @Test
     void anInterruptedCpythonStepIsMeasuredAgain() throws Exception {
         Path calls = dir.resolve("python-calls");
