@@ -63,7 +63,8 @@ public record MachineInfo(
         Budget budget,
         Map<String, String> params,
         Integer batchTasks,
-        Resume resume) {
+        Resume resume,
+        Rounds rounds) {
 
     public MachineInfo {
         schema = schema == 0 ? SCHEMA : schema;
@@ -136,6 +137,30 @@ public record MachineInfo(
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Resume(String chartsDir, String python, Integer maxBatchSeconds) {
+    }
+
+    /**
+     * A sweep in rounds ({@code rounds/} in the run folder; null for a run from before rounds, one
+     * file per core count): the seed of its shuffled order (the same seed repeats the same order),
+     * its stopping rule, and once it stopped, how many rounds finished, why it stopped and the
+     * cells still short of the precision.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Rounds(long seed, int minRounds, int maxRounds, double precision, Integer finished, String stoppedBy,
+                         List<String> shortCells) {
+        public Rounds {
+            shortCells = shortCells == null ? List.of() : List.copyOf(shortCells);
+        }
+
+        /** The same rounds, stopped after {@code finished} rounds for {@code why}. */
+        public Rounds stopped(int finishedRounds, String why, List<String> shortOfPrecision) {
+            return new Rounds(seed, minRounds, maxRounds, precision, finishedRounds, why, shortOfPrecision);
+        }
+    }
+
+    /** The same description with its rounds' record replaced. */
+    public MachineInfo withRounds(Rounds value) {
+        return with("rounds", value);
     }
 
     /**

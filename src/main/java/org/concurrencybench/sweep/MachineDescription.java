@@ -44,7 +44,9 @@ public final class MachineDescription {
                 settings.limits().record(settings.topology().logicalCpus()), before, null, settings.budget(),
                 settings.params(), settings.profile().batchTasks(), new MachineInfo.Resume(
                         settings.chartsDir().toString(), settings.python().present() ? settings.python().executable() : "",
-                        (int) settings.maxBatch().toSeconds()));
+                        (int) settings.maxBatch().toSeconds()), new MachineInfo.Rounds(settings.seed(),
+                        settings.profile().minRounds(), settings.profile().maxRounds(), settings.profile().precision(),
+                        null, null, List.of()));
     }
 
     private static List<String> workloadNames(SweepSettings settings) {

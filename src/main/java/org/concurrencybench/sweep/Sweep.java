@@ -2,14 +2,11 @@ package org.concurrencybench.sweep;
 
 import org.concurrencybench.sweep.cpython.CpythonPlan;
 import org.concurrencybench.sweep.cpython.CpythonStep;
-import org.concurrencybench.sweep.jmh.CellSettlement;
 import org.concurrencybench.sweep.jmh.JmhLauncher;
 import org.concurrencybench.sweep.jmh.JmhLock;
-import org.concurrencybench.sweep.machine.CpuTopology;
 import org.concurrencybench.sweep.machine.SuiteJar;
 import org.concurrencybench.sweep.plan.Durations;
 import org.concurrencybench.sweep.machine.MachineState;
-import org.concurrencybench.sweep.plan.RunCostModel;
 import org.concurrencybench.sweep.plan.SweepException;
 import org.concurrencybench.sweep.plan.SweepPlan;
 
@@ -19,34 +16,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import org.concurrencybench.results.JmhResult;
-import org.concurrencybench.results.JmhResultFile;
 import org.concurrencybench.results.MachineInfo;
-import org.concurrencybench.results.Outcome;
 import org.concurrencybench.results.RunFolder;
-import org.concurrencybench.results.RunFolderException;
 
 /**
- * Runs a resolved sweep: writes the run's machine file, then for each core count runs the plan's JMH
- * invocations pinned to that many CPUs, gives every planned cell a state (measured, FAILED or
- * SKIPPED) and gathers the measured ones into the core count's results file and the rest into
- * the outcomes file ({@link RunFolder}), with a progress line and an estimate of what is left. A core count's file
- * appears only once every cell has a state, so an interrupted sweep (Ctrl-C) keeps exactly the
- * counts that finished; the JMH child and its forks are stopped, and the console says how to
- * finish the run. The run is marked finished in the machine file only when every planned core
- * count is.
+ * Runs a resolved sweep: writes the run's machine file (with the seed of its rounds' order), then
+ * measures in rounds ({@link RoundLoop}): every planned cell at every core count once per round,
+ * one JMH fork each, in a shuffled order, until every cell's mean is known to the profile's
+ * precision, or the most rounds, or the budget. JMH's files stay as written, one per round and
+ * step ({@link org.concurrencybench.results.RoundFiles}); after each round every core count's
+ * {@code cores-N.json} pools the rounds so far and every planned cell has a state (measured,
+ * FAILED or SKIPPED), so an interrupted sweep (Ctrl-C) keeps every finished round, its JMH child
+ * and forks are stopped, and {@code --resume} goes on at the next round. The machine file records
+ * why the rounds stopped and which cells fell short of the precision; the run is marked finished
+ * when they stopped.
  */
 public final class Sweep {
-
-    /** How a core count ended. */
-    enum CoreCountEnd {
-        /** Every planned cell has a state: the core count's results file written. */
-        FINISHED,
-        /** The sweep was interrupted meanwhile; nothing written for it. */
-        INTERRUPTED
-    }
 
     /** How the sweep went, for the exit code. */
     enum Ending {
@@ -65,7 +51,7 @@ public final class Sweep {
     private final Path jmhLock;
     private JmhLauncher launcher;
     private final CpythonStep cpython;
-    private final List<Integer> finishedCores = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Integer> finishedRounds = new java.util.concurrent.CopyOnWriteArrayList<>();
     private SweepInterruption interruption;
     private List<Integer> cpythonRests = List.of();
 
@@ -86,7 +72,7 @@ public final class Sweep {
         this.folder = new RunFolder(settings.runDir());
         this.javaBinary = javaBinary;
         this.jmhLock = jmhLock;
-        this.cpython = new CpythonStep(settings.python(), CpythonPlan.companionScript(), settings.profile(),
+        this.cpython = new CpythonStep(settings.python(), CpythonPlan.companionScript(), settings.profile().inOneGo(),
                 settings.models(), settings.workloads(), settings.convoy(), settings.pinned(), console);
     }
 
@@ -95,13 +81,14 @@ public final class Sweep {
         SweepSteps plan = SweepSteps.of(settings);
         cpythonRests = cpythonRests();
         if (settings.cores().isEmpty() && cpythonRests.isEmpty()) {
-            console.println("Nothing left to measure: every core count of " + settings.runDir() + " has its results.");
+            console.println("Nothing left to measure: the rounds of " + settings.runDir() + " have stopped.");
             RunCheck.Summary summary = RunCheck.check(folder);
             RunReport.writeIfMissing(settings, console);
             return end(summary);
         }
-        MachineInfo.State before = new SweepAnnouncement(console, settings).print(plan, estimatedMillis(plan),
-                cpython.note());
+        MachineInfo.State before = new SweepAnnouncement(console, settings).print(plan,
+                estimatedMillis(plan, settings.profile().minRounds()), cpython.note());
+        new SweepAnnouncement(console, settings).printRounds(plan, estimatedMillis(plan, settings.profile().maxRounds()));
         boolean archivedForks = SweepPlan.firstLook(settings.profile());
         if (dryRun) {
             new DryRun(console, settings, folder, cpython).print(plan, new JmhLauncher(javaBinary,
@@ -121,21 +108,31 @@ public final class Sweep {
         launcher = new JmhLauncher(javaBinary, SuiteJar.benchmarksJar(), settings.pinned(), console, folder.logsDir(),
                 archivedForks);
         MachineInfo machine = settings.resuming() ? settings.resumed() : MachineDescription.of(settings, before);
+        if (machine.rounds() == null) {
+            // A run from before rounds, resumed: its missing core counts are measured in rounds.
+            machine = machine.withRounds(new MachineInfo.Rounds(settings.seed(), settings.profile().minRounds(),
+                    settings.profile().maxRounds(), settings.profile().precision(), null, null, List.of()));
+        }
         writeMachine(machine);
-        interruption = new SweepInterruption(console, settings.runDir(), settings.cores(), finishedCores,
+        interruption = new SweepInterruption(console, settings.runDir(), finishedRounds,
                 List.of(launcher::stopRunning, cpython::stopRunning));
         interruption.install();
         Instant start = Instant.now();
         try {
-            if (!measureCpythonRests() || !measureEveryCoreCount(plan, start)) {
+            if (!measureCpythonRests()) {
                 return Ending.INTERRUPTED; // the shutdown hook says what was kept
             }
-            return finish(machine, start);
+            MachineInfo.Rounds stopped = settings.cores().isEmpty() ? machine.rounds() // only CPython was left
+                    : new RoundLoop(settings, console, launcher, cpython, interruption, finishedRounds)
+                            .run(plan, machine.rounds(), start);
+            if (stopped == null) {
+                return Ending.INTERRUPTED;
+            }
+            return finish(machine.withRounds(stopped), start);
         } catch (IOException | RuntimeException e) {
             if (!interruption.stopping()) {
                 console.printf("Kept %s in %s; ./run-benchmarks.sh --resume %s measures the rest once the cause is fixed.%n",
-                        finishedCores.isEmpty() ? "no core count" : "core counts " + finishedCores, settings.runDir(),
-                        settings.runDir());
+                        SweepInterruption.kept(finishedRounds), settings.runDir(), settings.runDir());
             }
             throw e;
         } finally {
@@ -186,32 +183,6 @@ public final class Sweep {
         return true;
     }
 
-    /** Every core count in turn, JMH then CPython, with a progress line; false when interrupted. */
-    private boolean measureEveryCoreCount(SweepSteps plan, Instant start) throws IOException, InterruptedException {
-        long estimatedDone = 0;
-        int index = 0;
-        for (int cores : settings.cores()) {
-            index++;
-            Duration elapsed = Duration.between(start, Instant.now());
-            console.printf("[%d/%d] cores=%s cpus=%s  elapsed %s, about %s left%n", index, settings.cores().size(),
-                    CpuTopology.label(cores, settings.topology().physicalCores()),
-                    settings.pinned() ? settings.topology().cpusFor(cores) : "(not pinned)", Durations.format(elapsed),
-                    Durations.format(remaining(elapsed, estimatedDone, estimatedMillis(plan))));
-            List<SweepPlan.Step> steps = plan.stepsAt(cores);
-            if (runCoreCount(cores, steps, plan.skippedAt(cores)) == CoreCountEnd.INTERRUPTED) {
-                return false;
-            }
-            if (cpython.active()) {
-                cpython.run(cores, settings.topology().cpusFor(cores), settings.runDir());
-                if (interruption.stopping()) {
-                    return false;
-                }
-            }
-            estimatedDone += RunCostModel.millis(steps, cores) + cpython.estimatedMillis(cores);
-        }
-        return true;
-    }
-
     /** The run measured: checked, marked finished in its machine file if whole, and reported. */
     private Ending finish(MachineInfo machine, Instant start) throws IOException {
         RunCheck.Summary summary = RunCheck.check(folder);
@@ -225,12 +196,12 @@ public final class Sweep {
 
     /** Something the sweep writes into the run folder. */
     @FunctionalInterface
-    private interface Write {
+    interface Write {
         void run() throws IOException;
     }
 
     /** Writes, naming the file in the error if it fails (a full disk says only "No space left on device"). */
-    private static void writing(Path file, Write write) throws IOException {
+    static void writing(Path file, Write write) throws IOException {
         try {
             write.run();
         } catch (java.nio.file.FileSystemException e) {
@@ -240,9 +211,9 @@ public final class Sweep {
         }
     }
 
-    /** The whole run's estimate: the JMH steps, the report, and CPython at each core count. */
-    private long estimatedMillis(SweepSteps plan) {
-        return plan.estimatedMillis() + cpython.estimatedMillis(settings.cores());
+    /** The whole run's estimate at {@code rounds} rounds: the JMH steps, the report, and CPython at each core count. */
+    private long estimatedMillis(SweepSteps plan, int rounds) {
+        return plan.estimatedMillis(rounds) + cpython.estimatedMillis(settings.cores());
     }
 
     private Ending end(RunCheck.Summary summary) {
@@ -250,68 +221,6 @@ public final class Sweep {
         summary.problems().forEach(problem -> console.println("  " + problem));
         return summary.failed() > 0 || !summary.problems().isEmpty() ? Ending.CELLS_FAILED : Ending.ALL_MEASURED;
     }
-
-    /**
-     * Runs one core count's steps, settles every planned cell, and writes the core count's results file
-     * (the measured cells' results, as JMH wrote them) and this count's part of
-     * the outcomes file.
-     */
-    private CoreCountEnd runCoreCount(int cores, List<SweepPlan.Step> steps, List<Outcome> skipped)
-            throws IOException, InterruptedException {
-        String cpus = settings.topology().cpusFor(cores);
-        List<JmhResult> measured = new ArrayList<>();
-        List<Outcome> outcomes = new ArrayList<>(skipped);
-        for (SweepPlan.Step step : steps) {
-            if (step.capacity() != null) {
-                console.printf("  capacity: %s %s tasks=%s%n", step.capacity().model(), step.capacity().workload(),
-                        step.capacity().run());
-            }
-            Path part = folder.stepFile(cores, step.name());
-            Files.deleteIfExists(part); // an interrupted run's leftovers
-            JmhLauncher.Result result = launcher.run(cores, cpus, step.jmhArgs(), part, folder.logFile(cores));
-            if (interruption.stopping()) {
-                return CoreCountEnd.INTERRUPTED;
-            }
-            List<JmhResult> results = readResults(part);
-            String noResult = "no result from JMH (exit code " + result.exitCode()
-                    + (result.firstError() == null ? "" : ", " + result.firstError()) + "); see "
-                    + settings.runDir().relativize(folder.logFile(cores));
-            CellSettlement.Settled settledStep = CellSettlement.settle(cores, step.cells(), results, result.failures(),
-                    noResult);
-            measured.addAll(settledStep.measured());
-            outcomes.addAll(settledStep.failed());
-            if (results.isEmpty() && !settledStep.failed().isEmpty()) {
-                console.printf("    no results from the %s benchmarks at %d cores: %s%n", step.name(), cores, noResult);
-            }
-            Files.deleteIfExists(part);
-        }
-        writing(folder.unfinishedFile(cores), () -> folder.writeCoreCount(cores,
-                measured.stream().map(JmhResult::source).toList(), outcomes));
-        finishedCores.add(cores);
-        return CoreCountEnd.FINISHED;
-    }
-
-    /** JMH's entries in one step's result file; none if it wrote nothing, or something damaged. */
-    private List<JmhResult> readResults(Path part) {
-        try {
-            if (!Files.isRegularFile(part) || Files.size(part) == 0) {
-                return List.of();
-            }
-            return JmhResultFile.read(part);
-        } catch (IOException | RunFolderException e) {
-            console.printf("    %s is damaged (%s); its cells count as failed%n", part.getFileName(), e.getMessage());
-            return List.of();
-        }
-    }
-
-    private static Duration remaining(Duration elapsed, long estimatedDone, long estimatedTotal) {
-        if (estimatedDone == 0) {
-            return Duration.ofMillis(estimatedTotal);
-        }
-        double pace = (double) elapsed.toMillis() / estimatedDone;
-        return Duration.ofMillis((long) ((estimatedTotal - estimatedDone) * pace));
-    }
-
 
     private void writeMachine(MachineInfo machine) throws IOException {
         writing(folder.machineFile(), () -> machine.write(folder.machineFile()));

@@ -54,4 +54,18 @@ final class SweepAnnouncement {
         MachineState.warnings(state, settings.limits().usableCores()).forEach(console::println);
         return state;
     }
+
+    /** The rounds' line: the least and most, the precision, one round's estimate and the most rounds', the seed. */
+    void printRounds(SweepSteps plan, long maxRoundsMillis) {
+        org.concurrencybench.sweep.plan.Profile p = settings.profile();
+        String perRound = Durations.format(Duration.ofMillis(plan.roundMillis())) + " a round, one JMH fork of each cell"
+                + " in a shuffled order (seed " + settings.seed() + ")";
+        if (p.maxRounds() == 1) {
+            console.println("Rounds: one (a first look: no interval from rounds); " + perRound);
+            return;
+        }
+        console.printf("Rounds: at least %d, then until every cell's mean is known to %s%% (95%% interval), at most %d"
+                + " (about %s in all); %s%n", p.minRounds(), new java.text.DecimalFormat("0.##").format(p.precision() * 100),
+                p.maxRounds(), Durations.format(Duration.ofMillis(maxRoundsMillis)), perRound);
+    }
 }

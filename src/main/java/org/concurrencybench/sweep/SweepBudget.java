@@ -44,7 +44,7 @@ record SweepBudget(Profile profile, List<Integer> cores, List<Integer> taskCount
                 c -> RunCostModel.sweepMillis(c.profile(), c.cores(), measured.models(), measured.workloads(),
                         measured.convoy(), c.taskCounts(), measured.maxBatch(), connections, measured.spreads(),
                         measured.skewWorkloads())
-                        + new CpythonPlan(measured.python(), companion, c.profile(), measured.models(),
+                        + new CpythonPlan(measured.python(), companion, c.profile().inOneGo(), measured.models(),
                                 measured.workloads(), measured.convoy()).estimatedMillis(c.cores()));
         Profile fitted = plan.profile();
         return new SweepBudget(fitted, plan.cores(), plan.taskCounts(), new MachineInfo.Budget(budget, limit.toMillis(),

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
         customSynopsis = {
             "  ./run-benchmarks.sh [--smoke|--quick|--full] [--cores LIST] [--models LIST] [--workloads LIST]",
             "                      [--tasks LIST] [--max-batch-seconds S] [--spread LIST] [--param NAME=VALUE]...",
-            "                      [--budget DURATION]",
+            "                      [--budget DURATION] [--precision P] [--min-rounds N] [--max-rounds N]",
             "                      [--label NAME] [--results DIR] [--charts DIR] [--no-build] [--dry-run] [--debug]",
             "                      [--python PATH|--no-python]",
             "  ./run-benchmarks.sh bundle [--with-runtime]         (pack the suite to run elsewhere)",
@@ -62,11 +62,9 @@ public final class SweepCommand implements Callable<Integer> {
             + " convoy; wide intervals.")
     boolean quick;
 
-    @Option(names = "--full", description = "Publication profile: 3 forks, 5 x 2 s warm-up, 10 x 2 s measured. Neither flag:"
-            + " the default profile, " + BenchmarkDefaults.FORKS + " forks, " + BenchmarkDefaults.WARMUP_ITERATIONS + " x "
-            + BenchmarkDefaults.WARMUP_MILLIS / 1000.0 + " s warm-up, " + BenchmarkDefaults.ITERATIONS + " x "
-            + BenchmarkDefaults.ITERATION_MILLIS / 1000.0 + " s measured (forks are what comparisons"
-            + " count).")
+    @Option(names = "--full", description = "Publication profile: 5 x 2 s warm-up, 10 x 2 s measured a fork, at least 5"
+            + " rounds, to 1%%, at most 15. Neither flag: the default profile, 1 x 0.6 s warm-up, 2 x 0.6 s measured a"
+            + " fork, at least 3 rounds, to 2%%, at most 6 (rounds are what intervals and comparisons count).")
     boolean full;
 
     @Option(names = "--cores", split = ",", paramLabel = "LIST", hideParamSyntax = true,
@@ -98,6 +96,21 @@ public final class SweepCommand implements Callable<Integer> {
                 + " every uneven spread runs on every chosen workload. NONE always runs, at every core count;"
                 + " uneven batches, and PROCESS_POOL with Pool.map's default chunks, at the largest.")
     List<String> spreads;
+
+    @Option(names = "--precision", paramLabel = "P",
+            description = "Rounds: stop once every cell's mean is known to within P (its interval's half-width over"
+                + " its mean, e.g. 0.02 = 2%%), after --min-rounds (default: 0.02; --full 0.01).")
+    Double precision;
+
+    @Option(names = "--min-rounds", paramLabel = "N",
+            description = "Rounds always run; each round measures every cell at every core count once, one JMH fork"
+                + " each, in a shuffled order (default: 3; --full 5; --quick and --smoke 1).")
+    Integer minRounds;
+
+    @Option(names = "--max-rounds", paramLabel = "N",
+            description = "Rounds at most; from the round after --min-rounds only the cells short of --precision run"
+                + " again (default: 6; --full 15; --quick and --smoke 1).")
+    Integer maxRounds;
 
     @Option(names = "--budget", paramLabel = "DURATION",
             description = "Fit the run into DURATION (e.g. 90s, 10m, 1h): shortens iterations, then fewer iterations,"
@@ -176,7 +189,7 @@ public final class SweepCommand implements Callable<Integer> {
     /** The flags as given, for {@link SweepSettings} to check and resolve. */
     public SweepRequest request() {
         return new SweepRequest(smoke, quick, full, cores, models, workloads, tasks, maxBatchSeconds, spreads, budget,
-                params, label, resultsDir, chartsDir, resume, python, noPython);
+                params, label, resultsDir, chartsDir, resume, python, noPython, precision, minRounds, maxRounds);
     }
 
     @Override

@@ -2,14 +2,13 @@ package org.concurrencybench.sweep;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A running sweep's shutdown hook (Ctrl-C, SIGTERM): stops the child processes, lets the sweep's
- * loop leave without starting anything more or writing a partial core count, then says what was
+ * loop leave without starting anything more or finishing a partial round, then says what was
  * kept and how to finish. Once the sweep is settled (finished, or failed with an error) it has
  * nothing to say.
  */
@@ -20,7 +19,6 @@ final class SweepInterruption {
 
     private final PrintStream console;
     private final Path runDir;
-    private final List<Integer> planned;
     private final List<Integer> finished;
     private final List<Runnable> stops;
     private final CountDownLatch loopExited = new CountDownLatch(1);
@@ -29,16 +27,20 @@ final class SweepInterruption {
     private volatile boolean settled;
 
     /**
-     * @param finished the core counts finished so far, as the sweep adds them
+     * @param finished the rounds finished so far, as the sweep adds them
      * @param stops    what stops each child process the sweep may be running
      */
-    SweepInterruption(PrintStream console, Path runDir, List<Integer> planned, List<Integer> finished,
-                      List<Runnable> stops) {
+    SweepInterruption(PrintStream console, Path runDir, List<Integer> finished, List<Runnable> stops) {
         this.console = console;
         this.runDir = runDir;
-        this.planned = planned;
         this.finished = finished;
         this.stops = stops;
+    }
+
+    /** What a stopped sweep keeps: its finished rounds (a round cut short is measured again). */
+    static String kept(List<Integer> rounds) {
+        return rounds.isEmpty() ? "no finished round" : rounds.size() == 1 ? "round " + rounds.get(0)
+                : "rounds " + rounds.get(0) + "-" + rounds.get(rounds.size() - 1);
     }
 
     void install() {
@@ -76,13 +78,8 @@ final class SweepInterruption {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        List<Integer> left = new ArrayList<>(planned);
-        left.removeAll(finished);
-        console.printf("%nInterrupted. Kept %s in %s.%n", finished.isEmpty() ? "no core count"
-                : "core counts " + finished, runDir);
-        if (!left.isEmpty()) {
-            console.printf("Left to measure: cores %s. Finish with: ./run-benchmarks.sh --resume %s%n", left, runDir);
-        }
+        console.printf("%nInterrupted. Kept %s in %s.%n", kept(finished), runDir);
+        console.printf("Go on at the next round with: ./run-benchmarks.sh --resume %s%n", runDir);
         console.flush();
     }
 }

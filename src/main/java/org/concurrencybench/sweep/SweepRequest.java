@@ -10,11 +10,13 @@ import java.util.List;
 public record SweepRequest(boolean smoke, boolean quick, boolean full, List<Integer> cores, List<String> models,
                            List<String> workloads, List<Integer> tasks, int maxBatchSeconds, List<String> spreads,
                            String budget, List<String> params, String label, Path resultsDir, Path chartsDir,
-                           Path resume, String python, boolean noPython) {
+                           Path resume, String python, boolean noPython, Double precision, Integer minRounds,
+                           Integer maxRounds) {
 
     /** Whether any flag that picks what a new run measures was given ({@code --resume} takes none). */
     boolean choosesWhatToMeasure() {
         return smoke || quick || full || budget != null || cores != null || models != null || workloads != null
-                || tasks != null || label != null || spreads != null || params != null;
+                || tasks != null || label != null || spreads != null || params != null || precision != null
+                || minRounds != null || maxRounds != null;
     }
 }

@@ -40,7 +40,7 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
                      Path runDir, Path chartsDir, CpuTopology topology, boolean pinned, String pinning,
                      Instant startedAt, MachineInfo resumed, List<SizeSpread> spreads, List<Workload> skewWorkloads,
                      CpuLimits limits, MachineInfo.Budget budget, CpythonInterpreter python,
-                     Map<String, String> params) {
+                     Map<String, String> params, long seed) {
 
     /** The spreads a sweep measures unless {@code --spread} says otherwise (a quick look: NONE only). */
     public static final List<SizeSpread> DEFAULT_SPREADS = List.of(SizeSpread.NONE, SizeSpread.PARETO);
@@ -64,8 +64,8 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
     /** The settings within {@code limits}: no core count over the CPUs it lets the suite use. */
     public static SweepSettings resolve(SweepRequest request, CpuTopology topology, CpuLimits limits) {
         checkExclusive(request);
-        Profile profile = request.smoke() ? Profile.SMOKE : request.quick() ? Profile.QUICK
-                : request.full() ? Profile.FULL : Profile.DEFAULT;
+        Profile profile = rounds(request, request.smoke() ? Profile.SMOKE : request.quick() ? Profile.QUICK
+                : request.full() ? Profile.FULL : Profile.DEFAULT);
         int usable = Math.min(topology.logicalCpus(), limits.usableCores());
         List<Integer> cores = request.cores() == null ? defaultCores(usable) : checkCores(request.cores(), usable);
         List<Model> models = FlagLists.parse(request.models() == null ? FlagLists.names(Model.values())
@@ -102,7 +102,16 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
                 maxBatch, label, runId, request.resultsDir().resolve(runId),
                 request.chartsDir() == null ? DEFAULT_CHARTS : request.chartsDir(), topology,
                 pinning.available(), pinning.description(), now, null, spreads, skewWorkloads, limits, fitted.budget(),
-                python, params);
+                python, params, org.concurrencybench.sweep.plan.RoundOrder.newSeed());
+    }
+
+    /** The profile's rounds, as {@code --precision}, {@code --min-rounds} and {@code --max-rounds} change them. */
+    private static Profile rounds(SweepRequest request, Profile profile) {
+        int min = request.minRounds() == null ? profile.minRounds() : request.minRounds();
+        int max = request.maxRounds() != null ? request.maxRounds() : Math.max(min, profile.maxRounds());
+        double precision = request.precision() == null ? profile.precision() : request.precision();
+        profile.withRounds(min, max, precision).stoppingRule(0); // refuses nonsense, naming the flag
+        return profile.withRounds(min, max, precision);
     }
 
     private static void checkExclusive(SweepRequest request) {
@@ -166,8 +175,10 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
             throw new SweepException("--resume: cannot list " + request.resume() + " (" + e.getMessage() + ")");
         }
         List<Integer> left = new ArrayList<>();
+        // A run in rounds goes on at its next round, at every core count, unless it has stopped.
+        boolean inRounds = machine.rounds() != null;
         for (int cores : plan.coreCounts()) {
-            if (!finished.contains(cores)) {
+            if (inRounds ? machine.rounds().stoppedBy() == null : !finished.contains(cores)) {
                 if (cores > topology.logicalCpus()) {
                     throw new SweepException("--resume " + request.resume() + ": the run planned " + cores + " cores,"
                             + " and this machine lets the suite use " + topology.logicalCpus() + "; finish it where it"
@@ -187,7 +198,7 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
                 machine.startedAt() == null ? Instant.now() : Instant.parse(machine.startedAt()), machine,
                 plan.spreads(), plan.skewWorkloads(), new CpuLimits(null, topology.logicalCpus(), null, null),
                 machine.budget(), CpythonInterpreter.resumed(recorded.python(), request.python(), request.noPython()),
-                plan.params());
+                plan.params(), inRounds ? machine.rounds().seed() : 0);
     }
 
     private static int batchSize(String value) {

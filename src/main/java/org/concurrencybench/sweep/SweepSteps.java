@@ -70,9 +70,13 @@ record SweepSteps(List<Integer> cores, int maxCores, List<SweepPlan.Step> everyC
         return everyCount.stream().mapToInt(SweepPlan.Step::benchmarks).sum();
     }
 
-    /** The whole run's estimate, the report included ({@link RunCostModel}). */
-    long estimatedMillis() {
-        return RunCostModel.REPORT_MILLIS + RunCostModel.millis(once, maxCores)
-                + cores.stream().mapToLong(n -> RunCostModel.millis(everyCount, n)).sum();
+    /** One round's estimate: every step at every core count, one fork each ({@link RunCostModel}). */
+    long roundMillis() {
+        return RunCostModel.millis(once, maxCores) + cores.stream().mapToLong(n -> RunCostModel.millis(everyCount, n)).sum();
+    }
+
+    /** The whole run's estimate at {@code rounds} rounds, the report included. */
+    long estimatedMillis(int rounds) {
+        return RunCostModel.REPORT_MILLIS + rounds * roundMillis();
     }
 }

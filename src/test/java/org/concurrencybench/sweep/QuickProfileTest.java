@@ -54,7 +54,8 @@ class QuickProfileTest {
             }
         }
         assertEquals(List.of("32", "32"), tasksParams(steps), "the pooled models and PROCESS_PER_TASK's one batch");
-        assertEquals(List.of("default"), tasksParams(SweepSteps.of(resolve("--label", "box")).stepsAt(1)));
+        assertEquals(List.of("default", "default"), tasksParams(SweepSteps.of(resolve("--label", "box")).stepsAt(1)),
+                "every profile gives PROCESS_PER_TASK its own step, one batch a fork");
     }
 
     @Test

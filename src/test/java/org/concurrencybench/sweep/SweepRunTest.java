@@ -107,8 +107,13 @@ class SweepRunTest {
         assertFalse(machine.get("finishedAt").isNull());
         assertEquals("[1,2]", machine.get("coreCounts").toString());
         assertTrue(Files.isRegularFile(dir.resolve("charts").resolve(run.getFileName()).resolve("report.md")));
-        assertTrue(console.toString().contains("[2/2] cores=2"), console.toString());
+        assertTrue(console.toString().matches("(?s).*\\[2/2\\] cores=[12] .*"), console.toString());
         assertTrue(console.toString().contains("measured 2 of 2 cells; 0 failed, 0 skipped"), console.toString());
+        for (String file : List.of("cores-1-models.json", "cores-2-models.json")) {
+            assertTrue(Files.isRegularFile(run.resolve("rounds/round-1").resolve(file)), "JMH's own file, kept: " + file);
+        }
+        assertEquals(1, machine.get("rounds").get("finished").asInt(), "a quick look: one round");
+        assertEquals("max_rounds", machine.get("rounds").get("stoppedBy").asText());
     }
 
     @Test

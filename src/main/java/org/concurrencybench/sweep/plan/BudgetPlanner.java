@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  *   <li>iteration length, warm-up and measured halved together, down to 200 ms: an iteration
  *       still lasts at least one batch, so the slow cells lose nothing;</li>
  *   <li>measured iterations, one at a time down to 2, then warm-up iterations down to 1;</li>
- *   <li>forks, one at a time down to 1: intervals then come from one JVM's iterations only;</li>
+ *   <li>rounds (the least a run makes), one at a time down to 1: intervals then come from one JVM's
+ *   iterations only; the sweep also stops before a round that would not fit (the most it makes);</li>
  *   <li>core counts between the smallest and the largest, each time the one whose loss leaves the
  *       smallest gap (in doublings) between neighbours, the larger on a tie: the scaling curves
  *       keep their ends and their spread;</li>
@@ -112,10 +113,9 @@ public final class BudgetPlanner {
             return with(c, p.withTiming(p.forks(), p.warmupIterations() - 1, p.warmupMillis(), p.iterations(),
                     p.iterationMillis()));
         }
-        if (p.forks() > 1) {
-            gaveUp.add("forks " + p.forks() + " -> " + (p.forks() - 1));
-            return with(c, p.withTiming(p.forks() - 1, p.warmupIterations(), p.warmupMillis(), p.iterations(),
-                    p.iterationMillis()));
+        if (p.minRounds() > 1) {
+            gaveUp.add("rounds at least " + p.minRounds() + " -> " + (p.minRounds() - 1));
+            return with(c, p.withRounds(p.minRounds() - 1, p.maxRounds(), p.precision()));
         }
         List<Integer> cores = c.cores();
         if (cores.size() > 2) {
@@ -164,7 +164,7 @@ public final class BudgetPlanner {
 
     private static String describe(Candidate c) {
         Profile p = c.profile();
-        return String.format(Locale.ROOT, "cores %s, %d fork, %d x %d ms warm-up, %d x %d ms measured", c.cores(),
-                p.forks(), p.warmupIterations(), p.warmupMillis(), p.iterations(), p.iterationMillis());
+        return String.format(Locale.ROOT, "cores %s, %d round, %d x %d ms warm-up, %d x %d ms measured", c.cores(),
+                p.minRounds(), p.warmupIterations(), p.warmupMillis(), p.iterations(), p.iterationMillis());
     }
 }

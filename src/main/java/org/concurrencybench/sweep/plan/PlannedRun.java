@@ -43,6 +43,10 @@ public record PlannedRun(Profile profile, List<Model> models, List<Workload> wor
             profile = profile.withTiming(budget.forks(), budget.warmupIterations(), budget.warmupMillis(),
                     budget.iterations(), budget.iterationMillis());
         }
+        if (machine.rounds() != null) {
+            profile = profile.withRounds(machine.rounds().minRounds(), machine.rounds().maxRounds(),
+                    machine.rounds().precision());
+        }
         if (machine.coreCounts().isEmpty()) {
             throw new SweepException(file + ": no \"coreCounts\" (expected the core counts the run planned, e.g. [1, 2])");
         }

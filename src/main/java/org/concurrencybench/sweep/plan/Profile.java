@@ -16,15 +16,25 @@ import org.concurrencybench.bench.BenchmarkDefaults;
  * @param oneSwitchInterval  whether the convoy runs under the lock at CPython's default interval only
  * @param unevenByDefault    whether the uneven batches ({@code SweepSettings.DEFAULT_SPREADS}) run
  *                           unless {@code --spread} says otherwise; without, only even batches
+ * @param minRounds          rounds always run: a sweep runs in rounds, each one fork of every cell
+ *                           ({@code forks} is per round: 1), and stops on {@link StoppingRule}
+ * @param maxRounds          rounds at most
+ * @param precision          the relative half-width at which a cell's mean is known (e.g. 0.02)
  */
 public record Profile(String name, int forks, int warmupIterations, long warmupMillis, int iterations,
-                      long iterationMillis, int batchTasks, boolean oneSwitchInterval, boolean unevenByDefault) {
+                      long iterationMillis, int batchTasks, boolean oneSwitchInterval, boolean unevenByDefault,
+                      int minRounds, int maxRounds, double precision) {
 
     /** Tasks per batch of the quick profile. */
     public static final int QUICK_BATCH_TASKS = 32;
 
+    /** Measured iterations per fork of the default profile. */
+    static final int DEFAULT_ITERATIONS = 2;
+    /** The default profile's most rounds. */
+    public static final int DEFAULT_MAX_ROUNDS = 6;
+
     /** Wiring checks only (CI): does every cell run and give a plausible number? Not for reading. */
-    public static final Profile SMOKE = new Profile("smoke", 1, 1, 100, 2, 100, 16, true, true);
+    public static final Profile SMOKE = new Profile("smoke", 1, 1, 100, 2, 100, 16, true, true, 1, 1, 1);
     /**
      * A first look (a new machine), every model and workload in a few minutes:
      * one fork, one 100 ms warm-up and two 100 ms measured iterations over batches of
@@ -37,22 +47,34 @@ public record Profile(String name, int forks, int warmupIterations, long warmupM
      * 12.7 (3 iterations: 4.3), about 3.6 times the width for the same spread. Its batches are half
      * a default run's, which a comparison of the two says (another machine's quick look compares).
      */
-    public static final Profile QUICK = new Profile("quick", 1, 1, 100, 2, 100, Profile.QUICK_BATCH_TASKS, true, false);
+    public static final Profile QUICK = new Profile("quick", 1, 1, 100, 2, 100, Profile.QUICK_BATCH_TASKS, true, false,
+            1, 1, 1);
     /**
      * The quick profile as runs made before {@code machine.json} recorded {@code batchTasks} ran it:
      * the benchmark's 64 tasks and two 200 ms measured iterations. {@code --resume} and
      * {@code verify} plan such a run with it ({@link PlannedRun}).
      */
-    static final Profile QUICK_BEFORE_BATCH_TASKS = new Profile("quick", 1, 1, 200, 2, 200, 0, false, true);
+    static final Profile QUICK_BEFORE_BATCH_TASKS = new Profile("quick", 1, 1, 200, 2, 200, 0, false, true, 1, 1, 1);
     /**
-     * A real run, shaped for comparisons: the benchmarks' own defaults ({@link BenchmarkDefaults}),
-     * five forks of one 0.6 s warm-up and three 0.6 s measured iterations.
+     * A real run, shaped for comparisons, in rounds: each round one fork of every cell, one 0.6 s
+     * warm-up and two 0.6 s measured iterations; at least {@value StoppingRule#DEFAULT_MIN_ROUNDS}
+     * rounds, then on until every cell's mean is known to 2% (from the round after the least only
+     * the cells short of it run again), at most {@value #DEFAULT_MAX_ROUNDS}. Iterations inside a
+     * fork are not independent samples; rounds are, so time goes to rounds: two measured iterations
+     * instead of the benchmarks' own three ({@link BenchmarkDefaults}) buy a fifth more rounds.
      */
-    public static final Profile DEFAULT = new Profile("default", BenchmarkDefaults.FORKS,
-            BenchmarkDefaults.WARMUP_ITERATIONS, BenchmarkDefaults.WARMUP_MILLIS, BenchmarkDefaults.ITERATIONS,
-            BenchmarkDefaults.ITERATION_MILLIS, 0, false, true);
-    /** For publication: longer and more iterations than the default, in fewer forks. */
-    public static final Profile FULL = new Profile("full", 3, 5, 2000, 10, 2000, 0, false, true);
+    public static final Profile DEFAULT = new Profile("default", 1,
+            BenchmarkDefaults.WARMUP_ITERATIONS, BenchmarkDefaults.WARMUP_MILLIS, DEFAULT_ITERATIONS,
+            BenchmarkDefaults.ITERATION_MILLIS, 0, false, true, StoppingRule.DEFAULT_MIN_ROUNDS, Profile.DEFAULT_MAX_ROUNDS,
+            StoppingRule.DEFAULT_PRECISION);
+
+    /**
+     * For publication: longer and more iterations than the default, and more rounds: at least
+     * {@value BenchmarkDefaults#FORKS} (so a comparison of two runs has the 5 per side that
+     * Benjamini-Hochberg needs), to 1%, at most 15.
+     */
+    public static final Profile FULL = new Profile("full", 1, 5, 2000, 10, 2000, 0, false, true, BenchmarkDefaults.FORKS,
+            15, 0.01);
 
 
     /** The profile of this name, as the run's machine file records it. */
@@ -68,13 +90,32 @@ public record Profile(String name, int forks, int warmupIterations, long warmupM
     /** The same profile with other forks and iterations (a budget's plan); its batches and convoy stay. */
     public Profile withTiming(int forks, int warmupIterations, long warmupMillis, int iterations, long iterationMillis) {
         return new Profile(name, forks, warmupIterations, warmupMillis, iterations, iterationMillis, batchTasks,
-                oneSwitchInterval, unevenByDefault);
+                oneSwitchInterval, unevenByDefault, minRounds, maxRounds, precision);
+    }
+
+    /** The same profile with other rounds ({@code --min-rounds}, {@code --max-rounds}, {@code --precision}, a budget). */
+    public Profile withRounds(int minRounds, int maxRounds, double precision) {
+        return new Profile(name, forks, warmupIterations, warmupMillis, iterations, iterationMillis, batchTasks,
+                oneSwitchInterval, unevenByDefault, minRounds, maxRounds, precision);
+    }
+
+    /** The stopping rule of this profile's rounds, within {@code budgetMillis} (0: none). */
+    public StoppingRule stoppingRule(long budgetMillis) {
+        return new StoppingRule(precision, minRounds, maxRounds, budgetMillis);
     }
 
     /** The same profile with {@code tasks} per model batch (0: the benchmark's own default). */
     public Profile withBatchTasks(int tasks) {
         return new Profile(name, forks, warmupIterations, warmupMillis, iterations, iterationMillis, tasks,
-                oneSwitchInterval, unevenByDefault);
+                oneSwitchInterval, unevenByDefault, minRounds, maxRounds, precision);
+    }
+
+    /**
+     * The profile with its least rounds as forks of one invocation: how CPython's companion runs
+     * (once per core count, after the first round, {@code minRounds} trials per form).
+     */
+    public Profile inOneGo() {
+        return withTiming(minRounds, warmupIterations, warmupMillis, iterations, iterationMillis);
     }
 
     /** JMH's command-line options for this profile. */

@@ -91,8 +91,8 @@ public final class RunCostModel {
     }
 
     /**
-     * The estimated wall time of a whole sweep, report included: the steps of every core count,
-     * those that run once at the largest (JVM start-up, uneven batches), and capacity
+     * The estimated wall time of a whole sweep, report included: its least rounds, each the steps of
+     * every core count and those at the largest only (JVM start-up, uneven batches), and capacity
      * ({@code connections}: the machine's loopback limit, see {@link CapacityPlan#connectionLimit}).
      */
     public static long sweepMillis(Profile profile, List<Integer> cores, List<Model> models, List<Workload> workloads,
@@ -109,11 +109,11 @@ public final class RunCostModel {
             once.addAll(SweepPlan.capacitySteps(profile, CapacityPlan.plan(models, workloads, taskCounts, largest,
                     maxBatch, connections), maxBatch));
         }
-        long total = REPORT_MILLIS + millis(once, largest);
+        long round = millis(once, largest);
         for (int n : cores) {
-            total += millis(every, n);
+            round += millis(every, n);
         }
-        return total;
+        return REPORT_MILLIS + (long) profile.minRounds() * round;
     }
 
     /** How long one iteration of nominal length {@code millis} lasts over batches of {@code batch} ms. */

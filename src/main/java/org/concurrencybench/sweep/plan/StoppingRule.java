@@ -16,7 +16,7 @@ import java.util.Map;
  * truth; {@code docs/report.md} says how much, and why the minimum bounds it.
  *
  * @param precision    the largest relative half-width accepted, e.g. 0.02
- * @param minRounds    rounds always run (at least 2: one round has no interval)
+ * @param minRounds    rounds always run (a first look runs one round, and has no interval)
  * @param maxRounds    rounds at most
  * @param budgetMillis the whole run's budget in ms, 0 for none
  */
@@ -30,8 +30,8 @@ public record StoppingRule(double precision, int minRounds, int maxRounds, long 
         if (!(precision > 0)) {
             throw new IllegalArgumentException("--precision " + precision + ": expected a fraction over 0, e.g. 0.02 for 2%");
         }
-        if (minRounds < 2) {
-            throw new IllegalArgumentException("--min-rounds " + minRounds + ": expected at least 2 (one round has no interval)");
+        if (minRounds < 1) {
+            throw new IllegalArgumentException("--min-rounds " + minRounds + ": expected at least 1");
         }
         if (maxRounds < minRounds) {
             throw new IllegalArgumentException("--max-rounds " + maxRounds + ": expected at least --min-rounds (" + minRounds + ")");

@@ -73,14 +73,15 @@ public final class SweepPlan {
         List<Step> steps = new ArrayList<>();
         if (!models.isEmpty() && !workloads.isEmpty()) {
             List<Model> together = new ArrayList<>(models);
-            boolean oneBatch = firstLook(profile) && together.remove(Model.PROCESS_PER_TASK);
+            // PROCESS_PER_TASK's batches (a JVM start per task: seconds) are their own average: one a fork.
+            boolean oneBatch = together.remove(Model.PROCESS_PER_TASK);
             if (!together.isEmpty()) {
                 steps.add(step("models", ModelBenchmark.class, modelParams(profile, together, workloads, null, null),
                         profile.jmhOptions()));
             }
             if (oneBatch) {
-                // Its batches (a JVM start per task) outlast a first look's iterations:
-                // one measured batch per workload, no warm-up (no interval for it in this profile).
+                // Its batches (a JVM start per task) outlast an iteration: one measured batch per workload
+                // and fork, no warm-up (each task is a fresh JVM); its rounds give its interval.
                 Profile oneBatchProfile = profile.withTiming(profile.forks(), 0, profile.warmupMillis(), 1,
                         profile.iterationMillis());
                 steps.add(step("models-process-per-task", ModelBenchmark.class, modelParams(profile,

@@ -22,15 +22,15 @@ class BudgetPlannerTest {
 
     private static final List<Integer> SERVER_CORES = List.of(1, 2, 4, 8, 16);
 
-    /** A cost a person can add up: per core count, forks x (warm-up + measured time + 1 s start); plus each capacity size. */
+    /** A cost a person can add up: per core count, rounds x (warm-up + measured time + 1 s start); plus each capacity size. */
     private static long simpleCost(BudgetPlanner.Candidate c) {
         Profile p = c.profile();
-        long perCount = p.forks() * (p.warmupIterations() * p.warmupMillis() + p.iterations() * p.iterationMillis() + 1000);
+        long perCount = p.minRounds() * (p.warmupIterations() * p.warmupMillis() + p.iterations() * p.iterationMillis() + 1000);
         return c.cores().size() * perCount + c.taskCounts().stream().mapToLong(t -> t).sum();
     }
 
-    /** A profile whose costs the comments below work out by hand: 2 forks, 2 x 1 s warm-up, 4 x 1 s measured. */
-    private static final Profile TWO_FORKS = Profile.DEFAULT.withTiming(2, 2, 1000, 4, 1000);
+    /** A profile whose costs the comments below work out by hand: 2 rounds, 2 x 1 s warm-up, 4 x 1 s measured. */
+    private static final Profile TWO_FORKS = Profile.DEFAULT.withTiming(1, 2, 1000, 4, 1000).withRounds(2, 6, 0.02);
 
     @Test
     void durationsParse() {
@@ -45,7 +45,7 @@ class BudgetPlannerTest {
     @Test
     void aBudgetThatFitsGivesUpNothing() {
         BudgetPlanner.Candidate start = new BudgetPlanner.Candidate(TWO_FORKS, SERVER_CORES, List.of(100));
-        // 5 counts x 2 forks x (2 s + 4 s + 1 s) = 70 s, plus the size 100 (ms).
+        // 5 counts x 2 rounds x (2 s + 4 s + 1 s) = 70 s, plus the size 100 (ms).
         BudgetPlanner.Plan plan = BudgetPlanner.plan(Duration.ofMillis(70_100), start, BudgetPlannerTest::simpleCost);
         assertEquals(List.of(), plan.gaveUp());
         assertEquals(70_100, plan.estimatedMillis());
@@ -70,13 +70,13 @@ class BudgetPlannerTest {
                 kinds.add(kind);
             }
         }
-        assertEquals(List.of("capacity size", "iteration length", "measured iterations", "warm-up iterations", "forks",
+        assertEquals(List.of("capacity size", "iteration length", "measured iterations", "warm-up iterations", "rounds at least",
                 "core count"), kinds);
         // Interior counts go first, 8 (a tie, the larger), then 2, then 4; the smallest last: 16 stays.
         assertEquals(List.of("core count 8", "core count 2", "core count 4", "core count 1"),
                 small.gaveUp().stream().filter(s -> s.startsWith("core count")).toList());
         assertEquals(List.of(16), small.cores());
-        assertEquals(Profile.DEFAULT.withTiming(1, 1, 200, 2, 200), small.profile());
+        assertEquals(Profile.DEFAULT.withTiming(1, 1, 200, 2, 200).withRounds(1, 6, 0.02), small.profile());
         assertTrue(small.estimatedMillis() <= 1600);
     }
 
@@ -85,7 +85,7 @@ class BudgetPlannerTest {
         BudgetPlanner.Candidate start = new BudgetPlanner.Candidate(Profile.QUICK, List.of(1, 2), List.of());
         String message = assertThrows(IllegalArgumentException.class,
                 () -> BudgetPlanner.plan(Duration.ofSeconds(1), start, BudgetPlannerTest::simpleCost)).getMessage();
-        assertTrue(message.startsWith("--budget 1s: even the smallest plan (cores [2], 1 fork"), message);
+        assertTrue(message.startsWith("--budget 1s: even the smallest plan (cores [2], 1 round"), message);
         assertTrue(message.contains("needs about 1s"), message);
     }
 

@@ -80,7 +80,7 @@ class RunCostModelTest {
     void cpythonTrialsCostTheirIterationsTheirChecksAndAForkedProcessPerTask() {
         List<Model> forms = List.of(Model.SEQUENTIAL, Model.GLOBAL_LOCK, Model.PROCESS_PER_TASK);
         long quick = CpythonCostModel.millis(forms, List.of(Workload.CPU, Workload.SLEEP), 4, Profile.QUICK, 2);
-        long full = CpythonCostModel.millis(forms, List.of(Workload.CPU, Workload.SLEEP), 9, Profile.DEFAULT, 2);
+        long full = CpythonCostModel.millis(forms, List.of(Workload.CPU, Workload.SLEEP), 9, Profile.FULL.inOneGo(), 2);
         assertTrue(quick < full / 5, "five forks of longer iterations: " + quick + " vs " + full);
         long withoutConvoy = CpythonCostModel.millis(forms, List.of(Workload.CPU), 0, Profile.QUICK, 1);
         long withConvoy = CpythonCostModel.millis(forms, List.of(Workload.CPU), 4, Profile.QUICK, 1);

@@ -60,8 +60,10 @@ class StoppingRuleTest {
 
     @Test
     void nonsenseIsRefusedNamingTheFlag() {
-        assertEquals("--min-rounds 1: expected at least 2 (one round has no interval)",
-                assertThrows(IllegalArgumentException.class, () -> new StoppingRule(0.02, 1, 5, 0)).getMessage());
+        assertEquals("--min-rounds 0: expected at least 1",
+                assertThrows(IllegalArgumentException.class, () -> new StoppingRule(0.02, 0, 5, 0)).getMessage());
+        assertEquals(StoppingRule.Decision.MAX_ROUNDS, new StoppingRule(0.02, 1, 1, 0).after(1, List.of(0.5), 0, 0),
+                "a first look: one round");
         assertThrows(IllegalArgumentException.class, () -> new StoppingRule(0.02, 4, 3, 0));
         assertThrows(IllegalArgumentException.class, () -> new StoppingRule(0, 3, 5, 0));
     }

@@ -1,0 +1,221 @@
+package org.concurrencybench.sweep;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import org.concurrencybench.results.JmhResult;
+import org.concurrencybench.results.JmhResultFile;
+import org.concurrencybench.results.MachineInfo;
+import org.concurrencybench.results.Outcome;
+import org.concurrencybench.results.RoundFiles;
+import org.concurrencybench.results.RoundPool;
+import org.concurrencybench.results.RunFolder;
+import org.concurrencybench.results.RunFolderException;
+import org.concurrencybench.sweep.cpython.CpythonStep;
+import org.concurrencybench.sweep.jmh.CellSettlement;
+import org.concurrencybench.sweep.jmh.JmhLauncher;
+import org.concurrencybench.sweep.machine.CpuTopology;
+import org.concurrencybench.sweep.plan.Durations;
+import org.concurrencybench.sweep.plan.RoundOrder;
+import org.concurrencybench.sweep.plan.StoppingRule;
+import org.concurrencybench.sweep.plan.SweepPlan;
+
+/**
+ * The sweep's measuring loop, in rounds (randomized multiple interleaved trials): each round runs
+ * every step at every core count once, one JMH fork each, in the round's shuffled order
+ * ({@link RoundOrder}), keeps JMH's files as written ({@link RoundFiles}), then pools every round
+ * so far into each core count's {@code cores-N.json} and settles the cells (a cell that fails in
+ * any round is FAILED). CPython's companion runs once per core count after the first round (its
+ * calibration needs the JVM's SEQUENTIAL time). After each round the {@link StoppingRule} decides;
+ * from the round after the least, only the steps with cells short of the precision run again. A
+ * resumed run goes on at its next round; a round cut short is measured again from its start.
+ */
+final class RoundLoop {
+
+    private final SweepSettings settings;
+    private final PrintStream console;
+    private final RunFolder folder;
+    private final RoundFiles files;
+    private final JmhLauncher launcher;
+    private final CpythonStep cpython;
+    private final SweepInterruption interruption;
+    private final List<Integer> finishedRounds;
+    private final Map<String, Outcome> failed = new LinkedHashMap<>();
+    private Map<String, Double> halfWidths = new LinkedHashMap<>();
+
+    RoundLoop(SweepSettings settings, PrintStream console, JmhLauncher launcher, CpythonStep cpython,
+              SweepInterruption interruption, List<Integer> finishedRounds) {
+        this.settings = settings;
+        this.console = console;
+        this.folder = new RunFolder(settings.runDir());
+        this.files = new RoundFiles(settings.runDir());
+        this.launcher = launcher;
+        this.cpython = cpython;
+        this.interruption = interruption;
+        this.finishedRounds = finishedRounds;
+    }
+
+    /** Measures rounds until the rule stops; the rounds' record as they stopped, or null when interrupted. */
+    MachineInfo.Rounds run(SweepSteps plan, MachineInfo.Rounds rounds, Instant start)
+            throws IOException, InterruptedException {
+        StoppingRule rule = settings.profile().stoppingRule(settings.budget() == null ? 0
+                : settings.budget().budgetMillis());
+        for (Outcome outcome : folder.readOutcomes()) {
+            if (outcome.status() == Outcome.Status.FAILED) {
+                failed.put(key(outcome.cores(), outcome.cell()), outcome);
+            }
+        }
+        SortedSet<Integer> done = files.finished();
+        finishedRounds.addAll(done);
+        long roundMillis = plan.roundMillis();
+        StoppingRule.Decision decision = StoppingRule.Decision.CONTINUE;
+        if (!done.isEmpty()) {
+            halfWidths = pool(plan);
+            decision = rule.after(done.size(), halfWidths.values(), 0, roundMillis);
+        }
+        for (int round = done.isEmpty() ? 1 : done.last() + 1; decision == StoppingRule.Decision.CONTINUE; round++) {
+            Instant roundStart = Instant.now();
+            console.printf("Round %d (at least %d, at most %d)%s, elapsed %s%n", round, rule.minRounds(),
+                    rule.maxRounds(), round == 1 ? "" : ": " + rule.shortOf(halfWidths.values()) + " cells short of "
+                            + percent(rule.precision()) + "%", Durations.format(Duration.between(start, Instant.now())));
+            if (!measure(plan, round, round <= rule.minRounds() ? null : rule.shortCells(halfWidths))) {
+                return null;
+            }
+            files.finish(round);
+            finishedRounds.add(round);
+            halfWidths = pool(plan);
+            if (round == 1 && !runCpython()) {
+                return null;
+            }
+            roundMillis = Duration.between(roundStart, Instant.now()).toMillis();
+            decision = rule.after(round, halfWidths.values(), Duration.between(start, Instant.now()).toMillis(),
+                    roundMillis);
+        }
+        List<String> shortCells = rule.shortCells(halfWidths);
+        console.printf("Stopped after %d rounds: %s%s%n", finishedRounds.size(), decision.words(),
+                shortCells.isEmpty() ? "" : "; " + shortCells.size() + " cells short of " + percent(rule.precision()) + "%");
+        return rounds.stopped(finishedRounds.size(), decision.name().toLowerCase(java.util.Locale.ROOT), shortCells);
+    }
+
+    /** One round's visits; false when interrupted. {@code shortCells} null: every step. */
+    private boolean measure(SweepSteps plan, int round, List<String> shortCells) throws IOException, InterruptedException {
+        Map<Integer, List<SweepPlan.Step>> steps = new LinkedHashMap<>();
+        for (int cores : settings.cores()) {
+            List<SweepPlan.Step> all = plan.stepsAt(cores);
+            List<SweepPlan.Step> these = shortCells == null ? all
+                    : RoundCells.stillShort(cores, all, new java.util.HashSet<>(shortCells));
+            if (!these.isEmpty()) {
+                steps.put(cores, these);
+            }
+        }
+        files.start(round);
+        List<RoundOrder.Visit> visits = RoundOrder.of(settings.seed(), round, steps);
+        int index = 0;
+        for (RoundOrder.Visit visit : visits) {
+            index++;
+            int cores = visit.cores();
+            console.printf("[%d/%d] cores=%s cpus=%s  %s%n", index, visits.size(),
+                    CpuTopology.label(cores, settings.topology().physicalCores()),
+                    settings.pinned() ? settings.topology().cpusFor(cores) : "(not pinned)", visit.step().name());
+            Path part = files.partialStepFile(round, cores, visit.step().name());
+            JmhLauncher.Result result = launcher.run(cores, settings.topology().cpusFor(cores), visit.step().jmhArgs(),
+                    part, folder.logFile(cores));
+            if (interruption.stopping()) {
+                return false;
+            }
+            settle(cores, visit.step(), part, result);
+        }
+        return true;
+    }
+
+    /** Gives the step's cells that failed this round their state (FAILED stays FAILED in every later round). */
+    private void settle(int cores, SweepPlan.Step step, Path part, JmhLauncher.Result result) {
+        List<JmhResult> results = readResults(part);
+        String noResult = "no result from JMH (exit code " + result.exitCode()
+                + (result.firstError() == null ? "" : ", " + result.firstError()) + "); see "
+                + settings.runDir().relativize(folder.logFile(cores));
+        CellSettlement.Settled settled = CellSettlement.settle(cores, step.cells(), results, result.failures(), noResult);
+        for (Outcome outcome : settled.failed()) {
+            failed.putIfAbsent(key(cores, outcome.cell()), outcome);
+        }
+        if (results.isEmpty() && !settled.failed().isEmpty()) {
+            console.printf("    no results from the %s benchmarks at %d cores: %s%n", step.name(), cores, noResult);
+        }
+    }
+
+    /** Every core count's rounds so far pooled into its results file, with its outcomes; each cell's precision. */
+    private Map<String, Double> pool(SweepSteps plan) throws IOException {
+        Map<String, Double> widths = new LinkedHashMap<>();
+        for (int cores : settings.cores()) {
+            List<RoundPool.Pooled> pooled = RoundPool.read(files, cores).stream()
+                    .filter(p -> !failed.containsKey(key(cores, p.result().benchmark(), p.result().params()))).toList();
+            List<Outcome> outcomes = new ArrayList<>(plan.skippedAt(cores));
+            failed.values().stream().filter(o -> o.cores() == cores).forEach(outcomes::add);
+            Path file = folder.unfinishedFile(cores);
+            Sweep.writing(file, () -> folder.writeCoreCount(cores,
+                    pooled.stream().map(p -> p.result().source()).toList(), outcomes));
+            widths.putAll(RoundCells.halfWidths(cores, plan.stepsAt(cores), pooled,
+                    cell -> failed.containsKey(key(cores, cell))));
+        }
+        return widths;
+    }
+
+    /** CPython's trials at every core count (shuffled like a round); false when interrupted. */
+    private boolean runCpython() throws IOException, InterruptedException {
+        if (!cpython.active()) {
+            return true;
+        }
+        List<Integer> order = new ArrayList<>(settings.cores());
+        java.util.Collections.shuffle(order, new java.util.Random(settings.seed()));
+        for (int cores : order) {
+            cpython.run(cores, settings.topology().cpusFor(cores), settings.runDir());
+            if (interruption.stopping()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private List<JmhResult> readResults(Path part) {
+        try {
+            if (!Files.isRegularFile(part) || Files.size(part) == 0) {
+                return List.of();
+            }
+            return JmhResultFile.read(part);
+        } catch (IOException | RunFolderException e) {
+            console.printf("    %s is damaged (%s); its cells count as failed%n", part.getFileName(), e.getMessage());
+            try {
+                Files.deleteIfExists(part); // the round's pool reads whole files only
+            } catch (IOException gone) {
+                // pooling will say
+            }
+            return List.of();
+        }
+    }
+
+    private static String key(int cores, org.concurrencybench.results.Cell cell) {
+        return cores + " " + cell.benchmark() + " " + new java.util.TreeMap<>(cell.params());
+    }
+
+    /** The key of the cell a JMH entry measures: its identity params are among the entry's, so match on the outcome's. */
+    private String key(int cores, String benchmark, Map<String, String> params) {
+        for (Outcome outcome : failed.values()) {
+            if (outcome.cores() == cores && outcome.cell().matches(benchmark, params)) {
+                return key(cores, outcome.cell());
+            }
+        }
+        return "";
+    }
+
+    private static String percent(double fraction) {
+        return new java.text.DecimalFormat("0.##").format(fraction * 100);
+    }
+}
