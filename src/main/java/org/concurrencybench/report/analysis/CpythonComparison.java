@@ -102,7 +102,7 @@ public final class CpythonComparison {
                 RatioEstimate pySpeedup = pyCell.isPresent() && pyBase.isPresent()
                         ? RatioEstimate.of(pyBase.get(), pyCell.get()) : RatioEstimate.ABSENT;
                 RatioEstimate jvmSpeedup = jvmCell.isPresent() && jvmBase.isPresent()
-                        ? RatioEstimate.of(jvmBase.get(), jvmCell.get()) : RatioEstimate.ABSENT;
+                        ? RatioEstimate.withinRun(jvmBase.get(), jvmCell.get()) : RatioEstimate.ABSENT;
                 RatioEstimate ratio = ratio(pySpeedup, jvmSpeedup);
                 Finding finding = failure.isPresent() ? new Finding.CpythonFailed(failure.get())
                         : pyCell.isEmpty() ? new Finding.CpythonMissing()
@@ -131,7 +131,7 @@ public final class CpythonComparison {
                 Optional<SampleStats> jvmAlone = jvmConvoy(run, model, 0, micros, n, level);
                 RatioEstimate pySlowdown = pyAlone.map(alone -> RatioEstimate.of(alone, pyCell)).orElse(RatioEstimate.ABSENT);
                 RatioEstimate jvmSlowdown = jvmAlone.isPresent() && jvmCell.isPresent()
-                        ? RatioEstimate.of(jvmAlone.get(), jvmCell.get()) : RatioEstimate.ABSENT;
+                        ? RatioEstimate.withinRun(jvmAlone.get(), jvmCell.get()) : RatioEstimate.ABSENT;
                 RatioEstimate ratio = ratio(pySlowdown, jvmSlowdown);
                 Finding finding = jvmCell.isEmpty() ? new Finding.JvmMissing()
                         : threads == 0 ? new Finding.Reference() : new Finding.Compared(ratio);
@@ -161,7 +161,7 @@ public final class CpythonComparison {
         return run.of(BenchmarkClasses.MODEL, cores).stream()
                 .filter(r -> r.method().equals("batch") && r.param("model", "").equals(model.name())
                         && r.param("workload", "").equals(workload))
-                .findFirst().map(r -> SampleStats.of(r.primary().samples(), level));
+                .findFirst().map(r -> SampleStats.of(r.primary().samples(), level).withRoundMeans(r.roundMeans()));
     }
 
     private static Optional<SampleStats> jvmConvoy(RunResults run, String model, int threads, int micros, int cores,
@@ -171,6 +171,6 @@ public final class CpythonComparison {
                         && ConvoyResults.parseInt(r.param("cpuThreads", "-1")) == threads
                         && (model.equals("THREAD_PER_TASK")
                             || ConvoyResults.parseInt(r.param("switchIntervalMicros", "-1")) == micros))
-                .findFirst().map(r -> SampleStats.of(r.primary().samples(), level));
+                .findFirst().map(r -> SampleStats.of(r.primary().samples(), level).withRoundMeans(r.roundMeans()));
     }
 }

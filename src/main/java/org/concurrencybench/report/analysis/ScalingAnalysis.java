@@ -85,7 +85,7 @@ public final class ScalingAnalysis {
                 for (String param : varying) {
                     group.append(' ').append(param).append('=').append(result.param(param, "?"));
                 }
-                SampleStats time = SampleStats.of(result.primary().forks(), level);
+                SampleStats time = SampleStats.of(result.primary().forks(), level).withRoundMeans(result.roundMeans());
                 if (time.n() == 0) {
                     warnings.accept(new org.concurrencybench.results.RunFolder(run.directory()).coresFile(cores) + ": "
                             + result.param("model", "?") + " on " + group + " has no score (JMH wrote NaN); left out");
@@ -145,9 +145,9 @@ public final class ScalingAnalysis {
     static ScalingCell cell(String group, String model, int cores, SampleStats time, SampleStats sameCoresBaseline,
             SampleStats oneCoreBaseline) {
         RatioEstimate sameCores = sameCoresBaseline == null ? RatioEstimate.ABSENT
-                : RatioEstimate.of(sameCoresBaseline, time);
+                : RatioEstimate.withinRun(sameCoresBaseline, time);
         RatioEstimate overOneCore = oneCoreBaseline == null ? RatioEstimate.ABSENT
-                : RatioEstimate.of(oneCoreBaseline, time);
+                : RatioEstimate.withinRun(oneCoreBaseline, time);
         RatioEstimate efficiency = overOneCore.dividedBy(cores);
         double karpFlatt = cores > 1 && overOneCore.present()
                 ? (1 / overOneCore.value() - 1.0 / cores) / (1 - 1.0 / cores) : Double.NaN;

@@ -5,7 +5,8 @@ import org.concurrencybench.workload.SizeSpread;
 
 /**
  * One entry of JMH's {@code -rf json} output: which benchmark method ran with which parameters,
- * and its metrics. Parameters stay strings, as JMH writes them.
+ * and its metrics. Parameters stay strings, as JMH writes them. In a run made in rounds,
+ * {@code rounds} names the round of each fork of the primary metric's raw data (empty otherwise).
  */
 public record BenchmarkResult(
         String benchmark,
@@ -14,7 +15,51 @@ public record BenchmarkResult(
         int forks,
         Map<String, String> params,
         Metric primary,
-        Map<String, Metric> secondary) {
+        Map<String, Metric> secondary,
+        java.util.List<Integer> rounds) {
+
+    public BenchmarkResult {
+        rounds = rounds == null ? java.util.List.of() : java.util.List.copyOf(rounds);
+    }
+
+    /** A result of a run from before rounds (or one whose rounds are not known). */
+    public BenchmarkResult(String benchmark, String mode, int threads, int forks, Map<String, String> params,
+                           Metric primary, Map<String, Metric> secondary) {
+        this(benchmark, mode, threads, forks, params, primary, secondary, java.util.List.of());
+    }
+
+    /** The same result, its forks from rounds {@code roundOfEachFork}. */
+    public BenchmarkResult withRounds(java.util.List<Integer> roundOfEachFork) {
+        return new BenchmarkResult(benchmark, mode, threads, forks, params, primary, secondary, roundOfEachFork);
+    }
+
+    /**
+     * The mean of the primary metric's finite values in each round, by round number; empty when the
+     * rounds are not known or do not match the forks one to one.
+     */
+    public Map<Integer, Double> roundMeans() {
+        double[][] raw = primary.rawData();
+        if (rounds.isEmpty() || rounds.size() != raw.length) {
+            return Map.of();
+        }
+        Map<Integer, double[]> sums = new java.util.TreeMap<>();
+        for (int i = 0; i < raw.length; i++) {
+            double[] sum = sums.computeIfAbsent(rounds.get(i), r -> new double[2]);
+            for (double value : raw[i]) {
+                if (Double.isFinite(value)) {
+                    sum[0] += value;
+                    sum[1]++;
+                }
+            }
+        }
+        Map<Integer, Double> means = new java.util.TreeMap<>();
+        sums.forEach((round, sum) -> {
+            if (sum[1] > 0) {
+                means.put(round, sum[0] / sum[1]);
+            }
+        });
+        return means;
+    }
 
     /** The benchmark class's simple name, e.g. {@code ModelBenchmark}. */
     public String benchmarkClass() {

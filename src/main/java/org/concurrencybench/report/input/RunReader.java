@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.concurrencybench.results.Outcome;
+import org.concurrencybench.results.RoundFiles;
+import org.concurrencybench.results.RoundPool;
 import org.concurrencybench.results.RunFolder;
 import org.concurrencybench.results.RunFolderException;
 import java.util.List;
@@ -42,7 +44,7 @@ public final class RunReader {
         for (int cores : coreCounts(folder)) {
             Path file = folder.coresFile(cores);
             InputLimits.checkSize(file);
-            byCores.put(cores, JmhResultParser.read(file));
+            byCores.put(cores, withRounds(folder, cores, JmhResultParser.read(file)));
             InputLimits.checkResults(file, byCores.get(cores));
         }
         InputLimits.checkSettings(directory, byCores);
@@ -60,6 +62,28 @@ public final class RunReader {
             }
         }
         return new RunResults(directory, machine, byCores, outcomes);
+    }
+
+    /**
+     * A run made in rounds: each result's forks get the round they came from, read from JMH's own
+     * files under {@code rounds/} (the sweep pooled them into {@code cores-N.json} in round order).
+     * A run from before rounds, or a result its rounds do not account for, keeps none.
+     */
+    private static List<BenchmarkResult> withRounds(RunFolder folder, int cores, List<BenchmarkResult> results) {
+        RoundFiles files = new RoundFiles(folder.dir());
+        if (!files.exist()) {
+            return results;
+        }
+        List<RoundPool.Pooled> pooled;
+        try {
+            pooled = RoundPool.read(files, cores);
+        } catch (IOException | RunFolderException e) {
+            throw new ReportException(files.dir() + ": cannot read the rounds (" + e.getMessage() + ")");
+        }
+        return results.stream().map(result -> pooled.stream()
+                .filter(p -> p.result().benchmark().equals(result.benchmark()) && p.result().params().equals(result.params())
+                        && p.rounds().size() == result.primary().rawData().length)
+                .findFirst().map(p -> result.withRounds(p.rounds())).orElse(result)).toList();
     }
 
     private static java.util.SortedSet<Integer> coreCounts(RunFolder folder) {

@@ -37,10 +37,35 @@ final class Completeness {
                     + " missing cells are left out of every table and chart.");
             document.bullets(items);
         }
+        addRounds(document, run.machine().rounds());
         long failed = run.outcomes().stream().filter(o -> o.status() == Outcome.Status.FAILED).count();
         if (failed > 0) {
             document.paragraph("**" + failed + (failed == 1 ? " cell" : " cells") + " FAILED**: they have no number"
                     + " anywhere in this report; see \"Cells without a number\" at the end for why.");
+        }
+    }
+
+    /**
+     * A run made in rounds: how many, why they stopped, and every cell whose mean is not known to
+     * the precision asked (its interval is wider than a reader may assume).
+     */
+    static void addRounds(ReportDocument document, org.concurrencybench.results.MachineInfo.Rounds rounds) {
+        if (rounds == null || rounds.finished() == null || rounds.maxRounds() <= 1) {
+            return;
+        }
+        String precision = org.concurrencybench.report.render.Numbers.format(rounds.precision() * 100) + "%";
+        String why = switch (String.valueOf(rounds.stoppedBy())) {
+            case "precision" -> "every cell's mean was known to " + precision;
+            case "max_rounds" -> "the most rounds (" + rounds.maxRounds() + ")";
+            case "budget" -> "the budget";
+            default -> String.valueOf(rounds.stoppedBy());
+        };
+        document.paragraph("**Rounds**: " + rounds.finished() + " (at least " + rounds.minRounds() + ", at most "
+                + rounds.maxRounds() + "), each one JMH fork of every cell in a shuffled order; stopped by " + why
+                + ". Speedups, ties and the GIL's cost are computed round by round.");
+        if (!rounds.shortCells().isEmpty()) {
+            document.heading(3, "Cells short of " + precision);
+            document.bullets(rounds.shortCells().stream().map(cell -> "`" + cell + "`").toList());
         }
     }
 

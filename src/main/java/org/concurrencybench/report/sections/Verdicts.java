@@ -4,6 +4,7 @@ import org.concurrencybench.report.analysis.ScalingAnalysis;
 import org.concurrencybench.report.analysis.ScalingCell;
 import org.concurrencybench.report.analysis.WorkloadScaling;
 import org.concurrencybench.report.render.Numbers;
+import org.concurrencybench.report.stats.RatioEstimate;
 import org.concurrencybench.report.stats.SampleStats;
 import org.concurrencybench.report.stats.ScalingFit;
 
@@ -53,7 +54,7 @@ public final class Verdicts {
             List<ScalingCell> ranked = workload.models().stream().flatMap(m -> workload.cell(m, count).stream())
                     .sorted(Comparator.comparingDouble(cell -> cell.time().mean())).toList();
             winners.add(ranked.get(0).model());
-            if (ranked.size() > 1 && overlaps(ranked.get(0).time(), ranked.get(1).time())) {
+            if (ranked.size() > 1 && tied(ranked.get(0).time(), ranked.get(1).time())) {
                 ties.add(Numbers.cores(count) + " with " + ranked.get(1).model());
             }
         }
@@ -86,8 +87,17 @@ public final class Verdicts {
         return lead + "from " + cores.get(from) + " to " + cores.get(to) + " cores";
     }
 
-    private static boolean overlaps(SampleStats a, SampleStats b) {
-        return a.hasInterval() && b.hasInterval() && a.high() >= b.low() && b.high() >= a.low();
+    /**
+     * Whether the runner-up is not shown slower than the fastest: in a run made in rounds, the
+     * interval of their ratio, paired by round, holds 1; otherwise their intervals overlap.
+     */
+    static boolean tied(SampleStats fastest, SampleStats runnerUp) {
+        RatioEstimate ratio = RatioEstimate.withinRun(runnerUp, fastest);
+        if (!fastest.roundMeans().isEmpty() && ratio.hasInterval()) {
+            return ratio.low() <= 1 && ratio.high() >= 1;
+        }
+        return fastest.hasInterval() && runnerUp.hasInterval() && fastest.high() >= runnerUp.low()
+                && runnerUp.high() >= fastest.low();
     }
 
     static String scalingStops(WorkloadScaling workload, String model) {
@@ -125,10 +135,13 @@ public final class Verdicts {
         }
         List<String> parts = new ArrayList<>();
         for (int cores : shared.size() == 1 ? shared : List.of(shared.get(0), shared.get(shared.size() - 1))) {
-            double gil = workload.cell("GLOBAL_LOCK", cores).get().time().mean();
-            double pool = workload.cell("FIXED_POOL", cores).get().time().mean();
-            parts.add(Numbers.format(gil / pool) + "x FIXED_POOL's time at " + Numbers.cores(cores) + " (" + Numbers.format(gil)
-                    + " vs " + Numbers.format(pool) + " ms)");
+            SampleStats gilTime = workload.cell("GLOBAL_LOCK", cores).get().time();
+            SampleStats poolTime = workload.cell("FIXED_POOL", cores).get().time();
+            RatioEstimate cost = RatioEstimate.withinRun(gilTime, poolTime);
+            String interval = cost.hasInterval() ? " [" + Numbers.format(cost.low()) + ", " + Numbers.format(cost.high()) + "]"
+                    : "";
+            parts.add(Numbers.format(cost.value()) + "x" + interval + " FIXED_POOL's time at " + Numbers.cores(cores) + " ("
+                    + Numbers.format(gilTime.mean()) + " vs " + Numbers.format(poolTime.mean()) + " ms)");
         }
         return Optional.of("The GIL's cost: GLOBAL_LOCK (the same pool under a simulated GIL) takes "
                 + String.join(", and ", parts) + ".");

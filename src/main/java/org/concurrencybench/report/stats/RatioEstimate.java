@@ -31,6 +31,20 @@ public record RatioEstimate(double value, double low, double high) {
         return new RatioEstimate(ratio, ratio - halfWidth, ratio + halfWidth);
     }
 
+    /**
+     * {@code numerator.mean / denominator.mean} for two cells of one run: paired by round
+     * ({@link PairedRatio}) where both were measured in at least two common rounds, so a drift
+     * shared by a round cancels; else {@link #of}. Never for cells of two runs: their round numbers
+     * are not the same moments.
+     */
+    public static RatioEstimate withinRun(SampleStats numerator, SampleStats denominator) {
+        long common = numerator.roundMeans().keySet().stream().filter(denominator.roundMeans()::containsKey).count();
+        if (common >= 2) {
+            return PairedRatio.of(numerator.roundMeans(), denominator.roundMeans(), numerator.level());
+        }
+        return of(numerator, denominator);
+    }
+
     private static double relativeVarianceOfMean(SampleStats stats) {
         return stats.stdDev() * stats.stdDev() / (stats.n() * stats.mean() * stats.mean());
     }

@@ -17,9 +17,15 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
  * @param samples  the values themselves, all forks pooled
  * @param forks    the same values by JMH fork ({@code [fork][iteration]}): forks are the independent
  *                 units a comparison of two runs resamples and tests (see {@code RunComparison})
+ * @param roundMeans the mean of each round's fork by round number, for a run made in rounds (empty
+ *                 otherwise): cells of one run are compared round by round ({@link PairedRatio})
  */
 public record SampleStats(int n, double mean, double stdDev, double low, double high, double level,
-        double[] samples, double[][] forks) {
+        double[] samples, double[][] forks, java.util.Map<Integer, Double> roundMeans) {
+
+    public SampleStats {
+        roundMeans = roundMeans == null ? java.util.Map.of() : java.util.Map.copyOf(roundMeans);
+    }
 
     /** Stats of values whose fork structure is unknown: they count as one fork. */
     public static SampleStats of(double[] samples, double level) {
@@ -38,11 +44,16 @@ public record SampleStats(int n, double mean, double stdDev, double low, double 
         int n = samples.length;
         double mean = n == 0 ? Double.NaN : summary.getMean();
         if (n < 2) {
-            return new SampleStats(n, mean, Double.NaN, Double.NaN, Double.NaN, level, samples, nonEmpty);
+            return new SampleStats(n, mean, Double.NaN, Double.NaN, Double.NaN, level, samples, nonEmpty, null);
         }
         double sd = summary.getStandardDeviation();
         double halfWidth = tQuantile(level, n - 1) * sd / Math.sqrt(n);
-        return new SampleStats(n, mean, sd, mean - halfWidth, mean + halfWidth, level, samples, nonEmpty);
+        return new SampleStats(n, mean, sd, mean - halfWidth, mean + halfWidth, level, samples, nonEmpty, null);
+    }
+
+    /** The same statistics, with the mean of each round (a run in rounds). */
+    public SampleStats withRoundMeans(java.util.Map<Integer, Double> means) {
+        return new SampleStats(n, mean, stdDev, low, high, level, samples, forks, means);
     }
 
     /** The two-sided Student-t critical value for {@code level} with {@code degreesOfFreedom}. */
@@ -65,13 +76,14 @@ public record SampleStats(int n, double mean, double stdDev, double low, double 
         return other instanceof SampleStats s && n == s.n && Double.compare(mean, s.mean) == 0
                 && Double.compare(stdDev, s.stdDev) == 0 && Double.compare(low, s.low) == 0
                 && Double.compare(high, s.high) == 0 && Double.compare(level, s.level) == 0
-                && java.util.Arrays.equals(samples, s.samples) && java.util.Arrays.deepEquals(forks, s.forks);
+                && java.util.Arrays.equals(samples, s.samples) && java.util.Arrays.deepEquals(forks, s.forks)
+                && roundMeans.equals(s.roundMeans);
     }
 
     @Override
     public int hashCode() {
         return java.util.Objects.hash(n, mean, stdDev, low, high, level, java.util.Arrays.hashCode(samples),
-                java.util.Arrays.deepHashCode(forks));
+                java.util.Arrays.deepHashCode(forks), roundMeans);
     }
 
     @Override
