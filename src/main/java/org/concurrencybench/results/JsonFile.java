@@ -66,7 +66,7 @@ public final class JsonFile {
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
             throw new RunFolderException(file + ": field " + (field.isEmpty() ? "?" : field) + ": "
-                    + firstLine(e.getOriginalMessage()));
+                    + firstLine(e.getOriginalMessage()).replaceFirst("\\s*\\(but could if coercion was enabled.*\\)$", ""));
         } catch (IOException e) {
             throw unreadable(file, e);
         }

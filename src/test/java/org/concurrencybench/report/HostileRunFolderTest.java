@@ -173,6 +173,7 @@ class HostileRunFolderTest {
             assertEquals(1, report(run.toString(), "--out", temp.resolve("out").toString()), counts);
             assertTrue(err.toString().contains("machine.json: ") && err.toString().contains("coreCounts"), err.toString());
             assertEquals(1, err.toString().lines().count(), err.toString());
+            assertFalse(err.toString().contains("CoercionConfig"), "no advice about Jackson's settings");
         }
     }
 }
