@@ -82,9 +82,13 @@ class SweepLifetimeTest {
                 "--workloads", "CPU", "--spread", "NONE", "--results", "r", "--charts", "c", "--label", "k",
                 "--python", "python3");
         ChildSweep.awaitConsole(dir, "cpython:");
-        Thread.sleep(3000); // the companion, a trial interpreter and its pool's workers are up
-        List<ProcessHandle> children = sweep.descendants().toList();
-        assertFalse(children.isEmpty());
+        List<ProcessHandle> children = List.of();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (children.stream().noneMatch(p -> p.info().commandLine().orElse("").contains("cpybench.trial"))) {
+            assertTrue(System.nanoTime() < deadline && sweep.isAlive(), "no CPython trial seen:\n" + ChildSweep.console(dir));
+            Thread.sleep(20); // until the companion runs a trial interpreter (whose pool has workers)
+            children = sweep.descendants().toList();
+        }
         sweep.destroyForcibly(); // kill -9
         sweep.waitFor(1, TimeUnit.MINUTES);
         List<String> alive = new java.util.ArrayList<>();
