@@ -28,6 +28,12 @@ public final class BenchmarkDefaults {
     /** Length of one measured iteration, milliseconds (at least one batch, however long). */
     public static final int ITERATION_MILLIS = 600;
 
+    /** Tasks per batch of {@link ModelBenchmark}: enough that a pool of a few threads queues them. */
+    public static final int BATCH_TASKS = 64;
+
+    /** Concurrent waiting tasks per batch of {@link CapacityBenchmark} when the sweep passes no sizes. */
+    public static final int CAPACITY_TASKS = 1000;
+
     /** The switch interval of CPython's GIL, {@code sys.getswitchinterval()}: 5 ms, in microseconds. */
     public static final long CPYTHON_SWITCH_INTERVAL_MICROS =
             org.concurrencybench.gil.GlobalInterpreterLock.CPYTHON_SWITCH_INTERVAL_MICROS;

@@ -2,26 +2,13 @@ package org.concurrencybench.bench;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.concurrencybench.model.Model;
 import org.concurrencybench.model.RunnerSettings;
 import org.concurrencybench.workload.EchoServer;
 import org.concurrencybench.workload.Workload;
 import org.concurrencybench.workload.WorkloadSettings;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
 
 /**
  * How many waits can each model hold, and at what cost? One invocation is one batch of
@@ -59,14 +46,7 @@ import org.openjdk.jmh.annotations.Threads;
  * {@code gc.alloc.rate.norm} an average over those batches. Sizes whose batch would take too long
  * are not run at all: the sweep skips them on {@code BatchTimePredictor}'s lower bound.
  */
-@State(Scope.Benchmark)
-@Fork(BenchmarkDefaults.FORKS)
-@Warmup(iterations = BenchmarkDefaults.WARMUP_ITERATIONS, time = BenchmarkDefaults.WARMUP_MILLIS, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = BenchmarkDefaults.ITERATIONS, time = BenchmarkDefaults.ITERATION_MILLIS, timeUnit = TimeUnit.MILLISECONDS)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Threads(1)
-public class CapacityBenchmark {
+public class CapacityBenchmark extends BatchBenchmark {
 
     /** The concurrency model; no values listed, so every constant runs unless {@code -p model=} picks. */
     @Param
@@ -77,43 +57,26 @@ public class CapacityBenchmark {
     public Workload workload;
 
     /** Concurrent tasks per batch; the sweep passes 100, 1000, 10000, 100000. */
-    @Param("1000")
+    @Param("" + BenchmarkDefaults.CAPACITY_TASKS)
     public int tasks;
 
     /** How long each task waits, microseconds: the sleep, or the echo server's delay before replying. */
-    @Param("10000")
+    @Param("" + WorkloadSettings.DEFAULT_SLEEP_MICROS)
     public long sleepMicros;
 
     /** Pool size for the models that have one; 0 = the cores the JVM sees. */
     @Param("0")
     public int parallelism;
 
-    /** Where the tasks' seeds start; a non-final field so the JIT cannot treat seeds as constants. */
-    public long seedBase = System.nanoTime();
-
-    private BatchFixture fixture;
-
-    @Setup(Level.Trial)
-    public void setUp() throws IOException {
+    @Override
+    protected BatchFixture startFixture() throws IOException {
         if (workload != Workload.SLEEP && workload != Workload.IO) {
             throw new IllegalArgumentException("CapacityBenchmark measures SLEEP and IO waits, not " + workload);
         }
         // One round trip per I/O task: the task's time is the server's wait, as a SLEEP task's is its sleep.
         WorkloadSettings sizes = new WorkloadSettings(WorkloadSettings.DEFAULT_CPU_UNITS, sleepMicros, 1,
                 WorkloadSettings.DEFAULT_IO_BYTES, WorkloadSettings.DEFAULT_MIXED_CPU_UNITS);
-        fixture = BatchFixture.start(model, RunnerSettings.withParallelism(parallelism), workload, tasks, sizes,
+        return BatchFixture.start(model, RunnerSettings.withParallelism(parallelism), workload, tasks, sizes,
                 new EchoServer.Options(Duration.ofNanos(sleepMicros * 1_000L), 0), seedBase);
-    }
-
-    @Benchmark
-    public long batch() {
-        return fixture.runBatch();
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() throws IOException {
-        if (fixture != null) {
-            fixture.close();
-        }
     }
 }

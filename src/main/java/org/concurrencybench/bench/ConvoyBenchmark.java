@@ -13,16 +13,12 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
 
 /**
  * The convoy effect, Python bug 7946 ("Convoy effect with I/O bound threads and New GIL",
@@ -46,14 +42,9 @@ import org.openjdk.jmh.annotations.Threads;
  * <p>JMH runs the {@code @Setup}/{@code @TearDown} methods on the measured thread: the iteration
  * tear-down releases the lock before the trial tear-down stops and joins the CPU threads.
  */
-@State(Scope.Benchmark)
-@Fork(BenchmarkDefaults.FORKS)
-@Warmup(iterations = BenchmarkDefaults.WARMUP_ITERATIONS, time = BenchmarkDefaults.WARMUP_MILLIS, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = BenchmarkDefaults.ITERATIONS, time = BenchmarkDefaults.ITERATION_MILLIS, timeUnit = TimeUnit.MILLISECONDS)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Threads(1)
-public class ConvoyBenchmark {
+public class ConvoyBenchmark extends SuiteBenchmark {
 
     /** {@code GLOBAL_LOCK} (the simulated GIL) or {@code THREAD_PER_TASK} (free threads); no other model. */
     @Param({"GLOBAL_LOCK", "THREAD_PER_TASK"})

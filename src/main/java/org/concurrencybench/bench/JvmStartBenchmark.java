@@ -1,22 +1,12 @@
 package org.concurrencybench.bench;
 
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 import org.concurrencybench.process.WorkerLauncher;
 import org.concurrencybench.workload.SleepTask;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Threads;
 
 /**
  * One invocation starts one JVM and waits until it has exited; the score is milliseconds per JVM.
@@ -33,14 +23,7 @@ import org.openjdk.jmh.annotations.Threads;
  * </ul>
  * Included: process creation, JVM start-up and exit, the pipes. Excluded: nothing else runs.
  */
-@State(Scope.Benchmark)
-@Fork(BenchmarkDefaults.FORKS)
-@Warmup(iterations = BenchmarkDefaults.WARMUP_ITERATIONS, time = BenchmarkDefaults.WARMUP_MILLIS, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = BenchmarkDefaults.ITERATIONS, time = BenchmarkDefaults.ITERATION_MILLIS, timeUnit = TimeUnit.MILLISECONDS)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Threads(1)
-public class JvmStartBenchmark {
+public class JvmStartBenchmark extends SuiteBenchmark {
 
     /** Which JVM start is measured. */
     public enum Start {

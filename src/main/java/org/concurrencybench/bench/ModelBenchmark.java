@@ -2,7 +2,6 @@ package org.concurrencybench.bench;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.concurrencybench.gil.GilFlavour;
 import org.concurrencybench.model.Model;
 import org.concurrencybench.model.RunnerSettings;
@@ -11,20 +10,7 @@ import org.concurrencybench.workload.EchoServer;
 import org.concurrencybench.workload.SizeSpread;
 import org.concurrencybench.workload.Workload;
 import org.concurrencybench.workload.WorkloadSettings;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
 
 /**
  * One invocation is one batch: {@code tasks} tasks of {@code workload} handed to {@code model},
@@ -41,14 +27,7 @@ import org.openjdk.jmh.annotations.Threads;
  * does a skewed batch, of the same total work, do to each model? Their task sizes are drawn at
  * set-up from a fixed seed, so every model and every run gets the same sizes in the same order.
  */
-@State(Scope.Benchmark)
-@Fork(BenchmarkDefaults.FORKS)
-@Warmup(iterations = BenchmarkDefaults.WARMUP_ITERATIONS, time = BenchmarkDefaults.WARMUP_MILLIS, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = BenchmarkDefaults.ITERATIONS, time = BenchmarkDefaults.ITERATION_MILLIS, timeUnit = TimeUnit.MILLISECONDS)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Threads(1)
-public class ModelBenchmark {
+public class ModelBenchmark extends BatchBenchmark {
 
     /** The concurrency model; no values listed, so every constant runs unless {@code -p model=} picks. */
     @Param
@@ -58,7 +37,7 @@ public class ModelBenchmark {
     public Workload workload;
 
     /** Tasks per batch: enough that a pool of a few threads queues them. */
-    @Param("64")
+    @Param("" + BenchmarkDefaults.BATCH_TASKS)
     public int tasks;
 
     /** Pool size for the models that have one; 0 = the cores the JVM sees. */
@@ -105,28 +84,11 @@ public class ModelBenchmark {
     @Param("AS_GENERATED")
     public SubmissionOrder order;
 
-    /** Where the tasks' seeds start; a non-final field so the JIT cannot treat seeds as constants. */
-    public long seedBase = System.nanoTime();
-
-    private BatchFixture fixture;
-
-    @Setup(Level.Trial)
-    public void setUp() throws IOException {
-        fixture = BatchFixture.start(model, new RunnerSettings(parallelism,
+    @Override
+    protected BatchFixture startFixture() throws IOException {
+        return BatchFixture.start(model, new RunnerSettings(parallelism,
                         Duration.ofNanos(switchIntervalMicros * 1000), gilFlavour, chunksize), workload, tasks,
                 new WorkloadSettings(cpuUnits, sleepMicros, ioRoundTrips, ioBytes, mixedCpuUnits), spread, order,
                 EchoServer.Options.DEFAULT, seedBase);
-    }
-
-    @Benchmark
-    public long batch() {
-        return fixture.runBatch();
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() throws IOException {
-        if (fixture != null) {
-            fixture.close();
-        }
     }
 }
