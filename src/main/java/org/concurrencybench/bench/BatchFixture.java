@@ -6,7 +6,11 @@ import org.concurrencybench.model.Model;
 import org.concurrencybench.model.ModelRunner;
 import org.concurrencybench.model.RunnerSettings;
 import org.concurrencybench.model.SubmissionOrder;
+import org.concurrencybench.api.UserTask;
+import org.concurrencybench.workload.BadTaskException;
 import org.concurrencybench.workload.SizeSpread;
+import org.concurrencybench.workload.UserTaskCall;
+import org.concurrencybench.workload.UserTaskLoader;
 import org.concurrencybench.workload.EchoServer;
 import org.concurrencybench.workload.Task;
 import org.concurrencybench.workload.Workload;
@@ -14,7 +18,8 @@ import org.concurrencybench.workload.WorkloadSettings;
 
 /**
  * What a batch benchmark builds once per trial and closes after it: the echo server (for the
- * workloads that talk to one), the batch's task list and the model's runner. Shared by
+ * workloads that talk to one), the batch's task list and the model's runner (and, for a user's
+ * task, the per-batch timeout). Shared by
  * {@link ModelBenchmark} and {@link CapacityBenchmark}, so that both measure exactly
  * {@code runner.runBatch(batch)} and nothing of this set-up.
  */
@@ -23,11 +28,14 @@ final class BatchFixture implements AutoCloseable {
     private final EchoServer echoServer;
     private final ModelRunner runner;
     private final List<Task> batch;
+    /** The per-batch timeout of a user's task; null for the suite's own tasks. */
+    private final BatchWatchdog watchdog;
 
-    private BatchFixture(EchoServer echoServer, ModelRunner runner, List<Task> batch) {
+    private BatchFixture(EchoServer echoServer, ModelRunner runner, List<Task> batch, BatchWatchdog watchdog) {
         this.echoServer = echoServer;
         this.runner = runner;
         this.batch = batch;
+        this.watchdog = watchdog;
     }
 
     /** Starts the server if the workload needs one, builds a batch of even tasks, then the runner. */
@@ -50,7 +58,7 @@ final class BatchFixture implements AutoCloseable {
         try {
             List<Task> batch = order.arrange(workload.batch(tasks, sizes, spread, SizeSpread.DEFAULT_SEED, seedBase,
                     server == null ? null : server.address()));
-            return new BatchFixture(server, model.newRunner(runnerSettings), batch);
+            return new BatchFixture(server, model.newRunner(runnerSettings), batch, null);
         } catch (RuntimeException e) {
             if (server != null) {
                 server.close();
@@ -59,14 +67,54 @@ final class BatchFixture implements AutoCloseable {
         }
     }
 
+    /**
+     * The fixture of a user's task: this JVM's instance of {@code className}, a batch of its calls
+     * and the runner, under the per-batch timeout. Before any measurement it checks the contract
+     * that the checksum depends on the seed only ({@link UserChecksum}): a batch of fixed seeds
+     * must sum to the same under the model as in plain sequential calls, or set-up fails, and with
+     * it the cell, naming both values.
+     */
+    static BatchFixture startUser(Model model, RunnerSettings runnerSettings, String className, int tasks,
+                                  long seedBase) {
+        UserTask task;
+        try {
+            task = UserTaskLoader.shared(className);
+        } catch (BadTaskException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        BatchWatchdog watchdog = new BatchWatchdog(BatchWatchdog.configuredLimit(),
+                "task " + className + " under " + model);
+        BatchFixture fixture = new BatchFixture(null, model.newRunner(runnerSettings),
+                UserTaskCall.batch(className, task, tasks, seedBase), watchdog);
+        try {
+            UserChecksum.verify(model, className, task, tasks, batch -> watchdog.run(() -> fixture.runner.runBatch(batch)),
+                    watchdog);
+            return fixture;
+        } catch (RuntimeException e) {
+            fixture.closeQuietly();
+            throw e;
+        }
+    }
+
     /** One measured operation: the whole batch, joined; its checksum is returned for JMH to consume. */
     long runBatch() {
-        return runner.runBatch(batch);
+        return watchdog == null ? runner.runBatch(batch) : watchdog.run(() -> runner.runBatch(batch));
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (IOException | RuntimeException ignored) {
+            // set-up already failed; its exception is the one to report
+        }
     }
 
     @Override
     public void close() throws IOException {
         try {
+            if (watchdog != null) {
+                watchdog.close();
+            }
             runner.close();
         } finally {
             if (echoServer != null) {

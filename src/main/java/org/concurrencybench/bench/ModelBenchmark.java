@@ -33,8 +33,19 @@ public class ModelBenchmark extends BatchBenchmark {
     @Param
     public Model model;
 
-    @Param
+    /**
+     * The suite's own workloads, every one unless {@code -p workload=} picks; {@code USER} (a user's
+     * class, named by {@link #task}) only when asked for.
+     */
+    @Param({"CPU", "SLEEP", "IO", "MIXED", "MEMORY", "CONTENDED"})
     public Workload workload;
+
+    /**
+     * For {@code workload=USER}: the user's {@code org.concurrencybench.api.UserTask} class, loaded
+     * from the class path in {@code -Dconcurrencybench.task.classPath} ({@code --task-jar}).
+     */
+    @Param("")
+    public String task;
 
     /** Tasks per batch: enough that a pool of a few threads queues them. */
     @Param("" + BenchmarkDefaults.BATCH_TASKS)
@@ -58,6 +69,14 @@ public class ModelBenchmark extends BatchBenchmark {
 
     @Param("" + WorkloadSettings.DEFAULT_MIXED_CPU_UNITS)
     public int mixedCpuUnits;
+
+    /** KiB one MEMORY task streams through. */
+    @Param("" + WorkloadSettings.DEFAULT_MEMORY_KIB)
+    public int memoryKib;
+
+    /** CPU units of one CONTENDED task, each followed by an update of the shared table under its lock. */
+    @Param("" + WorkloadSettings.DEFAULT_CONTENDED_CPU_UNITS)
+    public int contendedCpuUnits;
 
     /** The simulated GIL's switch interval, microseconds (CPython: 5000). Read by GLOBAL_LOCK only. */
     @Param("" + BenchmarkDefaults.CPYTHON_SWITCH_INTERVAL_MICROS)
@@ -86,9 +105,17 @@ public class ModelBenchmark extends BatchBenchmark {
 
     @Override
     protected BatchFixture startFixture() throws IOException {
-        return BatchFixture.start(model, new RunnerSettings(parallelism,
-                        Duration.ofNanos(switchIntervalMicros * 1000), gilFlavour, chunksize), workload, tasks,
-                new WorkloadSettings(cpuUnits, sleepMicros, ioRoundTrips, ioBytes, mixedCpuUnits), spread, order,
+        RunnerSettings settings = new RunnerSettings(parallelism, Duration.ofNanos(switchIntervalMicros * 1000),
+                gilFlavour, chunksize);
+        if ((workload == Workload.USER) != !task.isBlank()) {
+            throw new IllegalArgumentException("a user's task runs as workload=USER with task=CLASS; got workload="
+                    + workload + " task='" + task + "'");
+        }
+        if (workload == Workload.USER) {
+            return BatchFixture.startUser(model, settings, task, tasks, seedBase);
+        }
+        return BatchFixture.start(model, settings, workload, tasks, new WorkloadSettings(cpuUnits, sleepMicros,
+                        ioRoundTrips, ioBytes, mixedCpuUnits, memoryKib, contendedCpuUnits), spread, order,
                 EchoServer.Options.DEFAULT, seedBase);
     }
 }

@@ -2,7 +2,9 @@ package org.concurrencybench.model;
 
 import java.util.Comparator;
 import java.util.List;
+import org.concurrencybench.workload.ContendedTask;
 import org.concurrencybench.workload.CpuTask;
+import org.concurrencybench.workload.MemoryTask;
 import org.concurrencybench.workload.IoTask;
 import org.concurrencybench.workload.MixedTask;
 import org.concurrencybench.workload.SleepTask;
@@ -32,13 +34,15 @@ public enum SubmissionOrder {
         return List.copyOf(sorted);
     }
 
-    /** A task's size in its own workload's unit: CPU units, microseconds asleep, round trips, mixed steps. */
+    /** A task's size in its own workload's unit: CPU units, microseconds asleep, round trips, mixed steps, KiB streamed, contended units. */
     static long work(Task task) {
         return switch (task) {
             case CpuTask t -> t.units();
             case SleepTask t -> t.micros();
             case IoTask t -> t.roundTrips();
             case MixedTask t -> (long) t.steps() * (t.cpuUnitsPerStep() + 1);
+            case MemoryTask t -> t.kib();
+            case ContendedTask t -> t.units();
             default -> throw new IllegalArgumentException(
                     "LARGEST_FIRST orders the suite's task records by size; it cannot size " + task.getClass().getName());
         };

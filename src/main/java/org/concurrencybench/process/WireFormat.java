@@ -8,11 +8,16 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import org.concurrencybench.workload.BadTaskException;
+import org.concurrencybench.workload.ContendedTask;
 import org.concurrencybench.workload.CpuTask;
 import org.concurrencybench.workload.IoTask;
+import org.concurrencybench.workload.MemoryTask;
 import org.concurrencybench.workload.MixedTask;
 import org.concurrencybench.workload.SleepTask;
 import org.concurrencybench.workload.Task;
+import org.concurrencybench.workload.UserTaskCall;
+import org.concurrencybench.workload.UserTaskLoader;
 
 /**
  * The binary frames that travel between the parent JVM and a worker JVM over the worker's standard
@@ -36,6 +41,10 @@ import org.concurrencybench.workload.Task;
  * kind IO     0x03  seed:s64  roundTrips:s32  bytes:s32  address              → IoTask
  * kind MIXED  0x04  seed:s64  steps:s32  cpuUnitsPerStep:s32  bytes:s32  address → MixedTask
  *                   address = length:u8, the IP address's bytes (4 or 16), port:u16
+ * kind MEMORY    0x05  seed:s64  kib:s32                                      → MemoryTask
+ * kind CONTENDED 0x06  seed:s64  units:s32                                    → ContendedTask
+ * kind USER      0x07  seed:s64  className:UTF                                → UserTaskCall, the
+ *                   worker's own instance of the class, loaded from -D{@value UserTaskLoader#CLASS_PATH_PROPERTY}
  * kinds 0x70..0x73  test-only failures ({@link DebugTask}): EXIT code:s32, HANG,
  *                   GARBAGE, OUT_OF_MEMORY; run only by a worker started with
  *                   -D{@value DebugTask#ENABLE_PROPERTY}=true, otherwise answered as unknown kinds
@@ -73,6 +82,9 @@ public final class WireFormat {
     public static final int KIND_SLEEP = 0x02;
     public static final int KIND_IO = 0x03;
     public static final int KIND_MIXED = 0x04;
+    public static final int KIND_MEMORY = 0x05;
+    public static final int KIND_CONTENDED = 0x06;
+    public static final int KIND_USER = 0x07;
 
     public static final int ERROR_TASK_FAILED = 1;
     public static final int ERROR_MALFORMED_FRAME = 2;
@@ -169,6 +181,21 @@ public final class WireFormat {
                     out.writeInt(t.bytes());
                     writeAddress(out, t.server());
                 }
+                case MemoryTask t -> {
+                    out.writeByte(KIND_MEMORY);
+                    out.writeLong(t.seed());
+                    out.writeInt(t.kib());
+                }
+                case ContendedTask t -> {
+                    out.writeByte(KIND_CONTENDED);
+                    out.writeLong(t.seed());
+                    out.writeInt(t.units());
+                }
+                case UserTaskCall t -> {
+                    out.writeByte(KIND_USER);
+                    out.writeLong(t.seed());
+                    out.writeUTF(t.className());
+                }
                 case DebugTask t -> t.encode(out);
                 default -> throw new IllegalArgumentException("a worker process cannot run " + task.getClass().getName()
                         + ": only the suite's task records travel over the wire");
@@ -195,6 +222,9 @@ public final class WireFormat {
                 case KIND_IO -> new IoTask(in.readLong(), in.readInt(), in.readInt(), readAddress(in));
                 case KIND_MIXED -> new MixedTask(in.readLong(), in.readInt(), in.readInt(), in.readInt(),
                         readAddress(in));
+                case KIND_MEMORY -> new MemoryTask(in.readLong(), in.readInt());
+                case KIND_CONTENDED -> new ContendedTask(in.readLong(), in.readInt());
+                case KIND_USER -> userTask(in.readLong(), in.readUTF());
                 default -> debugTasks ? DebugTask.decode(kind, in) : null;
             };
         } catch (EOFException e) {
@@ -210,6 +240,21 @@ public final class WireFormat {
                     + kind);
         }
         return task;
+    }
+
+    /**
+     * A user's task, run with this worker's own instance of its class; a class this worker cannot
+     * build gives a task that fails with the reason, so the parent's batch fails naming it.
+     */
+    private static Task userTask(long seed, String className) {
+        try {
+            return new UserTaskCall(className, seed, UserTaskLoader.shared(className));
+        } catch (BadTaskException e) {
+            String reason = e.getMessage();
+            return hooks -> {
+                throw new BadTaskException(reason);
+            };
+        }
     }
 
     /** The payload of a READY or RESULT frame: one long. */

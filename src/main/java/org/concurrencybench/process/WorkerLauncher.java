@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.concurrencybench.workload.CpuTask;
 import org.concurrencybench.workload.SleepTask;
 import org.concurrencybench.workload.Task;
+import org.concurrencybench.workload.UserTaskLoader;
 
 /**
  * How a worker JVM is started: the command line, and the class-data-sharing archive that makes a
@@ -33,6 +34,8 @@ import org.concurrencybench.workload.Task;
  *       warnings go to standard error, never into the frames on standard output.</li>
  *   <li>{@code -XX:ActiveProcessorCount=N} when the parent has it, so a worker sizes itself like
  *       its parent in a sweep pinned to N cores (CPU affinity is inherited anyway).</li>
+ *   <li>{@code -Dconcurrencybench.task.classPath=...} when the parent has it ({@code --task-jar}):
+ *       the worker loads a user's task classes from the same jars as its parent.</li>
  *   <li>On JDK 19+, {@code -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=F}: a dynamic CDS
  *       archive of the worker's classes (the suite's and the JDK's it loads beyond the default
  *       archive), created when a JVM with this flag exits and reused by the next ones. F is in
@@ -198,6 +201,11 @@ public record WorkerLauncher(Lifetime lifetime, boolean sharedArchive, List<Stri
             flags.add("-D" + WorkerMain.WATCH_PARENT_PROPERTY + "=true");
         }
         ParentFlags.ACTIVE_PROCESSOR_COUNT.ifPresent(flags::add);
+        String taskClassPath = System.getProperty(UserTaskLoader.CLASS_PATH_PROPERTY);
+        if (taskClassPath != null && !taskClassPath.isBlank()) {
+            // A user's task classes: the worker loads them as the parent does, from the same path.
+            flags.add("-D" + UserTaskLoader.CLASS_PATH_PROPERTY + "=" + taskClassPath);
+        }
         flags.addAll(extraJvmArgs);
         return flags;
     }

@@ -16,7 +16,19 @@ public enum Workload {
     /** Real blocking I/O on loopback TCP: {@link IoTask}. */
     IO,
     /** CPU work and round trips interleaved: {@link MixedTask}. */
-    MIXED;
+    MIXED,
+    /** Streaming through memory larger than the caches, bound by memory bandwidth: {@link MemoryTask}. */
+    MEMORY,
+    /** CPU work with an update of shared state under one lock between chunks: {@link ContendedTask}. */
+    CONTENDED,
+    /**
+     * A user's own class ({@code org.concurrencybench.api.UserTask}), named by the benchmark's
+     * {@code task} parameter: its batches come from {@link UserTaskCall#batch}, not from here.
+     */
+    USER;
+
+    /** The suite's own workloads: every constant but {@link #USER}, what "all workloads" means. */
+    public static final List<Workload> BUILT_IN = List.of(CPU, SLEEP, IO, MIXED, MEMORY, CONTENDED);
 
     /** Whether this workload talks to an {@link EchoServer}. */
     public boolean needsEchoServer() {
@@ -37,7 +49,7 @@ public enum Workload {
      * Builds a batch of {@code tasks} tasks whose sizes follow {@code spread} around the sizes in
      * {@code settings}, drawn from {@code sizeSeed}: what a task's size is depends on the workload
      * (CPU: kernel units; SLEEP: microseconds asleep; IO: round trips; MIXED: CPU-then-round-trip
-     * steps, each of the same CPU work). The batch's total is the same for every spread.
+     * steps, each of the same CPU work; MEMORY: KiB streamed; CONTENDED: kernel units, each with a locked update). The batch's total is the same for every spread.
      *
      * @param server the echo server's address; only read by workloads that {@link #needsEchoServer()}
      */
@@ -45,6 +57,9 @@ public enum Workload {
                             InetSocketAddress server) {
         if (tasks < 1) {
             throw new IllegalArgumentException("a batch needs at least 1 task, got " + tasks);
+        }
+        if (this == USER) {
+            throw new IllegalArgumentException("a USER batch is built from the user's class: UserTaskCall.batch");
         }
         if (needsEchoServer() && server == null) {
             throw new IllegalArgumentException(this + " needs an echo server address");
@@ -60,6 +75,9 @@ public enum Workload {
                 case MIXED -> new MixedTask(seed, Math.toIntExact(sizes[i]),
                         Math.max(1, settings.mixedCpuUnits() / Math.max(1, settings.ioRoundTrips())),
                         settings.ioBytes(), server);
+                case MEMORY -> new MemoryTask(seed, Math.toIntExact(sizes[i]));
+                case CONTENDED -> new ContendedTask(seed, Math.toIntExact(sizes[i]));
+                case USER -> throw new AssertionError("checked above");
             });
         }
         return List.copyOf(batch);
@@ -71,6 +89,9 @@ public enum Workload {
             case CPU -> settings.cpuUnits();
             case SLEEP -> settings.sleepMicros();
             case IO, MIXED -> settings.ioRoundTrips();
+            case MEMORY -> settings.memoryKib();
+            case CONTENDED -> settings.contendedCpuUnits();
+            case USER -> 1;
         };
     }
 

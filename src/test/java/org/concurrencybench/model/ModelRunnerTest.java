@@ -36,7 +36,7 @@ class ModelRunnerTest {
     @ParameterizedTest
     @EnumSource(value = Model.class, names = {"THREAD_PER_TASK", "FIXED_POOL", "FORK_JOIN", "VIRTUAL_THREADS"})
     void everyModelGivesTheSequentialChecksum(Model model) {
-        for (Workload workload : List.of(Workload.CPU, Workload.SLEEP)) {
+        for (Workload workload : List.of(Workload.CPU, Workload.SLEEP, Workload.MEMORY, Workload.CONTENDED)) {
             List<Task> batch = workload.batch(17, SMALL, 12345, null);
             long expected;
             try (ModelRunner sequential = runner(Model.SEQUENTIAL)) {

@@ -49,7 +49,7 @@ class ProcessModelsTest {
              ModelRunner sequential = Model.SEQUENTIAL.newRunner(RunnerSettings.withParallelism(1));
              ModelRunner pool = Model.PROCESS_POOL.newRunner(RunnerSettings.withParallelism(2));
              ModelRunner perTask = Model.PROCESS_PER_TASK.newRunner(RunnerSettings.withParallelism(2))) {
-            for (Workload workload : Workload.values()) {
+            for (Workload workload : Workload.BUILT_IN) {
                 List<Task> poolBatch = workload.batch(6, SMALL, 1000, echo.address());
                 long expected = sequential.runBatch(poolBatch);
                 assertEquals(expected, pool.runBatch(poolBatch), "PROCESS_POOL, " + workload);

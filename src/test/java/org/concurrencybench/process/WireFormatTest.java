@@ -21,11 +21,24 @@ class WireFormatTest {
         InetSocketAddress v4 = new InetSocketAddress(InetAddress.getLoopbackAddress(), 40123);
         InetSocketAddress v6 = new InetSocketAddress(InetAddress.getByName("::1"), 65535);
         List<Task> tasks = List.of(new CpuTask(-7, 400), new SleepTask(Long.MAX_VALUE, 10_000),
-                new IoTask(3, 20, 256, v4), new MixedTask(4, 20, 10, 256, v6));
+                new IoTask(3, 20, 256, v4), new MixedTask(4, 20, 10, 256, v6),
+                new org.concurrencybench.workload.MemoryTask(5, 16_384), new org.concurrencybench.workload.ContendedTask(6, 700));
         for (Task task : tasks) {
             assertEquals(task, WireFormat.decodeTask(WireFormat.encodeTask(task), false));
         }
         assertEquals(DebugTask.exit(9), WireFormat.decodeTask(WireFormat.encodeTask(DebugTask.exit(9)), true));
+    }
+
+    @Test
+    void aUserTaskTravelsAsItsClassNameAndAWorkerWithoutItFailsTheTaskNamingIt() throws Exception {
+        org.concurrencybench.workload.UserTaskCall call =
+                new org.concurrencybench.workload.UserTaskCall("com.example.Absent", 42, (seed, hooks) -> seed);
+        // No jar of this JVM holds the class: the decoded task fails when run, with the loader's line.
+        Task decoded = WireFormat.decodeTask(WireFormat.encodeTask(call), false);
+        Exception e = assertThrows(org.concurrencybench.workload.BadTaskException.class,
+                () -> decoded.run(org.concurrencybench.workload.ExecutionHooks.NONE));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("task class com.example.Absent"),
+                e.getMessage());
     }
 
     @Test
