@@ -17,11 +17,11 @@ import java.util.function.LongSupplier;
 final class BatchWatchdog implements AutoCloseable {
 
     /** System property: seconds one batch of a user's task may take. */
-    static final String TIMEOUT_PROPERTY = "concurrencybench.task.timeoutSeconds";
+    static final String TIMEOUT_PROPERTY = BenchmarkDefaults.TASK_TIMEOUT_PROPERTY;
     /** Generous: a default batch of 64 tasks of a few milliseconds takes well under a second. */
-    static final long DEFAULT_TIMEOUT_SECONDS = 60;
+    static final long DEFAULT_TIMEOUT_SECONDS = BenchmarkDefaults.TASK_TIMEOUT_SECONDS;
     /** The start of the line the sweep looks for in a fork's output. */
-    static final String MARKER = "concurrencybench: FAILED: ";
+    static final String MARKER = BenchmarkDefaults.FAILURE_MARKER;
     /** The fork's exit status after a timeout (EX_SOFTWARE). */
     static final int EXIT_TIMEOUT = 70;
     private static final long POLL_MILLIS = 200;

@@ -34,6 +34,18 @@ public final class BenchmarkDefaults {
     /** Concurrent waiting tasks per batch of {@link CapacityBenchmark} when the sweep passes no sizes. */
     public static final int CAPACITY_TASKS = 1000;
 
+    /** System property: seconds one batch of a user's task may take before its fork is stopped. */
+    public static final String TASK_TIMEOUT_PROPERTY = "concurrencybench.task.timeoutSeconds";
+
+    /** The per-batch timeout of a user's task when the sweep gives none, seconds. */
+    public static final long TASK_TIMEOUT_SECONDS = 60;
+
+    /**
+     * The start of the line a benchmark's fork prints when it stops itself (a user's batch past its
+     * timeout): the sweep reads the rest of the line as the cell's reason.
+     */
+    public static final String FAILURE_MARKER = "concurrencybench: FAILED: ";
+
     /** The switch interval of CPython's GIL, {@code sys.getswitchinterval()}: 5 ms, in microseconds. */
     public static final long CPYTHON_SWITCH_INTERVAL_MICROS =
             org.concurrencybench.gil.GlobalInterpreterLock.CPYTHON_SWITCH_INTERVAL_MICROS;

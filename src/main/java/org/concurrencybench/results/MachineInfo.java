@@ -64,7 +64,8 @@ public record MachineInfo(
         Map<String, String> params,
         Integer batchTasks,
         Resume resume,
-        Rounds rounds) {
+        Rounds rounds,
+        UserTasks userTasks) {
 
     public MachineInfo {
         schema = schema == 0 ? SCHEMA : schema;
@@ -119,6 +120,23 @@ public record MachineInfo(
      * forks and iterations chosen, the core counts kept, and what was given up to fit, in order.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
+    /**
+     * The user's own tasks of a run ({@code --task-jar}, {@code --task}, {@code --task-timeout},
+     * {@code --python-task}, {@code --python-path}); null in a run without any.
+     *
+     * @param classPath      the jars (and folders) the Java classes come from, absolute
+     * @param classes        the {@code org.concurrencybench.api.UserTask} classes, each a workload of the run
+     * @param timeoutSeconds the per-batch timeout of a user's task
+     * @param pythonTask     {@code MODULE:FUNCTION} run through CPython's forms, or null
+     * @param pythonPath     the folder the module is imported from, or null
+     */
+    public record UserTasks(String classPath, List<String> classes, Integer timeoutSeconds, String pythonTask,
+                            String pythonPath) {
+        public UserTasks {
+            classes = classes == null ? List.of() : List.copyOf(classes);
+        }
+    }
+
     public record Budget(String budget, long budgetMillis, long estimatedMillis, int forks, int warmupIterations,
                          long warmupMillis, int iterations, long iterationMillis, List<Integer> coreCounts,
                          List<String> gaveUp) {

@@ -46,11 +46,14 @@ public final class MachineDescription {
                         settings.chartsDir().toString(), settings.python().present() ? settings.python().executable() : "",
                         (int) settings.maxBatch().toSeconds()), new MachineInfo.Rounds(settings.seed(),
                         settings.profile().minRounds(), settings.profile().maxRounds(), settings.profile().precision(),
-                        null, null, List.of()));
+                        null, null, List.of()), settings.userTasks());
     }
 
     private static List<String> workloadNames(SweepSettings settings) {
         List<String> names = new ArrayList<>(settings.workloads().stream().map(Enum::name).toList());
+        if (settings.userTasks() != null && !settings.userTasks().classes().isEmpty()) {
+            names.add(org.concurrencybench.workload.Workload.USER.name());
+        }
         if (settings.convoy()) {
             names.add(SweepPlan.CONVOY);
         }

@@ -29,6 +29,8 @@ import picocli.CommandLine.Option;
             "                      [--budget DURATION] [--precision P] [--min-rounds N] [--max-rounds N]",
             "                      [--label NAME] [--results DIR] [--charts DIR] [--no-build] [--dry-run] [--debug]",
             "                      [--python PATH|--no-python]",
+            "                      [--task-jar PATH --task CLASS [--task CLASS2]... [--task-timeout S]]",
+            "                      [--python-task MODULE:FUNCTION [--python-path DIR]]",
             "  ./run-benchmarks.sh bundle [--with-runtime]         (pack the suite to run elsewhere)",
             "  ./run-benchmarks.sh --resume RUN_DIR                (finish an interrupted run)",
             "  ./run-benchmarks.sh report RUN_DIR... [--out DIR]   (see ./run-benchmarks.sh report -h)",
@@ -50,7 +52,8 @@ import picocli.CommandLine.Option;
                 + (org.concurrencybench.process.SuiteCache.MAX_BYTES >> 20) + " MB; the least recently used go first.",
             "", "Models:    SEQUENTIAL, THREAD_PER_TASK, FIXED_POOL, FORK_JOIN, VIRTUAL_THREADS, PROCESS_POOL,",
             "           PROCESS_PER_TASK, GLOBAL_LOCK, EVENT_LOOP, GLOBAL_LOCK_PER_TASK",
-            "Workloads: CPU, SLEEP, IO, MIXED, and the scenario CONVOY (I/O beside CPU-bound threads)"})
+            "Workloads: CPU, SLEEP, IO, MIXED (the default), MEMORY, CONTENDED (by name), USER (the --task",
+            "           classes, which run whenever --task is given), and the scenario CONVOY (I/O beside CPU-bound threads)"})
 public final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--smoke", description = "Wiring check (CI): 1 fork, 1 x 100 ms warm-up, 2 x 100 ms measured,"
@@ -76,8 +79,10 @@ public final class SweepCommand implements Callable<Integer> {
     List<String> models;
 
     @Option(names = "--workloads", split = ",", paramLabel = "LIST", hideParamSyntax = true,
-            description = "Workloads among CPU, SLEEP, IO, MIXED, CONVOY (default: all). CONVOY always runs"
-                + " its own two models, GLOBAL_LOCK and THREAD_PER_TASK, whatever --models says.")
+            description = "Workloads among CPU, SLEEP, IO, MIXED, MEMORY, CONTENDED, CONVOY, USER (default: CPU, SLEEP, IO,"
+                + " MIXED, CONVOY). MEMORY (memory bandwidth) and CONTENDED (one shared lock) are asked for by name."
+                + " CONVOY always runs its own two models, GLOBAL_LOCK and THREAD_PER_TASK, whatever --models says."
+                + " With --task, USER alone runs only your tasks.")
     List<String> workloads;
 
     @Option(names = "--tasks", split = ",", paramLabel = "LIST", hideParamSyntax = true,
@@ -122,6 +127,33 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Set a benchmark parameter (JMH @Param) for every benchmark that declares it, e.g."
                 + " cpuUnits=770 or sleepMicros=2000; repeatable. Recorded in " + RunFolder.MACHINE + " and the report.")
     List<String> params;
+
+    @Option(names = "--task-jar", paramLabel = "PATH",
+            description = "Your own tasks' jar (classes implementing org.concurrencybench.api.UserTask), with its"
+                + " dependencies as a class path, e.g. tasks.jar:lib/* (no spaces: JMH passes it to its forks).")
+    String taskJar;
+
+    @Option(names = "--task", paramLabel = "CLASS",
+            description = "A UserTask class in --task-jar, run as a workload of its own (cells carry task=CLASS)"
+                + " under every model and core count; repeatable. A class that cannot be loaded or built stops"
+                + " the sweep with one line, exit 2, before anything runs.")
+    List<String> taskClasses;
+
+    @Option(names = "--task-timeout", paramLabel = "S", defaultValue = "60",
+            description = "Per-batch timeout of a --task, seconds (default: 60, far above a batch of 64 tasks of a"
+                + " few ms): a batch that runs longer stops its JMH fork, and its cell is FAILED with that reason;"
+                + " the other cells are measured. A task that throws fails its cell with its exception.")
+    int taskTimeoutSeconds;
+
+    @Option(names = "--python-task", paramLabel = "MODULE:FUNCTION",
+            description = "A Python function, called FUNCTION(seed) per task, run through every CPython form"
+                + " (awaited under asyncio if it is async def, else called on the loop); a workload of the CPython"
+                + " part of the report. A module or function not found: one line, exit 2, before anything runs.")
+    String pythonTask;
+
+    @Option(names = "--python-path", paramLabel = "DIR",
+            description = "The folder --python-task's module is imported from (default: the current folder).")
+    Path pythonPath;
 
     @Option(names = "--label", paramLabel = "NAME",
             description = "A name for this machine in the run id and the report, e.g. laptop (default: host name).")
@@ -189,7 +221,8 @@ public final class SweepCommand implements Callable<Integer> {
     /** The flags as given, for {@link SweepSettings} to check and resolve. */
     public SweepRequest request() {
         return new SweepRequest(smoke, quick, full, cores, models, workloads, tasks, maxBatchSeconds, spreads, budget,
-                params, label, resultsDir, chartsDir, resume, python, noPython, precision, minRounds, maxRounds);
+                params, label, resultsDir, chartsDir, resume, python, noPython, precision, minRounds, maxRounds,
+                taskJar, taskClasses, taskTimeoutSeconds, pythonTask, pythonPath);
     }
 
     @Override

@@ -11,7 +11,8 @@ public record SweepRequest(boolean smoke, boolean quick, boolean full, List<Inte
                            List<String> workloads, List<Integer> tasks, int maxBatchSeconds, List<String> spreads,
                            String budget, List<String> params, String label, Path resultsDir, Path chartsDir,
                            Path resume, String python, boolean noPython, Double precision, Integer minRounds,
-                           Integer maxRounds) {
+                           Integer maxRounds, String taskJar, List<String> taskClasses, int taskTimeoutSeconds,
+                           String pythonTask, Path pythonPath) {
 
     /** Whether any flag that picks what a new run measures was given ({@code --resume} takes none). */
     boolean choosesWhatToMeasure() {

@@ -40,12 +40,19 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
                      Path runDir, Path chartsDir, CpuTopology topology, boolean pinned, String pinning,
                      Instant startedAt, MachineInfo resumed, List<SizeSpread> spreads, List<Workload> skewWorkloads,
                      CpuLimits limits, MachineInfo.Budget budget, CpythonInterpreter python,
-                     Map<String, String> params, long seed) {
+                     Map<String, String> params, long seed, MachineInfo.UserTasks userTasks) {
 
     /** The spreads a sweep measures unless {@code --spread} says otherwise (a quick look: NONE only). */
     public static final List<SizeSpread> DEFAULT_SPREADS = List.of(SizeSpread.NONE, SizeSpread.PARETO);
     /** The workloads the default uneven spreads run on: the heavy tail's lesson, at a sane run time. */
     public static final List<Workload> DEFAULT_SKEW_WORKLOADS = List.of(Workload.CPU, Workload.SLEEP);
+
+    /**
+     * The workloads a sweep runs unless {@code --workloads} says otherwise. MEMORY and CONTENDED are
+     * asked for by name, so that the default run (and its committed estimates) keeps its length.
+     */
+    public static final List<Workload> DEFAULT_WORKLOADS = List.of(Workload.CPU, Workload.SLEEP, Workload.IO,
+            Workload.MIXED);
 
     /** ModelBenchmark's batch size, which {@code --param tasks=N} sets for the whole run. */
     private static final String TASKS_PARAM = "tasks";
@@ -72,9 +79,12 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
                 : request.models(), "--models", Model::parse, "");
         boolean convoy = request.workloads() == null
                 || request.workloads().stream().anyMatch(name -> name.trim().equalsIgnoreCase(SweepPlan.CONVOY));
-        List<Workload> workloads = FlagLists.parse(request.workloads() == null ? FlagLists.names(Workload.values())
+        List<Workload> named = FlagLists.parse(request.workloads() == null
+                ? FlagLists.names(DEFAULT_WORKLOADS.toArray(Workload[]::new))
                 : request.workloads().stream().filter(name -> !name.trim().equalsIgnoreCase(SweepPlan.CONVOY)).toList(),
                 "--workloads", Workload::parse, " and " + SweepPlan.CONVOY);
+        // USER names the user's own tasks, which run whenever they are given; the rest are built in.
+        List<Workload> workloads = named.stream().filter(w -> w != Workload.USER).toList();
         List<Integer> sizes = taskCounts(request);
         if (request.maxBatchSeconds() < 1) {
             throw new IllegalArgumentException("--max-batch-seconds " + request.maxBatchSeconds() + ": expected at least 1");
@@ -95,6 +105,11 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
             profile = profile.withBatchTasks(batchSize(params.get(TASKS_PARAM)));
         }
         CpythonInterpreter python = CpythonInterpreter.find(request.python(), request.noPython());
+        MachineInfo.UserTasks userTasks = UserTaskFlags.resolve(request, python);
+        if (named.contains(Workload.USER) && userTasks == null) {
+            throw new IllegalArgumentException("--workloads USER: it names your own tasks; give them with --task-jar PATH"
+                    + " --task CLASS or --python-task MODULE:FUNCTION");
+        }
         SweepBudget fitted = request.budget() == null ? SweepBudget.none(profile, cores, sizes)
                 : SweepBudget.fit(request.budget(), profile, cores, sizes, new SweepBudget.Measured(models, workloads,
                         convoy, maxBatch, spreads, skewWorkloads, python));
@@ -102,7 +117,7 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
                 maxBatch, label, runId, request.resultsDir().resolve(runId),
                 request.chartsDir() == null ? DEFAULT_CHARTS : request.chartsDir(), topology,
                 pinning.available(), pinning.description(), now, null, spreads, skewWorkloads, limits, fitted.budget(),
-                python, params, org.concurrencybench.sweep.plan.RoundOrder.newSeed());
+                python, params, org.concurrencybench.sweep.plan.RoundOrder.newSeed(), userTasks);
     }
 
     /** The profile's rounds, as {@code --precision}, {@code --min-rounds} and {@code --max-rounds} change them. */
@@ -151,9 +166,10 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
      * workloads and sizes, and only the core counts that have no results file yet.
      */
     static SweepSettings resume(SweepRequest request, CpuTopology topology) {
-        if (request.choosesWhatToMeasure()) {
+        if (request.choosesWhatToMeasure() || request.taskJar() != null || request.taskClasses() != null
+                || request.pythonTask() != null) {
             throw new IllegalArgumentException("--resume takes its settings from RUN_DIR/" + RunFolder.MACHINE + ";"
-                    + " give it without --smoke, --quick, --full, --budget, --cores, --models, --workloads, --tasks, --spread, --param or --label");
+                    + " give it without --smoke, --quick, --full, --budget, --cores, --models, --workloads, --tasks, --spread, --param, --task-jar, --task, --python-task or --label");
         }
         RunFolder folder = new RunFolder(request.resume());
         Path file = folder.machineFile();
@@ -198,7 +214,7 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
                 machine.startedAt() == null ? Instant.now() : Instant.parse(machine.startedAt()), machine,
                 plan.spreads(), plan.skewWorkloads(), new CpuLimits(null, topology.logicalCpus(), null, null),
                 machine.budget(), CpythonInterpreter.resumed(recorded.python(), request.python(), request.noPython()),
-                plan.params(), inRounds ? machine.rounds().seed() : 0);
+                plan.params(), inRounds ? machine.rounds().seed() : 0, machine.userTasks());
     }
 
     private static int batchSize(String value) {

@@ -18,8 +18,10 @@ record SweepSteps(List<Integer> cores, int maxCores, List<SweepPlan.Step> everyC
                   List<CapacityPlan.ModelPlan> capacity) {
 
     static SweepSteps of(SweepSettings settings) {
-        List<SweepPlan.Step> everyCount = BenchmarkParams.apply(SweepPlan.stepsFor(settings.profile(), settings.models(),
-                settings.workloads(), settings.convoy()), settings.params());
+        List<SweepPlan.Step> steps = new ArrayList<>(SweepPlan.stepsFor(settings.profile(), settings.models(),
+                settings.workloads(), settings.convoy()));
+        steps.addAll(SweepPlan.userSteps(settings.profile(), settings.models(), settings.userTasks()));
+        List<SweepPlan.Step> everyCount = BenchmarkParams.apply(steps, settings.params());
         // Run once, at the run's largest core count (also when resuming, whatever is left).
         int maxCores = settings.resuming()
                 ? settings.resumed().coreCounts().stream().max(Integer::compare).orElse(0)

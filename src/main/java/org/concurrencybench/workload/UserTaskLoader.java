@@ -55,7 +55,7 @@ public final class UserTaskLoader {
     }
 
     /** The entries of a class path, {@code dir/*} expanded to its jars; each must exist. */
-    static List<Path> entries(String classPath) throws BadTaskException {
+    public static List<Path> entries(String classPath) throws BadTaskException {
         List<Path> entries = new ArrayList<>();
         for (String part : classPath.split(File.pathSeparator)) {
             if (part.isBlank()) {

@@ -30,7 +30,7 @@ class SweepCommandTest {
         assertEquals(Profile.DEFAULT, settings.profile());
         assertEquals(List.of(1, 2, 4), settings.cores());
         assertEquals(List.of(Model.values()), settings.models());
-        assertEquals(List.of(Workload.values()), settings.workloads());
+        assertEquals(SweepSettings.DEFAULT_WORKLOADS, settings.workloads());
         assertTrue(settings.convoy());
         assertTrue(settings.runId().endsWith("-box"));
         assertEquals(Path.of("results").resolve(settings.runId()), settings.runDir());

@@ -1,6 +1,7 @@
 package org.concurrencybench.sweep.jmh;
 
 import java.util.ArrayList;
+import org.concurrencybench.bench.BenchmarkDefaults;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
  * exception. JMH writes a failed iteration as {@code Iteration   3: <failure>} (or
  * {@code # Warmup Iteration   1: <failure>}), then a blank line, then the exception; a
  * benchmark with a failed iteration may still get a result line for the iterations before, so a
- * failure, wherever it comes, fails its benchmark.
+ * failure, wherever it comes, fails its benchmark. A fork that stops itself prints a line that
+ * starts with {@link BenchmarkDefaults#FAILURE_MARKER}: the rest is its benchmark's reason.
  */
 final class JmhConsole {
 
@@ -58,6 +60,14 @@ final class JmhConsole {
         if (match.matches()) {
             params = parseParams(match.group(1));
             return null;
+        }
+        int marker = line.indexOf(BenchmarkDefaults.FAILURE_MARKER);
+        if (marker >= 0) {
+            // A fork that stopped itself (a user's batch past its timeout) says why on this line.
+            Failure failure = new Failure(benchmark, params,
+                    line.substring(marker + BenchmarkDefaults.FAILURE_MARKER.length()).trim());
+            failures.add(failure);
+            return failure;
         }
         if (line.contains("<failure>")) {
             failureNext = true;

@@ -18,7 +18,7 @@ import org.concurrencybench.workload.Workload;
  */
 public record PlannedRun(Profile profile, List<Model> models, List<Workload> workloads, boolean convoy,
                   List<Integer> taskCounts, List<Integer> coreCounts, List<SizeSpread> spreads,
-                  List<Workload> skewWorkloads, Map<String, String> params) {
+                  List<Workload> skewWorkloads, Map<String, String> params, MachineInfo.UserTasks userTasks) {
 
     public static PlannedRun of(MachineInfo machine, Path file) {
         if (machine.profile() == null) {
@@ -66,6 +66,8 @@ public record PlannedRun(Profile profile, List<Model> models, List<Workload> wor
             for (String name : machine.workloads()) {
                 if (name.equals(SweepPlan.CONVOY)) {
                     convoy = true;
+                } else if (name.equals(Workload.USER.name())) {
+                    continue; // the user's classes, from "userTasks"
                 } else {
                     workloads.add(Workload.parse(name));
                 }
@@ -75,7 +77,8 @@ public record PlannedRun(Profile profile, List<Model> models, List<Workload> wor
         }
         return new PlannedRun(profile, List.copyOf(models), List.copyOf(workloads), convoy,
                 machine.taskCounts() == null ? List.of() : machine.taskCounts(), machine.coreCounts(),
-                List.copyOf(spreads), List.copyOf(skewWorkloads), machine.params() == null ? Map.of() : machine.params());
+                List.copyOf(spreads), List.copyOf(skewWorkloads), machine.params() == null ? Map.of() : machine.params(),
+                machine.userTasks());
     }
 
     int maxCores() {
@@ -88,6 +91,7 @@ public record PlannedRun(Profile profile, List<Model> models, List<Workload> wor
      */
     public List<SweepPlan.Step> stepsAt(int cores) {
         List<SweepPlan.Step> steps = new ArrayList<>(SweepPlan.stepsFor(profile, models, workloads, convoy));
+        steps.addAll(SweepPlan.userSteps(profile, models, userTasks));
         if (cores == maxCores()) {
             steps.addAll(SweepPlan.onceSteps(profile, models));
             steps.addAll(SweepPlan.skewSteps(profile, models, spreads, skewWorkloads));

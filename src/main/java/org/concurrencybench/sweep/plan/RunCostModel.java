@@ -162,6 +162,9 @@ public final class RunCostModel {
             case SLEEP -> SLEEP_TASK;
             case IO -> IO_TASK;
             case MIXED -> MIXED_TASK;
+            // Not calibrated: a MEMORY task streams 16 MiB (a few ms), a CONTENDED one is a CPU task
+            // with locked updates; a user's task is unknown, guessed as long as a CPU task.
+            case MEMORY, CONTENDED, USER -> CPU_TASK;
         };
         double serial = perTask * tasks;
         return switch (model) {

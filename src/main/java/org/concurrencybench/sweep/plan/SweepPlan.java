@@ -15,6 +15,8 @@ import org.concurrencybench.bench.JvmStartBenchmark;
 import org.concurrencybench.bench.ModelBenchmark;
 import org.concurrencybench.model.Model;
 import org.concurrencybench.results.Cell;
+import org.concurrencybench.results.MachineInfo;
+import org.concurrencybench.workload.UserTaskLoader;
 import org.concurrencybench.workload.SizeSpread;
 import org.concurrencybench.workload.Workload;
 
@@ -111,6 +113,48 @@ public final class SweepPlan {
             steps.add(step("convoy-free", ConvoyBenchmark.class, free, profile.jmhOptions()));
         }
         return steps;
+    }
+
+    /**
+     * The steps of the user's own Java tasks at one core count: every chosen model on
+     * {@code workload=USER} with one cell per class ({@code task=CLASS}), the forks told where the
+     * classes are and the per-batch timeout ({@code -jvmArgsPrepend}: the launcher's own
+     * {@code -jvmArgsAppend} stays as it is). A first look gives PROCESS_PER_TASK one batch, as for
+     * the built-in workloads. None without classes.
+     */
+    public static List<Step> userSteps(Profile profile, List<Model> models, MachineInfo.UserTasks user) {
+        List<Step> steps = new ArrayList<>();
+        if (user == null || user.classes().isEmpty() || models.isEmpty()) {
+            return steps;
+        }
+        String forkArgs = "-D" + UserTaskLoader.CLASS_PATH_PROPERTY + "=" + user.classPath() + " -D"
+                + BenchmarkDefaults.TASK_TIMEOUT_PROPERTY + "=" + user.timeoutSeconds();
+        List<Model> together = new ArrayList<>(models);
+        boolean oneBatch = firstLook(profile) && together.remove(Model.PROCESS_PER_TASK);
+        if (!together.isEmpty()) {
+            steps.add(step("user-tasks", ModelBenchmark.class, userParams(profile, together, user),
+                    withForkArgs(profile.jmhOptions(), forkArgs)));
+        }
+        if (oneBatch) {
+            Profile oneBatchProfile = profile.withTiming(profile.forks(), 0, profile.warmupMillis(), 1,
+                    profile.iterationMillis());
+            steps.add(step("user-tasks-process-per-task", ModelBenchmark.class,
+                    userParams(profile, List.of(Model.PROCESS_PER_TASK), user),
+                    withForkArgs(oneBatchProfile.jmhOptions(), forkArgs)));
+        }
+        return steps;
+    }
+
+    private static Map<String, List<String>> userParams(Profile profile, List<Model> models, MachineInfo.UserTasks user) {
+        Map<String, List<String>> params = modelParams(profile, models, List.of(Workload.USER), null, null);
+        params.put("task", user.classes());
+        return params;
+    }
+
+    private static List<String> withForkArgs(List<String> options, String forkArgs) {
+        List<String> all = new ArrayList<>(options);
+        all.addAll(List.of("-jvmArgsPrepend", forkArgs));
+        return all;
     }
 
     /**

@@ -64,4 +64,20 @@ class JmhConsoleTest {
         assertEquals("JvmStart start=BARE_JVM", JmhLauncher.shown(console.failures().get(0).benchmark(),
                 console.failures().get(0).params()), "console rows of every benchmark carry their names");
     }
+
+    @Test
+    void aForkThatStoppedItselfFailsItsBenchmarkWithTheReasonItPrinted() {
+        JmhConsole console = new JmhConsole();
+        List.of("# Benchmark: org.concurrencybench.bench.ModelBenchmark.batch",
+                "# Parameters: (model = FIXED_POOL, task = t.Hang, workload = USER)",
+                "# Warmup Iteration   1: <forked VM failed with exit code 70>",
+                "<stdout last='20 lines'>",
+                "concurrencybench: FAILED: task t.Hang under FIXED_POOL: a batch did not finish within 60.0 s"
+                        + " (the per-batch timeout, --task-timeout); the fork is stopped",
+                "</stdout>").forEach(console::accept);
+        JmhConsole.Failure failure = console.failures().get(0);
+        assertEquals("t.Hang", failure.params().get("task"));
+        assertEquals("task t.Hang under FIXED_POOL: a batch did not finish within 60.0 s (the per-batch timeout,"
+                + " --task-timeout); the fork is stopped", failure.reason());
+    }
 }

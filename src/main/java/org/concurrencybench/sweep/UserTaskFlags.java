@@ -1,0 +1,90 @@
+package org.concurrencybench.sweep;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.concurrencybench.api.UserTask;
+import org.concurrencybench.results.MachineInfo;
+import org.concurrencybench.sweep.cpython.CpythonInterpreter;
+import org.concurrencybench.sweep.cpython.CpythonPlan;
+import org.concurrencybench.sweep.cpython.PythonTaskCheck;
+import org.concurrencybench.workload.BadTaskException;
+import org.concurrencybench.workload.UserTaskLoader;
+
+/**
+ * The user's own tasks from the command line ({@code --task-jar}, {@code --task},
+ * {@code --task-timeout}, {@code --python-task}, {@code --python-path}), checked before anything
+ * runs: each Java class is loaded and built once here (as each JMH fork will), and the Python
+ * function imported by the companion, so that a bad task is one line and exit 2, not a sweep of
+ * FAILED cells. A built instance that is {@link AutoCloseable} (a server it started) is closed.
+ */
+final class UserTaskFlags {
+
+    private UserTaskFlags() {
+    }
+
+    /** The run's user tasks, or null when none was given. */
+    static MachineInfo.UserTasks resolve(SweepRequest command, CpythonInterpreter python) {
+        List<String> classes = command.taskClasses() == null ? List.of() : command.taskClasses().stream()
+                .map(String::trim).filter(c -> !c.isEmpty()).distinct().toList();
+        if (command.taskJar() != null && classes.isEmpty()) {
+            throw new IllegalArgumentException("--task-jar " + command.taskJar() + ": name the class to run with --task CLASS");
+        }
+        if (!classes.isEmpty() && command.taskJar() == null) {
+            throw new IllegalArgumentException("--task " + classes.get(0) + ": give the jar that holds it with --task-jar PATH");
+        }
+        if (command.taskTimeoutSeconds() < 1) {
+            throw new IllegalArgumentException("--task-timeout " + command.taskTimeoutSeconds() + ": expected at least 1 second");
+        }
+        if (command.pythonPath() != null && command.pythonTask() == null) {
+            throw new IllegalArgumentException("--python-path " + command.pythonPath() + ": give the function with --python-task MODULE:FUNCTION");
+        }
+        String classPath = classes.isEmpty() ? null : checkClasses(command.taskJar(), classes);
+        String pythonTask = command.pythonTask() == null ? null : checkPython(command, python);
+        if (classPath == null && pythonTask == null) {
+            return null;
+        }
+        return new MachineInfo.UserTasks(classPath, classes, command.taskTimeoutSeconds(), pythonTask,
+                command.pythonPath() == null ? null : command.pythonPath().toAbsolutePath().toString());
+    }
+
+    /** Loads and builds every class; returns the class path with absolute entries, as the forks get it. */
+    private static String checkClasses(String taskJar, List<String> classes) {
+        if (taskJar.contains(" ")) {
+            throw new IllegalArgumentException("--task-jar " + taskJar + ": JMH passes it to its forks split at spaces;"
+                    + " use a path without spaces");
+        }
+        try {
+            UserTaskLoader loader = UserTaskLoader.over(taskJar);
+            for (String name : classes) {
+                UserTask task = loader.instantiate(name);
+                if (task instanceof AutoCloseable closeable) {
+                    closeable.close();
+                }
+            }
+            List<String> entries = new ArrayList<>();
+            for (Path entry : UserTaskLoader.entries(taskJar)) {
+                entries.add(entry.toString());
+            }
+            return String.join(File.pathSeparator, entries);
+        } catch (BadTaskException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        } catch (Exception e) {
+            throw new IllegalArgumentException("--task: closing the checked instance failed: " + e);
+        }
+    }
+
+    private static String checkPython(SweepRequest command, CpythonInterpreter python) {
+        String spec = command.pythonTask().trim();
+        if (!spec.matches("[A-Za-z_][\\w.]*:[A-Za-z_]\\w*")) {
+            throw new IllegalArgumentException("--python-task " + spec + ": expected MODULE:FUNCTION, e.g. mytasks:handle");
+        }
+        Optional<String> problem = PythonTaskCheck.problem(python, CpythonPlan.companionScript(), spec, command.pythonPath());
+        problem.ifPresent(line -> {
+            throw new IllegalArgumentException(line);
+        });
+        return spec;
+    }
+}
