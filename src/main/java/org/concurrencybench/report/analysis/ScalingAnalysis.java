@@ -1,5 +1,6 @@
 package org.concurrencybench.report.analysis;
 
+import org.concurrencybench.report.input.WorkloadGroups;
 import org.concurrencybench.report.input.ModelOrder;
 
 import org.concurrencybench.report.input.BenchmarkClasses;
@@ -50,7 +51,8 @@ public final class ScalingAnalysis {
     /** Fewer raw values than this and a cell is marked unreliable. */
     public static final int MIN_SAMPLES = 3;
 
-    private static final Set<String> IDENTITY_PARAMS = Set.of("model", "workload");
+    /** What names a cell's series and group; {@code task} names a user's workload ({@link WorkloadGroups}). */
+    private static final Set<String> IDENTITY_PARAMS = Set.of("model", "workload", "task");
 
     private final double level;
     private final ScalingLawFitter fitter;
@@ -81,7 +83,7 @@ public final class ScalingAnalysis {
                 if (!result.benchmarkClass().equals(BenchmarkClasses.MODEL) || !result.isEvenBatch()) {
                     continue; // uneven batches have their own section (SkewResults)
                 }
-                StringBuilder group = new StringBuilder(result.param("workload", "?"));
+                StringBuilder group = new StringBuilder(WorkloadGroups.of(result.params()));
                 for (String param : varying) {
                     group.append(' ').append(param).append('=').append(result.param(param, "?"));
                 }

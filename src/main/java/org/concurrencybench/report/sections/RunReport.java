@@ -1,5 +1,6 @@
 package org.concurrencybench.report.sections;
 
+import org.concurrencybench.report.input.WorkloadGroups;
 import org.concurrencybench.report.input.BenchmarkClasses;
 
 import org.concurrencybench.report.analysis.CapacityResults;
@@ -41,7 +42,8 @@ public final class RunReport {
         for (WorkloadScaling workload : scaling) {
             ScalingSection.add(document, workload, name, charts, run.outcomes().stream()
                     .filter(o -> o.benchmarkClass().equals(BenchmarkClasses.MODEL))
-                    .filter(o -> workload.group().equals(o.workload())).toList(), run.machine().physicalCores());
+                    .filter(o -> workload.group().equals(WorkloadGroups.of(o.params()))).toList(),
+                    run.machine().physicalCores());
         }
         SkewResults.of(run, level).ifPresent(skew -> SkewSection.add(document, skew, name, charts));
         CpythonResults.read(run.directory())

@@ -38,6 +38,7 @@ final class ScalingSection {
     static void add(ReportDocument document, WorkloadScaling workload, String runName, ChartSink charts,
                     List<Outcome> notMeasured, int physicalCores) {
         document.heading(2, "Workload " + workload.group());
+        WorkloadNotes.of(workload.group()).ifPresent(document::paragraph);
         document.bullets(Verdicts.of(workload));
         for (ReportChart chart : ScalingCharts.of(workload, runName, physicalCores)) {
             document.figure(charts.add(chart));
