@@ -4,6 +4,14 @@ under the same CPU affinity as the JVM at each core count; it also runs alone:
 
     python3 python/run_cpython.py --cores 1 --out /tmp/cpython-cores-1.json --profile quick
 
+A function of one's own runs through every form as the workload USER, beside the others or alone:
+
+    python3 python/run_cpython.py --cores 1 --out /tmp/py.json --profile quick --workloads "" \
+        --python-task checksum_task:handle --task-path examples/python
+
+``--check-task MODULE:FUNCTION`` only imports it and exits (0, or 2 with one line): the sweep asks
+before anything runs.
+
 Exit status: 0 with the file written (a benchmark that failed is listed in it under "failed",
 with its reason), 2 for a usage error, 1 if no file could be written.
 """
@@ -30,8 +38,8 @@ DEFAULT_TASK_MILLIS = 5.0  # one Java CPU task of 700 units, about 5 ms (Workloa
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(prog="run_cpython.py", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", required=True, help="the result file to write (cpython-cores-N.json)")
-    parser.add_argument("--cores", type=int, required=True, help="the core count this run stands for (recorded)")
+    parser.add_argument("--out", help="the result file to write (cpython-cores-N.json); required to run")
+    parser.add_argument("--cores", type=int, help="the core count this run stands for (recorded); required to run")
     parser.add_argument("--cpus", default="", help="the CPU list the sweep pinned it to (recorded)")
     parser.add_argument("--profile", choices=sorted(PROFILES), default="default",
                         help="forks, warm-up and iterations as the JVM's profile of that name")
@@ -52,6 +60,11 @@ def parse_args(argv):
     parser.add_argument("--start-method", choices=("fork", "spawn", "forkserver"), default=None,
                         help="multiprocessing start method (default: the platform's)")
     parser.add_argument("--trial-timeout-s", type=float, default=300, help="a trial that runs longer fails")
+    parser.add_argument("--python-task", metavar="MODULE:FUNCTION",
+                        help="also run FUNCTION(seed) per task through every form, as the workload USER")
+    parser.add_argument("--task-path", metavar="DIR", help="where --python-task's module is imported from")
+    parser.add_argument("--check-task", metavar="MODULE:FUNCTION",
+                        help="only import MODULE:FUNCTION and exit: 0, or 2 with one line saying what is missing")
     return parser.parse_args(argv)
 
 
@@ -79,6 +92,17 @@ def planned(args, cpu_units, parallelism, start_method):
             if form in forms.PROCESS_FORMS:
                 params["startMethod"] = start_method
             runs.append((trial.BATCH, measure.AVERAGE_TIME, params))
+    if args.python_task:
+        for form in (f.strip() for f in args.forms.split(",") if f.strip()):
+            params = {"form": form, "workload": tasks.USER, "task": args.python_task, "tasks": args.tasks,
+                      "parallelism": parallelism, "switchIntervalMicros": 5000,
+                      "calls": "awaited" if form == forms.ASYNCIO and tasks.is_async(args.python_task)
+                      else "on the loop" if form == forms.ASYNCIO else "called"}
+            if args.task_path:
+                params["pythonPath"] = os.path.abspath(args.task_path)
+            if form in forms.PROCESS_FORMS:
+                params["startMethod"] = start_method
+            runs.append((trial.BATCH, measure.AVERAGE_TIME, params))
     if SCENARIO_CONVOY in chosen:
         for threads in (int(t) for t in args.cpu_threads.split(",")):
             for interval in (int(s) for s in args.switch_intervals.split(",")):
@@ -101,8 +125,34 @@ def run_trial(spec, timeout):
     return json.loads(done.stdout.strip().splitlines()[-1])["rawData"]
 
 
+def check_task(spec, path):
+    """Imports the user's function as the trials will; 0, or 2 with one line on stderr."""
+    if path:
+        if not os.path.isdir(path):
+            print("run_cpython.py: --python-path %s: no such folder" % path, file=sys.stderr)
+            return 2
+        sys.path.insert(0, os.path.abspath(path))
+    try:
+        tasks.user_function(spec)
+    except tasks.TaskNotFound as e:
+        print("run_cpython.py: %s" % e, file=sys.stderr)
+        return 2
+    except Exception as e:  # the module's own code failed at import
+        print("run_cpython.py: --python-task %s: importing it raised %s: %s" % (spec, type(e).__name__, e),
+              file=sys.stderr)
+        return 2
+    return 0
+
+
 def main(argv=None):
     args = parse_args(argv)
+    if args.check_task:
+        return check_task(args.check_task, args.task_path)
+    if args.out is None or args.cores is None:
+        print("run_cpython.py: --out and --cores are required to run", file=sys.stderr)
+        return 2
+    if args.python_task and check_task(args.python_task, args.task_path) != 0:
+        return 2
     for name in (f.strip() for f in args.forms.split(",") if f.strip()):
         if name not in forms.NAMES:
             print("run_cpython.py: unknown form %r; valid: %s" % (name, ", ".join(forms.NAMES)), file=sys.stderr)

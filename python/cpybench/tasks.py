@@ -1,6 +1,8 @@
 """The work of one task, as the Java suite's workload package does it: CPU (the kernel), SLEEP
 (a blocking 10 ms sleep) and IO (256-byte round trips on its own loopback connection to the
 echo server, 20 per task). Each task returns its checksum, the same value the Java task returns.
+USER is the user's own function (``--python-task MODULE:FUNCTION``), called ``FUNCTION(seed)``;
+what it returns is its checksum, compared with a sequential call's.
 
 A task is a small picklable tuple, so the process forms can send it to a child as it is.
 
@@ -15,12 +17,15 @@ a wrong or short echo fails the task, and the checksum is still the Java task's.
 
 import asyncio
 import collections
+import importlib
+import inspect
 import socket
 import time
 
 from . import kernel
 
 WORKLOADS = ("CPU", "SLEEP", "IO")
+USER = "USER"
 
 # Defaults of org.concurrencybench.workload.WorkloadSettings (the CPU units differ: see sizes()).
 DEFAULT_SLEEP_MICROS = 10_000
@@ -28,7 +33,41 @@ DEFAULT_IO_ROUND_TRIPS = 20
 DEFAULT_IO_BYTES = 256
 
 Task = collections.namedtuple("Task", "workload seed cpu_units sleep_micros io_round_trips io_bytes host port "
-                                     "requests io_checksum")
+                                     "requests io_checksum function", defaults=(None,))
+
+_FUNCTIONS = {}  # "module:function" -> the function, once per process
+
+
+class TaskNotFound(Exception):
+    """--python-task names a module or function that cannot be imported; the message is one line."""
+
+
+def user_function(spec):
+    """The function ``spec`` ("module:function") names, imported once per process (sys.path as set)."""
+    function = _FUNCTIONS.get(spec)
+    if function is None:
+        module_name, _, name = spec.partition(":")
+        if not module_name or not name:
+            raise TaskNotFound("--python-task %s: expected MODULE:FUNCTION" % spec)
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError as e:
+            raise TaskNotFound("--python-task %s: cannot import module %s: %s" % (spec, module_name, e)) from e
+        function = getattr(module, name, None)
+        if not callable(function):
+            raise TaskNotFound("--python-task %s: module %s has no function %s" % (spec, module_name, name))
+        _FUNCTIONS[spec] = function
+    return function
+
+
+def is_async(spec):
+    """Whether the user's function is ``async def``: asyncio awaits it, the other forms run it to completion."""
+    return inspect.iscoroutinefunction(user_function(spec))
+
+
+def user_batch(spec, tasks, seed_base):
+    """``tasks`` calls of the user's function, seeds ``seed_base``, ``seed_base + 1``, ..."""
+    return [Task(USER, seed_base + i, 0, 0, 0, 0, None, None, (), 0, spec) for i in range(tasks)]
 
 
 def batch(workload, tasks, seed_base, cpu_units, server=None, sleep_micros=DEFAULT_SLEEP_MICROS,
@@ -54,6 +93,11 @@ def io_task(seed, round_trips, nbytes, server):
 
 def run(task):
     """Runs one task with blocking calls; returns its checksum (a signed 64-bit value)."""
+    if task.workload == USER:
+        function = user_function(task.function)
+        if inspect.iscoroutinefunction(function):
+            return asyncio.run(function(task.seed))
+        return function(task.seed)
     if task.workload == "CPU":
         return kernel.cpu(task.seed, task.cpu_units)
     if task.workload == "SLEEP":
@@ -81,7 +125,13 @@ def round_trip(sock, request, r):
 
 
 async def run_async(task):
-    """The same task as a coroutine: asyncio.sleep and asyncio streams; CPU work blocks the loop."""
+    """The same task as a coroutine: asyncio.sleep and asyncio streams; CPU work blocks the loop.
+    The user's function is awaited if it is ``async def``, else called on the loop, which it blocks."""
+    if task.workload == USER:
+        function = user_function(task.function)
+        if inspect.iscoroutinefunction(function):
+            return await function(task.seed)
+        return function(task.seed)
     if task.workload == "CPU":
         return kernel.cpu(task.seed, task.cpu_units)
     if task.workload == "SLEEP":

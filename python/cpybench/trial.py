@@ -19,7 +19,10 @@ CONVOY = "cpython.convoy"
 
 
 def expected_checksum(task):
-    """A task's checksum from the kernel alone (an I/O task's echo is its own request)."""
+    """A task's checksum from the kernel alone (an I/O task's echo is its own request); the user's
+    function's from one sequential call, so a form must give what plain sequential code gives."""
+    if task.workload == tasks.USER:
+        return tasks.run(task)
     if task.workload == "CPU":
         return kernel.cpu(task.seed, task.cpu_units)
     if task.workload == "SLEEP":
@@ -35,18 +38,26 @@ def run_batch_trial(spec, seconds):
     sys.setswitchinterval(int(p["switchIntervalMicros"]) / 1e6)
     server = EchoServerProcess() if p["workload"] == "IO" else None
     try:
-        batch = tasks.batch(p["workload"], int(p["tasks"]), spec["seedBase"], int(p["cpuUnits"]),
-                            server.address if server else None, int(p["sleepMicros"]),
-                            int(p["ioRoundTrips"]), int(p["ioBytes"]))
+        if p["workload"] == tasks.USER:
+            if p.get("pythonPath"):
+                sys.path.insert(0, p["pythonPath"])
+            batch = tasks.user_batch(p["task"], int(p["tasks"]), spec["seedBase"])
+        else:
+            batch = tasks.batch(p["workload"], int(p["tasks"]), spec["seedBase"], int(p["cpuUnits"]),
+                                server.address if server else None, int(p["sleepMicros"]),
+                                int(p["ioRoundTrips"]), int(p["ioBytes"]))
         expected = [expected_checksum(t) for t in batch]
         form = forms.build(p["form"], int(p["parallelism"]), p.get("startMethod"))
         try:
             def one_batch():
                 results = form.run(batch)
                 if results != expected:
-                    missing = sum(1 for r, e in zip(results, expected) if r != e) + abs(len(results) - len(expected))
-                    raise RuntimeError("%s returned %d wrong or missing checksums of %d tasks"
-                                       % (p["form"], missing, len(batch)))
+                    wrong = [(i, r, e) for i, (r, e) in enumerate(zip(results, expected)) if r != e]
+                    missing = len(wrong) + abs(len(results) - len(expected))
+                    first = " (task %d: sequential gives %r, %s gives %r)" % (wrong[0][0], wrong[0][2], p["form"],
+                                                                           wrong[0][1]) if wrong else ""
+                    raise RuntimeError("%s returned %d wrong or missing checksums of %d tasks%s"
+                                       % (p["form"], missing, len(batch), first))
 
             return measure.measure(one_batch, measure.AVERAGE_TIME, *seconds)
         finally:

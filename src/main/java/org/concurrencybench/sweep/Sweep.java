@@ -73,7 +73,8 @@ public final class Sweep {
         this.javaBinary = javaBinary;
         this.jmhLock = jmhLock;
         this.cpython = new CpythonStep(settings.python(), CpythonPlan.companionScript(), settings.profile().inOneGo(),
-                settings.models(), settings.workloads(), settings.convoy(), settings.pinned(), console);
+                settings.models(), settings.workloads(), settings.convoy(), settings.pinned(), console)
+                .withUserTask(settings.userTasks());
     }
 
     /** Runs the sweep (or only prints it, for a dry run). */

@@ -109,7 +109,7 @@ public record CpythonResults(SortedMap<Integer, CpythonResults.CoreCount> byCore
     /** The batch entry of this form and workload at this core count. */
     public Optional<Entry> batch(int cores, String form, String workload) {
         return entries(cores).filter(e -> e.benchmark().equals(BATCH) && e.param("form").equals(form)
-                && e.param("workload").equals(workload)).findFirst();
+                && workloadOf(e.params()).equals(workload)).findFirst();
     }
 
     /** Why the batch of this form and workload at this core count has no result, if the runner said. */
@@ -122,7 +122,7 @@ public record CpythonResults(SortedMap<Integer, CpythonResults.CoreCount> byCore
             return Optional.of(count.runnerFailure());
         }
         return count.failed().stream().filter(f -> f.benchmark().equals(BATCH) && form.equals(f.params().get("form"))
-                && workload.equals(f.params().get("workload"))).map(Failed::reason).findFirst();
+                && workload.equals(workloadOf(f.params()))).map(Failed::reason).findFirst();
     }
 
     /** The convoy entries at this core count. */
@@ -133,7 +133,26 @@ public record CpythonResults(SortedMap<Integer, CpythonResults.CoreCount> byCore
     /** The batch workloads present, in the suite's order. */
     public List<String> workloads() {
         return byCores.keySet().stream().flatMap(this::entries).filter(e -> e.benchmark().equals(BATCH))
-                .map(e -> e.param("workload")).distinct().sorted(WorkloadOrder.GROUPS).toList();
+                .map(e -> workloadOf(e.params())).distinct().sorted(WorkloadOrder.GROUPS).toList();
+    }
+
+    /**
+     * A batch's workload: the companion's {@code workload}, except that the user's function
+     * ({@code --python-task}, {@code workload=USER}) is named by it: "USER digest:handle". It has no
+     * JVM counterpart, so it is never paired with a Java user task's cells.
+     */
+    public static String workloadOf(Map<String, String> params) {
+        String workload = params.getOrDefault("workload", "");
+        String task = params.get("task");
+        return WorkloadGroups.USER.equals(workload) && task != null ? WorkloadGroups.USER + " " + task : workload;
+    }
+
+    /** How asyncio ran the user's function ("awaited", or "on the loop" for a plain function), if it ran. */
+    public Optional<String> asyncioCalls(String workload) {
+        return byCores.keySet().stream().flatMap(this::entries)
+                .filter(e -> e.benchmark().equals(BATCH) && workloadOf(e.params()).equals(workload)
+                        && e.params().containsKey("calls") && e.param("form").equals("asyncio"))
+                .map(e -> e.param("calls")).findFirst();
     }
 
     private Stream<Entry> entries(int cores) {

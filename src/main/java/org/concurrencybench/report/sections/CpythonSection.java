@@ -1,5 +1,6 @@
 package org.concurrencybench.report.sections;
 
+import org.concurrencybench.report.input.WorkloadGroups;
 import org.concurrencybench.report.analysis.CpythonComparison;
 import org.concurrencybench.report.analysis.CpythonComparison.Finding;
 import org.concurrencybench.report.charts.ChartStyle;
@@ -34,7 +35,8 @@ final class CpythonSection {
         document.heading(2, "Real CPython beside the simulation");
         document.paragraph(introduction(py));
         for (String workload : py.workloads()) {
-            addWorkload(document, CpythonComparison.speedups(run, py, workload, level), workload, runName, charts);
+            addWorkload(document, CpythonComparison.speedups(run, py, workload, level), workload, runName, charts,
+                    py.asyncioCalls(workload));
         }
         addConvoy(document, CpythonComparison.convoy(run, py, level), py, runName, charts);
         addFailures(document, py);
@@ -59,8 +61,13 @@ final class CpythonSection {
     }
 
     private static void addWorkload(ReportDocument document, List<CpythonComparison.SpeedupRow> rows, String workload,
-                                    String runName, ChartSink charts) {
+                                    String runName, ChartSink charts, java.util.Optional<String> asyncioCalls) {
         document.heading(3, "CPython and the simulation: " + workload);
+        asyncioCalls.ifPresent(calls -> document.paragraph("Your function (--python-task), called FUNCTION(seed) per"
+                + " task in every form. Under asyncio it was " + (calls.equals("awaited")
+                ? "awaited: an async def, so its awaits let the other tasks of the batch run."
+                : "called on the loop: a plain function, so while it runs no other task of the batch can, and any"
+                + " blocking call inside it stalls them all.")));
         document.figure(charts.add(speedupChart(rows, workload, runName)));
         List<List<String>> table = new ArrayList<>();
         for (CpythonComparison.SpeedupRow row : rows) {
@@ -112,7 +119,9 @@ final class CpythonSection {
         return switch (row.finding()) {
             case Finding.CpythonFailed failed -> "FAILED (CPython): " + failed.reason();
             case Finding.CpythonMissing missing -> "SKIPPED: CPython did not run " + row.form();
-            case Finding.JvmMissing missing -> "SKIPPED: the JVM did not run " + row.model();
+            case Finding.JvmMissing missing -> WorkloadGroups.isUser(row.workload())
+                    ? "CPython only: a --python-task has no JVM counterpart"
+                    : "SKIPPED: the JVM did not run " + row.model();
             case Finding.NoBaseline none -> "no sequential baseline at " + Numbers.cores(none.cores());
             case Finding.Reference reference -> "reference (alone)";
             case Finding.Compared compared -> compared(compared);

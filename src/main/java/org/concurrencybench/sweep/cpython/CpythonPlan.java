@@ -31,6 +31,8 @@ public final class CpythonPlan {
     private final List<Model> pairedModels = new ArrayList<>(); // the forms' models, in the forms' order
     private final List<Workload> batches;
     private final boolean convoy;
+    private String pythonTask; // --python-task MODULE:FUNCTION, or null
+    private String pythonPath; // --python-path, or null
 
     public CpythonPlan(CpythonInterpreter interpreter, Path script, Profile profile, List<Model> models,
                        List<Workload> chosen, boolean convoy) {
@@ -45,6 +47,18 @@ public final class CpythonPlan {
             }
         });
         this.batches = WORKLOADS.stream().filter(chosen::contains).toList();
+    }
+
+    /**
+     * Runs the user's function ({@code --python-task}) through every form too, as the workload
+     * USER; nothing changes when {@code user} has none.
+     */
+    public CpythonPlan withUserTask(org.concurrencybench.results.MachineInfo.UserTasks user) {
+        if (user != null && user.pythonTask() != null) {
+            pythonTask = user.pythonTask();
+            pythonPath = user.pythonPath();
+        }
+        return this;
     }
 
     /** The companion's runner, in the suite's folder (an unpacked bundle has none). */
@@ -67,12 +81,12 @@ public final class CpythonPlan {
     /** Whether there is anything to run. */
     public boolean active() {
         return interpreter.present() && Files.isRegularFile(script)
-                && (convoy || (!forms.isEmpty() && !batches.isEmpty()));
+                && (convoy || (!forms.isEmpty() && (!batches.isEmpty() || pythonTask != null)));
     }
 
     /** The benchmarks one core count runs. */
     int benchmarks() {
-        return batches.size() * forms.size() + convoyTrials();
+        return (batches.size() + (pythonTask == null ? 0 : 1)) * forms.size() + convoyTrials();
     }
 
     /**
@@ -92,7 +106,14 @@ public final class CpythonPlan {
 
     /** The estimated time of one core count; 0 when nothing runs. */
     public long estimatedMillis(int cores) {
-        return active() ? CpythonCostModel.millis(pairedModels, batches, convoyTrials(), profile, cores) : 0;
+        if (!active()) {
+            return 0;
+        }
+        List<Workload> all = new ArrayList<>(batches);
+        if (pythonTask != null) {
+            all.add(Workload.USER); // unknown: estimated as long as a CPU task
+        }
+        return CpythonCostModel.millis(pairedModels, all, convoyTrials(), profile, cores);
     }
 
     /** The estimated time of every core count of {@code cores}. */
@@ -129,6 +150,12 @@ public final class CpythonPlan {
         }
         if (profile.batchTasks() > 0) {
             command.addAll(List.of("--tasks", String.valueOf(profile.batchTasks())));
+        }
+        if (pythonTask != null) {
+            command.addAll(List.of("--python-task", pythonTask));
+            if (pythonPath != null) {
+                command.addAll(List.of("--task-path", pythonPath));
+            }
         }
         return command;
     }

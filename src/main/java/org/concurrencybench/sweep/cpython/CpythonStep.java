@@ -50,6 +50,12 @@ public final class CpythonStep {
         this.console = console;
     }
 
+    /** Runs the user's function ({@code --python-task}) too, as the workload USER; nothing changes without one. */
+    public CpythonStep withUserTask(org.concurrencybench.results.MachineInfo.UserTasks user) {
+        plan.withUserTask(user);
+        return this;
+    }
+
     /** The one console line about CPython: the interpreter's, or why it cannot run. */
     public String note() {
         return plan.note();
