@@ -31,8 +31,9 @@ import org.concurrencybench.workload.Task;
  */
 final class WorkerJar {
 
-    /** The packages a worker loads classes from: its own (frames, the loop) and the tasks'. */
-    static final List<String> PACKAGES = List.of(WorkerMain.class.getPackageName(), Task.class.getPackageName());
+    /** The packages a worker loads classes from: its own (frames, the loop), the tasks' and the users' API. */
+    static final List<String> PACKAGES = List.of(WorkerMain.class.getPackageName(), Task.class.getPackageName(),
+            org.concurrencybench.api.UserTask.class.getPackageName());
 
     private static final Map<String, String> LEAN_CLASS_PATHS = new ConcurrentHashMap<>();
 

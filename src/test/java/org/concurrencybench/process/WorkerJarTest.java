@@ -66,13 +66,22 @@ class WorkerJarTest {
     @Test
     void aWorkerStartedFromTheLeanJarRunsEveryKindOfTask() throws Exception {
         Path lean = WorkerJar.lean(fatJar(), temp);
-        WorkerLauncher launcher = new WorkerLauncher(WorkerLauncher.Lifetime.LONG_LIVED, false, List.of(),
+        // A user's task too: the API's classes must be in the lean jar, the user's come from their own jar.
+        Path userJar = org.concurrencybench.workload.TaskJars.build(temp.resolve("user.jar"),
+                java.util.Map.of("t.Spin", org.concurrencybench.workload.TaskJars.SPIN));
+        org.concurrencybench.api.UserTask spin = org.concurrencybench.workload.UserTaskLoader.over(userJar.toString())
+                .instantiate("t.Spin");
+        WorkerLauncher launcher = new WorkerLauncher(WorkerLauncher.Lifetime.LONG_LIVED, false,
+                List.of("-D" + org.concurrencybench.workload.UserTaskLoader.CLASS_PATH_PROPERTY + "=" + userJar),
                 Duration.ofSeconds(60));
         try (EchoServer echo = EchoServer.start();
              WorkerProcess worker = WorkerProcess.start(launcher.command(lean.toString()), Duration.ofSeconds(60))) {
             worker.awaitReady();
             List<Task> tasks = List.of(new CpuTask(11, 3), new SleepTask(12, 1),
-                    new IoTask(13, 2, 64, echo.address()), new MixedTask(14, 2, 1, 64, echo.address()));
+                    new IoTask(13, 2, 64, echo.address()), new MixedTask(14, 2, 1, 64, echo.address()),
+                    new org.concurrencybench.workload.MemoryTask(15, 256),
+                    new org.concurrencybench.workload.ContendedTask(16, 3),
+                    new org.concurrencybench.workload.UserTaskCall("t.Spin", 17, spin));
             for (Task task : tasks) {
                 assertEquals(task.run(ExecutionHooks.NONE), worker.run(task), task.toString());
             }
@@ -83,7 +92,8 @@ class WorkerJarTest {
 
     @Test
     void packagesAreNamedByClassesAndMatchNoSubpackage() {
-        assertEquals(List.of("org.concurrencybench.process", "org.concurrencybench.workload"), WorkerJar.PACKAGES);
+        assertEquals(List.of("org.concurrencybench.process", "org.concurrencybench.workload", "org.concurrencybench.api"),
+                WorkerJar.PACKAGES);
         assertTrue(WorkerJar.belongs("org/concurrencybench/process/WorkerMain.class"));
         assertTrue(WorkerJar.belongs("org/concurrencybench/workload/CpuTask$1.class"));
         assertFalse(WorkerJar.belongs("org/concurrencybench/report/RunReader.class"));

@@ -175,7 +175,8 @@ final class CpythonSection {
             addSeries(chart, "JVM " + model, model, of.stream().filter(r -> r.jvm().present()).toList(), false);
         }
         ChartStyle.coresAxis(chart);
-        return new ReportChart("cpython-" + workload.toLowerCase(java.util.Locale.ROOT), title, chart, models);
+        return new ReportChart("cpython-" + workload.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"),
+                title, chart, models);
     }
 
     private static void addSeries(XYChart chart, String name, String model, List<CpythonComparison.SpeedupRow> rows,

@@ -43,10 +43,10 @@ public final class JmhLauncher {
     public record Result(int exitCode, List<JmhConsole.Failure> failures, String firstError) {
     }
 
-    private static final List<String> SHOWN_PARAMS = List.of("model", "workload", "tasks", "cpuThreads",
+    private static final List<String> SHOWN_PARAMS = List.of("model", "workload", "task", "tasks", "cpuThreads",
             "switchIntervalMicros", "start", "spread", "chunksize");
     /** Values not worth a word on the console: even batches, one task per message. */
-    private static final Map<String, String> UNSHOWN_DEFAULTS = Map.of("spread", "NONE", "chunksize", "1");
+    private static final Map<String, String> UNSHOWN_DEFAULTS = Map.of("spread", "NONE", "chunksize", "1", "task", "");
 
     private final String javaBinary;
     private final Path benchmarksJar;
@@ -167,7 +167,7 @@ public final class JmhLauncher {
             if (value != null && (lockShown || !key.equals("switchIntervalMicros"))
                     && !value.equals(UNSHOWN_DEFAULTS.get(key))) {
                 text.append(text.isEmpty() ? "" : " ").append(key.equals("model") || key.equals("workload")
-                        ? value : key + "=" + value);
+                        ? value : key.equals("task") ? value.substring(value.lastIndexOf('.') + 1) : key + "=" + value);
             }
         }
         return text.toString();
