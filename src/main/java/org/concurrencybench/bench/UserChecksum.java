@@ -32,8 +32,8 @@ final class UserChecksum {
     static void verify(Model model, String className, UserTask task, int tasks,
                        ToLongFunction<List<Task>> underModel, BatchWatchdog watchdog) {
         List<Task> check = UserTaskCall.batch(className, task, tasks, CHECK_SEED_BASE);
+        long modelSum = underModel.applyAsLong(check); // first: a task that throws is named under this model
         long sequential = watchdog.run(sequentialSum(check));
-        long modelSum = underModel.applyAsLong(check);
         if (modelSum != sequential) {
             throw new IllegalStateException("checksum differs between models: SEQUENTIAL gives " + sequential + ", "
                     + model + " gives " + modelSum + " (task " + className + ", seeds " + CHECK_SEED_BASE + " to "

@@ -47,8 +47,21 @@ class UserTaskFixtureTest {
     }
 
     @Test
+    void aTaskThatThrowsUnderTheModelIsNamedUnderThatModel() {
+        org.concurrencybench.model.BatchFailedException e = assertThrows(
+                org.concurrencybench.model.BatchFailedException.class, () -> verify(Model.FIXED_POOL, (seed, hooks) -> {
+                    if (seed == 4) {
+                        throw new java.io.IOException("record 4 is corrupt");
+                    }
+                    return seed;
+                }));
+        assertTrue(e.getMessage().contains("failed under FIXED_POOL: java.io.IOException: record 4 is corrupt"),
+                e.getMessage());
+    }
+
+    @Test
     void aTaskThatThrowsAtTheCheckNamesItsException() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> verify(Model.SEQUENTIAL,
+        RuntimeException e = assertThrows(RuntimeException.class, () -> verify(Model.SEQUENTIAL,
                 (seed, hooks) -> {
                     throw new java.io.IOException("connection refused");
                 }));

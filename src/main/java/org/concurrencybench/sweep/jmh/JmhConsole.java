@@ -66,6 +66,9 @@ final class JmhConsole {
             // A fork that stopped itself (a user's batch past its timeout) says why on this line.
             Failure failure = new Failure(benchmark, params,
                     line.substring(marker + BenchmarkDefaults.FAILURE_MARKER.length()).trim());
+            if (failures.contains(failure)) {
+                return null; // the fork said it on both of its streams, and JMH shows both
+            }
             failures.add(failure);
             return failure;
         }

@@ -74,7 +74,11 @@ class JmhConsoleTest {
                 "<stdout last='20 lines'>",
                 "concurrencybench: FAILED: task t.Hang under FIXED_POOL: a batch did not finish within 60.0 s"
                         + " (the per-batch timeout, --task-timeout); the fork is stopped",
-                "</stdout>").forEach(console::accept);
+                "</stdout>", "<stderr last='20 lines'>",
+                "concurrencybench: FAILED: task t.Hang under FIXED_POOL: a batch did not finish within 60.0 s"
+                        + " (the per-batch timeout, --task-timeout); the fork is stopped",
+                "</stderr>").forEach(console::accept);
+        assertEquals(1, console.failures().size(), "said on both streams, counted once");
         JmhConsole.Failure failure = console.failures().get(0);
         assertEquals("t.Hang", failure.params().get("task"));
         assertEquals("task t.Hang under FIXED_POOL: a batch did not finish within 60.0 s (the per-batch timeout,"
