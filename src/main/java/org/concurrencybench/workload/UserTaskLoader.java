@@ -144,7 +144,11 @@ public final class UserTaskLoader {
                 throw new BadTaskException("task class " + className + ": no task class path; set -D"
                         + CLASS_PATH_PROPERTY + " (--task-jar)");
             }
-            sharedLoader = over(classPath).loader;
+            try {
+                sharedLoader = over(classPath).loader;
+            } catch (BadTaskException e) {
+                throw new BadTaskException("task class " + className + ": " + e.getMessage(), e);
+            }
         }
         return sharedLoader;
     }

@@ -58,6 +58,11 @@ class UserTaskModelsTest {
         System.setProperty(UserTaskLoader.CLASS_PATH_PROPERTY, classPath);
     }
 
+    @org.junit.jupiter.api.AfterAll
+    static void forgetTheClassPath() {
+        System.clearProperty(UserTaskLoader.CLASS_PATH_PROPERTY);
+    }
+
     @AfterEach
     void noWorkerIsLeft() {
         assertEquals(List.of(), ProcessHandle.current().descendants().map(ProcessHandle::pid).toList());
