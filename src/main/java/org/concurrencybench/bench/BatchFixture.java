@@ -12,6 +12,7 @@ import org.concurrencybench.workload.SizeSpread;
 import org.concurrencybench.workload.UserTaskCall;
 import org.concurrencybench.workload.UserTaskLoader;
 import org.concurrencybench.workload.EchoServer;
+import org.concurrencybench.workload.MemoryTask;
 import org.concurrencybench.workload.Task;
 import org.concurrencybench.workload.Workload;
 import org.concurrencybench.workload.WorkloadSettings;
@@ -54,6 +55,9 @@ final class BatchFixture implements AutoCloseable {
     static BatchFixture start(Model model, RunnerSettings runnerSettings, Workload workload, int tasks,
                               WorkloadSettings sizes, SizeSpread spread, SubmissionOrder order,
                               EchoServer.Options serverOptions, long seedBase) throws IOException {
+        if (workload == Workload.MEMORY) {
+            MemoryTask.prepare(); // the 64 MiB array is set-up, not part of the first measured batch
+        }
         EchoServer server = workload.needsEchoServer() ? EchoServer.start(serverOptions) : null;
         try {
             List<Task> batch = order.arrange(workload.batch(tasks, sizes, spread, SizeSpread.DEFAULT_SEED, seedBase,

@@ -27,6 +27,14 @@ public record MemoryTask(long seed, int kib) implements Task {
         }
     }
 
+    /**
+     * Builds this JVM's array now, so that a benchmark's set-up pays for it rather than its first
+     * measured batch (worker processes build theirs on their first task, in the warm-up).
+     */
+    public static void prepare() {
+        StreamArray.get();
+    }
+
     @Override
     public long run(ExecutionHooks hooks) {
         long[] array = StreamArray.get();

@@ -3,8 +3,8 @@ package org.concurrencybench.workload;
 /**
  * The array {@link MemoryTask}s stream through: {@value #MIB} MiB, filled once per JVM from a
  * fixed generator, so that its contents (and every task's checksum) are the same in every JVM,
- * worker processes included. Made on first use, outside a measured batch when the benchmark's
- * set-up runs a task first; a worker JVM pays for it on its first memory task.
+ * worker processes included. Made on first use: a benchmark's set-up makes it
+ * ({@link MemoryTask#prepare()}), a worker JVM on its first memory task.
  */
 final class StreamArray {
 
