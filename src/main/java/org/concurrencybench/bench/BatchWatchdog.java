@@ -77,12 +77,15 @@ final class BatchWatchdog implements AutoCloseable {
         }
     }
 
-    /** Says why on both streams (JMH shows a failed fork's last lines of each), then ends the fork. */
+    /** Says why on both streams (JMH shows a failed fork's last lines of each), then ends the fork and its workers. */
     private static void stopTheFork(String line) {
         System.out.println(line);
         System.err.println(line);
         System.out.flush();
         System.err.flush();
+        // Worker processes of the hung batch would outlive the fork (a one-task worker does not
+        // watch its parent): end them first.
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
         Runtime.getRuntime().halt(EXIT_TIMEOUT);
     }
 

@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import org.concurrencybench.process.WireFormat.Frame;
 import org.concurrencybench.workload.ExecutionHooks;
 import org.concurrencybench.workload.Task;
+import org.concurrencybench.workload.UserTaskLoader;
 
 /**
  * The {@code main} of a worker JVM: reads TASK frames ({@link WireFormat}) from standard input,
@@ -77,6 +78,10 @@ public final class WorkerMain {
             // halt, not System.exit: exit looks up a System.Logger (to log the call), dozens of
             // classes a one-task worker would load for nothing. Both write the CDS archive.
             Runtime.getRuntime().halt(status);
+        }
+        if (UserTaskLoader.closeShared()) {
+            // A user's class may have started threads that are not daemons (a server's): end here.
+            Runtime.getRuntime().halt(0);
         }
         // status 0: main returns; the watcher's threads are daemons and do not keep the JVM up
     }

@@ -137,6 +137,28 @@ public final class UserTaskLoader {
         }
     }
 
+    /**
+     * Closes this JVM's instances that are {@link AutoCloseable} (a server a task started) and says
+     * whether any user's task was built here: a worker process then ends itself, since a user's
+     * class may have left threads running that would keep its JVM up.
+     */
+    public static boolean closeShared() {
+        synchronized (SHARED) {
+            for (UserTask task : SHARED.values()) {
+                if (task instanceof AutoCloseable closeable) {
+                    try {
+                        closeable.close();
+                    } catch (Exception e) {
+                        System.err.println("closing " + task.getClass().getName() + " failed: " + e);
+                    }
+                }
+            }
+            boolean any = !SHARED.isEmpty();
+            SHARED.clear();
+            return any;
+        }
+    }
+
     private static ClassLoader sharedLoader(String className) throws BadTaskException {
         if (sharedLoader == null) {
             String classPath = System.getProperty(CLASS_PATH_PROPERTY);

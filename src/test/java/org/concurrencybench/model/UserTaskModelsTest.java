@@ -45,6 +45,16 @@ class UserTaskModelsTest {
                         public class UsesLib implements org.concurrencybench.api.UserTask {
                             public long run(long seed, org.concurrencybench.api.Hooks hooks) { return m.Mixer.mix(seed); }
                         }""",
+                "t.KeepsAThread", """
+                        package t;
+                        public class KeepsAThread implements org.concurrencybench.api.UserTask {
+                            public KeepsAThread() {
+                                Thread server = new Thread(() -> { try { Thread.sleep(Long.MAX_VALUE); } catch (InterruptedException e) { } });
+                                server.setDaemon(false);
+                                server.start();
+                            }
+                            public long run(long seed, org.concurrencybench.api.Hooks hooks) { return seed * 3; }
+                        }""",
                 "t.Fails", """
                         package t;
                         public class Fails implements org.concurrencybench.api.UserTask {
@@ -97,6 +107,16 @@ class UserTaskModelsTest {
             expected += Long.rotateLeft((1_000L + i) * 0xBF58476D1CE4E5B9L, 27) ^ 99;
         }
         assertEquals(expected, run(model, batch));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Model.class, names = {"PROCESS_POOL", "PROCESS_PER_TASK"})
+    void aWorkerWhoseTaskLeftAThreadRunningStillEnds(Model model) throws Exception {
+        // A task that starts a server keeps a non-daemon thread: its one-task worker must end anyway.
+        List<Task> batch = batch("t.KeepsAThread", 2);
+        long sum = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> run(model, batch));
+        assertEquals(3 * (1_000L + 1_001L), sum);
     }
 
     @ParameterizedTest
