@@ -35,7 +35,8 @@ import org.concurrencybench.workload.UserTaskLoader;
  *   <li>{@code -XX:ActiveProcessorCount=N} when the parent has it, so a worker sizes itself like
  *       its parent in a sweep pinned to N cores (CPU affinity is inherited anyway).</li>
  *   <li>{@code -Dconcurrencybench.task.classPath=...} when the parent has it ({@code --task-jar}):
- *       the worker loads a user's task classes from the same jars as its parent.</li>
+ *       the worker loads a user's task classes from the same jars as its parent, and a one-task
+ *       worker watches its parent too (a user's task may hang, and its fork then ends).</li>
  *   <li>On JDK 19+, {@code -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=F}: a dynamic CDS
  *       archive of the worker's classes (the suite's and the JDK's it loads beyond the default
  *       archive), created when a JVM with this flag exits and reused by the next ones. F is in
@@ -195,14 +196,18 @@ public record WorkerLauncher(Lifetime lifetime, boolean sharedArchive, List<Stri
         List<String> flags = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx128m", "-XX:-UsePerfData",
                 "-XX:+ExitOnOutOfMemoryError", "-Xlog:disable", "-Xlog:all=warning:stderr",
                 "-XX:+DisplayVMOutputToStderr", "-Xshare:auto"));
+        String taskClassPath = System.getProperty(UserTaskLoader.CLASS_PATH_PROPERTY);
+        boolean userTasks = taskClassPath != null && !taskClassPath.isBlank();
         if (lifetime == Lifetime.ONE_TASK) {
             flags.add("-XX:TieredStopAtLevel=1");
-        } else {
+        }
+        if (lifetime == Lifetime.LONG_LIVED || userTasks) {
+            // A user's task may hang, and a fork that stops on the per-batch timeout must not leave
+            // its one-task workers behind: they watch their parent too, at some cost to their start.
             flags.add("-D" + WorkerMain.WATCH_PARENT_PROPERTY + "=true");
         }
         ParentFlags.ACTIVE_PROCESSOR_COUNT.ifPresent(flags::add);
-        String taskClassPath = System.getProperty(UserTaskLoader.CLASS_PATH_PROPERTY);
-        if (taskClassPath != null && !taskClassPath.isBlank()) {
+        if (userTasks) {
             // A user's task classes: the worker loads them as the parent does, from the same path.
             flags.add("-D" + UserTaskLoader.CLASS_PATH_PROPERTY + "=" + taskClassPath);
         }
