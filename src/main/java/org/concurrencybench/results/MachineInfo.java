@@ -18,7 +18,8 @@ import java.util.Map;
  * the uneven ones ran on, both empty for runs from before spreads), the benchmark parameters set
  * with {@code --param} ({@code params}, empty in files written before that flag), and the tasks per
  * model batch of the profile ({@code batchTasks}, 0 for the benchmark's own 64; null in files from
- * before it was recorded). The one description of that file: the sweep writes it (Jackson serialises the
+ * before it was recorded), and which hardware each core count ran on ({@code cpuLayout}: labels, each
+ * CPU's core type, L3 group, node and socket, and the boundaries; null in files from before it). The one description of that file: the sweep writes it (Jackson serialises the
  * components in this order), the report and {@code --resume} read it with {@link #read}.
  *
  * <p>Jackson binds the file to this record both ways. Reading is tolerant: only the run id is
@@ -65,7 +66,7 @@ public record MachineInfo(
         Integer batchTasks,
         Resume resume,
         Rounds rounds,
-        UserTasks userTasks) {
+        UserTasks userTasks, CpuLayout cpuLayout) {
 
     public MachineInfo {
         schema = schema == 0 ? SCHEMA : schema;
@@ -82,6 +83,36 @@ public record MachineInfo(
         spreads = listOf(spreads);
         skewWorkloads = listOf(skewWorkloads);
         params = params == null ? Map.of() : Map.copyOf(params);
+    }
+
+    /** A description without a CPU layout, as sweeps before {@code cpuLayout} wrote it. */
+    public MachineInfo(int schema, String runId, String label, String host, String startedAt, String finishedAt,
+                       String profile, String suiteCommit, String cpuModel, int physicalCores, int logicalCores,
+                       long memoryBytes, String os, String osVersion, String arch, String jdkVendor, String jdkVersion,
+                       Boolean pinned, String pinning, List<Integer> coreCounts, Map<String, String> cpusByCoreCount,
+                       List<String> models, List<String> workloads, List<Integer> taskCounts, List<String> spreads,
+                       List<String> skewWorkloads, Long openFilesLimit, CpuLimit cpuLimits, State stateBefore,
+                       State stateAfter, Budget budget, Map<String, String> params, Integer batchTasks,
+                       Resume resume, Rounds rounds, UserTasks userTasks) {
+        this(schema, runId, label, host, startedAt, finishedAt, profile, suiteCommit, cpuModel, physicalCores,
+                logicalCores, memoryBytes, os, osVersion, arch, jdkVendor, jdkVersion, pinned, pinning, coreCounts,
+                cpusByCoreCount, models, workloads, taskCounts, spreads, skewWorkloads, openFilesLimit, cpuLimits,
+                stateBefore, stateAfter, budget, params, batchTasks, resume, rounds, userTasks, null);
+    }
+
+    /** The same description with the CPUs of each core count and the hardware's boundaries. */
+    public MachineInfo withCpuLayout(CpuLayout layout) {
+        return with("cpuLayout", layout);
+    }
+
+    /** How {@code cores} reads in a table: the layout's label, else as {@link CoreCountLabel} has it. */
+    public String coreLabel(int cores) {
+        return CpuLayout.label(cpuLayout, cores, physicalCores);
+    }
+
+    /** How {@code cores} reads on a chart's axis. */
+    public String coreAxisLabel(int cores) {
+        return CpuLayout.axis(cpuLayout, cores, physicalCores);
     }
 
     /** The version of this file's layout. */

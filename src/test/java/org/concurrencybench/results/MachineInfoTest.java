@@ -99,4 +99,23 @@ class MachineInfoTest {
         assertEquals(started.params(), finished.params());
         assertNull(started.finishedAt());
     }
+
+    @Test
+    void aFileWithoutACpuLayoutLabelsCoresAsBeforeAndALayoutRoundTrips() throws Exception {
+        MachineInfo old = MachineInfo.read(machineFile("{\"runId\": \"r\", \"physicalCores\": 4, \"coreCounts\": [4, 8]}"));
+        assertNull(old.cpuLayout());
+        assertEquals("8 (logical CPUs, 2 per core)", old.coreLabel(8));
+        assertEquals("4", old.coreAxisLabel(4));
+
+        CpuLayout layout = new CpuLayout(List.of(new CpuLayout.Boundary(4, "the P-cores", "the E-cores join")),
+                Map.of("8", new CpuLayout.CoreCount("8 (+4 E)", "8 (+4 E)",
+                        List.of(new CpuLayout.Cpu(8, "E", 0, 0, 0, false)))));
+        Path file = temp.resolve("with-layout.json");
+        old.withCpuLayout(layout).write(file);
+        MachineInfo read = MachineInfo.read(file);
+        assertEquals(layout, read.cpuLayout());
+        assertEquals("8 (+4 E)", read.coreLabel(8));
+        assertEquals("4", read.coreLabel(4)); // not in the layout: as before
+        assertTrue(Files.readString(file).contains("\"crossing\" : \"the E-cores join\""));
+    }
 }
