@@ -4,6 +4,7 @@
 #   ./run-benchmarks.sh report RUN_DIR... [--out DIR]   only the report (two or more runs: a comparison)
 #   ./run-benchmarks.sh verify RUN_DIR        check that every planned cell of a run has a state
 #   ./run-benchmarks.sh bundle [--with-runtime]         the archive to run it elsewhere (see src/bundle/RUNNING.md)
+#   ./run-benchmarks.sh remote HOST[,HOST...] [flags]    sweep other machines over ssh, fetch, report (docs/running.md)
 #   ./run-benchmarks.sh -h                    every flag, explained
 # Exit codes: 0 every cell measured or skipped; 1 an error; 2 wrong usage; 3 some cells failed
 # (results and report still written); 130 interrupted by Ctrl-C (SIGINT), 143 stopped by SIGTERM
@@ -107,7 +108,9 @@ ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 case ${1:-} in
   report) shift; main=org.concurrencybench.report.ReportCommand ;;
   verify) shift; main=org.concurrencybench.sweep.VerifyCommand ;;
+  remote) shift; $bundled && die "remote: run it in the source tree (it copies this tree's bundle)"
+          main=org.concurrencybench.remote.RemoteCommand ;;
   *) main=org.concurrencybench.sweep.SweepCommand ;;
 esac
 # Native access: OSHI reads the machine's state through JNA.
-exec "$java_bin" -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED -cp "$jar" "$main" "$@"
+exec "$java_bin" -Djava.awt.headless=true -Dconcurrencybench.root="$root" --enable-native-access=ALL-UNNAMED -cp "$jar" "$main" "$@"
