@@ -40,7 +40,7 @@ class LayerTest {
             List.of("sweep.plan"),
             List.of("sweep.jmh"),
             List.of("sweep.cpython"),
-            List.of("sweep"));
+            List.of("sweep", "remote"));
 
     /** Packages that import nothing of the suite at all: what users compile against, and the statistics. */
     static final Set<String> STANDALONE = Set.of("api", "report.stats");

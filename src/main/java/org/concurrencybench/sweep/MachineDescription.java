@@ -46,7 +46,8 @@ public final class MachineDescription {
                         settings.chartsDir().toString(), settings.python().present() ? settings.python().executable() : "",
                         (int) settings.maxBatch().toSeconds()), new MachineInfo.Rounds(settings.seed(),
                         settings.profile().minRounds(), settings.profile().maxRounds(), settings.profile().precision(),
-                        null, null, List.of()), settings.userTasks());
+                        null, null, List.of()), settings.userTasks(),
+                        settings.topology().layout(settings.cores()));
     }
 
     private static List<String> workloadNames(SweepSettings settings) {

@@ -22,7 +22,6 @@ import org.concurrencybench.results.RunFolderException;
 import org.concurrencybench.sweep.cpython.CpythonStep;
 import org.concurrencybench.sweep.jmh.CellSettlement;
 import org.concurrencybench.sweep.jmh.JmhLauncher;
-import org.concurrencybench.sweep.machine.CpuTopology;
 import org.concurrencybench.sweep.plan.Durations;
 import org.concurrencybench.sweep.plan.RoundOrder;
 import org.concurrencybench.sweep.plan.StoppingRule;
@@ -123,7 +122,7 @@ final class RoundLoop {
             index++;
             int cores = visit.cores();
             console.printf("[%d/%d] cores=%s cpus=%s  %s%n", index, visits.size(),
-                    CpuTopology.label(cores, settings.topology().physicalCores()),
+                    settings.topology().label(cores),
                     settings.pinned() ? settings.topology().cpusFor(cores) : "(not pinned)", visit.step().name());
             Path part = files.partialStepFile(round, cores, visit.step().name());
             JmhLauncher.Result result = launcher.run(cores, settings.topology().cpusFor(cores), visit.step().jmhArgs(),

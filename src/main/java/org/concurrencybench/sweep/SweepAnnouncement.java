@@ -8,7 +8,7 @@ import org.concurrencybench.sweep.plan.Durations;
 
 /**
  * A sweep's first console lines: the plan and its estimate, capacity, pinning, CPython, the CPU
- * limits and hyperthreads, the budget's choices, and warnings about the machine's state now.
+ * limits, each core count's label and CPUs, the budget's choices, and warnings about the machine's state now.
  */
 final class SweepAnnouncement {
 
@@ -40,10 +40,9 @@ final class SweepAnnouncement {
         if (limit != null) {
             console.println(limit);
         }
-        if (settings.topology().logicalCpus() > settings.topology().physicalCores()) {
-            console.printf("Core counts over %d are logical CPUs (hyperthreads) on the %d physical cores%n",
-                    settings.topology().physicalCores(), settings.topology().physicalCores());
-        }
+        console.printf("Core counts (P-cores before E-cores; one L3 group, NUMA node and socket before the next;"
+                + " hyperthreads last; from %s):%n", settings.topology().source());
+        settings.cores().forEach(cores -> console.println(settings.topology().planLine(cores)));
         MachineInfo.Budget budget = settings.budget();
         if (budget != null) {
             console.printf("Budget %s: planned about %s; %s%n", budget.budget(),

@@ -33,14 +33,17 @@ record SweepBudget(Profile profile, List<Integer> cores, List<Integer> taskCount
         return new SweepBudget(profile, cores, taskCounts, null);
     }
 
-    /** The plan fitted into {@code budget} (e.g. {@code 10m}). */
+    /**
+     * The plan fitted into {@code budget} (e.g. {@code 10m}); the {@code boundaries} (core counts where
+     * the hardware changes) are given up only after every other interior core count.
+     */
     static SweepBudget fit(String budget, Profile profile, List<Integer> cores, List<Integer> taskCounts,
-                           Measured measured) {
+                           Measured measured, java.util.Set<Integer> boundaries) {
         Duration limit = BudgetPlanner.parse(budget);
         int connections = taskCounts.isEmpty() ? 0 : CapacityPlan.connectionLimit();
         Path companion = CpythonPlan.companionScript();
         // CPython runs beside the JVM at each core count, with the plan's own forks and iterations.
-        BudgetPlanner.Plan plan = BudgetPlanner.plan(limit, new BudgetPlanner.Candidate(profile, cores, taskCounts),
+        BudgetPlanner.Plan plan = BudgetPlanner.plan(limit, new BudgetPlanner.Candidate(profile, cores, taskCounts, boundaries),
                 c -> RunCostModel.sweepMillis(c.profile(), c.cores(), measured.models(), measured.workloads(),
                         measured.convoy(), c.taskCounts(), measured.maxBatch(), connections, measured.spreads(),
                         measured.skewWorkloads())

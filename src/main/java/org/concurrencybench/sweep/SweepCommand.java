@@ -228,9 +228,16 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            SweepSettings settings = resume == null
-                    ? SweepSettings.resolve(request(), CpuTopology.ofThisMachine(), CpuLimits.ofThisProcess())
-                    : SweepSettings.resume(request(), CpuTopology.ofThisMachine());
+            CpuTopology topology = CpuTopology.ofThisMachine();
+            if (CpuTopology.fixtureRoot() != null && !dryRun) {
+                // Another machine's CPUs: this one cannot pin to them.
+                throw new IllegalArgumentException(topology.source() + " plans another machine's sweep; give --dry-run"
+                        + " with it, or unset it to measure this machine");
+            }
+            CpuLimits limits = CpuTopology.fixtureRoot() != null ? new CpuLimits(null, topology.logicalCpus(), null, null)
+                    : CpuLimits.ofThisProcess();
+            SweepSettings settings = resume == null ? SweepSettings.resolve(request(), topology, limits)
+                    : SweepSettings.resume(request(), topology);
             return switch (new Sweep(settings, console).run(dryRun)) {
                 case ALL_MEASURED -> OK;
                 case CELLS_FAILED -> CELLS_FAILED;

@@ -74,7 +74,7 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
         Profile profile = rounds(request, request.smoke() ? Profile.SMOKE : request.quick() ? Profile.QUICK
                 : request.full() ? Profile.FULL : Profile.DEFAULT);
         int usable = Math.min(topology.logicalCpus(), limits.usableCores());
-        List<Integer> cores = request.cores() == null ? defaultCores(usable) : checkCores(request.cores(), usable);
+        List<Integer> cores = request.cores() == null ? topology.defaultCounts(usable) : checkCores(request.cores(), usable);
         List<Model> models = FlagLists.parse(request.models() == null ? FlagLists.names(Model.values())
                 : request.models(), "--models", Model::parse, "");
         boolean convoy = request.workloads() == null
@@ -112,7 +112,7 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
         }
         SweepBudget fitted = request.budget() == null ? SweepBudget.none(profile, cores, sizes)
                 : SweepBudget.fit(request.budget(), profile, cores, sizes, new SweepBudget.Measured(models, workloads,
-                        convoy, maxBatch, spreads, skewWorkloads, python));
+                        convoy, maxBatch, spreads, skewWorkloads, python), topology.boundaryCounts(usable));
         return new SweepSettings(fitted.profile(), fitted.cores(), models, workloads, convoy, fitted.taskCounts(),
                 maxBatch, label, runId, request.resultsDir().resolve(runId),
                 request.chartsDir() == null ? DEFAULT_CHARTS : request.chartsDir(), topology,
@@ -229,7 +229,7 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
         throw new IllegalArgumentException("--param " + TASKS_PARAM + "=" + value + ": expected a batch size of at least 1");
     }
 
-    /** 1, 2, 4, ... up to the machine's CPUs, and the machine's CPUs. */
+    /** 1, 2, 4, ... up to {@code cpus}, and {@code cpus}: the default on a machine of uniform cores (no boundaries). */
     public static List<Integer> defaultCores(int cpus) {
         TreeSet<Integer> counts = new TreeSet<>();
         for (int n = 1; n <= cpus; n *= 2) {

@@ -4,89 +4,93 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
+import org.concurrencybench.results.CpuLayout;
 
 /**
- * Which CPUs a sweep pins each core count to: one CPU per physical core first, and only then the
- * SMT siblings (hyperthreads) of cores already used.
+ * Which CPUs a sweep pins each core count to, and how each count reads: the machine's CPUs in
+ * the {@link PinningOrder} that follows the hardware (P-cores before E-cores, one L3 group, NUMA
+ * node and socket before the next, hyperthreads last) and the {@link HardwareBoundaries} along
+ * it, over the CPUs this process may run on.
  *
- * <p>Why: pinning to {@code 0..N-1} can put two threads on one core's hyperthreads, which share
- * its execution units, and so halve a laptop's apparent scaling. Read from Linux's
- * {@code /sys/devices/system/cpu/cpuK/topology/} ({@code physical_package_id}, {@code core_id}),
- * over the CPUs this process may run on. Where the topology cannot be read, every CPU counts as
- * its own core.
+ * <p>Why one entry point: the sweep asks one object for a count's CPUs, its label and the default
+ * counts, whether the facts came from Linux's {@code /sys}, a fixture tree named by
+ * {@code CONCURRENCYBENCH_SYSFS} (a dry run of another machine's plan), or OSHI where there is no
+ * sysfs (macOS, which cannot pin; its {@code hw.perflevel} counts still name P- and E-cores).
+ * Where the topology cannot be read, every CPU counts as its own core, in number order.
  */
 public final class CpuTopology {
 
     /** Where Linux describes its CPUs. */
     public static final Path LINUX_SYSFS = Path.of("/sys/devices/system/cpu");
 
-    private final List<Integer> pinningOrder;
-    private final int physicalCores;
+    private final PinningOrder order;
+    private final HardwareBoundaries boundaries;
+    private final String source;
 
-    private CpuTopology(List<Integer> pinningOrder, int physicalCores) {
-        this.pinningOrder = List.copyOf(pinningOrder);
-        this.physicalCores = physicalCores;
+    private CpuTopology(List<LogicalCpu> cpus, String source) {
+        this.order = PinningOrder.of(cpus);
+        this.boundaries = HardwareBoundaries.of(order);
+        this.source = source;
     }
 
     /**
-     * Reads the topology of {@code allowedCpus} under {@code sysfsCpuDir}.
-     *
-     * @param sysfsCpuDir a directory shaped like {@link #LINUX_SYSFS}
-     * @param allowedCpus the CPUs this process may use, in any order
+     * Reads the topology of {@code allowedCpus} under {@code sysfsCpuDir} (shaped like
+     * {@link #LINUX_SYSFS}; the node and core-type files are looked up beside it, as in /sys).
      */
     public static CpuTopology read(Path sysfsCpuDir, SortedSet<Integer> allowedCpus) {
-        return of(allowedCpus, cpu -> {
-            Path topology = sysfsCpuDir.resolve("cpu" + cpu).resolve("topology");
-            return readOr(topology.resolve("physical_package_id"), "cpu" + cpu) + "/"
-                    + readOr(topology.resolve("core_id"), "cpu" + cpu);
-        });
+        Path root = sysfsCpuDir.normalize().endsWith(Path.of("devices/system/cpu"))
+                ? sysfsCpuDir.normalize().getParent().getParent().getParent() : sysfsCpuDir.resolve("no-sysfs-root");
+        return new CpuTopology(SysfsTopology.read(root, sysfsCpuDir, allowedCpus), sysfsCpuDir.toString());
     }
 
-    /** The topology of {@code allowedCpus}, given which physical core (any key) each CPU belongs to. */
-    static CpuTopology of(SortedSet<Integer> allowedCpus, java.util.function.IntFunction<String> coreOf) {
-        Set<String> seenCores = new LinkedHashSet<>();
-        List<Integer> firstOfCore = new ArrayList<>();
-        List<Integer> siblings = new ArrayList<>();
-        for (int cpu : allowedCpus) {
-            if (seenCores.add(coreOf.apply(cpu))) {
-                firstOfCore.add(cpu);
-            } else {
-                siblings.add(cpu);
-            }
+    /** The topology of a whole sysfs tree ({@code /sys} or a copy of its files), over its online CPUs. */
+    public static CpuTopology readTree(Path root) {
+        SortedSet<Integer> online = SysfsTopology.onlineCpus(root);
+        if (online == null) {
+            throw new IllegalArgumentException(SysfsTopology.ROOT_VARIABLE + "=" + root + ": no "
+                    + SysfsTopology.cpuDir(root).resolve("online") + " (expected a copy of /sys)");
         }
-        List<Integer> order = new ArrayList<>(firstOfCore);
-        order.addAll(siblings);
-        return new CpuTopology(order, firstOfCore.size());
+        return new CpuTopology(SysfsTopology.read(root, online), SysfsTopology.ROOT_VARIABLE + "=" + root);
     }
 
-    /** This machine's topology, over the CPUs this process may use. */
+    /** A fixture tree named by {@code CONCURRENCYBENCH_SYSFS}, or null where none is. */
+    public static Path fixtureRoot() {
+        String root = System.getenv(SysfsTopology.ROOT_VARIABLE);
+        return root == null || root.isBlank() ? null : Path.of(root);
+    }
+
+    /** This machine's topology (or the fixture tree's), over the CPUs this process may use. */
     public static CpuTopology ofThisMachine() {
+        Path fixture = fixtureRoot();
+        if (fixture != null) {
+            return readTree(fixture);
+        }
         SortedSet<Integer> allowed = allowedCpusOfThisProcess();
+        if (Files.isDirectory(LINUX_SYSFS)) {
+            return read(LINUX_SYSFS, allowed);
+        }
         try {
-            // OSHI knows each logical processor's package and core on Linux, macOS and Windows.
-            java.util.Map<Integer, String> cores = new java.util.HashMap<>();
+            // No sysfs (macOS, Windows): OSHI knows each logical processor's package and core.
+            List<LogicalCpu> cpus = new ArrayList<>();
             for (var cpu : Oshi.systemInfo().getHardware().getProcessor().getLogicalProcessors()) {
-                cores.put(cpu.getProcessorNumber(), cpu.getPhysicalPackageNumber() + "/" + cpu.getPhysicalProcessorNumber());
+                cpus.add(new LogicalCpu(cpu.getProcessorNumber(), null, 0, cpu.getPhysicalPackageNumber(), -1, -1,
+                        cpu.getPhysicalPackageNumber() + "/" + cpu.getPhysicalProcessorNumber()));
             }
-            if (cores.keySet().containsAll(allowed)) {
-                return of(allowed, cores::get);
+            if (!cpus.isEmpty()) {
+                return new CpuTopology(PerfLevels.typed(cpus), "OSHI");
             }
         } catch (RuntimeException | LinkageError e) {
-            // OSHI cannot read this platform: fall back to Linux's files
+            // OSHI cannot read this platform either: every CPU its own core
         }
-        return read(LINUX_SYSFS, allowed);
+        return new CpuTopology(allowed.stream().map(LogicalCpu::alone).toList(), "CPU numbers only");
     }
 
     /**
-     * How a core count reads in tables and charts: the count alone while it fits on separate
-     * physical cores; past them "6 (logical CPUs, up to 2 per core)", so that no one reads a
-     * hyperthread step as more cores.
+     * How a core count reads where only the physical cores are known (runs from before the layout):
+     * the count alone, or past the physical cores "6 (logical CPUs, up to 2 per core)".
      */
     public static String label(int cores, int physicalCores) {
         return org.concurrencybench.results.CoreCountLabel.of(cores, physicalCores);
@@ -112,45 +116,51 @@ public final class CpuTopology {
 
     /** Parses a Linux CPU list such as {@code 0-3,8,10-11}. */
     public static SortedSet<Integer> parseCpuList(String list) {
-        SortedSet<Integer> cpus = new TreeSet<>();
-        for (String part : list.trim().split(",")) {
-            if (part.isBlank()) {
-                continue;
-            }
-            String[] range = part.trim().split("-");
-            int from = Integer.parseInt(range[0].trim());
-            int to = range.length > 1 ? Integer.parseInt(range[1].trim()) : from;
-            for (int c = from; c <= to; c++) {
-                cpus.add(c);
-            }
-        }
-        return cpus;
+        return SysfsTopology.parseCpuList(list);
     }
 
-    private static String readOr(Path file, String fallback) {
-        try {
-            return Files.readString(file).trim();
-        } catch (IOException e) {
-            return fallback;
-        }
+    /** Where the facts came from: a sysfs folder, the fixture variable, OSHI. */
+    public String source() {
+        return source;
     }
 
     /** CPUs this process may use. */
     public int logicalCpus() {
-        return pinningOrder.size();
+        return order.logicalCpus();
     }
 
     /** Physical cores among them. */
     public int physicalCores() {
-        return physicalCores;
+        return order.physicalCores();
     }
 
-    /** The CPUs to pin {@code n} cores to, as a {@code taskset -c} list: physical cores first. */
+    /** The CPUs to pin {@code n} cores to, as a {@code taskset -c} list, in the hardware's order. */
     public String cpusFor(int n) {
-        if (n < 1 || n > pinningOrder.size()) {
-            throw new IllegalArgumentException("cannot pin to " + n + " CPUs: this machine lets the suite use "
-                    + pinningOrder.size());
-        }
-        return pinningOrder.subList(0, n).stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
+        return order.cpusFor(n);
+    }
+
+    /** The default core counts within {@code usable} CPUs: powers of two, the usable CPUs, the boundaries. */
+    public List<Integer> defaultCounts(int usable) {
+        return boundaries.defaultCounts(usable);
+    }
+
+    /** The core counts where the hardware changes, up to {@code usable}. */
+    public SortedSet<Integer> boundaryCounts(int usable) {
+        return boundaries.boundaryCounts(usable);
+    }
+
+    /** "12 (+8 E)", "32 (2 sockets)", "2". */
+    public String label(int n) {
+        return boundaries.label(n);
+    }
+
+    /** What {@code machine.json} records of these core counts. */
+    public CpuLayout layout(List<Integer> counts) {
+        return boundaries.layout(counts);
+    }
+
+    /** One line of the plan per core count: label, CPUs, sockets, nodes, L3 groups. */
+    public String planLine(int n) {
+        return boundaries.planLine(n);
     }
 }

@@ -46,10 +46,14 @@ public final class SysfsTopology {
 
     /** Where each of {@code allowed} sits, in CPU-number order. */
     public static List<LogicalCpu> read(Path root, SortedSet<Integer> allowed) {
-        Path cpus = cpuDir(root);
+        return read(root, cpuDir(root), allowed);
+    }
+
+    /** The same, with the CPU directory given apart from the root (a tree of CPU folders only). */
+    public static List<LogicalCpu> read(Path root, Path cpus, SortedSet<Integer> allowed) {
         Map<Integer, Integer> typeRanks = new HashMap<>();
         Map<Integer, String> types = new HashMap<>();
-        readCoreTypes(root, allowed, typeRanks, types);
+        readCoreTypes(root, cpus, allowed, typeRanks, types);
         Map<Integer, Integer> nodes = readNodes(root.resolve("devices/system/node"));
         List<LogicalCpu> result = new ArrayList<>();
         for (int cpu : allowed) {
@@ -64,7 +68,7 @@ public final class SysfsTopology {
     }
 
     /** Intel hybrid's P/E lists, else distinct {@code cpu_capacity} values (the largest first), else none. */
-    private static void readCoreTypes(Path root, SortedSet<Integer> allowed, Map<Integer, Integer> ranks,
+    private static void readCoreTypes(Path root, Path cpus, SortedSet<Integer> allowed, Map<Integer, Integer> ranks,
                                       Map<Integer, String> types) {
         String performance = read(root.resolve("devices/cpu_core/cpus"));
         String efficient = read(root.resolve("devices/cpu_atom/cpus"));
@@ -75,7 +79,7 @@ public final class SysfsTopology {
         }
         Map<Integer, Integer> capacity = new HashMap<>();
         for (int cpu : allowed) {
-            String value = read(cpuDir(root).resolve("cpu" + cpu).resolve("cpu_capacity"));
+            String value = read(cpus.resolve("cpu" + cpu).resolve("cpu_capacity"));
             if (value != null) {
                 capacity.put(cpu, intOr(value, 0));
             }

@@ -4,6 +4,7 @@ package org.concurrencybench.sweep.plan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
@@ -44,8 +45,19 @@ public final class BudgetPlanner {
                 List<String> gaveUp) {
     }
 
-    /** What the planner may change, for the estimate to price. */
-    public record Candidate(Profile profile, List<Integer> cores, List<Integer> taskCounts) {
+    /**
+     * What the planner may change, for the estimate to price; {@code boundaries} are the core counts
+     * where the hardware changes (all P-cores, one L3 group, one socket), dropped only after every
+     * other interior count.
+     */
+    public record Candidate(Profile profile, List<Integer> cores, List<Integer> taskCounts, Set<Integer> boundaries) {
+        public Candidate {
+            boundaries = boundaries == null ? Set.of() : Set.copyOf(boundaries);
+        }
+
+        public Candidate(Profile profile, List<Integer> cores, List<Integer> taskCounts) {
+            this(profile, cores, taskCounts, Set.of());
+        }
     }
 
     private static final Pattern DURATION = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
@@ -94,7 +106,7 @@ public final class BudgetPlanner {
             List<Integer> sizes = new ArrayList<>(c.taskCounts());
             int dropped = sizes.remove(sizes.size() - 1);
             gaveUp.add("capacity size " + dropped);
-            return new Candidate(p, c.cores(), List.copyOf(sizes));
+            return new Candidate(p, c.cores(), List.copyOf(sizes), c.boundaries());
         }
         long longest = Math.max(p.iterationMillis(), p.warmupMillis());
         if (longest > SHORTEST_ITERATION_MILLIS) {
@@ -119,24 +131,33 @@ public final class BudgetPlanner {
         }
         List<Integer> cores = c.cores();
         if (cores.size() > 2) {
-            int drop = interiorToDrop(cores);
+            int drop = interiorToDrop(cores, c.boundaries());
             List<Integer> kept = new ArrayList<>(cores);
             kept.remove(Integer.valueOf(drop));
             gaveUp.add("core count " + drop);
-            return new Candidate(p, List.copyOf(kept), c.taskCounts());
+            return new Candidate(p, List.copyOf(kept), c.taskCounts(), c.boundaries());
         }
         if (cores.size() == 2) {
             gaveUp.add("core count " + cores.get(0));
-            return new Candidate(p, List.of(cores.get(1)), c.taskCounts());
+            return new Candidate(p, List.of(cores.get(1)), c.taskCounts(), c.boundaries());
         }
         return null;
     }
 
     /** Of the counts strictly between the first and last, the one whose removal leaves the smallest widest gap. */
     static int interiorToDrop(List<Integer> sortedCores) {
+        return interiorToDrop(sortedCores, Set.of());
+    }
+
+    /** The same, among the counts that are not {@code boundaries} while there are any such. */
+    static int interiorToDrop(List<Integer> sortedCores, Set<Integer> boundaries) {
+        boolean others = sortedCores.subList(1, sortedCores.size() - 1).stream().anyMatch(n -> !boundaries.contains(n));
         int best = -1;
         double bestGap = Double.MAX_VALUE;
         for (int i = 1; i < sortedCores.size() - 1; i++) {
+            if (others && boundaries.contains(sortedCores.get(i))) {
+                continue;
+            }
             double widest = 0;
             int previous = sortedCores.get(0);
             for (int j = 1; j < sortedCores.size(); j++) {
@@ -159,7 +180,7 @@ public final class BudgetPlanner {
     }
 
     private static Candidate with(Candidate c, Profile profile) {
-        return new Candidate(profile, c.cores(), c.taskCounts());
+        return new Candidate(profile, c.cores(), c.taskCounts(), c.boundaries());
     }
 
     private static String describe(Candidate c) {

@@ -1,0 +1,59 @@
+package org.concurrencybench.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.concurrencybench.sweep.machine.CpuLimits;
+import org.concurrencybench.sweep.machine.CpuTopology;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+/**
+ * The sweep's default core counts on the fixture machines (src/test/resources/sysfs): the powers
+ * of two, the CPUs, and the counts where the hardware changes; and under {@code --budget}, every
+ * power of two is given up before a boundary is.
+ */
+class BoundaryCoreCountsTest {
+
+    private static SweepSettings resolve(String fixture, String... args) {
+        CpuTopology topology = CpuTopology.readTree(Path.of("src/test/resources/sysfs", fixture));
+        SweepCommand command = new SweepCommand();
+        List<String> all = new ArrayList<>(List.of("--no-python", "--label", "t"));
+        all.addAll(List.of(args));
+        new CommandLine(command).parseArgs(all.toArray(String[]::new));
+        return SweepSettings.resolve(command, topology, new CpuLimits(null, topology.logicalCpus(), null, null));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "i7-1260p; 1,2,4,8,12,16; 4,12",
+        "xeon-2s; 1,2,4,8,16,32,64; 16,32",
+        "epyc-7763; 1,2,4,8,16,32,64,128; 8,64",
+        "vm-2vcpu; 1,2; ''"})
+    void defaultCountsAddTheBoundariesAndABudgetGivesUpPowersOfTwoFirst(String fixture, String counts, String boundaries) {
+        List<Integer> expected = List.of(counts.split(",")).stream().map(Integer::valueOf).toList();
+        assertEquals(expected, resolve(fixture, "--quick").cores());
+
+        Set<String> boundary = boundaries.isEmpty() ? Set.of() : Set.of(boundaries.split(","));
+        SweepSettings tight = resolve(fixture, "--quick", "--models", "SEQUENTIAL,FIXED_POOL", "--workloads", "CPU",
+                "--budget", "20s");
+        List<String> dropped = tight.budget().gaveUp().stream().filter(g -> g.startsWith("core count "))
+                .map(g -> g.substring("core count ".length())).toList();
+        if (!fixture.equals("vm-2vcpu")) {
+            assertFalse(dropped.isEmpty(), "20 s is too short for every count: " + tight.budget().gaveUp());
+        }
+        boolean boundarySeen = false;
+        for (String count : dropped) {
+            boolean isBoundary = boundary.contains(count);
+            assertTrue(isBoundary || !boundarySeen || count.equals(counts.split(",")[0]),
+                    "a power of two given up after a boundary: " + dropped);
+            boundarySeen |= isBoundary;
+        }
+    }
+}
