@@ -93,6 +93,14 @@ public final class ChartStyle {
         });
     }
 
+    /** {@link #coresAxis(XYChart)}, each whole count labelled by {@code label} ("12 (+8 E)"). */
+    public static void coresAxis(XYChart chart, java.util.function.IntFunction<String> label) {
+        chart.setCustomXAxisTickLabelsFormatter(x -> {
+            double cores = Math.pow(2, x);
+            return isWholeCores(cores) ? label.apply((int) Math.round(cores)) : " ";
+        });
+    }
+
     static boolean isWholeCores(double cores) {
         return Math.abs(cores - Math.rint(cores)) < 1e-6;
     }

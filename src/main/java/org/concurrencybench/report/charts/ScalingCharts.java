@@ -8,6 +8,7 @@ import org.concurrencybench.report.render.ReportChart;
 import org.concurrencybench.report.stats.ScalingFit;
 
 import org.concurrencybench.results.CoreCountLabel;
+import org.concurrencybench.results.MachineInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,25 @@ public final class ScalingCharts {
     private static final int CURVE_POINTS = 60;
 
     private ScalingCharts() {
+    }
+
+    /**
+     * The charts, their ticks labelled as the machine's layout has them ("12 (+8 E)") with a
+     * vertical line at each count where the hardware changes; a machine file from before the layout
+     * marks ticks past its physical cores as logical CPUs ("16 (2/core)").
+     */
+    public static List<ReportChart> of(WorkloadScaling workload, String runName, MachineInfo machine) {
+        if (machine.cpuLayout() == null) {
+            return of(workload, runName, machine.physicalCores());
+        }
+        List<ReportChart> charts = of(workload, runName);
+        for (ReportChart chart : charts) {
+            if (chart.chart() instanceof XYChart xy) {
+                ChartStyle.coresAxis(xy, machine::coreAxisLabel);
+                BoundaryLines.add(xy, machine.cpuLayout().boundaries(), workload.cores());
+            }
+        }
+        return charts;
     }
 
     /** The charts, with ticks past {@code physicalCores} marked as logical CPUs ("16 (2/core)"). */

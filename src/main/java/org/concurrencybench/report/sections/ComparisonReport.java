@@ -16,6 +16,7 @@ import org.concurrencybench.report.stats.HierarchicalBootstrap;
 import org.concurrencybench.report.stats.SampleStats;
 
 import org.concurrencybench.results.CoreCountLabel;
+import org.concurrencybench.results.MachineInfo;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,8 +77,7 @@ public final class ComparisonReport {
             }
             document.paragraph(PowerLine.of(comparison));
             document.figure(charts.add(ComparisonCharts.forest(prefix, comparison)));
-            addRows(document, comparison, runs.get(0).machine().physicalCores(),
-                    runs.get(i + 1).machine().physicalCores());
+            addRows(document, comparison, runs.get(0).machine(), runs.get(i + 1).machine());
             addRankings(document, comparison);
         }
         document.heading(2, "Each run's own report");
@@ -132,7 +132,18 @@ public final class ComparisonReport {
                 + " when the exact test cannot reach p < " + settings.alpha() + " with so few samples.";
     }
 
-    private static void addRows(ReportDocument document, RunComparison comparison, int physicalA, int physicalB) {
+    /** The same core count on both machines: one label where they read alike, else each machine's. */
+    private static String sameCores(int cores, MachineInfo a, MachineInfo b) {
+        if (a.cpuLayout() == null || b.cpuLayout() == null) {
+            return CoreCountLabel.of(cores, Math.min(a.physicalCores(), b.physicalCores()));
+        }
+        String labelA = a.coreLabel(cores);
+        String labelB = b.coreLabel(cores);
+        return labelA.equals(labelB) ? labelA : labelA + " / " + labelB;
+    }
+
+    private static void addRows(ReportDocument document, RunComparison comparison, MachineInfo machineA,
+                                MachineInfo machineB) {
         List<String> groups = comparison.rows().stream().map(ComparisonRow::group).distinct().toList();
         for (String group : groups) {
             List<List<String>> rows = new ArrayList<>();
@@ -140,9 +151,9 @@ public final class ComparisonReport {
                 if (!row.group().equals(group)) {
                     continue;
                 }
-                rows.add(List.of(row.model(), row.mostCores() ? CoreCountLabel.of(row.coresA(), physicalA) + " vs "
-                                + CoreCountLabel.of(row.coresB(), physicalB) + " (most)"
-                                : CoreCountLabel.of(row.coresA(), Math.min(physicalA, physicalB)),
+                rows.add(List.of(row.model(), row.mostCores() ? machineA.coreLabel(row.coresA()) + " vs "
+                                + machineB.coreLabel(row.coresB()) + " (most)"
+                                : sameCores(row.coresA(), machineA, machineB),
                         side(row.bootstrap().meanA(), row.a()), side(row.bootstrap().meanB(), row.b()),
                         Numbers.withInterval(row.ratio(), row.ratioLow(), row.ratioHigh()),
                         Numbers.signedPercent(row.timeChangePercent()),

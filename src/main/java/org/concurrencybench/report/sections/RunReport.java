@@ -42,8 +42,7 @@ public final class RunReport {
         for (WorkloadScaling workload : scaling) {
             ScalingSection.add(document, workload, name, charts, run.outcomes().stream()
                     .filter(o -> o.benchmarkClass().equals(BenchmarkClasses.MODEL))
-                    .filter(o -> workload.group().equals(WorkloadGroups.of(o.params()))).toList(),
-                    run.machine().physicalCores());
+                    .filter(o -> workload.group().equals(WorkloadGroups.of(o.params()))).toList(), run.machine());
         }
         SkewResults.of(run, level).ifPresent(skew -> SkewSection.add(document, skew, name, charts));
         CpythonResults.read(run.directory())

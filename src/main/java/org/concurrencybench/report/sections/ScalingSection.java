@@ -13,6 +13,7 @@ import org.concurrencybench.report.stats.SampleStats;
 import org.concurrencybench.report.stats.ScalingFit;
 
 import org.concurrencybench.results.CoreCountLabel;
+import org.concurrencybench.results.MachineInfo;
 import java.util.ArrayList;
 import java.util.List;
 import org.concurrencybench.results.Outcome;
@@ -33,19 +34,20 @@ final class ScalingSection {
     /**
      * @param notMeasured   this workload's model cells that FAILED or were SKIPPED: rows of their
      *                      own in the table, with the reason and no number
-     * @param physicalCores core counts past it are labelled as logical CPUs (0: unknown)
+     * @param machine       the run's machine: its core counts' labels ("12 (+8 E)") and where the
+     *                      hardware changes (lines in the charts, named in the verdicts)
      */
     static void add(ReportDocument document, WorkloadScaling workload, String runName, ChartSink charts,
-                    List<Outcome> notMeasured, int physicalCores) {
+                    List<Outcome> notMeasured, MachineInfo machine) {
         document.heading(2, "Workload " + workload.group());
         WorkloadNotes.of(workload.group()).ifPresent(document::paragraph);
-        document.bullets(Verdicts.of(workload));
-        for (ReportChart chart : ScalingCharts.of(workload, runName, physicalCores)) {
+        document.bullets(Verdicts.of(workload, machine.cpuLayout() == null ? List.of() : machine.cpuLayout().boundaries()));
+        for (ReportChart chart : ScalingCharts.of(workload, runName, machine)) {
             document.figure(charts.add(chart));
         }
         List<List<String>> rows = new ArrayList<>();
         for (String model : workload.models()) {
-            workload.series(model).forEach(cell -> rows.add(cellRow(cell, physicalCores)));
+            workload.series(model).forEach(cell -> rows.add(cellRow(cell, machine.coreLabel(cell.cores()))));
         }
         for (Outcome outcome : notMeasured) {
             List<String> row = new ArrayList<>(List.of(outcome.model(), Integer.toString(outcome.cores()),
@@ -69,12 +71,12 @@ final class ScalingSection {
     }
 
     static List<String> cellRow(ScalingCell cell) {
-        return cellRow(cell, 0);
+        return cellRow(cell, CoreCountLabel.of(cell.cores(), 0));
     }
 
-    static List<String> cellRow(ScalingCell cell, int physicalCores) {
+    static List<String> cellRow(ScalingCell cell, String coresLabel) {
         SampleStats time = cell.time();
-        return List.of(cell.model(), CoreCountLabel.of(cell.cores(), physicalCores),
+        return List.of(cell.model(), coresLabel,
                 Numbers.withInterval(time.mean(), time.low(), time.high()), Integer.toString(time.n()),
                 ratio(cell.speedupSameCores()), ratio(cell.speedupOverOneCore()), ratio(cell.efficiency()),
                 Numbers.format(cell.karpFlatt()), cell.reliable() ? "ok" : "unreliable: " + cell.unreliable());

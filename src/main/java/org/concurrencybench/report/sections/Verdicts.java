@@ -8,6 +8,7 @@ import org.concurrencybench.report.stats.RatioEstimate;
 import org.concurrencybench.report.stats.SampleStats;
 import org.concurrencybench.report.stats.ScalingFit;
 
+import org.concurrencybench.results.CpuLayout;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,11 +28,17 @@ public final class Verdicts {
     }
 
     public static List<String> of(WorkloadScaling workload) {
+        return of(workload, List.of());
+    }
+
+    /** The verdicts, with the hardware boundary where a model's scaling bends named ({@link BoundaryBends}). */
+    public static List<String> of(WorkloadScaling workload, List<CpuLayout.Boundary> boundaries) {
         List<String> verdicts = new ArrayList<>();
         verdicts.add(fastest(workload));
         for (String model : workload.models()) {
             if (!model.equals(ScalingAnalysis.BASELINE) && workload.series(model).size() > 1) {
                 verdicts.add(scalingStops(workload, model));
+                BoundaryBends.of(workload.series(model), boundaries).ifPresent(bend -> verdicts.add(model + ": " + bend));
             }
         }
         gilCost(workload).ifPresent(verdicts::add);
