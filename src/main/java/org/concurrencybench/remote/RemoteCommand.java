@@ -128,7 +128,11 @@ public final class RemoteCommand implements Callable<Integer> {
         Thread onInterrupt = new Thread(() -> stopAll(hosts), "remote-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         List<HostSweep.Outcome> outcomes = runAll(hosts, names.size() > 1, sweepArgs);
-        Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        try {
+            Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        } catch (IllegalStateException shuttingDown) {
+            return 130; // Ctrl-C: the hook is stopping every host and says how to resume
+        }
         return report(outcomes);
     }
 

@@ -33,11 +33,12 @@ import picocli.CommandLine.Option;
             "                      [--python-task MODULE:FUNCTION [--python-path DIR]]",
             "  ./run-benchmarks.sh bundle [--with-runtime]         (pack the suite to run elsewhere)",
             "  ./run-benchmarks.sh --resume RUN_DIR                (finish an interrupted run)",
+            "  ./run-benchmarks.sh remote HOST[,HOST...] [flags]   (sweep other machines over ssh; see remote -h)",
             "  ./run-benchmarks.sh report RUN_DIR... [--out DIR]   (see ./run-benchmarks.sh report -h)",
             "  ./run-benchmarks.sh verify RUN_DIR                  (check that every planned cell has a state)"},
         description = {"",
             "Runs the concurrency-model benchmarks at each core count, each pinned to that many CPUs",
-            "(taskset, physical cores first) with -XX:ActiveProcessorCount, into RESULTS/<run-id>/",
+            "(taskset, in the hardware's order) with -XX:ActiveProcessorCount, into RESULTS/<run-id>/",
             "(" + RunFolder.MACHINE + ", " + RunFolder.CORES_FILES + "), then writes the charts and report into CHARTS/<run-id>/.",
             "'report' only reports; with two or more run folders it compares the machines.",
             "Ctrl-C keeps the core counts that finished and stops every process the sweep started.",
@@ -71,7 +72,10 @@ public final class SweepCommand implements Callable<Integer> {
     boolean full;
 
     @Option(names = "--cores", split = ",", paramLabel = "LIST", hideParamSyntax = true,
-            description = "Core counts, e.g. 1,2,4 (default: 1, 2, 4, ... up to this machine's CPUs, and its CPUs).")
+            description = "Core counts, e.g. 1,2,4 (default: 1, 2, 4, ... up to this machine's CPUs, its CPUs, and"
+                + " the counts where the hardware changes: all P-cores, all P- and E-cores, one L3 group, one socket,"
+                + " the physical cores). CPUs are taken P-cores first, one L3 group, node and socket before the next,"
+                + " hyperthreads last. CONCURRENCYBENCH_SYSFS=DIR (a copy of /sys) plans another machine's with --dry-run.")
     List<Integer> cores;
 
     @Option(names = "--models", split = ",", paramLabel = "LIST", hideParamSyntax = true,

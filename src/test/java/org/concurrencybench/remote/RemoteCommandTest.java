@@ -115,6 +115,7 @@ class RemoteCommandTest {
         assertEquals(130, run.await(120), run.output());
         String output = run.output();
         assertTrue(output.contains("[alpha] stopped; nothing of it runs there any more"), output);
+        assertFalse(output.contains("Exception"), "no stack trace: " + output);
         assertTrue(output.lines().anyMatch(l -> l.matches(
                 "\\[alpha] resume with: \\./run-benchmarks\\.sh remote --resume alpha \\d{8}-\\d{6}-alpha")), output);
         assertEquals(List.of(), runningRemotely());
