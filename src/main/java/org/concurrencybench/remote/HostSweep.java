@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 final class HostSweep {
 
     /** How a host's part ended. */
-    enum State { MEASURED, CELLS_FAILED, UNREACHABLE, FAILED, INTERRUPTED, DROPPED }
+    enum State { MEASURED, CELLS_FAILED, PLANNED, UNREACHABLE, FAILED, INTERRUPTED, DROPPED }
 
     /** How it ended, the run id (null where none started) and the local run folder (null where not fetched). */
     record Outcome(String host, State state, String runId, Path runDir) {
@@ -105,6 +105,9 @@ final class HostSweep {
                     + " keeps the core counts that finished");
             sayResume();
             return new Outcome(host, State.DROPPED, runId, null);
+        }
+        if (exit == 0 && args.contains("--dry-run")) {
+            return new Outcome(host, State.PLANNED, runId, null); // the plan is above; nothing to fetch
         }
         if (runId == null || (exit != 0 && exit != 3)) {
             say("the sweep there failed (exit " + exit + "); its output is above");

@@ -199,7 +199,7 @@ public final class RemoteCommand implements Callable<Integer> {
             failedCells |= outcome.state() == HostSweep.State.CELLS_FAILED;
             interrupted |= outcome.state() == HostSweep.State.INTERRUPTED;
             failedHost |= outcome.state() != HostSweep.State.MEASURED && outcome.state() != HostSweep.State.CELLS_FAILED
-                    && outcome.state() != HostSweep.State.INTERRUPTED;
+                    && outcome.state() != HostSweep.State.INTERRUPTED && outcome.state() != HostSweep.State.PLANNED;
         }
         if (interrupted) {
             return 130;
@@ -211,6 +211,11 @@ public final class RemoteCommand implements Callable<Integer> {
             List<String> args = new ArrayList<>(runDirs);
             args.addAll(List.of("--out", charts.resolve(folder).toString()));
             reported = new CommandLine(new ReportCommand()).execute(args.toArray(String[]::new));
+        }
+        long planned = outcomes.stream().filter(o -> o.state() == HostSweep.State.PLANNED).count();
+        if (planned > 0) {
+            console.printf("remote: planned on %d of %d hosts (--dry-run: nothing measured)%n", planned, outcomes.size());
+            return failedHost ? 1 : 0;
         }
         console.printf("remote: %d of %d hosts measured%s%n", runDirs.size(), outcomes.size(),
                 runDirs.isEmpty() ? "" : "; report in " + charts);

@@ -108,6 +108,15 @@ class RemoteCommandTest {
     }
 
     @Test
+    void aDryRunShowsEachHostsPlanAndFetchesNothing() throws Exception {
+        RemoteProcess run = remote("alpha", "--cores", "1", "--dry-run");
+        assertEquals(0, run.await(60), run.output());
+        assertTrue(run.output().contains("[alpha] Sweep "), run.output());
+        assertTrue(run.output().contains("remote: planned on 1 of 1 hosts"), run.output());
+        assertFalse(Files.exists(work.resolve("charts")), run.output());
+    }
+
+    @Test
     void ctrlCStopsTheRemoteSweepAndLeavesNothingRunning() throws Exception {
         RemoteProcess run = remote("alpha", "--cores", "1,2", "--fake-seconds", "60");
         run.awaitLine(l -> l.equals("[alpha] [1] cores=1"), 60);
