@@ -96,7 +96,9 @@ class RemoteCommandTest {
         for (String id : runs) {
             assertEquals(List.of("cores-1.json", "cores-2.json", "machine.json", "plan"), files(work.resolve("results").resolve(id)));
         }
-        Path report = work.resolve("charts").resolve("compare-" + runs.get(0) + "-vs-" + runs.get(1));
+        String alpha = runs.stream().filter(id -> id.endsWith("-alpha")).findFirst().orElseThrow();
+        String beta = runs.stream().filter(id -> id.endsWith("-beta")).findFirst().orElseThrow();
+        Path report = work.resolve("charts").resolve("compare-" + alpha + "-vs-" + beta); // in the hosts' order
         assertTrue(Files.isRegularFile(report.resolve("report.md")), output);
         assertTrue(output.contains("remote: 2 of 2 hosts measured"), output);
         assertEquals(List.of(), runningRemotely());

@@ -27,7 +27,7 @@ class BoundaryCoreCountsTest {
         List<String> all = new ArrayList<>(List.of("--no-python", "--label", "t"));
         all.addAll(List.of(args));
         new CommandLine(command).parseArgs(all.toArray(String[]::new));
-        return SweepSettings.resolve(command, topology, new CpuLimits(null, topology.logicalCpus(), null, null));
+        return SweepSettings.resolve(command.request(), topology, new CpuLimits(null, topology.logicalCpus(), null, null));
     }
 
     @ParameterizedTest
