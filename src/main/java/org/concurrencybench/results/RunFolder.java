@@ -26,6 +26,8 @@ import java.util.stream.Stream;
  * cpython-cores-N.json      real CPython's batches and convoy at core count N (docs/cpython.md)
  * logs/cores-N.log          JMH's whole console output at N cores
  * logs/cores-N-STEP.json    one JMH invocation's results, before they are gathered into cores-N.json
+ * rounds/round-R/           a run in rounds: JMH's own files of round R ({@link RoundFiles}); cores-N.json
+ *                           then pools every finished round ({@link RoundPool}), one fork per round
  * </pre>
  */
 public record RunFolder(Path dir) {
