@@ -61,29 +61,10 @@ final class JmhConsole {
             params = parseParams(match.group(1));
             return null;
         }
-        int marker = line.indexOf(BenchmarkDefaults.FAILURE_MARKER);
-        if (marker >= 0) {
-            // A fork that stopped itself (a user's batch past its timeout) says why on this line.
-            Failure failure = new Failure(benchmark, params,
-                    line.substring(marker + BenchmarkDefaults.FAILURE_MARKER.length()).trim());
-            if (failures.contains(failure)) {
-                return null; // the fork said it on both of its streams, and JMH shows both
-            }
-            failures.add(failure);
-            return failure;
-        }
-        if (line.contains("<failure>")) {
-            failureNext = true;
-            return null;
-        }
-        if (failureNext) {
-            if (line.isBlank()) {
-                return null;
-            }
-            failureNext = false;
-            Failure failure = new Failure(benchmark, params, line.trim());
-            failures.add(failure);
-            return failure;
+        Failure failure = failureOn(line);
+        if (failure != null || failureNext || line.contains("<failure>")
+                || line.contains(BenchmarkDefaults.FAILURE_MARKER)) {
+            return failure; // a failure's lines are nothing else
         }
         if (line.startsWith("Result \"")) {
             resultNext = true;
@@ -108,6 +89,38 @@ final class JmhConsole {
         } else if (ERROR_LINE.matcher(line).find()) {
             String error = line.trim();
             lastError = error.length() > 200 ? error.substring(0, 200) + "..." : error;
+        }
+        return null;
+    }
+
+    /**
+     * The failure a line completes: a fork's own stop line (a user's batch past its timeout), or the
+     * exception line after JMH's {@code <failure>}; null otherwise, also while waiting for that line.
+     */
+    private Failure failureOn(String line) {
+        int marker = line.indexOf(BenchmarkDefaults.FAILURE_MARKER);
+        if (marker >= 0) {
+            // A fork that stopped itself (a user's batch past its timeout) says why on this line.
+            Failure failure = new Failure(benchmark, params,
+                    line.substring(marker + BenchmarkDefaults.FAILURE_MARKER.length()).trim());
+            if (failures.contains(failure)) {
+                return null; // the fork said it on both of its streams, and JMH shows both
+            }
+            failures.add(failure);
+            return failure;
+        }
+        if (line.contains("<failure>")) {
+            failureNext = true;
+            return null;
+        }
+        if (failureNext) {
+            if (line.isBlank()) {
+                return null;
+            }
+            failureNext = false;
+            Failure failure = new Failure(benchmark, params, line.trim());
+            failures.add(failure);
+            return failure;
         }
         return null;
     }
