@@ -60,12 +60,12 @@ final class Completeness {
             case "budget" -> "the budget";
             default -> String.valueOf(rounds.stoppedBy());
         };
-        document.paragraph("**Rounds**: " + rounds.finished() + " (at least " + rounds.minRounds() + ", at most "
+        document.paragraph("Rounds: " + rounds.finished() + " (at least " + rounds.minRounds() + ", at most "
                 + rounds.maxRounds() + "), each one JMH fork of every cell in a shuffled order; stopped by " + why
                 + ". Speedups, ties and the GIL's cost are computed round by round.");
         if (!rounds.shortCells().isEmpty()) {
             document.heading(3, "Cells short of " + precision);
-            document.bullets(rounds.shortCells().stream().map(cell -> "`" + cell + "`").toList());
+            document.bullets(rounds.shortCells()); // plain text: the HTML page shows no Markdown marks
         }
     }
 
