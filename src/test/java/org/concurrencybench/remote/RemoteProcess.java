@@ -26,8 +26,30 @@ final class RemoteProcess {
         this.reader = Thread.ofPlatform().start(this::read);
     }
 
+    /**
+     * A Ctrl-C must reach the command even where the tests themselves run with SIGINT ignored (a job
+     * started in the background by a non-interactive shell, as CI may do): an ignored signal is
+     * inherited, and a JVM that starts with it ignored installs no handler. coreutils' env puts it back.
+     */
+    private static final List<String> DEFAULT_SIGINT = defaultSigint();
+
+    private static List<String> defaultSigint() {
+        List<String> env = List.of("/usr/bin/env", "--default-signal=INT");
+        try {
+            List<String> probe = new ArrayList<>(env);
+            probe.add("true");
+            return new ProcessBuilder(probe).start().waitFor() == 0 ? env : List.of();
+        } catch (IOException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+    }
+
     static RemoteProcess start(String path, Path workDir, List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(DEFAULT_SIGINT);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
                 RemoteCommand.class.getName()));
         command.addAll(args);
