@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
  *
  * <pre>
  * java -cp target/benchmarks.jar org.concurrencybench.report.ReportCommand RUN_DIR... [--out DIR]
- *      [--format md,html,csv,png,svg] [--confidence 0.95] [--adjust bh|holm] [--min-change 3]
+ *      [--format md,html,csv,png,svg] [--confidence 0.95] [--adjust bh|holm] [--min-change 2]
  *      [--fit ols|relative]
  * ./run-benchmarks.sh report RUN_DIR... [--out DIR]
  * </pre>
@@ -82,7 +82,8 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--min-change", paramLabel = "PERCENT", defaultValue = ComparisonSettings.DEFAULT_MIN_CHANGE_PERCENT,
             description = "Comparisons: the noise floor; a significant change smaller than this many percent is"
-                    + " reported as no difference. Default: ${DEFAULT-VALUE} (provisional, to be set from A/A pairs).")
+                    + " reported as no difference. Default: ${DEFAULT-VALUE}, from an A/A pair made in rounds on a quiet"
+                    + " 2-core VM (docs/report.md); runs made before rounds drift more and need about 6.")
     double minChangePercent;
 
     @Option(names = "--fit", paramLabel = "RESIDUALS", defaultValue = "ols",
