@@ -18,6 +18,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * rounds/round-R/cores-N-STEP.json   JMH's -rf json of step STEP at N cores in round R (one fork)
+ * rounds/round-R/cpython-cores-N.json  CPython's companion at N cores in round R (one trial per benchmark)
  * rounds/round-R.partial/            the round being measured
  * </pre>
  * A run folder without {@code rounds/} is from before rounds: one file per core count.
@@ -27,6 +28,7 @@ public record RoundFiles(Path runDir) {
     public static final String ROUNDS = "rounds";
     private static final Pattern ROUND = Pattern.compile("round-(\\d+)");
     private static final Pattern STEP_FILE = Pattern.compile("cores-(\\d+)-(.+)\\.json");
+    private static final Pattern CPYTHON_FILE = Pattern.compile("cpython-cores-(\\d+)\\.json");
     private static final String PARTIAL = ".partial";
 
     public Path dir() {
@@ -46,6 +48,32 @@ public record RoundFiles(Path runDir) {
     /** Where step {@code step} at {@code cores} writes its JMH file while round {@code round} is measured. */
     public Path partialStepFile(int round, int cores, String step) {
         return partialRound(round).resolve(stepFileName(cores, step));
+    }
+
+    /** Where CPython's companion at {@code cores} writes its file while round {@code round} is measured. */
+    public Path partialCpythonFile(int round, int cores) {
+        return partialRound(round).resolve(cpythonFileName(cores));
+    }
+
+    /** CPython's file at {@code cores} of a finished round (it may not exist: CPython did not run then). */
+    public Path cpythonFile(int round, int cores) {
+        return round(round).resolve(cpythonFileName(cores));
+    }
+
+    /** Whether any finished round has a CPython file: CPython took part in this run's rounds. */
+    public boolean cpythonInRounds() throws IOException {
+        for (int round : finished()) {
+            try (Stream<Path> entries = Files.list(round(round))) {
+                if (entries.anyMatch(file -> CPYTHON_FILE.matcher(file.getFileName().toString()).matches())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String cpythonFileName(int cores) {
+        return "cpython-cores-" + cores + ".json";
     }
 
     public static String stepFileName(int cores, String step) {
@@ -76,8 +104,17 @@ public record RoundFiles(Path runDir) {
 
     /** The JMH files of one finished round at one core count, by name. */
     public SortedSet<Path> stepFiles(int round, int cores) throws IOException {
+        return stepFiles(round(round), cores);
+    }
+
+    /** The JMH files at one core count that the round being measured has so far, by name. */
+    public SortedSet<Path> partialStepFiles(int round, int cores) throws IOException {
+        return Files.isDirectory(partialRound(round)) ? stepFiles(partialRound(round), cores) : new TreeSet<>();
+    }
+
+    private static SortedSet<Path> stepFiles(Path roundDir, int cores) throws IOException {
         SortedSet<Path> files = new TreeSet<>();
-        try (Stream<Path> entries = Files.list(round(round))) {
+        try (Stream<Path> entries = Files.list(roundDir)) {
             entries.forEach(file -> {
                 Matcher name = STEP_FILE.matcher(file.getFileName().toString());
                 if (name.matches() && Integer.parseInt(name.group(1)) == cores) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
+import org.concurrencybench.results.CpythonRoundPool;
 import org.concurrencybench.results.JmhResult;
 import org.concurrencybench.results.JmhResultFile;
 import org.concurrencybench.results.MachineInfo;
@@ -32,10 +33,15 @@ import org.concurrencybench.sweep.plan.SweepPlan;
  * every step at every core count once, one JMH fork each, in the round's shuffled order
  * ({@link RoundOrder}), keeps JMH's files as written ({@link RoundFiles}), then pools every round
  * so far into each core count's {@code cores-N.json} and settles the cells (a cell that fails in
- * any round is FAILED). CPython's companion runs once per core count after the first round (its
- * calibration needs the JVM's SEQUENTIAL time). After each round the {@link StoppingRule} decides;
- * from the round after the least, only the steps with cells short of the precision run again. A
- * resumed run goes on at its next round; a round cut short is measured again from its start.
+ * any round is FAILED). CPython's companion takes part in the rounds the same way: one trial of each
+ * of its benchmarks per core count and round, a visit of the round's order (in round 1 after the JMH
+ * steps, since its calibration needs the JVM's SEQUENTIAL time), its files kept per round and pooled
+ * into {@code cpython-cores-N.json} ({@link CpythonRoundPool}). It runs in every round up to the
+ * least and in none after it: its cells have no stopping rule of their own, so it gets the trials
+ * every run gets. After each round the {@link StoppingRule} decides; from the round after the
+ * least, only the steps with cells short of the precision run again. A resumed run goes on at its
+ * next round; a round cut short is measured again from its start, CPython's visits included. A run
+ * from before CPython took part in rounds (its CPython once, after round 1) keeps that file.
  */
 final class RoundLoop {
 
@@ -49,6 +55,7 @@ final class RoundLoop {
     private final List<Integer> finishedRounds;
     private final Map<String, Outcome> failed = new LinkedHashMap<>();
     private Map<String, Double> halfWidths = new LinkedHashMap<>();
+    private boolean cpythonInRounds;
 
     RoundLoop(SweepSettings settings, PrintStream console, JmhLauncher launcher, CpythonStep cpython,
               SweepInterruption interruption, List<Integer> finishedRounds) {
@@ -74,6 +81,9 @@ final class RoundLoop {
         }
         SortedSet<Integer> done = files.finished();
         finishedRounds.addAll(done);
+        // A run whose CPython ran once after round 1 (before CPython took part in rounds) keeps that file.
+        cpythonInRounds = cpython.active()
+                && (done.isEmpty() || files.cpythonInRounds() || folder.cpythonCoreCounts().isEmpty());
         long roundMillis = plan.roundMillis();
         StoppingRule.Decision decision = StoppingRule.Decision.CONTINUE;
         if (!done.isEmpty()) {
@@ -91,9 +101,6 @@ final class RoundLoop {
             files.finish(round);
             finishedRounds.add(round);
             halfWidths = pool(plan);
-            if (round == 1 && !runCpython()) {
-                return null;
-            }
             roundMillis = Duration.between(roundStart, Instant.now()).toMillis();
             decision = rule.after(round, halfWidths.values(), Duration.between(start, Instant.now()).toMillis(),
                     roundMillis);
@@ -104,7 +111,7 @@ final class RoundLoop {
         return rounds.stopped(finishedRounds.size(), decision.name().toLowerCase(java.util.Locale.ROOT), shortCells);
     }
 
-    /** One round's visits; false when interrupted. {@code shortCells} null: every step. */
+    /** One round's visits; false when interrupted. {@code shortCells} null: every step, and CPython. */
     private boolean measure(SweepSteps plan, int round, List<String> shortCells) throws IOException, InterruptedException {
         Map<Integer, List<SweepPlan.Step>> steps = new LinkedHashMap<>();
         for (int cores : settings.cores()) {
@@ -116,23 +123,46 @@ final class RoundLoop {
             }
         }
         files.start(round);
-        List<RoundOrder.Visit> visits = RoundOrder.of(settings.seed(), round, steps);
+        List<Integer> cpythonCores = cpythonInRounds && shortCells == null ? settings.cores() : List.of();
+        List<RoundOrder.Visit> visits = RoundOrder.of(settings.seed(), round, steps, cpythonCores);
         int index = 0;
         for (RoundOrder.Visit visit : visits) {
             index++;
             int cores = visit.cores();
             console.printf("[%d/%d] cores=%s cpus=%s  %s%n", index, visits.size(),
                     settings.topology().label(cores),
-                    settings.pinned() ? settings.topology().cpusFor(cores) : "(not pinned)", visit.step().name());
-            Path part = files.partialStepFile(round, cores, visit.step().name());
-            JmhLauncher.Result result = launcher.run(cores, settings.topology().cpusFor(cores), visit.step().jmhArgs(),
-                    part, folder.logFile(cores));
+                    settings.pinned() ? settings.topology().cpusFor(cores) : "(not pinned)", visit.name());
+            if (visit.isCpython()) {
+                runCpython(round, cores);
+            } else {
+                runStep(round, cores, visit.step());
+            }
             if (interruption.stopping()) {
                 return false;
             }
-            settle(cores, visit.step(), part, result);
         }
         return true;
+    }
+
+    /** One JMH step at one core count of the round, and its cells' states. */
+    private void runStep(int round, int cores, SweepPlan.Step step) throws IOException, InterruptedException {
+        Path part = files.partialStepFile(round, cores, step.name());
+        JmhLauncher.Result result = launcher.run(cores, settings.topology().cpusFor(cores), step.jmhArgs(),
+                part, folder.logFile(cores));
+        if (!interruption.stopping()) {
+            settle(cores, step, part, result);
+        }
+    }
+
+    /**
+     * CPython's trials at one core count of the round, into the round's folder; its task calibrated
+     * to the JVM's SEQUENTIAL time pooled so far, or in round 1 to this round's.
+     */
+    private void runCpython(int round, int cores) throws IOException, InterruptedException {
+        List<Path> jvmResults = new ArrayList<>(List.of(folder.coresFile(cores)));
+        jvmResults.addAll(files.partialStepFiles(round, cores));
+        cpython.run(cores, settings.topology().cpusFor(cores), settings.runDir(), files.partialCpythonFile(round, cores),
+                jvmResults, 1);
     }
 
     /** Gives the step's cells that failed this round their state (FAILED stays FAILED in every later round). */
@@ -163,24 +193,9 @@ final class RoundLoop {
                     pooled.stream().map(p -> p.result().source()).toList(), outcomes));
             widths.putAll(RoundCells.halfWidths(cores, plan.stepsAt(cores), pooled,
                     cell -> failed.containsKey(key(cores, cell))));
+            Sweep.writing(folder.cpythonFile(cores), () -> CpythonRoundPool.write(files, folder, cores));
         }
         return widths;
-    }
-
-    /** CPython's trials at every core count (shuffled like a round); false when interrupted. */
-    private boolean runCpython() throws IOException, InterruptedException {
-        if (!cpython.active()) {
-            return true;
-        }
-        List<Integer> order = new ArrayList<>(settings.cores());
-        java.util.Collections.shuffle(order, new java.util.Random(settings.seed()));
-        for (int cores : order) {
-            cpython.run(cores, settings.topology().cpusFor(cores), settings.runDir());
-            if (interruption.stopping()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private List<JmhResult> readResults(Path part) {

@@ -72,7 +72,7 @@ public final class Sweep {
         this.folder = new RunFolder(settings.runDir());
         this.javaBinary = javaBinary;
         this.jmhLock = jmhLock;
-        this.cpython = new CpythonStep(settings.python(), CpythonPlan.companionScript(), settings.profile().inOneGo(),
+        this.cpython = new CpythonStep(settings.python(), CpythonPlan.companionScript(), settings.profile(),
                 settings.models(), settings.workloads(), settings.convoy(), settings.pinned(), console)
                 .withUserTask(settings.userTasks());
     }
@@ -92,7 +92,7 @@ public final class Sweep {
         new SweepAnnouncement(console, settings).printRounds(plan, estimatedMillis(plan, settings.profile().maxRounds()));
         boolean archivedForks = SweepPlan.firstLook(settings.profile());
         if (dryRun) {
-            new DryRun(console, settings, folder, cpython).print(plan, new JmhLauncher(javaBinary,
+            new DryRun(console, settings, cpython).print(plan, new JmhLauncher(javaBinary,
                     SuiteJar.benchmarksJar(), settings.pinned(), console, null, archivedForks));
             return Ending.ALL_MEASURED;
         }
@@ -159,11 +159,15 @@ public final class Sweep {
     }
 
     /**
-     * A resumed run's core counts that finished their JMH steps but not their CPython step (the
-     * sweep was stopped during it): CPython measures them again, before the rest.
+     * A resumed run from before CPython took part in rounds (its CPython ran once per core count,
+     * after the JMH steps or round 1): the core counts that finished their JMH steps but not their
+     * CPython step (the sweep was stopped during it). CPython measures them again, before the rest,
+     * with as many trials as that run's CPython had. A run whose rounds have CPython's files
+     * measures a CPython visit cut short with its round.
      */
     private List<Integer> cpythonRests() throws IOException {
-        if (!settings.resuming() || !cpython.active()) {
+        if (!settings.resuming() || !cpython.active()
+                || new org.concurrencybench.results.RoundFiles(settings.runDir()).cpythonInRounds()) {
             return List.of();
         }
         java.util.SortedSet<Integer> rests = folder.finishedCoreCounts();
@@ -176,7 +180,8 @@ public final class Sweep {
     private boolean measureCpythonRests() throws IOException, InterruptedException {
         for (int cores : cpythonRests) {
             console.printf("cores=%d: its CPython step was interrupted; measuring it again%n", cores);
-            cpython.run(cores, settings.topology().cpusFor(cores), settings.runDir());
+            cpython.run(cores, settings.topology().cpusFor(cores), settings.runDir(), folder.cpythonFile(cores),
+                    List.of(folder.coresFile(cores)), settings.profile().minRounds());
             if (interruption.stopping()) {
                 return false;
             }
@@ -212,9 +217,9 @@ public final class Sweep {
         }
     }
 
-    /** The whole run's estimate at {@code rounds} rounds: the JMH steps, the report, and CPython at each core count. */
+    /** The whole run's estimate at {@code rounds} rounds: the JMH steps, the report, and CPython in the rounds it takes part in. */
     private long estimatedMillis(SweepSteps plan, int rounds) {
-        return plan.estimatedMillis(rounds) + cpython.estimatedMillis(settings.cores());
+        return plan.estimatedMillis(rounds) + cpython.estimatedMillis(settings.cores(), rounds);
     }
 
     private Ending end(RunCheck.Summary summary) {

@@ -42,13 +42,13 @@ record SweepBudget(Profile profile, List<Integer> cores, List<Integer> taskCount
         Duration limit = BudgetPlanner.parse(budget);
         int connections = taskCounts.isEmpty() ? 0 : CapacityPlan.connectionLimit();
         Path companion = CpythonPlan.companionScript();
-        // CPython runs beside the JVM at each core count, with the plan's own forks and iterations.
+        // CPython runs beside the JVM at each core count, one trial per benchmark in each of the least rounds.
         BudgetPlanner.Plan plan = BudgetPlanner.plan(limit, new BudgetPlanner.Candidate(profile, cores, taskCounts, boundaries),
                 c -> RunCostModel.sweepMillis(c.profile(), c.cores(), measured.models(), measured.workloads(),
                         measured.convoy(), c.taskCounts(), measured.maxBatch(), connections, measured.spreads(),
                         measured.skewWorkloads())
-                        + new CpythonPlan(measured.python(), companion, c.profile().inOneGo(), measured.models(),
-                                measured.workloads(), measured.convoy()).estimatedMillis(c.cores()));
+                        + new CpythonPlan(measured.python(), companion, c.profile(), measured.models(),
+                                measured.workloads(), measured.convoy()).estimatedMillis(c.cores(), c.profile().minRounds()));
         Profile fitted = plan.profile();
         return new SweepBudget(fitted, plan.cores(), plan.taskCounts(), new MachineInfo.Budget(budget, limit.toMillis(),
                 plan.estimatedMillis(), fitted.forks(), fitted.warmupIterations(), fitted.warmupMillis(),

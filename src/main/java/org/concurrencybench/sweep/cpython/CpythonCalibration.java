@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.concurrencybench.model.Model;
 import org.concurrencybench.results.JmhResult;
 import org.concurrencybench.results.JmhResultFile;
@@ -14,8 +15,10 @@ import org.concurrencybench.workload.Workload;
 
 /**
  * How long one Python task should last: as long as one JVM task. The companion calibrates its CPU
- * units at the run's first core count to the JVM's {@code SEQUENTIAL} CPU time per task there, and
- * every later count reuses them, so a speedup compares the same work.
+ * units at the run's first CPython visit (in round 1, after that round's JMH steps) to the JVM's
+ * {@code SEQUENTIAL} CPU time per task at that core count, and every later visit, in that round and
+ * every later one, reuses them, so a speedup compares the same work. The pooled
+ * {@code cpython-cores-N.json} records them, so a resumed run reuses them too.
  */
 final class CpythonCalibration {
 
@@ -29,18 +32,33 @@ final class CpythonCalibration {
     /** The CPU units an earlier core count of this run chose (also one measured before a --resume); null for none. */
     static Integer cpuUnits(RunFolder folder) throws IOException {
         for (int cores : folder.cpythonCoreCounts()) {
-            JsonNode units = JSON.readTree(folder.cpythonFile(cores).toFile()).path("cpuUnits");
-            if (units.canConvertToInt() && units.asInt() > 0) {
-                return units.asInt();
+            Integer units = cpuUnits(folder.cpythonFile(cores));
+            if (units != null) {
+                return units;
             }
         }
         return null;
     }
 
-    /** One JVM CPU task's time: the JVM's SEQUENTIAL CPU batch in {@code coresFile} over its tasks. */
-    static double jvmTaskMillis(Path coresFile) {
-        if (Files.isRegularFile(coresFile)) {
-            for (JmhResult result : JmhResultFile.read(coresFile)) {
+    /** The CPU units a finished CPython run at one core count wrote into {@code out}; null for none. */
+    static Integer cpuUnits(Path out) throws IOException {
+        if (!Files.isRegularFile(out)) {
+            return null;
+        }
+        JsonNode units = JSON.readTree(out.toFile()).path("cpuUnits");
+        return units.canConvertToInt() && units.asInt() > 0 ? units.asInt() : null;
+    }
+
+    /**
+     * One JVM CPU task's time: the JVM's SEQUENTIAL CPU batch over its tasks, from the first of
+     * {@code jvmResults} (JMH files: the rounds pooled so far, the round being measured) that has it.
+     */
+    static double jvmTaskMillis(List<Path> jvmResults) {
+        for (Path file : jvmResults) {
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            for (JmhResult result : JmhResultFile.read(file)) {
                 if (result.is("ModelBenchmark", "batch") && Model.SEQUENTIAL.name().equals(result.param("model"))
                         && Workload.CPU.name().equals(result.param("workload"))) {
                     return result.primaryMetric().score() / tasks(result);

@@ -17,8 +17,8 @@ import org.concurrencybench.workload.Workload;
 
 /**
  * What the CPython companion runs at each core count: the CPython forms paired with the chosen
- * models, the chosen workloads it has (CPU, SLEEP, IO) and the convoy's cells, as one command line,
- * with the estimate of its time ({@link CpythonCostModel}).
+ * models, the chosen workloads it has (CPU, SLEEP, IO) and the convoy's cells, as one command line
+ * (one trial of each in a round), with the estimate of its time ({@link CpythonCostModel}).
  */
 public final class CpythonPlan {
 
@@ -104,8 +104,13 @@ public final class CpythonPlan {
         return convoy ? cells.cpuThreads().size() * cells.switchIntervals().size() : 0;
     }
 
-    /** The estimated time of one core count; 0 when nothing runs. */
+    /** The estimated time of one core count in one round (one trial per benchmark); 0 when nothing runs. */
     public long estimatedMillis(int cores) {
+        return estimatedMillis(cores, 1);
+    }
+
+    /** The estimated time of one core count with {@code trials} per benchmark; 0 when nothing runs. */
+    public long estimatedMillis(int cores, int trials) {
         if (!active()) {
             return 0;
         }
@@ -113,22 +118,23 @@ public final class CpythonPlan {
         if (pythonTask != null) {
             all.add(Workload.USER); // unknown: estimated as long as a CPU task
         }
-        return CpythonCostModel.millis(pairedModels, all, convoyTrials(), profile, cores);
+        return CpythonCostModel.millis(pairedModels, all, convoyTrials(), profile, cores, trials);
     }
 
-    /** The estimated time of every core count of {@code cores}. */
-    public long estimatedMillis(List<Integer> cores) {
-        return cores.stream().mapToLong(this::estimatedMillis).sum();
+    /** The estimated time of a run of {@code rounds} rounds at every core count of {@code cores}. */
+    public long estimatedMillis(List<Integer> cores, int rounds) {
+        return CpythonCostModel.roundsTakingPart(rounds, profile) * cores.stream().mapToLong(this::estimatedMillis).sum();
     }
 
     /**
      * The command for one core count.
      *
+     * @param trials     trials per benchmark (one in a round)
      * @param taskMillis one JVM CPU task's time, which the first core count calibrates Python's to
      * @param cpuUnits   the CPU units an earlier core count chose; null for the runner to calibrate
      * @param pin        whether to run under {@code taskset -c cpus}
      */
-    List<String> command(int cores, String cpus, Path out, double taskMillis, Integer cpuUnits, boolean pin) {
+    List<String> command(int cores, String cpus, Path out, int trials, double taskMillis, Integer cpuUnits, boolean pin) {
         // The companion dies with the sweep, kill -9 included; its own children do the same (cpybench.die_with_parent).
         List<String> command = new ArrayList<>(ParentDeath.available() ? ParentDeath.PREFIX : List.of());
         if (pin) {
@@ -136,7 +142,7 @@ public final class CpythonPlan {
         }
         command.addAll(List.of(interpreter.executable(), script.toString(), "--out", out.toString(),
                 "--cores", String.valueOf(cores), "--cpus", cpus, "--profile", profile.name(),
-                "--timing", profile.forks() + "," + profile.warmupIterations() + "," + profile.warmupMillis() + ","
+                "--timing", trials + "," + profile.warmupIterations() + "," + profile.warmupMillis() + ","
                         + profile.iterations() + "," + profile.iterationMillis(),
                 "--forms", String.join(",", forms), "--workloads", String.join(",", workloadNames()),
                 "--task-ms", String.format(Locale.ROOT, "%.3f", taskMillis)));

@@ -15,12 +15,12 @@ import org.concurrencybench.sweep.plan.Profile;
 import org.concurrencybench.workload.Workload;
 
 /**
- * The real CPython beside the simulation: at each core count, after the JMH steps and under the same
- * CPU affinity, runs {@code python/run_cpython.py} (the companion) as its {@link CpythonPlan} says,
- * into the run folder ({@link RunFolder#cpythonFile}), with Python's task calibrated to the JVM's
- * ({@link CpythonCalibration}). Benchmarks that fail are listed in the file with their reason by the
- * runner; if the runner itself fails, this step writes a file saying so, so the report shows every
- * CPython cell of that core count as FAILED with that reason.
+ * The real CPython beside the simulation: at a core count, under the same CPU affinity as the JMH
+ * steps there, runs {@code python/run_cpython.py} (the companion) as its {@link CpythonPlan} says,
+ * into the file it is given (in a sweep, the round's: {@link org.concurrencybench.results.RoundFiles#partialCpythonFile}),
+ * with Python's task calibrated to the JVM's ({@link CpythonCalibration}). Benchmarks that fail are
+ * listed in the file with their reason by the runner; if the runner itself fails, this step writes a
+ * file saying so, so the report shows every CPython cell of that core count as FAILED with that reason.
  */
 public final class CpythonStep {
 
@@ -41,7 +41,7 @@ public final class CpythonStep {
     private final boolean pin;
     private final PrintStream console;
     private final ChildProcess child = new ChildProcess();
-    private Integer cpuUnits; // fixed by the first core count, then reused
+    private Integer cpuUnits; // fixed by the first visit, then reused
 
     public CpythonStep(CpythonInterpreter interpreter, Path script, Profile profile, List<Model> models,
                        List<Workload> chosen, boolean convoy, boolean pin, PrintStream console) {
@@ -71,35 +71,40 @@ public final class CpythonStep {
         return plan.benchmarks();
     }
 
-    /** The estimated time of one core count; 0 when nothing runs. */
+    /** The estimated time of one core count in one round (one trial per benchmark); 0 when nothing runs. */
     public long estimatedMillis(int cores) {
         return plan.estimatedMillis(cores);
     }
 
-    /** The estimated time of every core count of {@code cores}. */
-    public long estimatedMillis(List<Integer> cores) {
-        return plan.estimatedMillis(cores);
+    /** The estimated time of a run of {@code rounds} rounds at every core count of {@code cores}. */
+    public long estimatedMillis(List<Integer> cores, int rounds) {
+        return plan.estimatedMillis(cores, rounds);
     }
 
-    /** The command for one core count, with one JVM task of {@code taskMillis}. */
-    List<String> command(int cores, String cpus, Path out, double taskMillis) {
-        return plan.command(cores, cpus, out, taskMillis, cpuUnits, pin);
+    /** The command for one core count, {@code trials} per benchmark, with one JVM task of {@code taskMillis}. */
+    List<String> command(int cores, String cpus, Path out, int trials, double taskMillis) {
+        return plan.command(cores, cpus, out, trials, taskMillis, cpuUnits, pin);
     }
 
-    /** The command a dry run shows: before anything is measured, the default task's time stands in for the JVM's. */
+    /** A round's command a dry run shows: before anything is measured, the default task's time stands in for the JVM's. */
     public List<String> plannedCommand(int cores, String cpus, Path out) {
-        return command(cores, cpus, out, CpythonCalibration.DEFAULT_TASK_MILLIS);
+        return command(cores, cpus, out, 1, CpythonCalibration.DEFAULT_TASK_MILLIS);
     }
 
-    /** Runs the companion for one core count; what it measured, or why it failed, lands in the run folder. */
-    public void run(int cores, String cpus, Path runDir) throws IOException, InterruptedException {
+    /**
+     * Runs the companion for one core count, {@code trials} per benchmark (one in a round), into
+     * {@code out}; what it measured, or why it failed, lands there, and its console in the run's log.
+     *
+     * @param jvmResults the JMH files to take the JVM's SEQUENTIAL CPU task time from, first found wins
+     */
+    public void run(int cores, String cpus, Path runDir, Path out, List<Path> jvmResults, int trials)
+            throws IOException, InterruptedException {
         RunFolder folder = new RunFolder(runDir);
-        Path out = folder.cpythonFile(cores);
         Path log = folder.cpythonLogFile(cores);
         if (cpuUnits == null) {
-            cpuUnits = CpythonCalibration.cpuUnits(folder);
+            cpuUnits = CpythonCalibration.cpuUnits(folder); // a resumed run's, from its pooled files
         }
-        List<String> command = command(cores, cpus, out, CpythonCalibration.jvmTaskMillis(folder.coresFile(cores)));
+        List<String> command = command(cores, cpus, out, trials, CpythonCalibration.jvmTaskMillis(jvmResults));
         console.printf("  cpython: %d benchmarks with %s %s%n", benchmarks(), plan.interpreter().executable(),
                 plan.interpreter().version());
         Process process = child.start(new ProcessBuilder(command).redirectErrorStream(true)
@@ -108,7 +113,7 @@ public final class CpythonStep {
             return;
         }
         process.getOutputStream().close();
-        long limitMillis = LIMIT_FACTOR * estimatedMillis(cores) + LIMIT_SLACK_MILLIS;
+        long limitMillis = LIMIT_FACTOR * plan.estimatedMillis(cores, trials) + LIMIT_SLACK_MILLIS;
         boolean ended = process.waitFor(limitMillis, TimeUnit.MILLISECONDS);
         child.ended();
         if (child.stopped()) {
@@ -121,6 +126,9 @@ public final class CpythonStep {
             fail(cores, cpus, out, log, "the CPython runner exited " + process.exitValue() + ": " + lastLine(log));
         } else {
             summarize(out);
+            if (cpuUnits == null) {
+                cpuUnits = CpythonCalibration.cpuUnits(out); // calibrated here: every later visit reuses it
+            }
         }
     }
 

@@ -11,7 +11,7 @@ import org.concurrencybench.workload.Workload;
 
 /**
  * How long one core count of the CPython companion ({@code python/run_cpython.py}) takes: the
- * runner's start, then per trial (a fresh interpreter, {@code forks} per benchmark) its start, the
+ * runner's start, then per trial (a fresh interpreter, one per benchmark in each round) its start, the
  * batch's expected checksums (one serial pass of its CPU work, or of its I/O payloads), and its
  * iterations over batches as long as the paired JVM model's ({@link RunCostModel}), except that a
  * CPython process starts by {@code fork}, not as a JVM; the convoy's trials last their iterations.
@@ -33,14 +33,23 @@ public final class CpythonCostModel {
     }
 
     /**
-     * The estimated time of one core count, in milliseconds.
+     * The rounds of a run of {@code rounds} that CPython takes part in: every round up to the
+     * profile's least, none after it (from then on only the JMH cells short of the precision run).
+     */
+    public static int roundsTakingPart(int rounds, Profile profile) {
+        return Math.min(rounds, profile.minRounds());
+    }
+
+    /**
+     * The estimated time of one invocation at one core count, in milliseconds.
      *
      * @param pairedModels the JVM models of the forms that run ({@link org.concurrencybench.results.CpythonPairing})
      * @param workloads    the batch workloads that run (CPU, SLEEP, IO)
      * @param convoyCells  the convoy's trials (0 without the convoy)
+     * @param trials       trials per benchmark (one in a round)
      */
     public static long millis(List<Model> pairedModels, List<Workload> workloads, int convoyCells, Profile profile,
-                              int cores) {
+                              int cores, int trials) {
         int tasks = profile.batchTasks() > 0 ? profile.batchTasks() : DEFAULT_TASKS;
         double total = PYTHON_RUNNER_START;
         for (Workload workload : workloads) {
@@ -50,10 +59,10 @@ public final class CpythonCostModel {
                 default -> 0;
             };
             for (Model model : pairedModels) {
-                total += profile.forks() * trial(profile, check, batch(model, workload, tasks, cores));
+                total += trials * trial(profile, check, batch(model, workload, tasks, cores));
             }
         }
-        total += (double) convoyCells * profile.forks() * (PYTHON_TRIAL_START
+        total += (double) convoyCells * trials * (PYTHON_TRIAL_START
                 + profile.warmupIterations() * profile.warmupMillis() + profile.iterations() * profile.iterationMillis());
         return Math.round(total);
     }

@@ -110,14 +110,6 @@ public record Profile(String name, int forks, int warmupIterations, long warmupM
                 oneSwitchInterval, unevenByDefault, minRounds, maxRounds, precision);
     }
 
-    /**
-     * The profile with its least rounds as forks of one invocation: how CPython's companion runs
-     * (once per core count, after the first round, {@code minRounds} trials per form).
-     */
-    public Profile inOneGo() {
-        return withTiming(minRounds, warmupIterations, warmupMillis, iterations, iterationMillis);
-    }
-
     /** JMH's command-line options for this profile. */
     public List<String> jmhOptions() {
         return List.of("-f", String.valueOf(forks), "-wi", String.valueOf(warmupIterations),

@@ -8,8 +8,11 @@ import java.util.Random;
 
 /**
  * The order of one round of a sweep in rounds (randomized multiple interleaved trials, Abedi &amp;
- * Brecht, ICPE 2017): every planned JMH invocation at every core count once, the (core count, step)
- * visits shuffled together, and inside each step the values of every {@code -p} parameter
+ * Brecht, ICPE 2017): every planned JMH invocation at every core count once, and CPython's
+ * companion at every core count it runs at in that round, the (core count, step) visits shuffled
+ * together, except that in the first round CPython's visits come after every JMH visit (CPython's
+ * calibration needs the JVM's SEQUENTIAL time of that round), shuffled among themselves; inside
+ * each step the values of every {@code -p} parameter
  * shuffled, which is the order JMH then runs that step's cells in (JMH keeps the order the values
  * are given in; it runs the parameters as nested loops, so the cells are shuffled as far as one
  * invocation allows). A machine's drift then lands on a different cell at each round instead of on
@@ -18,8 +21,22 @@ import java.util.Random;
  */
 public final class RoundOrder {
 
-    /** One JMH invocation of a round: a step, pinned to {@code cores} CPUs. */
+    /** One invocation of a round, pinned to {@code cores} CPUs: a JMH step, or CPython's companion ({@code step} null). */
     public record Visit(int cores, SweepPlan.Step step) {
+
+        /** CPython's companion at {@code cores}: one trial of each of its benchmarks. */
+        public static Visit ofCpython(int cores) {
+            return new Visit(cores, null);
+        }
+
+        public boolean isCpython() {
+            return step == null;
+        }
+
+        /** What the console and the tests call the visit: the step's name, or {@code cpython}. */
+        public String name() {
+            return isCpython() ? "cpython" : step.name();
+        }
     }
 
     private RoundOrder() {
@@ -31,13 +48,33 @@ public final class RoundOrder {
      * @param stepsByCores every core count's steps, in plan order
      */
     public static List<Visit> of(long seed, int round, Map<Integer, List<SweepPlan.Step>> stepsByCores) {
+        return of(seed, round, stepsByCores, List.of());
+    }
+
+    /**
+     * Round {@code round} (1, 2, ...) of the run seeded {@code seed}, with CPython's companion at
+     * each of {@code cpythonCores}: after the JMH steps in round 1, among them from round 2 on.
+     *
+     * @param stepsByCores every core count's steps, in plan order
+     */
+    public static List<Visit> of(long seed, int round, Map<Integer, List<SweepPlan.Step>> stepsByCores,
+                                 List<Integer> cpythonCores) {
         Random random = new Random(mix(seed, round));
         List<Visit> visits = new ArrayList<>();
         stepsByCores.forEach((cores, steps) -> steps.forEach(step -> visits.add(new Visit(cores, step))));
+        List<Visit> cpython = cpythonCores.stream().map(Visit::ofCpython).toList();
+        if (round > 1) {
+            visits.addAll(cpython);
+        }
         java.util.Collections.shuffle(visits, random);
         List<Visit> shuffled = new ArrayList<>();
         for (Visit visit : visits) {
-            shuffled.add(new Visit(visit.cores(), shuffleParams(visit.step(), random)));
+            shuffled.add(visit.isCpython() ? visit : new Visit(visit.cores(), shuffleParams(visit.step(), random)));
+        }
+        if (round == 1) {
+            List<Visit> last = new ArrayList<>(cpython);
+            java.util.Collections.shuffle(last, random);
+            shuffled.addAll(last);
         }
         return shuffled;
     }

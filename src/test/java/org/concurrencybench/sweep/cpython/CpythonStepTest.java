@@ -87,7 +87,7 @@ class CpythonStepTest {
         CpythonInterpreter gil = new CpythonInterpreter("python3", "3.11.7", false, "");
         CpythonStep step = step(gil, List.of(Model.SEQUENTIAL, Model.GLOBAL_LOCK, Model.FIXED_POOL),
                 List.of(Workload.CPU, Workload.MIXED), true);
-        List<String> command = step.command(2, "0,1", dir.resolve("out.json"), 5);
+        List<String> command = step.command(2, "0,1", dir.resolve("out.json"), 1, 5);
         String line = String.join(" ", command);
         assertTrue(line.contains("--forms sequential,ThreadPoolExecutor --workloads CPU,CONVOY"), line);
         assertEquals(2 + 2, step.benchmarks(), "2 forms x CPU, and a quick look's convoy: 0 and 1 CPU threads at 5 ms");
@@ -95,14 +95,14 @@ class CpythonStepTest {
         CpythonStep full = new CpythonStep(gil, dir.resolve("run_cpython.py"), Profile.DEFAULT, List.of(Model.GLOBAL_LOCK),
                 List.of(), true, false, new PrintStream(console, true, StandardCharsets.UTF_8));
         assertEquals(9, full.benchmarks(), "the default profile's convoy: 0, 1, 2 CPU threads x 3 intervals");
-        assertTrue(String.join(" ", full.command(2, "0,1", dir.resolve("out.json"), 5))
+        assertTrue(String.join(" ", full.command(2, "0,1", dir.resolve("out.json"), 1, 5))
                 .contains("--cpu-threads 0,1,2 --switch-intervals 5000,1000,100"));
         CpythonInterpreter free = new CpythonInterpreter("python3.13t", "3.13.1", true, "");
         String freeLine = String.join(" ", step(free, List.of(Model.FIXED_POOL), List.of(Workload.CPU), false)
-                .command(1, "0", dir.resolve("out.json"), 5));
+                .command(1, "0", dir.resolve("out.json"), 1, 5));
         assertTrue(freeLine.contains("--forms ThreadPoolExecutor"), "a free-threaded pool pairs with FIXED_POOL: " + freeLine);
         CpythonStep freeConvoy = step(free, List.of(Model.FIXED_POOL), List.of(), true);
-        assertTrue(String.join(" ", freeConvoy.command(1, "0", dir.resolve("out.json"), 5))
+        assertTrue(String.join(" ", freeConvoy.command(1, "0", dir.resolve("out.json"), 1, 5))
                 .contains("--cpu-threads 0,1 --switch-intervals 5000 --tasks 32"), "no lock to switch: CPython's interval only");
         assertEquals(2, freeConvoy.benchmarks());
         assertTrue(step(gil, List.of(Model.FORK_JOIN), List.of(Workload.CPU), false).benchmarks() == 0);
@@ -122,12 +122,19 @@ class CpythonStepTest {
         Files.writeString(dir.resolve("run").resolve("cores-1.json"), "[{\"benchmark\":\"org.concurrencybench.bench"
                 + ".ModelBenchmark.batch\",\"params\":{\"model\":\"SEQUENTIAL\",\"workload\":\"CPU\",\"tasks\":\"64\"},"
                 + "\"primaryMetric\":{\"score\":128.0}}]");
-        step.run(1, "0", dir.resolve("run"));
-        step.run(2, "0,1", dir.resolve("run"));
+        Path run = dir.resolve("run");
+        Path round = Files.createDirectories(run.resolve("rounds").resolve("round-1.partial"));
+        // Round 1: the JVM's time from the round's own JMH file (nothing pooled yet), written into the round.
+        Files.move(run.resolve("cores-1.json"), round.resolve("cores-1-models.json"));
+        step.run(1, "0", run, round.resolve("cpython-cores-1.json"),
+                List.of(run.resolve("cores-1.json"), round.resolve("cores-1-models.json")), 1);
+        step.run(2, "0,1", run, round.resolve("cpython-cores-2.json"), List.of(run.resolve("cores-2.json")), 1);
         List<String> calls = Files.readAllLines(dir.resolve("calls.txt"));
         assertTrue(calls.get(0).contains("--task-ms 2.000") && !calls.get(0).contains("--cpu-units"), calls.get(0));
-        assertTrue(calls.get(1).contains("--cpu-units 7"), calls.get(1));
-        assertTrue(Files.isRegularFile(dir.resolve("run").resolve("cpython-cores-2.json")));
+        assertTrue(calls.get(0).contains("--timing 1,"), "one trial per benchmark in a round: " + calls.get(0));
+        assertTrue(calls.get(1).contains("--cpu-units 7"), "the first visit's units, from its file: " + calls.get(1));
+        assertTrue(Files.isRegularFile(round.resolve("cpython-cores-2.json")));
+        assertFalse(Files.exists(run.resolve("cpython-cores-2.json")), "the round's file only");
     }
 
     @Test
@@ -136,7 +143,7 @@ class CpythonStepTest {
         CpythonStep step = step(new CpythonInterpreter(python.toString(), "3.11.7", false, ""),
                 List.of(Model.SEQUENTIAL), List.of(Workload.CPU), false);
         Files.createDirectories(dir.resolve("run").resolve("logs"));
-        step.run(1, "0", dir.resolve("run"));
+        step.run(1, "0", dir.resolve("run"), dir.resolve("run").resolve("cpython-cores-1.json"), List.of(), 1);
         JsonNode doc = new ObjectMapper().readTree(dir.resolve("run").resolve("cpython-cores-1.json").toFile());
         assertEquals("the CPython runner exited 3: OSError: boom", doc.get("runnerFailure").asText());
         assertTrue(console.toString().contains("cpython at 1 cores FAILED"), console.toString());

@@ -2,6 +2,7 @@ package org.concurrencybench.sweep.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -73,6 +74,48 @@ class RoundOrderTest {
         for (int round = 1; round <= 3; round++) {
             assertEquals(order(RoundOrder.of(7, round, PLAN)), order(RoundOrder.of(7, round, PLAN)));
             assertNotEquals(order(RoundOrder.of(7, round, PLAN)), order(RoundOrder.of(8, round, PLAN)));
+        }
+    }
+
+    private static final List<Integer> CPYTHON_CORES = List.of(1, 2, 4);
+
+    private static List<String> visitNames(List<RoundOrder.Visit> visits) {
+        return visits.stream().map(v -> v.cores() + " " + v.name()).toList();
+    }
+
+    @Test
+    void everyRoundVisitsCpythonOncePerCoreCountAfterTheJmhStepsInRoundOneAmongThemLater() {
+        int interleaved = 0;
+        Set<List<String>> orders = new HashSet<>();
+        for (int round = 1; round <= 6; round++) {
+            List<RoundOrder.Visit> visits = RoundOrder.of(42, round, PLAN, CPYTHON_CORES);
+            List<Integer> cpythonAt = visits.stream().filter(RoundOrder.Visit::isCpython).map(RoundOrder.Visit::cores)
+                    .sorted().toList();
+            assertEquals(CPYTHON_CORES, cpythonAt, "round " + round + ": CPython once at each core count");
+            assertEquals(order(RoundOrder.of(42, round, PLAN)).size(),
+                    order(visits.stream().filter(v -> !v.isCpython()).toList()).size(), "and every JMH cell once");
+            int firstCpython = visits.indexOf(visits.stream().filter(RoundOrder.Visit::isCpython).findFirst().orElseThrow());
+            if (round == 1) {
+                assertEquals(visits.size() - CPYTHON_CORES.size(), firstCpython, "round 1: CPython after JMH "
+                        + visitNames(visits));
+                assertEquals(order(RoundOrder.of(42, 1, PLAN)), order(visits.subList(0, firstCpython)),
+                        "round 1's JMH order is the order without CPython");
+            } else if (firstCpython < visits.size() - CPYTHON_CORES.size()) {
+                interleaved++;
+            }
+            orders.add(visitNames(visits));
+        }
+        assertTrue(interleaved >= 3, "from round 2 CPython's visits fall among the JMH steps: " + interleaved + " of 5");
+        assertEquals(6, orders.size(), "six rounds, six orders");
+    }
+
+    @Test
+    void cpythonVisitsKeepTheSeedsOrder() {
+        for (int round = 1; round <= 4; round++) {
+            assertEquals(visitNames(RoundOrder.of(7, round, PLAN, CPYTHON_CORES)),
+                    visitNames(RoundOrder.of(7, round, PLAN, CPYTHON_CORES)));
+            assertNotEquals(visitNames(RoundOrder.of(7, round, PLAN, CPYTHON_CORES)),
+                    visitNames(RoundOrder.of(8, round, PLAN, CPYTHON_CORES)));
         }
     }
 }

@@ -79,17 +79,18 @@ class RunCostModelTest {
     @Test
     void cpythonTrialsCostTheirIterationsTheirChecksAndAForkedProcessPerTask() {
         List<Model> forms = List.of(Model.SEQUENTIAL, Model.GLOBAL_LOCK, Model.PROCESS_PER_TASK);
-        long quick = CpythonCostModel.millis(forms, List.of(Workload.CPU, Workload.SLEEP), 4, Profile.QUICK, 2);
-        long full = CpythonCostModel.millis(forms, List.of(Workload.CPU, Workload.SLEEP), 9, Profile.FULL.inOneGo(), 2);
-        assertTrue(quick < full / 5, "five forks of longer iterations: " + quick + " vs " + full);
-        long withoutConvoy = CpythonCostModel.millis(forms, List.of(Workload.CPU), 0, Profile.QUICK, 1);
-        long withConvoy = CpythonCostModel.millis(forms, List.of(Workload.CPU), 4, Profile.QUICK, 1);
+        long quick = CpythonCostModel.millis(forms, List.of(Workload.CPU, Workload.SLEEP), 4, Profile.QUICK, 2, 1);
+        long full = CpythonCostModel.millis(forms, List.of(Workload.CPU, Workload.SLEEP), 9, Profile.FULL, 2,
+                Profile.FULL.minRounds());
+        assertTrue(quick < full / 5, "five trials of longer iterations: " + quick + " vs " + full);
+        long withoutConvoy = CpythonCostModel.millis(forms, List.of(Workload.CPU), 0, Profile.QUICK, 1, 1);
+        long withConvoy = CpythonCostModel.millis(forms, List.of(Workload.CPU), 4, Profile.QUICK, 1, 1);
         assertTrue(withConvoy - withoutConvoy >= 4 * (200 + 2 * 100), "four convoy trials: their iterations at least");
         // A multiprocessing.Process forks the interpreter: more than a plain loop, far less than a JVM start a task.
         long processes = CpythonCostModel.millis(List.of(Model.PROCESS_PER_TASK), List.of(Workload.SLEEP), 0,
-                Profile.QUICK, 1);
+                Profile.QUICK, 1, 1);
         long sequential = CpythonCostModel.millis(List.of(Model.SEQUENTIAL), List.of(Workload.SLEEP), 0,
-                Profile.QUICK, 1);
+                Profile.QUICK, 1, 1);
         int batches = 3; // one warm-up and two measured iterations, each one batch
         assertTrue(processes > sequential && processes < sequential + batches * Profile.QUICK_BATCH_TASKS * 20,
                 processes + " ms against a plain loop's " + sequential);
@@ -110,8 +111,29 @@ class RunCostModelTest {
         SweepSettings settings = CommandLines.resolve("--quick", "--python", python.toString(), "--label", "box");
         long cpython = new CpythonStep(settings.python(), CpythonPlan.companionScript(), settings.profile(),
                 settings.models(), settings.workloads(), settings.convoy(), false, System.out)
-                .estimatedMillis(settings.cores());
+                .estimatedMillis(settings.cores(), settings.profile().minRounds());
         assertTrue(cpython > 0);
         assertEquals(jvmOnly + cpython, withCpython);
+    }
+
+    /** CPython takes part in every round up to the least, one trial per benchmark each: priced per round, none after. */
+    @Test
+    void cpythonIsPricedOncePerCoreCountInEachOfTheLeastRounds(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path python = dir.resolve("python3");
+        Files.writeString(python, "#!/bin/sh\necho '3.11.7 1 1'\n");
+        assertTrue(python.toFile().setExecutable(true));
+        SweepSettings settings = CommandLines.resolve("--cores", "1,2", "--python", python.toString(), "--label", "box");
+        Profile profile = settings.profile();
+        assertEquals(3, profile.minRounds());
+        CpythonPlan plan = new CpythonPlan(settings.python(), CpythonPlan.companionScript(), profile, settings.models(),
+                settings.workloads(), settings.convoy());
+        long oneRound = plan.estimatedMillis(1) + plan.estimatedMillis(2);
+        assertEquals(oneRound, plan.estimatedMillis(List.of(1, 2), 1));
+        assertEquals(3 * oneRound, plan.estimatedMillis(List.of(1, 2), 3));
+        assertEquals(3 * oneRound, plan.estimatedMillis(List.of(1, 2), profile.maxRounds()), "no CPython after the least");
+        long threeTrialsInOneGo = plan.estimatedMillis(1, 3) + plan.estimatedMillis(2, 3);
+        assertTrue(3 * oneRound > threeTrialsInOneGo, "each round starts the runner again: " + oneRound + " x 3 vs "
+                + threeTrialsInOneGo);
     }
 }
