@@ -65,6 +65,7 @@ class CpythonRoundPoolTest {
         assertEquals(List.of(List.of(10.0, 12.0), List.of(20.0, 22.0)), batch.primaryMetric().rawData());
         assertArrayEquals(new double[] {10, 12, 20, 22}, batch.samples());
         assertEquals(16.0, batch.primaryMetric().score(), 1e-9, "the mean of every value");
+        assertEquals(java.util.Map.of(1, 11.0, 2, 21.0), batch.roundMeans(), "each trial's round, for pairing by round");
         assertEquals(5, pooled.cpuUnits(), "round 1's calibration, kept for a resumed run");
         String text = Files.readString(new RunFolder(run).cpythonFile(2));
         assertTrue(text.contains("\"rounds\" : [ 1, 2 ]"), text);

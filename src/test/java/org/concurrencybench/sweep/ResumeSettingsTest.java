@@ -83,8 +83,12 @@ class ResumeSettingsTest {
                 + " where it started (or on as many CPUs)", error.getMessage());
     }
 
+    /**
+     * A run from before CPython took part in rounds (its CPython once per core count after round 1,
+     * no CPython files in its rounds), stopped during that step: its CPython is measured again.
+     */
     @Test
-    void anInterruptedCpythonStepIsMeasuredAgain() throws Exception {
+    void anInterruptedCpythonStepOfARunFromBeforeCpythonInRoundsIsMeasuredAgain() throws Exception {
         Path calls = dir.resolve("python-calls");
         Path python = ChildSweep.fakePython(dir, "fake-python", """
                 cores=""; prev=""; for a in "$@"; do [ "$prev" = "--cores" ] && cores="$a"; prev="$a"; done
@@ -93,8 +97,11 @@ class ResumeSettingsTest {
                 """.formatted(calls));
         Path run = sweep(args("--python", python.toString(), "--results", dir.resolve("r").toString(),
                 "--charts", dir.resolve("c").toString()));
-        assertEquals(List.of("1", "2"), Files.readAllLines(calls).stream().sorted().toList(), "after round 1, each core count");
+        assertEquals(List.of("1", "2"), Files.readAllLines(calls).stream().sorted().toList(), "in round 1, each core count");
         Files.delete(new RunFolder(run).cpythonFile(2)); // stopped during CPython's step at core count 2
+        org.concurrencybench.results.RoundFiles rounds = new org.concurrencybench.results.RoundFiles(run);
+        Files.delete(rounds.cpythonFile(1, 1)); // the run's CPython ran outside its rounds
+        Files.delete(rounds.cpythonFile(1, 2));
 
         SweepSettings resumed = CommandLines.resolve("--resume", run.toString());
         assertEquals(python.toString(), resumed.python().executable());

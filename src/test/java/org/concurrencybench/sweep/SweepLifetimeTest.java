@@ -102,6 +102,8 @@ class SweepLifetimeTest {
         try (var runs = Files.list(dir.resolve("r"))) {
             Path run = runs.findFirst().orElseThrow();
             assertFalse(Files.exists(run.resolve("cpython-cores-1.json")), "nothing wrote into the run afterwards");
+            assertFalse(Files.exists(new org.concurrencybench.results.RoundFiles(run).partialCpythonFile(1, 1)),
+                    "nor into its round");
         }
     }
 }

@@ -72,10 +72,16 @@ class SweepRoundsTest {
     }
 
     private Path newRun() throws Exception {
-        assertEquals(Sweep.Ending.ALL_MEASURED, sweep("--cores", "1,2", "--models", "SEQUENTIAL,FIXED_POOL", "--workloads",
-                "CPU", "--spread", "NONE", "--no-python", "--min-rounds", "3", "--max-rounds", "5", "--label", "r",
-                "--results", dir.resolve("results").toString(), "--charts", dir.resolve("charts").toString()).run(false),
-                console.toString());
+        return newRun("--no-python");
+    }
+
+    /** A new run of 3 to 5 rounds at 1 and 2 cores, CPython as {@code python} says ({@code --no-python}, {@code --python P}). */
+    private Path newRun(String... python) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("--cores", "1,2", "--models", "SEQUENTIAL,FIXED_POOL",
+                "--workloads", "CPU", "--spread", "NONE", "--min-rounds", "3", "--max-rounds", "5", "--label", "r",
+                "--results", dir.resolve("results").toString(), "--charts", dir.resolve("charts").toString()));
+        args.addAll(List.of(python));
+        assertEquals(Sweep.Ending.ALL_MEASURED, sweep(args.toArray(String[]::new)).run(false), console.toString());
         try (var runs = Files.list(dir.resolve("results"))) {
             return runs.findFirst().orElseThrow();
         }
@@ -155,6 +161,62 @@ class SweepRoundsTest {
                 dir.resolve("charts").toString()).run(false), console.toString());
         assertEquals(before, invocations().size());
         assertTrue(console.toString().contains("Nothing left to measure"), console.toString());
+    }
+
+    /**
+     * A stand-in for CPython's companion that logs its output file and arguments beside the JMH
+     * invocations and writes one trial of one benchmark, calibrated to 7 CPU units unless told.
+     */
+    private Path fakePython() throws Exception {
+        return ChildSweep.fakePython(dir, "fake-python", """
+                echo "$out $*" >> "LOG"
+                units=7; prev=""; for a in "$@"; do [ "$prev" = "--cpu-units" ] && units="$a"; prev="$a"; done
+                printf '{"format":"concurrencybench-cpython/1","cores":1,"cpuUnits":%s,"profile":{"forks":1},"benchmarks":[{"benchmark":"cpython.batch","mode":"avgt","forks":1,"params":{"form":"sequential","workload":"CPU","cpuUnits":"%s"},"primaryMetric":{"score":100.0,"scoreUnit":"ms/op","rawData":[[100.0,101.0]]}}],"failed":[]}' "$units" "$units" > "$out"
+                """.replace("LOG", dir.resolve("invocations.log").toString()));
+    }
+
+    @Test
+    void cpythonTakesPartInEachOfTheLeastRoundsAfterTheJmhStepsInRoundOneAndIsPooled() throws Exception {
+        Path run = newRun("--python", fakePython().toString());
+        List<String> log = invocations();
+        assertEquals(3 * (2 + 2), log.size(), "3 rounds x 2 core counts, a JMH step and CPython each: " + log);
+        assertTrue(log.subList(0, 2).stream().allMatch(line -> line.contains("round-1.partial/cores-")), log.toString());
+        assertTrue(log.subList(2, 4).stream().allMatch(line -> line.contains("round-1.partial/cpython-cores-")),
+                "round 1: CPython after the JMH steps " + log);
+        List<String> cpython = log.stream().filter(line -> line.contains("cpython-cores-")).toList();
+        assertTrue(cpython.stream().allMatch(line -> line.contains("--timing 1,")), "one trial a round: " + cpython);
+        assertTrue(cpython.subList(1, cpython.size()).stream().allMatch(line -> line.contains("--cpu-units 7")),
+                "the first visit's calibration, reused: " + cpython);
+        RoundFiles files = new RoundFiles(run);
+        for (int round = 1; round <= 3; round++) {
+            assertTrue(Files.isRegularFile(files.cpythonFile(round, 1)) && Files.isRegularFile(files.cpythonFile(round, 2)));
+        }
+        JsonNode pooled = new ObjectMapper().readTree(new RunFolder(run).cpythonFile(2).toFile());
+        JsonNode batch = pooled.get("benchmarks").get(0);
+        assertEquals(3, batch.get("primaryMetric").get("rawData").size(), "one trial from each round");
+        assertEquals("[1,2,3]", batch.get("rounds").toString());
+        assertEquals(7, pooled.get("cpuUnits").asInt());
+    }
+
+    @Test
+    void aResumedRunKeepsCpythonsFinishedRoundsAndMeasuresTheRoundCutShortAgain() throws Exception {
+        Path run = newRun("--python", fakePython().toString());
+        RoundFiles files = new RoundFiles(run);
+        String roundOne = Files.readString(files.cpythonFile(1, 2));
+        Files.move(files.round(3), files.partialRound(3));
+        Files.delete(files.partialRound(3).resolve("cpython-cores-1.json")); // killed before CPython at 1 core
+        unfinish(run);
+        int before = invocations().size();
+        assertEquals(Sweep.Ending.ALL_MEASURED, sweep("--resume", run.toString(), "--charts",
+                dir.resolve("charts").toString()).run(false), console.toString());
+        List<String> again = invocations().subList(before, invocations().size());
+        assertEquals(4, again.size(), "round 3 again, whole, CPython included: " + again);
+        assertTrue(again.stream().allMatch(line -> line.contains("round-3.partial")), again.toString());
+        assertTrue(again.stream().filter(line -> line.contains("cpython-cores-")).allMatch(line -> line.contains(
+                "--cpu-units 7")), "the run's calibration, from its pooled files: " + again);
+        assertEquals(roundOne, Files.readString(files.cpythonFile(1, 2)), "finished rounds are kept as they were");
+        JsonNode pooled = new ObjectMapper().readTree(new RunFolder(run).cpythonFile(1).toFile());
+        assertEquals("[1,2,3]", pooled.get("benchmarks").get(0).get("rounds").toString());
     }
 
     private static void deleteTree(Path path) throws Exception {

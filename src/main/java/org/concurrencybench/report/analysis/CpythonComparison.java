@@ -23,7 +23,8 @@ import org.concurrencybench.model.Model;
  *
  * <p>The ratio of two speedups {@code a/b} gets the interval of its relative half-widths added in
  * quadrature, {@code r (1 +- sqrt(h_a^2 + h_b^2))}, the delta method for independent estimates, as
- * {@link RatioEstimate} does for a ratio of means. Each row carries a {@link Finding}: the sides
+ * {@link RatioEstimate} does for a ratio of means. Each side's own speedup (and slowdown) is paired
+ * by round where its trials came from rounds ({@link RatioEstimate#withinRun}), CPython's as the JVM's. Each row carries a {@link Finding}: the sides
  * agree when that interval holds 1, else differ, flagged beyond {@link #FLAG_FACTOR} either way;
  * or why there is nothing to compare. The words are the report's ({@code sections.CpythonSection}).
  */
@@ -87,20 +88,20 @@ public final class CpythonComparison {
         List<Integer> cores = py.byCores().keySet().stream().toList();
         int base = cores.get(0);
         Optional<SampleStats> pyBase = py.batch(base, CpythonPairing.SEQUENTIAL, workload)
-                .map(e -> SampleStats.of(e.samples(), level));
+                .map(e -> pyStats(e, level));
         Optional<SampleStats> jvmBase = jvmBatch(run, Model.SEQUENTIAL, workload, base, level);
         for (Map.Entry<String, Model> pair : CpythonPairing.forms(py.freeThreaded()).entrySet()) {
             String form = pair.getKey();
             Model model = pair.getValue();
             for (int n : cores) {
-                Optional<SampleStats> pyCell = py.batch(n, form, workload).map(e -> SampleStats.of(e.samples(), level));
+                Optional<SampleStats> pyCell = py.batch(n, form, workload).map(e -> pyStats(e, level));
                 Optional<SampleStats> jvmCell = jvmBatch(run, model, workload, n, level);
                 Optional<String> failure = py.batchFailure(n, form, workload);
                 if (pyCell.isEmpty() && jvmCell.isEmpty() && failure.isEmpty()) {
                     continue;
                 }
                 RatioEstimate pySpeedup = pyCell.isPresent() && pyBase.isPresent()
-                        ? RatioEstimate.of(pyBase.get(), pyCell.get()) : RatioEstimate.ABSENT;
+                        ? RatioEstimate.withinRun(pyBase.get(), pyCell.get()) : RatioEstimate.ABSENT;
                 RatioEstimate jvmSpeedup = jvmCell.isPresent() && jvmBase.isPresent()
                         ? RatioEstimate.withinRun(jvmBase.get(), jvmCell.get()) : RatioEstimate.ABSENT;
                 RatioEstimate ratio = ratio(pySpeedup, jvmSpeedup);
@@ -123,13 +124,13 @@ public final class CpythonComparison {
             for (CpythonResults.Entry entry : entries) {
                 int threads = ConvoyResults.parseInt(entry.param("cpuThreads"));
                 int micros = ConvoyResults.parseInt(entry.param("switchIntervalMicros"));
-                SampleStats pyCell = SampleStats.of(entry.samples(), level);
+                SampleStats pyCell = pyStats(entry, level);
                 Optional<SampleStats> pyAlone = entries.stream().filter(e -> e.param("cpuThreads").equals("0")
                         && e.param("switchIntervalMicros").equals(entry.param("switchIntervalMicros")))
-                        .findFirst().map(e -> SampleStats.of(e.samples(), level));
+                        .findFirst().map(e -> pyStats(e, level));
                 Optional<SampleStats> jvmCell = jvmConvoy(run, model, threads, micros, n, level);
                 Optional<SampleStats> jvmAlone = jvmConvoy(run, model, 0, micros, n, level);
-                RatioEstimate pySlowdown = pyAlone.map(alone -> RatioEstimate.of(alone, pyCell)).orElse(RatioEstimate.ABSENT);
+                RatioEstimate pySlowdown = pyAlone.map(alone -> RatioEstimate.withinRun(alone, pyCell)).orElse(RatioEstimate.ABSENT);
                 RatioEstimate jvmSlowdown = jvmAlone.isPresent() && jvmCell.isPresent()
                         ? RatioEstimate.withinRun(jvmAlone.get(), jvmCell.get()) : RatioEstimate.ABSENT;
                 RatioEstimate ratio = ratio(pySlowdown, jvmSlowdown);
@@ -155,6 +156,11 @@ public final class CpythonComparison {
         double hb = (b.high() - b.low()) / (2 * b.value());
         double h = Math.sqrt(ha * ha + hb * hb);
         return new RatioEstimate(r, r * (1 - h), r * (1 + h));
+    }
+
+    /** A CPython benchmark's values, with its round means where its trials came from rounds. */
+    private static SampleStats pyStats(CpythonResults.Entry entry, double level) {
+        return SampleStats.of(entry.samples(), level).withRoundMeans(entry.roundMeans());
     }
 
     private static Optional<SampleStats> jvmBatch(RunResults run, Model model, String workload, int cores, double level) {

@@ -35,14 +35,43 @@ public record CpythonResults(SortedMap<Integer, CpythonResults.CoreCount> byCore
         }
     }
 
-    /** One benchmark, as a JMH entry: {@code rawData} has a row of iteration values per fork. */
-    public record Entry(String benchmark, String mode, Map<String, String> params, PrimaryMetric primaryMetric) {
+    /**
+     * One benchmark, as a JMH entry: {@code rawData} has a row of iteration values per fork (trial);
+     * {@code rounds}, in a file pooled from rounds, the round of each row (null otherwise).
+     */
+    public record Entry(String benchmark, String mode, Map<String, String> params, PrimaryMetric primaryMetric,
+                        List<Integer> rounds) {
         public String param(String name) {
             return params.getOrDefault(name, "");
         }
 
         public double[] samples() {
             return primaryMetric.rawData().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).toArray();
+        }
+
+        /** The mean of each round's trials by round number; empty for a file not pooled from rounds. */
+        public Map<Integer, Double> roundMeans() {
+            List<List<Double>> raw = primaryMetric.rawData();
+            if (rounds == null || rounds.size() != raw.size()) {
+                return Map.of();
+            }
+            Map<Integer, double[]> sums = new TreeMap<>();
+            for (int i = 0; i < raw.size(); i++) {
+                double[] sum = sums.computeIfAbsent(rounds.get(i), r -> new double[2]);
+                for (double value : raw.get(i)) {
+                    if (Double.isFinite(value)) {
+                        sum[0] += value;
+                        sum[1]++;
+                    }
+                }
+            }
+            Map<Integer, Double> means = new TreeMap<>();
+            sums.forEach((round, sum) -> {
+                if (sum[1] > 0) {
+                    means.put(round, sum[0] / sum[1]);
+                }
+            });
+            return means;
         }
     }
 

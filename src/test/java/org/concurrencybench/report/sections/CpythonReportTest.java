@@ -114,6 +114,35 @@ class CpythonReportTest {
         assertTrue(Files.isRegularFile(out.resolve("cpython-convoy.png")));
     }
 
+    /** A CPython side of one trial per round: sequential at 1 core and the pool at 2, every round slower than the last. */
+    private static CpythonResults drifting(List<Integer> rounds) {
+        CpythonResults.Python python = new CpythonResults.Python("python3", "3.11.7", "CPython", "gil");
+        java.util.function.BiFunction<String, List<List<Double>>, CpythonResults.Entry> batch = (form, raw) ->
+                new CpythonResults.Entry(CpythonResults.BATCH, "avgt", Map.of("form", form, "workload", "CPU"),
+                        new CpythonResults.PrimaryMetric(0, "ms/op", raw), rounds);
+        CpythonResults.CoreCount one = new CpythonResults.CoreCount(CpythonResults.FORMAT, python, 1, "0", "fork", 5,
+                null, null, null, List.of(batch.apply("sequential", List.of(List.of(100.0), List.of(200.0), List.of(300.0)))),
+                List.of());
+        CpythonResults.CoreCount two = new CpythonResults.CoreCount(CpythonResults.FORMAT, python, 2, "0,1", "fork", 5,
+                null, null, null, List.of(batch.apply("ThreadPoolExecutor",
+                        List.of(List.of(50.0), List.of(100.0), List.of(150.0)))), List.of());
+        return new CpythonResults(new java.util.TreeMap<>(Map.of(1, one, 2, two)));
+    }
+
+    @Test
+    void cpythonsSpeedupIsPairedByRoundWhereItsTrialsCameFromRounds() {
+        RunResults run = RunReader.read(Fixtures.run("cpython"));
+        CpythonComparison.SpeedupRow paired = row(CpythonComparison.speedups(run, drifting(List.of(1, 2, 3)), "CPU", LEVEL),
+                "ThreadPoolExecutor", 2);
+        assertEquals(2.0, paired.cpython().value(), 1e-9);
+        assertEquals(2.0, paired.cpython().low(), 1e-9, "each round's ratio is 2: the drift cancels");
+        assertEquals(2.0, paired.cpython().high(), 1e-9);
+        CpythonComparison.SpeedupRow unpaired = row(CpythonComparison.speedups(run, drifting(null), "CPU", LEVEL),
+                "ThreadPoolExecutor", 2);
+        assertTrue(unpaired.cpython().high() - unpaired.cpython().low() > 1, "without rounds the drift widens it: "
+                + unpaired.cpython());
+    }
+
     @Test
     void readsWhatTheRealRunnerWrote() {
         CpythonResults.CoreCount count = CpythonResults.readFile(Fixtures.run("cpython").getParent()
