@@ -89,7 +89,8 @@ public final class Sweep {
         }
         MachineInfo.State before = new SweepAnnouncement(console, settings).print(plan,
                 estimatedMillis(plan, settings.profile().minRounds()), cpython.note());
-        new SweepAnnouncement(console, settings).printRounds(plan, estimatedMillis(plan, settings.profile().maxRounds()));
+        new SweepAnnouncement(console, settings).printRounds(plan, cpython.estimatedMillis(settings.cores(), 1),
+                estimatedMillis(plan, settings.profile().maxRounds()));
         boolean archivedForks = SweepPlan.firstLook(settings.profile());
         if (dryRun) {
             new DryRun(console, settings, cpython).print(plan, new JmhLauncher(javaBinary,

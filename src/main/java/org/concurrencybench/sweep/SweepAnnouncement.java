@@ -54,10 +54,16 @@ final class SweepAnnouncement {
         return state;
     }
 
-    /** The rounds' line: the least and most, the precision, one round's estimate and the most rounds', the seed. */
-    void printRounds(SweepSteps plan, long maxRoundsMillis) {
+    /**
+     * The rounds' line: the least and most, the precision, one round's estimate (with CPython's
+     * trials, {@code cpythonRoundMillis}, in the least rounds) and the most rounds', the seed.
+     */
+    void printRounds(SweepSteps plan, long cpythonRoundMillis, long maxRoundsMillis) {
         org.concurrencybench.sweep.plan.Profile p = settings.profile();
-        String perRound = Durations.format(Duration.ofMillis(plan.roundMillis())) + " a round, one JMH fork of each cell"
+        String perRound = Durations.format(Duration.ofMillis(plan.roundMillis() + cpythonRoundMillis))
+                + " a round, one JMH fork of each cell" + (cpythonRoundMillis > 0
+                        ? (p.maxRounds() > p.minRounds() ? " and, in the least rounds," : " and") + " one CPython trial of each"
+                        : "")
                 + " in a shuffled order (seed " + settings.seed() + ")";
         if (p.maxRounds() == 1) {
             console.println("Rounds: one (a first look: no interval from rounds); " + perRound);

@@ -196,6 +196,8 @@ class SweepRoundsTest {
         assertEquals(3, batch.get("primaryMetric").get("rawData").size(), "one trial from each round");
         assertEquals("[1,2,3]", batch.get("rounds").toString());
         assertEquals(7, pooled.get("cpuUnits").asInt());
+        assertTrue(console.toString().contains("a round, one JMH fork of each cell and, in the least rounds, one CPython"
+                + " trial of each in a shuffled order"), console.toString());
     }
 
     @Test
