@@ -2,7 +2,9 @@ package org.concurrencybench.report.render;
 
 /**
  * Writes a {@link ReportDocument} as one self-contained {@code index.html}: inline CSS, charts as
- * inline SVG (a PNG link when no SVG was rendered), every text value HTML-escaped.
+ * inline SVG (a PNG link when no SVG was rendered), every text value HTML-escaped and its inline
+ * marks rendered ({@link Inline}), an id on every heading and the {@link Contents} list linking
+ * the sections, under the first.
  */
 public final class HtmlRenderer {
 
@@ -12,6 +14,7 @@ public final class HtmlRenderer {
             table{border-collapse:collapse;margin:1em 0;font-size:0.9em}
             th,td{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}
             th{background:#f3f3f3} caption{font-weight:bold;text-align:left;padding:4px 0}
+            nav p{margin-bottom:0.2em} nav ul{margin-top:0}
             figure{margin:1.5em 0} figure svg{max-width:100%;height:auto} figcaption{font-size:0.9em;color:#555}
             """;
 
@@ -22,27 +25,41 @@ public final class HtmlRenderer {
         StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(Html.escape(document.title())).append("</title>\n<style>").append(STYLE)
                 .append("</style>\n</head>\n<body>\n<h1>").append(Html.escape(document.title())).append("</h1>\n");
+        Contents contents = Contents.of(document);
         for (ReportDocument.Block block : document.blocks()) {
+            if (contents.goesBefore(block)) {
+                contents(out, contents);
+            }
             switch (block) {
                 case ReportDocument.Heading heading -> {
                     int level = Math.min(6, heading.level());
-                    out.append("<h").append(level).append('>').append(Html.escape(heading.text())).append("</h")
-                            .append(level).append(">\n");
+                    out.append("<h").append(level).append(" id=\"").append(Html.escape(contents.anchor(heading)))
+                            .append("\">").append(Inline.html(heading.text())).append("</h").append(level).append(">\n");
                 }
                 case ReportDocument.Paragraph paragraph ->
-                        out.append("<p>").append(Html.escape(paragraph.text())).append("</p>\n");
+                        out.append("<p>").append(Inline.html(paragraph.text())).append("</p>\n");
                 case ReportDocument.Bullets bullets -> {
                     out.append("<ul>\n");
-                    bullets.items().forEach(item -> out.append("<li>").append(Html.escape(item)).append("</li>\n"));
+                    bullets.items().forEach(item -> out.append("<li>").append(Inline.html(item)).append("</li>\n"));
                     out.append("</ul>\n");
                 }
                 case ReportDocument.Table table -> table(out, table);
                 case ReportDocument.Figure figure -> figure(out, figure);
                 case ReportDocument.Link link -> out.append("<p><a href=\"").append(Html.escape(link.target()))
-                        .append("\">").append(Html.escape(link.text())).append("</a></p>\n");
+                        .append("\">").append(Inline.html(link.text())).append("</a></p>\n");
             }
         }
         return out.append("</body>\n</html>\n").toString();
+    }
+
+    /** The list of sections, each linked to its heading's id. */
+    private static void contents(StringBuilder out, Contents contents) {
+        out.append("<nav>\n<p><strong>Contents</strong></p>\n<ul>\n");
+        for (Contents.Entry entry : contents.sections()) {
+            out.append("<li><a href=\"#").append(Html.escape(entry.anchor())).append("\">")
+                    .append(Inline.html(entry.text())).append("</a></li>\n");
+        }
+        out.append("</ul>\n</nav>\n");
     }
 
     private static void table(StringBuilder out, ReportDocument.Table table) {
@@ -55,7 +72,7 @@ public final class HtmlRenderer {
         out.append("</tr>\n");
         for (var row : table.rows()) {
             out.append("<tr>");
-            row.forEach(cell -> out.append("<td>").append(Html.escape(cell)).append("</td>"));
+            row.forEach(cell -> out.append("<td>").append(Inline.html(cell)).append("</td>"));
             out.append("</tr>\n");
         }
         out.append("</table>\n");

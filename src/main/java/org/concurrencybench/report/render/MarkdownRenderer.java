@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Writes a {@link ReportDocument} as GitHub-flavoured Markdown ({@code report.md}). Values from
- * result files are escaped so that a label cannot break a table or inject HTML.
+ * result files are escaped so that a label cannot break a table or inject HTML. The
+ * {@link Contents} list goes under the first section, linking GitHub's heading anchors.
  */
 public final class MarkdownRenderer {
 
@@ -13,7 +14,14 @@ public final class MarkdownRenderer {
 
     public static String render(ReportDocument document) {
         StringBuilder out = new StringBuilder("# ").append(text(document.title())).append("\n\n");
+        Contents contents = Contents.of(document);
         for (ReportDocument.Block block : document.blocks()) {
+            if (contents.goesBefore(block)) {
+                out.append("**Contents**\n\n");
+                contents.sections().forEach(entry -> out.append("- [").append(text(entry.text()).replace("]", "\\]"))
+                        .append("](#").append(entry.anchor()).append(")\n"));
+                out.append('\n');
+            }
             switch (block) {
                 case ReportDocument.Heading heading ->
                         out.append("#".repeat(heading.level())).append(' ').append(text(heading.text())).append("\n\n");

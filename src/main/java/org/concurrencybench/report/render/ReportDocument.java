@@ -9,7 +9,9 @@ import java.util.concurrent.CompletionException;
  * The report's content, independent of its file format: headings, paragraphs, lists, tables and
  * charts in order. {@link MarkdownRenderer} and {@link HtmlRenderer} turn the same document into
  * {@code report.md} and {@code index.html}, so the two never disagree. Text is plain (renderers
- * escape it); a {@link Link} is a relative link to another file of the report.
+ * escape it) but for two inline marks both renderers show alike, {@code **strong**} and
+ * {@code `code`} ({@link Inline}); a {@link Link} is a relative link to another file of the report.
+ * Level-2 headings are the report's sections: the renderers list them ({@link Contents}).
  */
 public final class ReportDocument {
 
