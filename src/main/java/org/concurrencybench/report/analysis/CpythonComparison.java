@@ -25,13 +25,23 @@ import org.concurrencybench.model.Model;
  * quadrature, {@code r (1 +- sqrt(h_a^2 + h_b^2))}, the delta method for independent estimates, as
  * {@link RatioEstimate} does for a ratio of means. Each side's own speedup (and slowdown) is paired
  * by round where its trials came from rounds ({@link RatioEstimate#withinRun}), CPython's as the JVM's. Each row carries a {@link Finding}: the sides
- * agree when that interval holds 1, else differ, flagged beyond {@link #FLAG_FACTOR} either way;
- * or why there is nothing to compare. The words are the report's ({@code sections.CpythonSection}).
+ * differ only when that interval excludes 1 and the ratio is beyond {@link #TOLERANCE} either way,
+ * flagged beyond {@link #FLAG_FACTOR}; or why there is nothing to compare. The words are the
+ * report's ({@code sections.CpythonSection}).
  */
 public final class CpythonComparison {
 
     /** Beyond this factor either way a difference is flagged for explanation (issue 11, item 4). */
     public static final double FLAG_FACTOR = 2.0;
+
+    /**
+     * Within this factor either way the sides are called close even when the interval excludes 1:
+     * a 2% difference measured to 1% is real but says nothing about the simulation (issue 19).
+     */
+    public static final double TOLERANCE = 1.10;
+
+    /** A figure whose interval's half-width is more than this share of it is unreliable, as in the scaling tables. */
+    public static final double RELIABLE_HALF_WIDTH = ScalingAnalysis.MAX_RELATIVE_SPEEDUP_HALF_WIDTH;
 
     /** One form at one core count: the two speedups, their ratio and what they say together. */
     public record SpeedupRow(String workload, String form, String model, int cores, RatioEstimate cpython, RatioEstimate jvm,
@@ -71,6 +81,11 @@ public final class CpythonComparison {
             /** Whether the ratio's interval holds 1. */
             public boolean agrees() {
                 return ratio.hasInterval() && ratio.low() <= 1 && 1 <= ratio.high();
+            }
+
+            /** Whether the ratio is beyond {@link #TOLERANCE} either way and its interval (if any) excludes 1. */
+            public boolean differs() {
+                return ratio.present() && !agrees() && Math.max(ratio.value(), 1 / ratio.value()) > TOLERANCE;
             }
 
             /** Whether CPython's figure is more than {@link #FLAG_FACTOR} times the simulation's, either way. */
@@ -163,7 +178,17 @@ public final class CpythonComparison {
         return SampleStats.of(entry.samples(), level).withRoundMeans(entry.roundMeans());
     }
 
-    private static Optional<SampleStats> jvmBatch(RunResults run, Model model, String workload, int cores, double level) {
+    /**
+     * Whether an estimate's interval is wider than the scaling tables allow a reliable speedup
+     * (the same relative half-width), or missing.
+     */
+    public static boolean tooWide(RatioEstimate r) {
+        return !r.hasInterval()
+                || (r.high() - r.low()) / 2 > RELIABLE_HALF_WIDTH * Math.abs(r.value());
+    }
+
+    /** The JVM's batch time of a model on a workload at a core count, if the run has it. */
+    public static Optional<SampleStats> jvmBatch(RunResults run, Model model, String workload, int cores, double level) {
         return run.of(BenchmarkClasses.MODEL, cores).stream()
                 .filter(r -> r.method().equals("batch") && r.param("model", "").equals(model.name())
                         && r.param("workload", "").equals(workload))

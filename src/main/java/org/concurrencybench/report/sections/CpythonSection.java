@@ -35,8 +35,14 @@ final class CpythonSection {
         document.heading(2, "Real CPython beside the simulation");
         document.paragraph(introduction(py));
         for (String workload : py.workloads()) {
-            addWorkload(document, CpythonComparison.speedups(run, py, workload, level), workload, runName, charts,
-                    py.asyncioCalls(workload));
+            List<CpythonComparison.SpeedupRow> rows = CpythonComparison.speedups(run, py, workload, level);
+            addWorkload(document, rows, workload, runName, charts, py.asyncioCalls(workload));
+            List<String> why = CpythonGaps.explain(run, py, workload, rows, level);
+            if (!why.isEmpty()) {
+                document.paragraph("More than " + Numbers.format(CpythonComparison.FLAG_FACTOR) + "x apart, and why"
+                        + " (figures of this run):");
+                document.bullets(why);
+            }
         }
         addConvoy(document, CpythonComparison.convoy(run, py, level), py, runName, charts);
         addFailures(document, py);
@@ -56,8 +62,12 @@ final class CpythonSection {
                 + "Each form is paired with the suite model of its"
                 + " shape; speedups are over each side's own sequential code at " + Numbers.cores(py.byCores().firstKey())
                 + ". Ratio = CPython's speedup / the simulation's, with the interval of both speedups' relative"
-                + " half-widths in quadrature; 'agrees' when it holds 1, flagged when over "
-                + Numbers.format(CpythonComparison.FLAG_FACTOR) + "x either way.";
+                + " half-widths in quadrature. It 'agrees' when the interval holds 1, is 'close' when the interval"
+                + " excludes 1 but the ratio is within " + tolerance() + ", and 'differs' only when both the interval"
+                + " excludes 1 and the ratio is outside " + tolerance() + "; more than "
+                + Numbers.format(CpythonComparison.FLAG_FACTOR) + "x apart, the reason is given under the table from"
+                + " this run's own figures. A figure whose interval is wider than " + widest() + " is called unreliable,"
+                + " as in the scaling tables.";
     }
 
     private static void addWorkload(ReportDocument document, List<CpythonComparison.SpeedupRow> rows, String workload,
@@ -124,7 +134,7 @@ final class CpythonSection {
                     : "SKIPPED: the JVM did not run " + row.model();
             case Finding.NoBaseline none -> "no sequential baseline at " + Numbers.cores(none.cores());
             case Finding.Reference reference -> "reference (alone)";
-            case Finding.Compared compared -> compared(compared);
+            case Finding.Compared compared -> compared(compared, row.cpython(), row.jvm());
         };
     }
 
@@ -133,26 +143,48 @@ final class CpythonSection {
         return switch (row.finding()) {
             case Finding.JvmMissing missing -> "SKIPPED: the JVM did not run the convoy at " + Numbers.cores(row.cores());
             case Finding.Reference reference -> "reference (alone)";
-            case Finding.Compared compared -> compared(compared);
+            case Finding.Compared compared -> compared(compared, row.cpythonSlowdown(), row.jvmSlowdown());
             default -> throw new IllegalStateException("not a convoy finding: " + row.finding());
         };
     }
 
-    /** "agrees within the interval", or by how much CPython's figure differs from the simulation's. */
-    private static String compared(Finding.Compared compared) {
+    /**
+     * "agrees within the interval"; close, within {@link CpythonComparison#TOLERANCE}; or by how much
+     * CPython's figure differs from the simulation's, beyond {@link CpythonComparison#FLAG_FACTOR}
+     * pointing to the reason under the table. A figure whose interval is too wide to rely on is named.
+     */
+    static String compared(Finding.Compared compared, RatioEstimate cpython, RatioEstimate jvm) {
         RatioEstimate ratio = compared.ratio();
         if (!ratio.present()) {
             return Numbers.ABSENT;
         }
-        if (compared.agrees()) {
-            return "agrees within the interval";
-        }
         double r = ratio.value();
         String by = r >= 1 ? "CPython's is " + Numbers.format(r) + "x the simulation's"
                 : "CPython's is 1/" + Numbers.format(1 / r) + " of the simulation's";
-        String flag = compared.flagged() ? "; differs by more than " + Numbers.format(CpythonComparison.FLAG_FACTOR) + "x"
-                : "";
-        return (ratio.hasInterval() ? "differs: " : "differs (no interval): ") + by + flag;
+        String verdict = compared.agrees() ? "agrees within the interval"
+                : !compared.differs() ? "close: " + by + ", within the " + tolerance() + " tolerance"
+                : (ratio.hasInterval() ? "differs: " : "differs (no interval): ") + by
+                        + (compared.flagged() ? "; more than " + Numbers.format(CpythonComparison.FLAG_FACTOR)
+                        + "x apart, why under the table" : "");
+        List<String> wide = new ArrayList<>();
+        if (CpythonComparison.tooWide(cpython)) {
+            wide.add("CPython's");
+        }
+        if (CpythonComparison.tooWide(jvm)) {
+            wide.add("the JVM's");
+        }
+        return wide.isEmpty() ? verdict : verdict + "; unreliable: " + String.join(" and ", wide)
+                + (wide.size() == 1 ? " interval is" : " intervals are") + " wider than " + widest();
+    }
+
+    /** The widest interval a reliable figure may have: "±10%". */
+    static String widest() {
+        return "\u00b1" + Math.round(CpythonComparison.RELIABLE_HALF_WIDTH * 100) + "%";
+    }
+
+    /** The tolerance as the report states it: "x/÷ 1.10". */
+    static String tolerance() {
+        return "x/\u00f7 " + Numbers.format(CpythonComparison.TOLERANCE);
     }
 
     private static String interval(RatioEstimate r) {

@@ -64,7 +64,10 @@ class CpythonReportTest {
         assertEquals(2.0, processes.jvm().value(), 1e-9);
         assertEquals(0.4, processes.ratio().value(), 1e-9);
         assertTrue(processes.ratio().high() < 1, "the interval excludes agreement: " + processes.ratio());
-        assertEquals("differs: CPython's is 1/2.50 of the simulation's; differs by more than 2.00x", CpythonSection.verdict(processes));
+        assertEquals("differs: CPython's is 1/2.50 of the simulation's; more than 2.00x apart, why under the table",
+                CpythonSection.verdict(processes));
+        assertEquals(List.of("ProcessPoolExecutor against PROCESS_POOL at 2 cores (1/2.50): this run has no figure that"
+                + " explains the gap."), CpythonGaps.explain(run, py, "CPU", rows, LEVEL));
         assertEquals("FAILED (CPython): exit 1: OSError: boom", CpythonSection.verdict(row(rows, "multiprocessing.Process", 2)));
         assertEquals("agrees within the interval", CpythonSection.verdict(row(rows, "multiprocessing.Process", 1)));
     }
