@@ -56,12 +56,38 @@ final class SkewSection {
                         "speedup vs SEQUENTIAL, same spread", "loss to skew (x)"), chunkRows);
     }
 
-    /** A verdict as one line of the report. */
+    /**
+     * A verdict as one line of the report. A loss factor under 1 is a gain and is called one: the
+     * best series "gains most from skew" when it gains, the worst "gains least" when even it gains;
+     * a factor within 0.5% of 1 "loses nothing".
+     */
     static String describe(SkewResults.Verdict v) {
-        String measure = v.againstBaseline() ? "its speedup over SEQUENTIAL divided by " : "its batch time times ";
-        return v.workload() + " under " + v.spread() + " at " + Numbers.cores(v.cores()) + ": " + v.least()
-                + " loses least to skew (" + measure + Numbers.format(v.leastFactor()) + "), " + v.most()
-                + " loses most (" + measure + Numbers.format(v.mostFactor()) + ").";
+        String best = v.least() + (isGain(v.leastFactor()) ? " gains most from skew" : isNone(v.leastFactor())
+                ? " loses nothing to skew" : " loses least to skew") + " (" + effect(v, v.leastFactor()) + ")";
+        String worst = v.most() + (isGain(v.mostFactor()) ? " gains least" : isNone(v.mostFactor())
+                ? " loses nothing" : " loses most") + " (" + effect(v, v.mostFactor()) + ")";
+        return v.workload() + " under " + v.spread() + " at " + Numbers.cores(v.cores()) + ": " + best + ", " + worst
+                + ".";
+    }
+
+    /** What the factor did to the series' speedup (or, with no baseline, to its batch time). */
+    private static String effect(SkewResults.Verdict v, double lossFactor) {
+        if (isNone(lossFactor)) {
+            return (v.againstBaseline() ? "its speedup over SEQUENTIAL" : "its batch time") + " the same to 0.5%";
+        }
+        if (!v.againstBaseline()) {
+            return "its batch time times " + Numbers.format(lossFactor);
+        }
+        return isGain(lossFactor) ? "its speedup over SEQUENTIAL times " + Numbers.format(1 / lossFactor)
+                : "its speedup over SEQUENTIAL divided by " + Numbers.format(lossFactor);
+    }
+
+    private static boolean isNone(double lossFactor) {
+        return Math.abs(lossFactor - 1) < 0.005;
+    }
+
+    private static boolean isGain(double lossFactor) {
+        return lossFactor < 1 && !isNone(lossFactor);
     }
 
     private static String chunkLabel(SkewResults skew, String workload, String series) {
