@@ -36,7 +36,8 @@ public final class RunReport {
             document.heading(2, "Warnings");
             document.bullets(warnings);
         }
-        if (scaling.isEmpty()) {
+        Optional<CpythonResults> cpython = CpythonResults.read(run.directory());
+        if (scaling.isEmpty() && cpython.isEmpty()) {
             document.paragraph("This run has no " + BenchmarkClasses.MODEL + " results.");
         }
         for (WorkloadScaling workload : scaling) {
@@ -45,13 +46,14 @@ public final class RunReport {
                     .filter(o -> workload.group().equals(WorkloadGroups.of(o.params()))).toList(), run.machine());
         }
         SkewResults.of(run, level).ifPresent(skew -> SkewSection.add(document, skew, name, charts));
-        CpythonResults.read(run.directory())
-                .ifPresent(py -> CpythonSection.add(document, run, py, level, name, charts));
+        cpython.ifPresent(py -> CpythonSection.add(document, run, py, level, name, charts));
         Optional<ConvoyResults> convoy = ConvoyResults.of(run, level);
         convoy.ifPresent(results -> ScenarioSection.addConvoy(document, results, name, charts));
         Optional<CapacityResults> capacity = CapacityResults.of(run, level);
         capacity.ifPresent(results -> ScenarioSection.addCapacity(document, results, name, charts));
-        JvmStartResults.of(run, level).ifPresent(results -> ScenarioSection.addJvmStart(document, results));
+        if (!scaling.isEmpty()) { // a yardstick for PROCESS_PER_TASK's cells: none in a CPython-only run
+            JvmStartResults.of(run, level).ifPresent(results -> ScenarioSection.addJvmStart(document, results));
+        }
         Completeness.addNotMeasured(document, run);
         return document;
     }
