@@ -12,8 +12,16 @@ import org.concurrencybench.report.stats.SampleStats;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.concurrencybench.results.Outcome;
 
-/** The convoy and capacity parts of a run's report, each present only when the run has them. */
+/**
+ * The convoy, capacity and JVM start-up parts of a run's report, each present only when the run has
+ * them. The convoy's finding per series is said from its own figures, naming any figure too wide
+ * to rely on.
+ */
 final class ScenarioSection {
 
     private ScenarioSection() {
@@ -23,7 +31,8 @@ final class ScenarioSection {
         document.heading(2, "Convoy effect");
         document.paragraph("I/O round trips per second of one I/O-bound thread beside CPU-bound neighbours, at "
                 + Numbers.cores(convoy.cores()) + ". Under a GIL each return from I/O must win the lock back from a CPU-bound"
-                + " thread, which can cost a whole switch interval.");
+                + " thread, which can cost a whole switch interval each time; below, what a round trip took.");
+        document.bullets(convoyFindings(convoy));
         document.figure(charts.add(ScenarioCharts.convoy(convoy, runName)));
         List<List<String>> rows = new ArrayList<>();
         for (ConvoyResults.Point point : convoy.points()) {
@@ -33,6 +42,47 @@ final class ScenarioSection {
         }
         document.table("Convoy: round trips per second", List.of("series", "CPU-bound threads",
                 "round trips/s [CI]", "n"), rows);
+    }
+
+    /**
+     * Per series: round trips per second beside the most CPU-bound threads against alone, and under
+     * a lock the time of one round trip in switch intervals.
+     */
+    static List<String> convoyFindings(ConvoyResults convoy) {
+        List<String> lines = new ArrayList<>();
+        for (String series : convoy.seriesNames()) {
+            List<ConvoyResults.Point> of = convoy.points().stream().filter(p -> p.series().equals(series)).toList();
+            Optional<ConvoyResults.Point> alone = of.stream().filter(p -> p.cpuThreads() == 0).findFirst();
+            Optional<ConvoyResults.Point> busiest = of.stream().filter(p -> p.cpuThreads() > 0)
+                    .max(java.util.Comparator.comparingInt(ConvoyResults.Point::cpuThreads));
+            if (alone.isPresent() && busiest.isPresent()) {
+                lines.add(convoyFinding(series, alone.get().roundTripsPerSecond(), busiest.get().cpuThreads(),
+                        busiest.get().roundTripsPerSecond()));
+            }
+        }
+        return lines;
+    }
+
+    static String convoyFinding(String series, SampleStats alone, int threads, SampleStats beside) {
+        double slowdown = alone.mean() / beside.mean();
+        String line = series + ": " + Numbers.format(beside.mean()) + " round trips/s beside " + threads
+                + " CPU-bound thread" + (threads == 1 ? "" : "s") + " against " + Numbers.format(alone.mean())
+                + " alone, the rate " + (slowdown >= 1 ? "divided by " + Numbers.format(slowdown)
+                : "times " + Numbers.format(1 / slowdown));
+        Matcher interval = SWITCH.matcher(series);
+        if (interval.find()) {
+            double roundTripMicros = 1e6 / beside.mean();
+            line += "; one round trip takes " + Numbers.format(roundTripMicros / 1000) + " ms, "
+                    + Numbers.format(roundTripMicros / Integer.parseInt(interval.group(1))) + " switch intervals";
+        }
+        boolean wide = tooWide(alone) || tooWide(beside);
+        return line + (wide ? " (unreliable: an interval wider than \u00b110%)" : "") + ".";
+    }
+
+    private static final Pattern SWITCH = Pattern.compile("switch (\\d+) \u00b5s");
+
+    private static boolean tooWide(SampleStats s) {
+        return !s.hasInterval() || s.halfWidth() > 0.10 * s.mean();
     }
 
     static void addCapacity(ReportDocument document, CapacityResults capacity, String runName, ChartSink charts) {
@@ -58,9 +108,20 @@ final class ScenarioSection {
         document.table("Memory per waiting task (allocated bytes per batch / tasks, from gc.alloc.rate.norm)",
                 List.of("workload", "model", "tasks", "bytes per task", "KiB per task"), memory);
         if (!capacity.outcomes().isEmpty()) {
-            document.paragraph(capacity.outcomes().size() + " capacity sizes failed or were skipped: they are marked on"
-                    + " the chart and listed, with why, under \"Cells without a number\".");
+            document.paragraph(notMeasured(capacity.outcomes()) + ": they are marked on the chart and listed, with"
+                    + " why, under \"Cells without a number\".");
         }
+    }
+
+    /** "34 capacity sizes were skipped", "2 capacity sizes failed and 3 were skipped". */
+    static String notMeasured(List<Outcome> outcomes) {
+        long failed = outcomes.stream().filter(o -> o.status() == Outcome.Status.FAILED).count();
+        long skipped = outcomes.size() - failed;
+        if (failed == 0) {
+            return skipped + (skipped == 1 ? " capacity size was" : " capacity sizes were") + " skipped";
+        }
+        return failed + (failed == 1 ? " capacity size" : " capacity sizes") + " failed"
+                + (skipped == 0 ? "" : " and " + skipped + " " + (skipped == 1 ? "was" : "were") + " skipped");
     }
 
     static void addJvmStart(ReportDocument document, JvmStartResults jvm) {
