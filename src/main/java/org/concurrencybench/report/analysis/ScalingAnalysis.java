@@ -144,7 +144,8 @@ public final class ScalingAnalysis {
                 !baseline.isEmpty(), oneCoreBaseline != null);
     }
 
-    static ScalingCell cell(String group, String model, int cores, SampleStats time, SampleStats sameCoresBaseline,
+    /** One cell from its time and SEQUENTIAL's at the same cores and at 1 core (either null when absent). */
+    public static ScalingCell cell(String group, String model, int cores, SampleStats time, SampleStats sameCoresBaseline,
             SampleStats oneCoreBaseline) {
         RatioEstimate sameCores = sameCoresBaseline == null ? RatioEstimate.ABSENT
                 : RatioEstimate.withinRun(sameCoresBaseline, time);
@@ -154,14 +155,17 @@ public final class ScalingAnalysis {
         double karpFlatt = cores > 1 && overOneCore.present()
                 ? (1 / overOneCore.value() - 1.0 / cores) / (1 - 1.0 / cores) : Double.NaN;
         String unreliable = unreliability(model, time, sameCores);
-        if (unreliable == null && !(model.equals(BASELINE) && cores == 1) && tooWide(overOneCore)) {
+        if (unreliable == null && tooWide(overOneCore)) {
             unreliable = "speedup over 1 core: interval wider than \u00b1"
                     + Math.round(MAX_RELATIVE_SPEEDUP_HALF_WIDTH * 100) + "%";
         }
         return new ScalingCell(group, model, cores, time, sameCores, overOneCore, efficiency, karpFlatt, unreliable);
     }
 
-    /** Why a cell's numbers should not be trusted, or null. */
+    /**
+     * Why a cell's numbers should not be trusted, or null. The same rule for every cell, SEQUENTIAL
+     * included: a noisy baseline makes every speedup over it as uncertain as its own ratio shows.
+     */
     public static String unreliability(String model, SampleStats time, RatioEstimate speedup) {
         if (time.n() < MIN_SAMPLES) {
             return "only " + time.n() + " sample" + (time.n() == 1 ? "" : "s");
@@ -169,7 +173,7 @@ public final class ScalingAnalysis {
         if (2 * time.halfWidth() > time.mean()) {
             return "interval wider than the mean";
         }
-        if (!model.equals(BASELINE) && tooWide(speedup)) {
+        if (tooWide(speedup)) {
             return "speedup interval wider than \u00b1" + Math.round(MAX_RELATIVE_SPEEDUP_HALF_WIDTH * 100) + "%";
         }
         return null;

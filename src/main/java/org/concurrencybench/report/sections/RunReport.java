@@ -7,6 +7,7 @@ import org.concurrencybench.report.analysis.CapacityResults;
 import org.concurrencybench.report.analysis.ConvoyResults;
 import org.concurrencybench.report.analysis.JvmStartResults;
 import org.concurrencybench.report.analysis.ScalingAnalysis;
+import org.concurrencybench.report.analysis.ScalingVerdicts;
 import org.concurrencybench.report.analysis.SkewResults;
 import org.concurrencybench.report.analysis.WorkloadScaling;
 import org.concurrencybench.report.input.CpythonResults;
@@ -30,6 +31,7 @@ public final class RunReport {
         ReportDocument document = new ReportDocument("Concurrency models on " + name);
         Provenance.warnings(List.of(run.machine())).forEach(document::paragraph);
         Completeness.add(document, run);
+        AnswersSection.add(document, run, scaling, level);
         MachineSection.add(document, List.of(run));
         addMethod(document, level);
         if (!warnings.isEmpty()) {
@@ -66,17 +68,29 @@ public final class RunReport {
                         + " Student-t confidence interval in brackets.",
                 "Speedup: SEQUENTIAL's mean time over the model's, at the same core count and against SEQUENTIAL at 1"
                         + " core; its interval is the delta-method interval of a ratio of two means (Welch-Satterthwaite"
-                        + " degrees of freedom), at the same level.",
-                "Efficiency: speedup over 1-core SEQUENTIAL divided by cores (1.0 = perfect). Karp-Flatt: the"
-                        + " experimentally determined serial fraction (1/S - 1/p)/(1 - 1/p); rising with cores means"
-                        + " overhead grows with cores.",
+                        + " degrees of freedom), at the same level. For waits (SLEEP, IO) the same ratio is named the"
+                        + " overlap factor: how many waits overlapped, not parallel work.",
+                "Which metric where: efficiency (speedup over 1-core SEQUENTIAL divided by cores, 1.0 = perfect),"
+                        + " Karp-Flatt (the experimentally determined serial fraction (1/S - 1/p)/(1 - 1/p); rising with"
+                        + " cores means overhead grows with cores) and the Amdahl/USL fits are shown only for CPU-bound"
+                        + " work (CPU, MEMORY, CONTENDED) under a model that can run a task per core (THREAD_PER_TASK,"
+                        + " FIXED_POOL, FORK_JOIN, VIRTUAL_THREADS, PROCESS_POOL, PROCESS_PER_TASK). MIXED (CPU work and"
+                        + " waits) and your own tasks (USER, of unknown kind) get speedups but not these; elsewhere they"
+                        + " show " + Numbers.ABSENT + "\u00b9.",
                 "Fits: throughput X(p) = lambda p / (1 + sigma (p-1) + kappa p (p-1)) by Levenberg-Marquardt,"
                         + " least squares on throughput as R's usl package does (report --fit relative: relative"
                         + " residuals); Amdahl is kappa = 0 (sigma = serial fraction). The USL's throughput peaks at"
                         + " sqrt((1 - sigma)/kappa) cores. Intervals from the fit's covariance. No fit for a model"
                         + " whose throughput does not grow from its fewest cores to the next. Every fit is in fits.csv.",
-                "Unreliable: fewer than " + ScalingAnalysis.MIN_SAMPLES + " samples, an interval wider than the mean,"
-                        + " or a speedup interval wider than \u00b110% of the speedup."
-                        + " Such cells are shown, marked."));
+                "Unreliable, for every cell, SEQUENTIAL's included: fewer than " + ScalingAnalysis.MIN_SAMPLES
+                        + " samples, an interval wider than the mean, or a speedup interval (same cores or over 1 core)"
+                        + " wider than \u00b110% of the speedup. Such cells are shown, marked, and a verdict that rests"
+                        + " on one says so.",
+                "Verdicts: two times differ only when the interval of their ratio excludes 1 and the ratio is more"
+                        + " than " + Numbers.percent(ScalingVerdicts.SAME_WITHIN) + " from 1; otherwise the fastest model"
+                        + " and the runner-up are tied. Adding cores pays while each doubling buys at least "
+                        + Numbers.percent(ScalingVerdicts.PAYING_GAIN) + " more throughput; a model whose speedup at"
+                        + " its most cores is below 1 and differs is slower than SEQUENTIAL, whatever it gains with"
+                        + " cores. Models that share a verdict share a line."));
     }
 }

@@ -1,6 +1,7 @@
 package org.concurrencybench.report.sections;
 
 import org.concurrencybench.report.analysis.ScalingCell;
+import org.concurrencybench.report.analysis.WorkloadKind;
 import org.concurrencybench.report.analysis.WorkloadScaling;
 import org.concurrencybench.report.charts.ScalingCharts;
 import org.concurrencybench.report.render.ChartSink;
@@ -24,9 +25,22 @@ import org.concurrencybench.results.Outcome;
  */
 final class ScalingSection {
 
-    static final List<String> CELL_HEADERS = List.of("model", "cores", "time per batch (ms) [CI]", "n",
-            "speedup vs SEQUENTIAL, same cores [CI]", "speedup vs SEQUENTIAL, 1 core [CI]", "efficiency [CI]",
-            "Karp-Flatt serial fraction", "reliability");
+    static final List<String> CELL_HEADERS = headers(WorkloadKind.CPU_BOUND);
+
+    /** The mark of a metric left out where it means nothing, explained under the table ({@link #LEFT_OUT_NOTE}). */
+    static final String LEFT_OUT = Numbers.ABSENT + "\u00b9";
+
+    static final String LEFT_OUT_NOTE = "\u00b9 Left out: efficiency, Karp-Flatt and the scaling-law fits mean"
+            + " something only for CPU-bound work (CPU, MEMORY, CONTENDED) under a model that can run a task per core"
+            + " (THREAD_PER_TASK, FIXED_POOL, FORK_JOIN, VIRTUAL_THREADS, PROCESS_POOL, PROCESS_PER_TASK); see"
+            + " \"How to read the numbers\".";
+
+    /** The table's headers: waits (SLEEP, IO) report an overlap factor, not a speedup. */
+    static List<String> headers(WorkloadKind kind) {
+        String ratio = kind == WorkloadKind.WAITS ? "overlap factor" : "speedup";
+        return List.of("model", "cores", "time per batch (ms) [CI]", "n", ratio + " vs SEQUENTIAL, same cores [CI]",
+                ratio + " vs SEQUENTIAL, 1 core [CI]", "efficiency [CI]", "Karp-Flatt serial fraction", "reliability");
+    }
 
     private ScalingSection() {
     }
@@ -42,12 +56,16 @@ final class ScalingSection {
         document.heading(2, "Workload " + workload.group());
         WorkloadNotes.of(workload.group()).ifPresent(document::paragraph);
         document.bullets(Verdicts.of(workload, machine.cpuLayout() == null ? List.of() : machine.cpuLayout().boundaries()));
+        WorkloadKind kind = WorkloadKind.of(workload.group());
         for (ReportChart chart : ScalingCharts.of(workload, runName, machine)) {
-            document.figure(charts.add(chart));
+            if (kind == WorkloadKind.CPU_BOUND || !chart.fileStem().endsWith("-efficiency")) {
+                document.figure(charts.add(chart));
+            }
         }
         List<List<String>> rows = new ArrayList<>();
         for (String model : workload.models()) {
-            workload.series(model).forEach(cell -> rows.add(cellRow(cell, machine.coreLabel(cell.cores()))));
+            workload.series(model).forEach(cell -> rows.add(cellRow(cell, machine.coreLabel(cell.cores()),
+                    kind.perCoreMetrics(model))));
         }
         for (Outcome outcome : notMeasured) {
             List<String> row = new ArrayList<>(List.of(outcome.model(), Integer.toString(outcome.cores()),
@@ -58,11 +76,21 @@ final class ScalingSection {
             row.add(outcome.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + outcome.reason());
             rows.add(row);
         }
-        document.table(workload.group() + ": every model and core count", CELL_HEADERS, rows);
-        document.table(workload.group() + ": scaling laws fitted to throughput (batches/s) against cores",
-                List.of("model", "law", "lambda, batches/s at 1 core [CI]", "sigma, contention [CI]",
-                        "kappa, coherency [CI]", "throughput peaks at cores", "R\u00b2", "core counts", "note"),
-                fitRows(workload));
+        document.table(workload.group() + ": every model and core count", headers(kind), rows);
+        boolean leftOut = workload.models().stream().anyMatch(model -> !kind.perCoreMetrics(model));
+        if (leftOut) {
+            document.paragraph(LEFT_OUT_NOTE);
+        }
+        List<List<String>> fits = fitRows(workload, kind);
+        if (!fits.isEmpty()) {
+            document.table(workload.group() + ": scaling laws fitted to throughput (batches/s) against cores",
+                    List.of("model", "law", "lambda, batches/s at 1 core [CI]", "sigma, contention [CI]",
+                            "kappa, coherency [CI]", "throughput peaks at cores", "R\u00b2", "core counts", "note"),
+                    fits);
+        }
+        if (fits.isEmpty() && kind != WorkloadKind.CPU_BOUND) {
+            return; // no fit is meant for this work: the note above says why
+        }
         if (workload.cores().size() < ScalingFit.Law.USL.parameters + 1) {
             document.paragraph("Scaling laws need at least " + (ScalingFit.Law.AMDAHL.parameters + 1)
                     + " core counts (Amdahl) or " + (ScalingFit.Law.USL.parameters + 1) + " (USL); this workload has "
@@ -71,24 +99,27 @@ final class ScalingSection {
     }
 
     static List<String> cellRow(ScalingCell cell) {
-        return cellRow(cell, CoreCountLabel.of(cell.cores(), 0));
+        return cellRow(cell, CoreCountLabel.of(cell.cores(), 0), true);
     }
 
-    static List<String> cellRow(ScalingCell cell, String coresLabel) {
+    /** @param perCoreMetrics whether efficiency and Karp-Flatt mean something here; else {@link #LEFT_OUT} */
+    static List<String> cellRow(ScalingCell cell, String coresLabel, boolean perCoreMetrics) {
         SampleStats time = cell.time();
         return List.of(cell.model(), coresLabel,
                 Numbers.withInterval(time.mean(), time.low(), time.high()), Integer.toString(time.n()),
-                ratio(cell.speedupSameCores()), ratio(cell.speedupOverOneCore()), ratio(cell.efficiency()),
-                Numbers.format(cell.karpFlatt()), cell.reliable() ? "ok" : "unreliable: " + cell.unreliable());
+                ratio(cell.speedupSameCores()), ratio(cell.speedupOverOneCore()),
+                perCoreMetrics ? ratio(cell.efficiency()) : LEFT_OUT,
+                perCoreMetrics ? Numbers.format(cell.karpFlatt()) : LEFT_OUT,
+                cell.reliable() ? "ok" : "unreliable: " + cell.unreliable());
     }
 
     private static String ratio(RatioEstimate ratio) {
         return Numbers.withInterval(ratio.value(), ratio.low(), ratio.high());
     }
 
-    private static List<List<String>> fitRows(WorkloadScaling workload) {
+    private static List<List<String>> fitRows(WorkloadScaling workload, WorkloadKind kind) {
         List<List<String>> rows = new ArrayList<>();
-        for (String model : workload.models()) {
+        for (String model : workload.models().stream().filter(kind::perCoreMetrics).toList()) {
             ScalingFit amdahl = workload.amdahlFits().get(model);
             ScalingFit uslFit = workload.uslFits().get(model);
             if (!amdahl.fitted() && !uslFit.fitted() && amdahl.note().equals(uslFit.note())

@@ -1,28 +1,33 @@
 package org.concurrencybench.report.sections;
 
 import org.concurrencybench.report.analysis.ScalingAnalysis;
-import org.concurrencybench.report.analysis.ScalingCell;
+import org.concurrencybench.report.analysis.ScalingVerdicts;
+import org.concurrencybench.report.analysis.ScalingVerdicts.Fastest;
+import org.concurrencybench.report.analysis.ScalingVerdicts.GilCost;
+import org.concurrencybench.report.analysis.ScalingVerdicts.Overlap;
+import org.concurrencybench.report.analysis.ScalingVerdicts.Scaling;
+import org.concurrencybench.report.analysis.WorkloadKind;
 import org.concurrencybench.report.analysis.WorkloadScaling;
 import org.concurrencybench.report.render.Numbers;
 import org.concurrencybench.report.stats.RatioEstimate;
 import org.concurrencybench.report.stats.SampleStats;
-import org.concurrencybench.report.stats.ScalingFit;
 
 import org.concurrencybench.results.CpuLayout;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /**
- * The plain-language reading of one workload's results: which model is fastest at each core count
- * (and whether the runner-up is within the interval), where adding cores stops paying for each
- * model, and what the simulated GIL costs against the same pool without it.
+ * The plain-language reading of one workload's results, in the words of the rules that
+ * {@link ScalingVerdicts} applies: which model is fastest at each core count and by how much over
+ * the runner-up (or tied), what adding cores does for each group of models that share a verdict
+ * (CPU-bound and mixed work) or how many waits overlapped (waits), and what the simulated GIL
+ * costs. A verdict that rests on a cell marked unreliable says so.
  */
 public final class Verdicts {
 
-    /** Doubling the cores must buy at least this much more throughput to count as "paying". */
-    static final double PAYING_GAIN = 0.10;
+    static final String UNRELIABLE = ", on cells marked unreliable";
 
     private Verdicts() {
     }
@@ -35,9 +40,11 @@ public final class Verdicts {
     public static List<String> of(WorkloadScaling workload, List<CpuLayout.Boundary> boundaries) {
         List<String> verdicts = new ArrayList<>();
         verdicts.add(fastest(workload));
-        for (String model : workload.models()) {
-            if (!model.equals(ScalingAnalysis.BASELINE) && workload.series(model).size() > 1) {
-                verdicts.add(scalingStops(workload, model));
+        if (WorkloadKind.of(workload.group()) == WorkloadKind.WAITS) {
+            overlap(workload).ifPresent(verdicts::add);
+        } else {
+            verdicts.addAll(scaling(workload));
+            for (String model : workload.models().stream().filter(m -> !m.equals(ScalingAnalysis.BASELINE)).toList()) {
                 BoundaryBends.of(workload.series(model), boundaries).ifPresent(bend -> verdicts.add(model + ": " + bend));
             }
         }
@@ -48,109 +55,113 @@ public final class Verdicts {
         return verdicts;
     }
 
-    /**
-     * Which model is fastest, with runs of consecutive core counts that share a winner compressed:
-     * "FIXED_POOL is fastest at every core count from 1 to 32", or "... from 1 to 4 cores;
-     * VIRTUAL_THREADS from 8 to 32 cores", and where the runner-up is within the interval.
-     */
+    /** At most three lines: the fastest, what cores or overlap do, the GIL's cost. */
+    public static List<String> answers(WorkloadScaling workload) {
+        List<String> lines = new ArrayList<>();
+        lines.add(fastest(workload));
+        if (WorkloadKind.of(workload.group()) == WorkloadKind.WAITS) {
+            overlap(workload).ifPresent(lines::add);
+        } else {
+            List<String> scaling = scaling(workload);
+            if (!scaling.isEmpty()) {
+                lines.add(String.join(" ", scaling));
+            }
+        }
+        gilCost(workload).ifPresent(lines::add);
+        return lines;
+    }
+
+    /** "Fastest at 1 core: SEQUENTIAL, ahead of FORK_JOIN by 1.05x [1.03, 1.07]; at 2 cores: A and B tied (...)." */
     static String fastest(WorkloadScaling workload) {
-        List<Integer> cores = List.copyOf(workload.cores());
-        List<String> winners = new ArrayList<>();
-        List<String> ties = new ArrayList<>();
-        for (int count : cores) {
-            List<ScalingCell> ranked = workload.models().stream().flatMap(m -> workload.cell(m, count).stream())
-                    .sorted(Comparator.comparingDouble(cell -> cell.time().mean())).toList();
-            winners.add(ranked.get(0).model());
-            if (ranked.size() > 1 && tied(ranked.get(0).time(), ranked.get(1).time())) {
-                ties.add(Numbers.cores(count) + " with " + ranked.get(1).model());
-            }
-        }
         List<String> parts = new ArrayList<>();
-        int start = 0;
-        for (int i = 1; i <= cores.size(); i++) {
-            if (i == cores.size() || !winners.get(i).equals(winners.get(start))) {
-                parts.add(winners.get(start) + " " + span(cores, start, i - 1, parts.isEmpty()));
-                start = i;
-            }
+        for (Fastest f : ScalingVerdicts.fastest(workload)) {
+            String at = (parts.isEmpty() ? "Fastest at " : "at ") + Numbers.cores(f.cores()) + ": ";
+            String what = f.runnerUp() == null ? f.model() + ", the only model"
+                    : f.tied() ? f.model() + " and " + f.runnerUp() + " tied (" + times(f.lead()) + ")"
+                    : f.model() + ", ahead of " + f.runnerUp() + " by " + times(f.lead());
+            parts.add(at + what + (f.reliable() ? "" : UNRELIABLE));
         }
-        String sentence = String.join("; ", parts);
-        if (parts.size() == 1 && cores.size() > 2) {
-            sentence = winners.get(0) + " is fastest at every core count from " + cores.get(0) + " to "
-                    + cores.get(cores.size() - 1);
-        }
-        return sentence + (ties.isEmpty() ? "" : " (tied within the interval at " + String.join(", ", ties) + ")")
-                + ".";
+        return String.join("; ", parts) + ".";
     }
 
-    /** "is fastest at 2 cores", "from 1 to 4 cores", "at 1 and 2 cores". */
-    private static String span(List<Integer> cores, int from, int to, boolean first) {
-        String lead = first ? "is fastest " : "";
-        if (from == to) {
-            return lead + "at " + Numbers.cores(cores.get(from));
+    /** One sentence per group of models that share a scaling verdict. */
+    static List<String> scaling(WorkloadScaling workload) {
+        List<String> sentences = new ArrayList<>();
+        for (List<Scaling> group : ScalingVerdicts.scaling(workload)) {
+            Scaling first = group.get(0);
+            String models = String.join(", ", group.stream().map(Scaling::model).toList());
+            String speedups = range(group, s -> s.speedup().value(), Numbers::format) + "x";
+            String at = " at " + Numbers.cores(first.mostCores());
+            String verdict = switch (first.trend()) {
+                case SLOWER_THAN_SEQUENTIAL -> ": slower than SEQUENTIAL" + at + " (" + speedups + " its speed)";
+                case STILL_GAINING -> ": " + speedups + " SEQUENTIAL's speed" + at + ", still gaining at least "
+                        + Numbers.percent(ScalingVerdicts.PAYING_GAIN) + " per doubling of cores";
+                case STOPS_PAYING -> ": " + speedups + " SEQUENTIAL's speed" + at + "; adding cores stops paying after "
+                        + Numbers.cores(first.stopsAfter()) + " (the next step changed throughput by "
+                        + range(group, s -> s.nextGain() * 100, Numbers::signedPercent) + ")";
+            };
+            sentences.add(models + verdict + (first.reliable() ? "" : UNRELIABLE) + ".");
         }
-        if (to == from + 1) {
-            return lead + "at " + cores.get(from) + " and " + cores.get(to) + " cores";
-        }
-        return lead + "from " + cores.get(from) + " to " + cores.get(to) + " cores";
+        return sentences;
     }
 
-    /**
-     * Whether the runner-up is not shown slower than the fastest: in a run made in rounds, the
-     * interval of their ratio, paired by round, holds 1; otherwise their intervals overlap.
-     */
-    static boolean tied(SampleStats fastest, SampleStats runnerUp) {
-        RatioEstimate ratio = RatioEstimate.withinRun(runnerUp, fastest);
-        if (!fastest.roundMeans().isEmpty() && ratio.hasInterval()) {
-            return ratio.low() <= 1 && ratio.high() >= 1;
-        }
-        return fastest.hasInterval() && runnerUp.hasInterval() && fastest.high() >= runnerUp.low()
-                && runnerUp.high() >= fastest.low();
-    }
-
-    static String scalingStops(WorkloadScaling workload, String model) {
-        List<ScalingCell> cells = workload.series(model);
-        for (int i = 1; i < cells.size(); i++) {
-            ScalingCell before = cells.get(i - 1);
-            ScalingCell after = cells.get(i);
-            double gain = after.throughput() / before.throughput() - 1;
-            double wanted = PAYING_GAIN * Math.log(after.cores() / (double) before.cores()) / Math.log(2);
-            if (gain < wanted) {
-                return model + ": scaling stops paying after " + Numbers.cores(before.cores()) + " (going to " + after.cores()
-                        + " changed throughput by " + Numbers.signedPercent(gain * 100) + ")" + uslPeak(workload, model)
-                        + ".";
-            }
-        }
-        return model + ": still gains at least " + Numbers.percent(PAYING_GAIN) + " per doubling up to "
-                + cells.get(cells.size() - 1).cores() + " cores, the most measured" + uslPeak(workload, model) + ".";
-    }
-
-    private static String uslPeak(WorkloadScaling workload, String model) {
-        ScalingFit usl = workload.uslFits().get(model);
-        if (usl == null || !usl.fitted() || Double.isInfinite(usl.peakCores())) {
-            return "";
-        }
-        return "; the USL fit puts its peak at " + Numbers.format(usl.peakCores()) + " cores";
-    }
-
-    /** GLOBAL_LOCK's time over FIXED_POOL's, at 1 core and at the most cores both ran. */
-    static Optional<String> gilCost(WorkloadScaling workload) {
-        List<Integer> shared = workload.cores().stream()
-                .filter(c -> workload.cell("GLOBAL_LOCK", c).isPresent() && workload.cell("FIXED_POOL", c).isPresent())
-                .toList();
-        if (shared.isEmpty()) {
+    /** "Waits overlapped at 2 cores (...): 44.0-62.2x under A, B; 1.99x under C." for waits. */
+    static Optional<String> overlap(WorkloadScaling workload) {
+        List<List<Overlap>> groups = ScalingVerdicts.overlaps(workload);
+        if (groups.isEmpty()) {
             return Optional.empty();
         }
         List<String> parts = new ArrayList<>();
-        for (int cores : shared.size() == 1 ? shared : List.of(shared.get(0), shared.get(shared.size() - 1))) {
-            SampleStats gilTime = workload.cell("GLOBAL_LOCK", cores).get().time();
-            SampleStats poolTime = workload.cell("FIXED_POOL", cores).get().time();
-            RatioEstimate cost = RatioEstimate.withinRun(gilTime, poolTime);
-            String interval = cost.hasInterval() ? " [" + Numbers.format(cost.low()) + ", " + Numbers.format(cost.high()) + "]"
-                    : "";
-            parts.add(Numbers.format(cost.value()) + "x" + interval + " FIXED_POOL's time at " + Numbers.cores(cores) + " ("
-                    + Numbers.format(gilTime.mean()) + " vs " + Numbers.format(poolTime.mean()) + " ms)");
+        for (List<Overlap> group : groups) {
+            String factors = range(group, o -> o.factor().value(), Numbers::format) + "x";
+            double largest = group.get(0).factor().value();
+            boolean slower = largest < 1 && group.stream().allMatch(o -> ScalingVerdicts.differs(o.factor()));
+            boolean reliable = group.stream().allMatch(Overlap::reliable);
+            parts.add(factors + " under " + String.join(", ", group.stream().map(Overlap::model).toList())
+                    + (slower ? " (slower than SEQUENTIAL)" : "") + (reliable ? "" : UNRELIABLE));
         }
-        return Optional.of("The GIL's cost: GLOBAL_LOCK (the same pool under a simulated GIL) takes "
-                + String.join(", and ", parts) + ".");
+        return Optional.of("Waits overlapped at " + Numbers.cores(groups.get(0).get(0).cores())
+                + " (overlap factor, SEQUENTIAL's time over the model's): " + String.join("; ", parts) + ".");
+    }
+
+    /** GLOBAL_LOCK's time over FIXED_POOL's, at the fewest and the most cores both ran. */
+    static Optional<String> gilCost(WorkloadScaling workload) {
+        List<GilCost> costs = ScalingVerdicts.gilCost(workload);
+        if (costs.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> parts = new ArrayList<>();
+        for (GilCost cost : costs) {
+            String at = " at " + Numbers.cores(cost.cores());
+            String times = times(cost.cost()) + " (" + Numbers.format(cost.gilMillis()) + " vs "
+                    + Numbers.format(cost.poolMillis()) + " ms)";
+            String part = !cost.differs() ? "no difference" + at + ", " + times
+                    : cost.cost().value() > 1 ? times + at
+                    : "none" + at + ", GLOBAL_LOCK is faster: " + times;
+            parts.add(part + (cost.reliable() ? "" : UNRELIABLE));
+        }
+        return Optional.of("The GIL's cost, GLOBAL_LOCK's time over FIXED_POOL's (the same pool without the lock): "
+                + String.join("; ", parts) + ".");
+    }
+
+    /** Whether the runner-up is not shown slower than the fastest ({@link ScalingVerdicts#tied}). */
+    static boolean tied(SampleStats fastest, SampleStats runnerUp) {
+        return ScalingVerdicts.tied(fastest, runnerUp);
+    }
+
+    /** "1.05x [1.03, 1.07]". */
+    static String times(RatioEstimate ratio) {
+        return Numbers.withInterval(ratio.value(), ratio.low(), ratio.high()).replaceFirst("^([^ ]+)", "$1x");
+    }
+
+    /** "1.70-1.84" over a group, or the one value; in the group's order of magnitude. */
+    private static <T> String range(List<T> group, ToDoubleFunction<T> value,
+            java.util.function.DoubleFunction<String> format) {
+        double low = group.stream().mapToDouble(value).min().orElse(Double.NaN);
+        double high = group.stream().mapToDouble(value).max().orElse(Double.NaN);
+        String lowText = format.apply(low);
+        String highText = format.apply(high);
+        return lowText.equals(highText) ? lowText : lowText + (lowText.startsWith("+") || lowText.startsWith("-")
+                ? " to " : "\u2013") + highText;
     }
 }
