@@ -114,4 +114,31 @@ class NewWorkloadsReportTest {
         assertTrue(report.indexOf("## Workload MEMORY") < report.indexOf("## Workload CONTENDED")
                 && report.indexOf("## Workload CONTENDED") < report.indexOf("## Workload USER Sha256Task"));
     }
+
+    @Test
+    void answersComeFirstWithAtMostThreeLinesPerWorkload() {
+        int answers = report.indexOf("## Answers\n");
+        assertTrue(answers >= 0 && answers < report.indexOf("## Machine"), report);
+        String section = report.substring(answers, report.indexOf("\n## ", answers + 5));
+        assertTrue(section.contains("### MEMORY\n\n- Fastest at 1 core: SEQUENTIAL and FIXED_POOL tied (1.00x"), section);
+        assertTrue(section.contains("- FIXED_POOL: 1.25x SEQUENTIAL's speed at 2 cores, still gaining at least 10% per"
+                + " doubling of cores.\n"), section);
+        for (String block : section.split("\n### ")) {
+            assertTrue(block.lines().filter(line -> line.startsWith("- ")).count() <= 3, block);
+        }
+    }
+
+    @Test
+    void perCoreMetricsOnlyForCpuBoundWorkUnderAModelThatRunsATaskPerCore() {
+        // MEMORY is CPU-bound: FIXED_POOL's efficiency at 2 cores is 1.25 / 2; SEQUENTIAL cannot run a task per core
+        assertTrue(section("MEMORY").contains("| FIXED_POOL | 2 | 80.0 [79.5, 80.5] | 9 | 1.25 [1.24, 1.26] | 1.25"
+                + " [1.24, 1.26] | 0.625 [0.620, 0.630] | 0.600 | ok |"), section("MEMORY"));
+        assertTrue(section("MEMORY").contains("| SEQUENTIAL | 2 | 100 [99.3, 101] | 9 | 1.00 [0.991, 1.01] | 1.00"
+                + " [0.991, 1.01] | \u2014\u00b9 | \u2014\u00b9 | ok |"), section("MEMORY"));
+        // a user's task is of unknown kind: speedups, but no efficiency, Karp-Flatt or fits, with the footnote
+        String user = section("USER Sha256Task");
+        assertTrue(user.contains("| FIXED_POOL | 2 | 150 [149, 151] | 9 | 2.00 [1.98, 2.02] | 2.00 [1.98, 2.02] |"
+                + " \u2014\u00b9 | \u2014\u00b9 | ok |"), user);
+        assertTrue(user.contains("\u00b9 Left out: efficiency, Karp-Flatt and the scaling-law fits"), user);
+    }
 }

@@ -1,12 +1,13 @@
 package org.concurrencybench.report.sections;
 
+import org.concurrencybench.report.analysis.ScalingAnalysis;
 import org.concurrencybench.report.analysis.ScalingCell;
 import org.concurrencybench.report.analysis.WorkloadScaling;
-import org.concurrencybench.report.stats.RatioEstimate;
 import org.concurrencybench.report.stats.SampleStats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,38 +15,121 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** The "fastest model" verdict compresses runs of core counts into one phrase. */
+/**
+ * Known answers for every verdict rule (issue 19): a synthetic run built for each rule, and the
+ * sentence the report must print for it, written out in full.
+ */
 class VerdictsTest {
 
-    /** Two models; {@code fasterAt} lists the core counts where B beats A. */
-    private static WorkloadScaling workload(List<Integer> cores, List<Integer> fasterAt) {
-        Map<String, Map<Integer, ScalingCell>> cells = new LinkedHashMap<>();
-        for (String model : List.of("FIXED_POOL", "VIRTUAL_THREADS")) {
-            Map<Integer, ScalingCell> byCores = new TreeMap<>();
-            for (int count : cores) {
-                boolean wins = model.equals("VIRTUAL_THREADS") == fasterAt.contains(count);
-                double mean = wins ? 10 : 20;
-                SampleStats time = SampleStats.of(new double[] {mean * 0.99, mean, mean * 1.01}, 0.95);
-                byCores.put(count, new ScalingCell("CPU", model, count, time, RatioEstimate.ABSENT,
-                        RatioEstimate.ABSENT, RatioEstimate.ABSENT, Double.NaN, null));
+    /** Tight samples: +-0.1% around the mean. */
+    static final double[] TIGHT = {0.999, 1.0, 1.001, 0.9995, 1.0005};
+    /** Wide samples: +-40%, every speedup over them unreliable. */
+    static final double[] WIDE = {0.6, 1.4, 0.7, 1.3, 1.0};
+
+    /** A workload from model -> mean time per core count (cores 1, 2, 4, ... in order), tight unless listed wide. */
+    static WorkloadScaling workload(String group, List<Integer> cores, Map<String, double[]> means, String... wide) {
+        Map<String, Map<Integer, SampleStats>> times = new LinkedHashMap<>();
+        means.forEach((model, byCores) -> {
+            Map<Integer, SampleStats> series = new TreeMap<>();
+            for (int i = 0; i < cores.size(); i++) {
+                double mean = byCores[i];
+                double[] shape = Arrays.asList(wide).contains(model) ? WIDE : TIGHT;
+                series.put(cores.get(i), SampleStats.of(Arrays.stream(shape).map(f -> f * mean).toArray(), 0.95));
             }
+            times.put(model, series);
+        });
+        Map<Integer, SampleStats> baseline = times.getOrDefault("SEQUENTIAL", Map.of());
+        Map<String, Map<Integer, ScalingCell>> cells = new LinkedHashMap<>();
+        times.forEach((model, series) -> {
+            Map<Integer, ScalingCell> byCores = new TreeMap<>();
+            series.forEach((count, time) -> byCores.put(count, ScalingAnalysis.cell(group, model, count, time,
+                    baseline.get(count), baseline.get(1))));
             cells.put(model, byCores);
+        });
+        return new WorkloadScaling(group, List.copyOf(cells.keySet()), new TreeSet<>(cores), cells, Map.of(), Map.of(),
+                !baseline.isEmpty(), baseline.containsKey(1));
+    }
+
+    private static Map<String, double[]> means(Object... modelAndTimes) {
+        Map<String, double[]> means = new LinkedHashMap<>();
+        for (int i = 0; i < modelAndTimes.length; i += 2) {
+            means.put((String) modelAndTimes[i], (double[]) modelAndTimes[i + 1]);
         }
-        return new WorkloadScaling("CPU", List.copyOf(cells.keySet()), new TreeSet<>(cores), cells, Map.of(), Map.of(),
-                false, false);
+        return means;
+    }
+
+    private static final List<Integer> CORES = List.of(1, 2, 4);
+
+    @Test
+    void aClearWinnerIsNamedWithItsLeadAndInterval() {
+        WorkloadScaling cpu = workload("CPU", CORES, means("SEQUENTIAL", new double[] {100, 100, 100},
+                "FIXED_POOL", new double[] {110, 55, 27.5}, "FORK_JOIN", new double[] {120, 60, 30}));
+        assertEquals("Fastest at 1 core: SEQUENTIAL, ahead of FIXED_POOL by 1.10x [1.10, 1.10]; at 2 cores:"
+                + " FIXED_POOL, ahead of FORK_JOIN by 1.09x [1.09, 1.09]; at 4 cores: FIXED_POOL, ahead of FORK_JOIN"
+                + " by 1.09x [1.09, 1.09].", Verdicts.fastest(cpu));
     }
 
     @Test
-    void oneWinnerEverywhereIsOnePhrase() {
-        assertEquals("FIXED_POOL is fastest at every core count from 1 to 32.",
-                Verdicts.fastest(workload(List.of(1, 2, 4, 8, 16, 32), List.of())));
+    void aLeadWithinTheToleranceIsATieThoughItsIntervalExcludesOne() {
+        // 1% apart with +-0.1% noise: the interval excludes 1, but 1% is inside the 2% tolerance
+        WorkloadScaling cpu = workload("CPU", List.of(2), means("SEQUENTIAL", new double[] {100},
+                "FIXED_POOL", new double[] {50}, "FORK_JOIN", new double[] {50.5}));
+        assertEquals("Fastest at 2 cores: FIXED_POOL and FORK_JOIN tied (1.01x [1.01, 1.01]).", Verdicts.fastest(cpu));
     }
 
     @Test
-    void winnersChangeInRuns() {
-        assertEquals("FIXED_POOL is fastest from 1 to 4 cores; VIRTUAL_THREADS from 8 to 32 cores.",
-                Verdicts.fastest(workload(List.of(1, 2, 4, 8, 16, 32), List.of(8, 16, 32))));
-        assertEquals("VIRTUAL_THREADS is fastest at 1 core; FIXED_POOL at 2 and 4 cores.",
-                Verdicts.fastest(workload(List.of(1, 2, 4), List.of(1))));
+    void overlappingIntervalsAreATie() {
+        WorkloadScaling cpu = workload("CPU", List.of(2), means("SEQUENTIAL", new double[] {100},
+                "FIXED_POOL", new double[] {50}, "FORK_JOIN", new double[] {55}), "FIXED_POOL", "FORK_JOIN");
+        assertEquals("Fastest at 2 cores: FIXED_POOL and FORK_JOIN tied (1.10x [0.533, 1.67]), on cells marked"
+                + " unreliable.", Verdicts.fastest(cpu));
+    }
+
+    @Test
+    void aVerdictOnAnUnreliableCellSaysSo() {
+        WorkloadScaling io = workload("MIXED", List.of(1, 2), means("SEQUENTIAL", new double[] {100, 100},
+                "FIXED_POOL", new double[] {100, 25}), "FIXED_POOL");
+        assertEquals(List.of("FIXED_POOL: 4.00x SEQUENTIAL's speed at 2 cores, still gaining at least 10% per doubling"
+                + " of cores, on cells marked unreliable."), Verdicts.scaling(io));
+    }
+
+    @Test
+    void modelsThatScaleShareALineAndOneThatDoesNotHasItsOwn() {
+        WorkloadScaling cpu = workload("CPU", CORES, means("SEQUENTIAL", new double[] {100, 100, 100},
+                "FIXED_POOL", new double[] {100, 50, 25}, "FORK_JOIN", new double[] {100, 51, 26},
+                "GLOBAL_LOCK", new double[] {100, 99, 99.5}));
+        assertEquals(List.of("FIXED_POOL, FORK_JOIN: 3.85\u20134.00x SEQUENTIAL's speed at 4 cores, still gaining at"
+                        + " least 10% per doubling of cores.",
+                "GLOBAL_LOCK: 1.01x SEQUENTIAL's speed at 4 cores; adding cores stops paying after 1 core (the next"
+                        + " step changed throughput by +1.0%)."), Verdicts.scaling(cpu));
+    }
+
+    @Test
+    void aModelSlowerThanSequentialIsNeverStillGaining() {
+        // gains 1.9x per doubling, yet 5x slower than SEQUENTIAL at its most cores
+        WorkloadScaling cpu = workload("CPU", CORES, means("SEQUENTIAL", new double[] {100, 100, 100},
+                "PROCESS_PER_TASK", new double[] {2000, 1000, 500}));
+        assertEquals(List.of("PROCESS_PER_TASK: slower than SEQUENTIAL at 4 cores (0.200x its speed)."),
+                Verdicts.scaling(cpu));
+    }
+
+    @Test
+    void theGilsCostDiffersOnlyBeyondTheTolerance() {
+        WorkloadScaling cpu = workload("CPU", CORES, means("SEQUENTIAL", new double[] {100, 100, 100},
+                "FIXED_POOL", new double[] {100, 50, 25}, "GLOBAL_LOCK", new double[] {101, 99, 100}));
+        assertEquals("The GIL's cost, GLOBAL_LOCK's time over FIXED_POOL's (the same pool without the lock): no"
+                + " difference at 1 core, 1.01x [1.01, 1.01] (101 vs 100 ms); 4.00x [4.00, 4.00] (100 vs 25.0 ms) at"
+                + " 4 cores.", Verdicts.gilCost(cpu).orElseThrow());
+    }
+
+    @Test
+    void waitsReportAnOverlapFactorNotScaling() {
+        WorkloadScaling sleep = workload("SLEEP", List.of(1, 2), means("SEQUENTIAL", new double[] {640, 640},
+                "FIXED_POOL", new double[] {640, 320}, "VIRTUAL_THREADS", new double[] {10, 10},
+                "EVENT_LOOP", new double[] {10.5, 10.5}));
+        assertEquals(List.of("Fastest at 1 core: VIRTUAL_THREADS, ahead of EVENT_LOOP by 1.05x [1.05, 1.05]; at 2"
+                        + " cores: VIRTUAL_THREADS, ahead of EVENT_LOOP by 1.05x [1.05, 1.05].",
+                "Waits overlapped at 2 cores (overlap factor, SEQUENTIAL's time over the model's): 61.0\u201364.0x under"
+                        + " VIRTUAL_THREADS, EVENT_LOOP; 2.00x under FIXED_POOL."), Verdicts.answers(sleep));
     }
 }

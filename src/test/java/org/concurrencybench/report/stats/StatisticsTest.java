@@ -109,10 +109,10 @@ class StatisticsTest {
     @Test
     void verdictNamesFastestAndGilCost() {
         List<String> verdicts = Verdicts.of(workload("CPU"));
-        assertTrue(verdicts.get(0).contains("; FIXED_POOL at 4 cores"), verdicts.get(0));
-        assertTrue(verdicts.stream().anyMatch(v -> v.startsWith("The GIL's cost: GLOBAL_LOCK")
-                && v.contains("at 4 cores (125 vs 29.9 ms)")), verdicts.toString());
-        assertTrue(verdicts.stream().anyMatch(v -> v.startsWith("GLOBAL_LOCK: scaling stops paying after 1 core (")),
-                verdicts.toString());
+        assertTrue(verdicts.get(0).contains("; at 4 cores: FIXED_POOL, ahead of VIRTUAL_THREADS by"), verdicts.get(0));
+        assertTrue(verdicts.stream().anyMatch(v -> v.startsWith("The GIL's cost, GLOBAL_LOCK's time over FIXED_POOL's")
+                && v.contains("(125 vs 29.9 ms) at 4 cores")), verdicts.toString());
+        assertTrue(verdicts.stream().anyMatch(v -> v.startsWith("GLOBAL_LOCK") && v.contains(": slower than SEQUENTIAL")
+                || v.contains("adding cores stops paying after 1 core")), verdicts.toString());
     }
 }

@@ -1,0 +1,46 @@
+package org.concurrencybench.report.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.concurrencybench.report.stats.RatioEstimate;
+import org.concurrencybench.report.stats.SampleStats;
+import org.junit.jupiter.api.Test;
+
+/** The rules behind the report's words: when two things differ, which work gets per-core metrics, reliability for all. */
+class ScalingVerdictsTest {
+
+    @Test
+    void differsNeedsBothAnIntervalThatExcludesOneAndARatioBeyondTheTolerance() {
+        assertTrue(ScalingVerdicts.differs(new RatioEstimate(1.05, 1.03, 1.07)));
+        assertTrue(ScalingVerdicts.differs(new RatioEstimate(0.95, 0.93, 0.97)), "slower counts as well");
+        assertFalse(ScalingVerdicts.differs(new RatioEstimate(1.01, 1.005, 1.015)), "inside the 2% tolerance");
+        assertFalse(ScalingVerdicts.differs(new RatioEstimate(1.55, 0.9, 2.2)), "the interval holds 1");
+        assertFalse(ScalingVerdicts.differs(new RatioEstimate(1.5, Double.NaN, Double.NaN)), "no interval, no claim");
+    }
+
+    @Test
+    void workloadKindsDecideWherePerCoreMetricsMeanSomething() {
+        assertEquals(WorkloadKind.CPU_BOUND, WorkloadKind.of("CPU tasks=256"));
+        assertEquals(WorkloadKind.CPU_BOUND, WorkloadKind.of("CONTENDED"));
+        assertEquals(WorkloadKind.WAITS, WorkloadKind.of("SLEEP"));
+        assertEquals(WorkloadKind.MIXED, WorkloadKind.of("MIXED"));
+        assertEquals(WorkloadKind.UNKNOWN, WorkloadKind.of("USER Sha256Task"));
+        assertTrue(WorkloadKind.CPU_BOUND.perCoreMetrics("FORK_JOIN"));
+        assertFalse(WorkloadKind.CPU_BOUND.perCoreMetrics("GLOBAL_LOCK"), "one task at a time under the GIL");
+        assertFalse(WorkloadKind.CPU_BOUND.perCoreMetrics("SEQUENTIAL"));
+        assertFalse(WorkloadKind.WAITS.perCoreMetrics("FORK_JOIN"));
+        assertFalse(WorkloadKind.MIXED.perCoreMetrics("FORK_JOIN"));
+    }
+
+    @Test
+    void aNoisySequentialCellIsMarkedUnreliableAtOneCoreToo() {
+        // issue 19: SEQUENTIAL IO at 1 core had a +-32% speedup interval and was marked "ok"
+        SampleStats noisy = SampleStats.of(new double[] {30, 60, 35, 55, 45, 50}, 0.95);
+        ScalingCell cell = ScalingAnalysis.cell("IO", "SEQUENTIAL", 1, noisy, noisy, noisy);
+        assertEquals("speedup interval wider than \u00b110%", cell.unreliable());
+        SampleStats firm = SampleStats.of(new double[] {99, 100, 101, 100}, 0.95);
+        assertTrue(ScalingAnalysis.cell("IO", "SEQUENTIAL", 1, firm, firm, firm).reliable());
+    }
+}
