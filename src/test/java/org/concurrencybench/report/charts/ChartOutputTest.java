@@ -38,10 +38,10 @@ class ChartOutputTest {
             "MY_MODEL");
     private static final List<String> FOUR = ALL_FIVE.subList(0, 4);
 
-    /** Chart file stem -> the models it must show. */
+    /** Chart file stem -> the models it must show; no efficiency chart for waits (SLEEP), where it means nothing. */
     private static final Map<String, List<String>> SINGLE_RUN = Map.of(
             "cpu-time", ALL_FIVE, "cpu-speedup", ALL_FIVE, "cpu-efficiency", ALL_FIVE, "cpu-bars", FOUR,
-            "sleep-time", FOUR, "sleep-speedup", FOUR, "sleep-efficiency", FOUR, "sleep-bars", FOUR,
+            "sleep-time", FOUR, "sleep-speedup", FOUR, "sleep-bars", FOUR,
             "convoy", List.of("FIXED_POOL", "GLOBAL_LOCK"), "capacity-sleep", List.of("THREAD_PER_TASK", "VIRTUAL_THREADS"));
     private static final Map<String, List<String>> COMPARISON = Map.of(
             "compare-cpu-speedup", ALL_FIVE, "compare-sleep-speedup", FOUR);
