@@ -102,13 +102,18 @@ public final class ScalingVerdicts {
 
     /**
      * Every model but SEQUENTIAL with a verdict, grouped by verdict (trend, where it stops,
-     * reliability), each group split where speedups lie further apart than
-     * {@link #OVERLAP_GROUP_FACTOR}, fastest first within a group.
+     * reliability), in model order; models slower than SEQUENTIAL are split where their speedups
+     * lie further apart than {@link #OVERLAP_GROUP_FACTOR} (2% slower and 5x slower are not one
+     * finding), fastest first.
      */
     public static List<List<Scaling>> scaling(WorkloadScaling workload) {
         List<List<Scaling>> split = new ArrayList<>();
         for (List<Scaling> group : byVerdict(workload)) {
-            split.addAll(cluster(group, s -> s.speedup().value()));
+            if (group.get(0).trend() == Trend.SLOWER_THAN_SEQUENTIAL) {
+                split.addAll(cluster(group, s -> s.speedup().value()));
+            } else {
+                split.add(group);
+            }
         }
         return split;
     }

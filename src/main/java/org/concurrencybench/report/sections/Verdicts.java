@@ -11,6 +11,7 @@ import org.concurrencybench.report.analysis.WorkloadScaling;
 import org.concurrencybench.report.render.Numbers;
 import org.concurrencybench.report.stats.RatioEstimate;
 import org.concurrencybench.report.stats.SampleStats;
+import org.concurrencybench.report.stats.ScalingFit;
 
 import org.concurrencybench.results.CpuLayout;
 import java.util.ArrayList;
@@ -100,9 +101,22 @@ public final class Verdicts {
                         + Numbers.cores(first.stopsAfter()) + " (the next step changed throughput by "
                         + range(group, s -> s.nextGain() * 100, Numbers::signedPercent) + ")";
             };
-            sentences.add(models + verdict + (first.reliable() ? "" : UNRELIABLE) + ".");
+            sentences.add(models + verdict + uslPeaks(workload, group) + (first.reliable() ? "" : UNRELIABLE) + ".");
         }
         return sentences;
+    }
+
+    /** "; the USL fit peaks at 24 cores (FIXED_POOL)" for the group's models with a fitted, finite peak. */
+    private static String uslPeaks(WorkloadScaling workload, List<Scaling> group) {
+        List<String> peaks = new ArrayList<>();
+        for (Scaling scaling : group) {
+            ScalingFit usl = workload.uslFits().get(scaling.model());
+            if (usl != null && usl.fitted() && Double.isFinite(usl.peakCores())
+                    && WorkloadKind.of(workload.group()).perCoreMetrics(scaling.model())) {
+                peaks.add(Numbers.format(usl.peakCores()) + " cores (" + scaling.model() + ")");
+            }
+        }
+        return peaks.isEmpty() ? "" : "; the USL fit peaks at " + String.join(", ", peaks);
     }
 
     /** "Waits overlapped at 2 cores (...): 44.0-62.2x under A, B; 1.99x under C." for waits. */
