@@ -2,7 +2,6 @@ package org.concurrencybench.report.sections;
 
 import org.concurrencybench.report.analysis.CapacityResults;
 import org.concurrencybench.report.analysis.ConvoyResults;
-import org.concurrencybench.report.analysis.ScalingVerdicts;
 import org.concurrencybench.report.analysis.ScenarioSummaries;
 import org.concurrencybench.report.analysis.SkewResults;
 import org.concurrencybench.report.analysis.WorkloadScaling;
@@ -10,6 +9,7 @@ import org.concurrencybench.report.input.CpythonResults;
 import org.concurrencybench.report.input.RunResults;
 import org.concurrencybench.report.render.Numbers;
 import org.concurrencybench.report.render.ReportDocument;
+import org.concurrencybench.report.stats.RatioEstimate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -52,10 +52,15 @@ final class AnswersSection {
             return Optional.empty();
         }
         List<String> parts = slowdowns.stream().map(s -> Verdicts.times(s.slowdown()) + " fewer under " + s.series()
-                + (s.cpuThreads() == slowdowns.get(0).cpuThreads() ? "" : " (beside " + s.cpuThreads() + ")")).toList();
+                + (s.cpuThreads() == slowdowns.get(0).cpuThreads() ? "" : " (beside " + s.cpuThreads() + ")")
+                + (tooWide(s.slowdown()) ? " (unreliable: interval wider than \u00b110%)" : "")).toList();
         return Optional.of("Convoy, at " + Numbers.cores(convoy.cores()) + ": one I/O thread's round trips beside "
                 + slowdowns.get(0).cpuThreads() + " CPU-bound threads, against alone: " + String.join("; ", parts)
                 + ".");
+    }
+
+    private static boolean tooWide(RatioEstimate ratio) {
+        return !ratio.hasInterval() || (ratio.high() - ratio.low()) / 2 > 0.10 * ratio.value();
     }
 
     /** "Capacity, 2 cores: SLEEP up to 1000000 tasks (A, B), others 1000-100000; ...; 34 sizes failed or were skipped." */
@@ -77,26 +82,19 @@ final class AnswersSection {
         if (parts.isEmpty() && capacity.outcomes().isEmpty()) {
             return Optional.empty();
         }
-        String failed = capacity.outcomes().isEmpty() ? "" : (parts.isEmpty() ? "" : "; ") + capacity.outcomes().size()
-                + " sizes failed or were skipped";
+        String failed = capacity.outcomes().isEmpty() ? ""
+                : (parts.isEmpty() ? "" : "; ") + ScenarioSection.notMeasured(capacity.outcomes());
         return Optional.of("Capacity, at " + Numbers.cores(capacity.cores()) + ", the largest batch each model handled: "
                 + String.join("; ", parts) + failed + ".");
     }
 
-    /** "Uneven tasks, 2 cores, the most uneven spread: CPU (PARETO) A loses least (...), B most (...); ...". */
+    /** "Uneven tasks: " and, per workload, the skew section's verdict for its most uneven spread. */
     static Optional<String> skew(SkewResults skew) {
         List<SkewResults.Verdict> verdicts = ScenarioSummaries.skew(skew);
         if (verdicts.isEmpty()) {
             return Optional.empty();
         }
-        List<String> parts = verdicts.stream().map(v -> v.workload() + " under " + v.spread() + ": "
-                + (v.mostFactor() <= v.leastFactor() * (1 + ScalingVerdicts.SAME_WITHIN)
-                ? "every model loses about the same (" + Numbers.format(v.leastFactor()) + "\u2013"
-                        + Numbers.format(v.mostFactor()) + ")"
-                : v.least() + " loses least (" + Numbers.format(v.leastFactor()) + "), " + v.most() + " most ("
-                        + Numbers.format(v.mostFactor()) + ")")).toList();
-        return Optional.of("Uneven tasks, at " + Numbers.cores(skew.cores()) + ", loss to skew (1 = none lost): "
-                + String.join("; ", parts) + ".");
+        return Optional.of("Uneven tasks: " + String.join(" ", verdicts.stream().map(SkewSection::describe).toList()));
     }
 
     /** "CPython beside the simulation: 6 of 18 speedups agree within the interval; beyond 2x: ...". */
