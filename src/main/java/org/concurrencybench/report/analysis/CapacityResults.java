@@ -13,20 +13,32 @@ import org.concurrencybench.report.stats.SampleStats;
 import org.concurrencybench.results.Outcome;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The capacity scenario of a run ({@code CapacityBenchmark}): batch time against the number of
  * tasks per model and workload, the memory each waiting task costs (JMH's
  * {@code gc.alloc.rate.norm}, bytes per batch, divided by tasks), and the sizes that failed or were
- * skipped (the run's outcomes file); taken from the most cores that ran it.
+ * skipped (the run's outcomes file); taken from the most cores that ran it. A size without a
+ * measurement has no point: it is listed ({@link #notMeasured}) with why, and with its predicted
+ * time only where the sweep predicted one.
  */
 public record CapacityResults(int cores, List<Point> points, List<Outcome> outcomes) {
 
 
     /** One measured size; {@code bytesPerTask} is NaN without the GC profiler's metric. */
     public record Point(String workload, String model, long tasks, SampleStats time, double bytesPerTask) {
+    }
+
+    /**
+     * Sizes of one model that have no point, for one reason: {@code predictedMillis} beside each
+     * size (null entries where nothing was predicted), {@code why} in a few words.
+     */
+    public record NotMeasured(String model, List<Long> tasks, List<Long> predictedMillis, Outcome.Status status,
+                              String why) {
     }
 
     public static Optional<CapacityResults> of(RunResults run, double level) {
@@ -70,5 +82,40 @@ public record CapacityResults(int cores, List<Point> points, List<Outcome> outco
         if (!names.contains(name)) {
             names.add(name);
         }
+    }
+
+    /** The models with at least one measured size of the workload, in palette order. */
+    public List<String> measuredModels(String workload) {
+        return models(workload).stream().filter(model -> points.stream()
+                .anyMatch(p -> p.workload().equals(workload) && p.model().equals(model))).toList();
+    }
+
+    /** The workload's sizes without a point, grouped by model and reason, in model then size order. */
+    public List<NotMeasured> notMeasured(String workload) {
+        Map<List<String>, List<Outcome>> groups = new LinkedHashMap<>();
+        outcomes.stream().filter(o -> o.workload().equals(workload))
+                .sorted(Comparator.comparing(Outcome::model, ModelOrder.ORDER).thenComparingLong(Outcome::tasks))
+                .forEach(o -> groups.computeIfAbsent(List.of(o.model(), o.status().name(), why(o)), key -> new ArrayList<>())
+                        .add(o));
+        // Stream.toList keeps the nulls of sizes skipped without a prediction
+        return groups.entrySet().stream().map(group -> new NotMeasured(group.getKey().get(0),
+                group.getValue().stream().map(Outcome::tasks).toList(),
+                group.getValue().stream().map(Outcome::predictedMillis).toList(),
+                Outcome.Status.valueOf(group.getKey().get(1)), group.getKey().get(2))).toList();
+    }
+
+    /** Why a size has no point, without the size itself (so that sizes with one reason group together). */
+    static String why(Outcome outcome) {
+        String reason = outcome.reason();
+        java.util.regex.Matcher limit = java.util.regex.Pattern.compile("over the limit of .*").matcher(reason);
+        if (outcome.status() == Outcome.Status.SKIPPED && outcome.predictedMillis() != null && limit.find()) {
+            return limit.group();
+        }
+        java.util.regex.Matcher room = java.util.regex.Pattern.compile("room for about (\\d+)").matcher(reason);
+        if (reason.contains(Outcome.CONNECTION_LIMIT) && room.find()) {
+            return "more connections than this machine has room for (about " + room.group(1)
+                    + ": ephemeral ports, open files)";
+        }
+        return reason;
     }
 }

@@ -190,7 +190,7 @@ public final class CpythonComparison {
     /** The JVM's batch time of a model on a workload at a core count, if the run has it. */
     public static Optional<SampleStats> jvmBatch(RunResults run, Model model, String workload, int cores, double level) {
         return run.of(BenchmarkClasses.MODEL, cores).stream()
-                .filter(r -> r.method().equals("batch") && r.param("model", "").equals(model.name())
+                .filter(r -> r.method().equals("batch") && r.isEvenBatch() && r.param("model", "").equals(model.name())
                         && r.param("workload", "").equals(workload))
                 .findFirst().map(r -> SampleStats.of(r.primary().samples(), level).withRoundMeans(r.roundMeans()));
     }

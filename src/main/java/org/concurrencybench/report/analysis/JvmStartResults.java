@@ -15,7 +15,8 @@ import java.util.Optional;
  * -version}, a worker without and with its class-data-sharing archive), beside what
  * {@code PROCESS_PER_TASK} paid per task in the same run. The per-task figure comes from the
  * {@code SLEEP} workload, where a task is only its wait: batch time x children at a time / tasks,
- * less the sleep. Taken from the most cores that ran the start-up benchmark.
+ * less the sleep. Taken from the most cores that ran the start-up benchmark, and from the even
+ * batch only: a spread, chunked or reordered batch of the same model and workload is another cell.
  */
 public record JvmStartResults(int cores, List<Start> starts, Double processPerTaskMillis) {
 
@@ -35,7 +36,8 @@ public record JvmStartResults(int cores, List<Start> starts, Double processPerTa
         }
         Double perTask = null;
         for (BenchmarkResult result : run.of(BenchmarkClasses.MODEL, cores.get())) {
-            if ("PROCESS_PER_TASK".equals(result.param("model", "")) && "SLEEP".equals(result.param("workload", ""))) {
+            if (perTask == null && result.isEvenBatch() && "PROCESS_PER_TASK".equals(result.param("model", ""))
+                    && "SLEEP".equals(result.param("workload", ""))) {
                 int parallelism = ConvoyResults.parseInt(result.param("parallelism", "0"));
                 int children = parallelism == 0 ? cores.get() : parallelism;
                 int tasks = Math.max(1, ConvoyResults.parseInt(result.param("tasks", "1")));

@@ -105,13 +105,45 @@ public final class ChartStyle {
         return Math.abs(cores - Math.rint(cores)) < 1e-6;
     }
 
-    /** A log y axis when the values span more than a factor of 10, else linear (a log axis labels only decades). */
+    /**
+     * A log y axis when the values span more than a factor of 10, else linear; a log axis under two
+     * decades also gets its 2x and 5x labels ({@link LogAxisLabels}).
+     */
     static void valueAxis(XYChart chart, double min, double max) {
         boolean logarithmic = min > 0 && max / min > 10;
         chart.getStyler().setYAxisLogarithmic(logarithmic);
         if (logarithmic) {
             chart.setYAxisTitle(chart.getYAxisTitle().replaceFirst("\\)$", ", log scale)"));
+            LogAxisLabels.add(chart, true, min, max);
         }
+    }
+
+    /**
+     * Labels each log axis of the chart at its decades and, under two decades, at 2x and 5x: call
+     * after the series are added (their extremes set the range).
+     */
+    static void labelLogAxes(XYChart chart) {
+        for (boolean yAxis : new boolean[] {false, true}) {
+            if (yAxis ? chart.getStyler().isYAxisLogarithmic() : chart.getStyler().isXAxisLogarithmic()) {
+                double[] range = dataRange(chart, yAxis);
+                LogAxisLabels.add(chart, yAxis, range[0], range[1]);
+            }
+        }
+    }
+
+    /** The smallest and largest positive value of the chart's series on one axis. */
+    private static double[] dataRange(XYChart chart, boolean yAxis) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (XYSeries series : chart.getSeriesMap().values()) {
+            for (double value : yAxis ? series.getYData() : series.getXData()) {
+                if (value > 0 && Double.isFinite(value)) {
+                    min = Math.min(min, value);
+                    max = Math.max(max, value);
+                }
+            }
+        }
+        return new double[] {min, max};
     }
 
     public static double log2(double cores) {

@@ -89,8 +89,10 @@ public final class ComparisonCharts {
         chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
         double reach = reach(rows, floor);
         // XChart labels neither a numeric y axis per row nor a log axis between decades, so both are
-        // drawn here: row labels in a column left of the data, ratio ticks along the bottom.
-        chart.getStyler().setXAxisMin(-reach * 3.2);
+        // drawn here: row labels in a column left of the data, a third of the plot wide (the data
+        // spans -reach..reach, the labels -2 reach..-reach), ratio ticks along the bottom.
+        chart.getStyler().setAnnotationTextFont(LABEL_FONT);
+        chart.getStyler().setXAxisMin(-reach * 2);
         chart.getStyler().setXAxisMax(reach);
         chart.getStyler().setYAxisMin(-1.6);
         chart.getStyler().setYAxisMax(n - 0.4);
@@ -99,7 +101,7 @@ public final class ComparisonCharts {
         chart.getStyler().setPlotGridLinesVisible(false);
         addNoiseFloor(chart, floor, n);
         addRatioTicks(chart, reach, n);
-        addRowLabelsAndIntervals(chart, rows, -reach * 2.1, n);
+        addRowLabelsAndIntervals(chart, rows, -reach * 1.5, n);
         addVerdictDots(chart, rows, n);
         chart.getStyler().setMarkerSize(10);
         return new ReportChart(stemPrefix + "-forest", title, chart, List.of());
@@ -140,7 +142,8 @@ public final class ComparisonCharts {
     private static void addRowLabelsAndIntervals(XYChart chart, List<ComparisonRow> rows, double labelsCentre, int n) {
         for (int i = 0; i < rows.size(); i++) {
             ComparisonRow row = rows.get(i);
-            chart.addAnnotation(new org.knowm.xchart.AnnotationText(label(row), labelsCentre, n - 1 - i, false));
+            chart.addAnnotation(new org.knowm.xchart.AnnotationText(fit(label(row), LABEL_WIDTH), labelsCentre, n - 1 - i,
+                    false));
             if (Double.isFinite(row.ratioLow()) && Double.isFinite(row.ratioHigh())) {
                 ChartStyle.line(chart, "interval " + i, Color.BLACK, new java.awt.BasicStroke(1.8f),
                         new double[] {Math.log(row.ratioLow()), Math.log(row.ratioHigh())},
@@ -167,6 +170,23 @@ public final class ComparisonCharts {
                 dots.setMarkerColor(VERDICT_COLOURS.get(verdict));
             }
         }
+    }
+
+    /** The row labels' font, and the most pixels a label may take: under a third of the chart's width. */
+    static final java.awt.Font LABEL_FONT = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12);
+    static final int LABEL_WIDTH = ChartStyle.WIDTH / 3 - 30;
+
+    /** The label, cut short with an ellipsis where it is wider than {@code pixels} in {@link #LABEL_FONT}. */
+    static String fit(String label, int pixels) {
+        String text = label;
+        while (text.length() > 1 && width(text) > pixels) {
+            text = label.substring(0, text.length() - (text.endsWith("\u2026") ? 2 : 1)).stripTrailing() + "\u2026";
+        }
+        return text;
+    }
+
+    static double width(String text) {
+        return LABEL_FONT.getStringBounds(text, new java.awt.font.FontRenderContext(null, true, true)).getWidth();
     }
 
     private static String label(ComparisonRow row) {

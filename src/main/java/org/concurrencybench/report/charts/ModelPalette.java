@@ -18,7 +18,8 @@ public final class ModelPalette {
      * {@link Model}, or one reordered, leaves the others' colours as they were.
      */
     private static final Map<String, Color> KNOWN = Map.ofEntries(
-            Map.entry(Model.SEQUENTIAL.name(), new Color(0x2E4057)), // blue-grey, no anti-aliased black is this colour
+            // the baseline in charcoal: near black, but tinted, so no anti-aliased black text is this colour
+            Map.entry(Model.SEQUENTIAL.name(), new Color(0x2B2B36)),
             Map.entry(Model.THREAD_PER_TASK.name(), new Color(0xE69F00)),
             Map.entry(Model.FIXED_POOL.name(), new Color(0x0072B2)),
             Map.entry(Model.FORK_JOIN.name(), new Color(0x009E73)),
@@ -27,10 +28,11 @@ public final class ModelPalette {
             Map.entry(Model.PROCESS_PER_TASK.name(), new Color(0x8C564B)),
             Map.entry(Model.GLOBAL_LOCK.name(), new Color(0x9467BD)),
             Map.entry(Model.EVENT_LOOP.name(), new Color(0x56B4E9)),
-            Map.entry(Model.GLOBAL_LOCK_PER_TASK.name(), new Color(0xC5B0D5))); // GLOBAL_LOCK's purple, lighter
+            // yellow-green, a hue of its own: the two GIL models must not read as shades of one purple
+            Map.entry(Model.GLOBAL_LOCK_PER_TASK.name(), new Color(0x7CAE00)));
 
-    private static final Color[] EXTRA = {new Color(0xBCBD22), new Color(0x17BECF), new Color(0x7F2704),
-        new Color(0x1B4F72), new Color(0x6A3D9A)};
+    private static final Color[] EXTRA = {new Color(0x17BECF), new Color(0x7F2704), new Color(0x1B4F72),
+        new Color(0xE377C2), new Color(0xFF7F0E)};
 
 
     private ModelPalette() {

@@ -93,7 +93,7 @@ public final class ScalingCharts {
 
     private static ReportChart speedup(WorkloadScaling workload, String runName, String stem) {
         boolean anyFit = workload.uslFits().values().stream().anyMatch(ScalingFit::fitted);
-        String title = runName + " - " + workload.group() + ": speedup"
+        String title = runName + " - " + workload.group() + ": speedup over SEQUENTIAL at 1 core"
                 + (anyFit ? " (dashed: USL fit, dotted: Amdahl fit)" : "");
         XYChart chart = ChartStyle.xyChart(title, "cores (log2 scale)", "speedup over SEQUENTIAL at 1 core (x)");
         ChartStyle.coresAxis(chart);
@@ -155,6 +155,7 @@ public final class ScalingCharts {
             chart.getStyler().setYAxisLogarithmic(true);
             chart.getStyler().setYAxisMin(fastest / 4); // bars otherwise start at 0, which a log axis lacks
             chart.setYAxisTitle("time per batch (ms, log scale; intervals in the table)");
+            LogAxisLabels.add(chart, true, fastest / 4, slowest);
         }
         for (String model : workload.models()) {
             workload.cell(model, cores).ifPresent(cell -> {

@@ -5,7 +5,6 @@ import org.concurrencybench.report.analysis.ConvoyResults;
 import org.concurrencybench.report.render.Numbers;
 import org.concurrencybench.report.render.ReportChart;
 
-import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.XYChart;
@@ -16,9 +15,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * The charts of the two scenarios that are not per-task scaling: the convoy chart (round trips per
  * second against CPU-bound neighbours, log y, one line per model and switch interval) and the
- * capacity chart per workload (batch time against tasks, log-log, one line per model, failed or
- * skipped sizes as black crosses at their predicted time or, without one, at the model's largest
- * measured time).
+ * capacity chart per workload (batch time against tasks, log-log, one line per model). The
+ * capacity chart draws measured sizes only: a skipped size has no time to plot (a prediction is not a
+ * measurement, and a size skipped for the machine's connections has not even that), so the
+ * report lists the sizes without a point under the chart.
  */
 public final class ScenarioCharts {
 
@@ -50,6 +50,7 @@ public final class ScenarioCharts {
             series.setLineStyle(STROKES[seriesOfModel % STROKES.length]);
             series.setMarker(MARKERS[seriesOfModel % MARKERS.length]);
         }
+        ChartStyle.labelLogAxes(chart);
         return new ReportChart("convoy", title, chart, models);
     }
 
@@ -59,36 +60,18 @@ public final class ScenarioCharts {
         XYChart chart = ChartStyle.xyChart(title, "tasks per batch (log scale)", "time per batch (ms, log scale)");
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
-        List<String> models = capacity.models(workload);
-        List<Double> markX = new ArrayList<>();
-        List<Double> markY = new ArrayList<>();
+        List<String> models = capacity.measuredModels(workload);
         for (String model : models) {
             List<CapacityResults.Point> points = capacity.points().stream()
                     .filter(p -> p.workload().equals(workload) && p.model().equals(model)).toList();
-            if (!points.isEmpty()) {
-                ChartStyle.modelSeries(chart, model, model, points.stream().mapToDouble(p -> p.tasks()).toArray(),
-                        points.stream().mapToDouble(p -> p.time().mean()).toArray());
-            }
-            double largest = points.stream().mapToDouble(p -> p.time().mean()).max().orElse(Double.NaN);
-            capacity.outcomes().stream().filter(o -> o.workload().equals(workload) && o.model().equals(model))
-                    .forEach(outcome -> {
-                        double y = outcome.predictedMillis() != null ? outcome.predictedMillis() : largest;
-                        if (Double.isFinite(y) && y > 0 && outcome.tasks() > 0) {
-                            markX.add((double) outcome.tasks());
-                            markY.add(y);
-                        }
-                    });
-        }
-        if (!markX.isEmpty()) {
-            XYSeries marks = chart.addSeries("failed or skipped", markX, markY);
-            marks.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
-            marks.setMarker(SeriesMarkers.CROSS);
-            marks.setMarkerColor(Color.BLACK);
+            ChartStyle.modelSeries(chart, model, model, points.stream().mapToDouble(p -> p.tasks()).toArray(),
+                    points.stream().mapToDouble(p -> p.time().mean()).toArray());
         }
         if (chart.getSeriesMap().isEmpty()) {
             ChartStyle.line(chart, "nothing measured", ChartStyle.GUIDE, ChartStyle.DOTTED, new double[] {1},
                     new double[] {1}, true);
         }
+        ChartStyle.labelLogAxes(chart);
         return new ReportChart("capacity-" + ScalingCharts.fileStem(workload), title, chart, models);
     }
 }

@@ -87,10 +87,15 @@ final class ScenarioSection {
 
     static void addCapacity(ReportDocument document, CapacityResults capacity, String runName, ChartSink charts) {
         document.heading(2, "Capacity");
-        document.paragraph("Batch time as the number of tasks grows, at " + Numbers.cores(capacity.cores()) + "; crosses mark"
-                + " sizes that failed or were skipped.");
+        document.paragraph("Batch time as the number of tasks grows, at " + Numbers.cores(capacity.cores()) + "; the"
+                + " charts show measured sizes only, and the sizes without a point are listed under each.");
         for (String workload : capacity.workloads()) {
             document.figure(charts.add(ScenarioCharts.capacity(capacity, workload, runName)));
+            List<String> notMeasured = capacity.notMeasured(workload).stream().map(ScenarioSection::describe).toList();
+            if (!notMeasured.isEmpty()) {
+                document.paragraph(workload + ": not on the chart");
+                document.bullets(notMeasured);
+            }
         }
         List<List<String>> times = new ArrayList<>();
         List<List<String>> memory = new ArrayList<>();
@@ -108,8 +113,8 @@ final class ScenarioSection {
         document.table("Memory per waiting task (allocated bytes per batch / tasks, from gc.alloc.rate.norm)",
                 List.of("workload", "model", "tasks", "bytes per task", "KiB per task"), memory);
         if (!capacity.outcomes().isEmpty()) {
-            document.paragraph(notMeasured(capacity.outcomes()) + ": they are marked on the chart and listed, with"
-                    + " why, under \"Cells without a number\".");
+            document.paragraph(notMeasured(capacity.outcomes()) + ": they are listed under their chart and, with the"
+                    + " whole reason, under \"Cells without a number\".");
         }
     }
 
@@ -122,6 +127,23 @@ final class ScenarioSection {
         }
         return failed + (failed == 1 ? " capacity size" : " capacity sizes") + " failed"
                 + (skipped == 0 ? "" : " and " + skipped + " " + (skipped == 1 ? "was" : "were") + " skipped");
+    }
+
+    /**
+     * One line under a capacity chart: "SEQUENTIAL: 10,000 and 100,000 tasks skipped, predicted
+     * 100 s and 1,000 s, over the limit of 20s (--max-batch-seconds)".
+     */
+    static String describe(CapacityResults.NotMeasured sizes) {
+        List<String> predicted = sizes.predictedMillis().stream().filter(java.util.Objects::nonNull)
+                .map(ms -> Numbers.format(ms / 1000.0) + " s").toList();
+        return sizes.model() + ": " + and(sizes.tasks().stream().map(n -> String.format(java.util.Locale.ROOT, "%,d", n))
+                .toList()) + " tasks " + sizes.status().name().toLowerCase(java.util.Locale.ROOT)
+                + (predicted.isEmpty() ? "" : ", predicted " + and(predicted)) + ", " + sizes.why();
+    }
+
+    private static String and(List<String> items) {
+        return items.size() == 1 ? items.get(0)
+                : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
     static void addJvmStart(ReportDocument document, JvmStartResults jvm) {

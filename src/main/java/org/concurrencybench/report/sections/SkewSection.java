@@ -1,26 +1,20 @@
 package org.concurrencybench.report.sections;
 
 import org.concurrencybench.report.analysis.SkewResults;
-import org.concurrencybench.report.charts.ChartStyle;
-import org.concurrencybench.report.charts.ModelPalette;
-import org.concurrencybench.report.charts.ScalingCharts;
+import org.concurrencybench.report.charts.SkewChart;
 import org.concurrencybench.report.render.ChartSink;
 import org.concurrencybench.report.render.Numbers;
-import org.concurrencybench.report.render.ReportChart;
 import org.concurrencybench.report.render.ReportDocument;
-import org.concurrencybench.report.stats.SampleStats;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.concurrencybench.workload.SizeSpread;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategorySeries;
 
 /**
  * The uneven-tasks part of a run's report, present when the run has uneven batches: per workload
- * the verdict (which model loses least and most to skew), a chart of batch time against spread
- * for every model at one core count, and the table behind it; then {@code PROCESS_POOL} by chunk size.
+ * the verdict (which model loses least and most to skew), the chart of every model's loss to skew
+ * per spread at one core count ({@link SkewChart}), and the table of times behind it; then
+ * {@code PROCESS_POOL} by chunk size.
  */
 final class SkewSection {
 
@@ -36,9 +30,9 @@ final class SkewSection {
                 + " up front. Loss to skew: a model's speedup over SEQUENTIAL (same spread) with even tasks, divided"
                 + " by its speedup under the spread; 1 = nothing lost.");
         for (String workload : skew.times().keySet()) {
-            document.heading(3, workload + ": batch time against spread");
+            document.heading(3, workload + ": loss to skew per spread");
             document.bullets(skew.verdicts(workload).stream().map(SkewSection::describe).toList());
-            document.figure(charts.add(chart(skew, workload, runName)));
+            document.figure(charts.add(SkewChart.of(skew, workload, runName)));
             document.table(workload + ": every model under every spread, " + Numbers.cores(skew.cores()),
                     List.of("model", "spread", "time per batch (ms) [CI]", "n", "speedup vs SEQUENTIAL, same spread",
                             "loss to skew (x)"), rows(skew, workload, series -> true));
@@ -113,28 +107,5 @@ final class SkewSection {
                     spread == SizeSpread.NONE ? "1 (even)" : Numbers.format(skew.lossFactor(workload, series, spread)))));
         });
         return rows;
-    }
-
-    /** Bars of batch time, grouped by spread, one colour per model (variants of a model in the extra colours). */
-    static ReportChart chart(SkewResults skew, String workload, String runName) {
-        String title = runName + " - " + workload + ": batch time against task-size spread, "
-                + Numbers.cores(skew.cores());
-        CategoryChart chart = ChartStyle.barChart(title, "task-size spread (same total work)", "time per batch (ms)");
-        List<SizeSpread> spreads = skew.spreads(workload);
-        List<String> categories = spreads.stream().map(Enum::name).toList();
-        List<String> shown = new ArrayList<>();
-        for (Map.Entry<String, Map<SizeSpread, SampleStats>> entry : skew.times().get(workload).entrySet()) {
-            List<Double> means = new ArrayList<>();
-            List<Double> errors = new ArrayList<>();
-            for (SizeSpread spread : spreads) {
-                SampleStats time = entry.getValue().get(spread);
-                means.add(time == null ? 0.0 : time.mean()); // a bar of 0: not measured under this spread
-                errors.add(time == null || !time.hasInterval() ? 0.0 : time.halfWidth());
-            }
-            CategorySeries series = chart.addSeries(entry.getKey(), categories, means, errors);
-            series.setFillColor(ModelPalette.colour(entry.getKey()));
-            shown.add(entry.getKey());
-        }
-        return new ReportChart(ScalingCharts.fileStem(workload) + "-skew", title, chart, shown);
     }
 }

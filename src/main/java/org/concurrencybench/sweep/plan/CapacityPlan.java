@@ -59,8 +59,9 @@ public final class CapacityPlan {
                         skipped.add(skip(cores, model, workload, tasks, "predicted batch time " + Durations.format(predicted)
                                 + " is over the limit of " + Durations.format(limit) + " (--max-batch-seconds)", predicted));
                     } else if (workload == Workload.IO && tasks > connectionLimit) {
-                        skipped.add(skip(cores, model, workload, tasks, tasks + " concurrent connections; this machine"
-                                + " has room for about " + connectionLimit + " (ephemeral ports, open files)", predicted));
+                        // a limit of the machine, not a prediction: the outcome carries no predicted time
+                        skipped.add(skip(cores, model, workload, tasks, tasks + " " + Outcome.CONNECTION_LIMIT
+                                + " about " + connectionLimit + " (ephemeral ports, open files)", null));
                     } else {
                         run.add(tasks);
                     }
@@ -72,7 +73,7 @@ public final class CapacityPlan {
     }
 
     private static Outcome skip(int cores, Model model, Workload workload, int tasks, String reason, Duration predicted) {
-        return Outcome.skipped(cores, cell(model, workload, tasks), reason, predicted.toMillis());
+        return Outcome.skipped(cores, cell(model, workload, tasks), reason, predicted == null ? null : predicted.toMillis());
     }
 
     /** The cell of one capacity size. */

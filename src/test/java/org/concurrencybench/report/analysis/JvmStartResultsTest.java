@@ -43,6 +43,38 @@ class JvmStartResultsTest {
     }
 
     @Test
+    void perTaskCostComesFromTheEvenBatchWhateverTheOrderOfTheCells() {
+        // as in results/20261201-081732-dev-2core: the same model and workload also ran under a
+        // PARETO spread, chunked and largest first, whose batch time is not the even batch's
+        BenchmarkResult even = processPerTaskSleep(Map.of(), 1920);
+        List<BenchmarkResult> uneven = List.of(processPerTaskSleep(Map.of("spread", "PARETO"), 1700),
+                processPerTaskSleep(Map.of("order", "LARGEST_FIRST"), 1600),
+                processPerTaskSleep(Map.of("chunksize", "0"), 1500));
+        for (boolean evenFirst : new boolean[] {true, false}) {
+            List<BenchmarkResult> atTwoCores = new java.util.ArrayList<>(List.of(
+                    result("org.concurrencybench.bench.JvmStartBenchmark.start", Map.of("start", "BARE_JVM"), 40, 40)));
+            if (evenFirst) {
+                atTwoCores.add(even);
+            }
+            atTwoCores.addAll(uneven);
+            if (!evenFirst) {
+                atTwoCores.add(even);
+            }
+            RunResults run = new RunResults(Path.of("x"), null, new TreeMap<>(Map.of(2, atTwoCores)), List.of());
+            assertEquals(50.0, JvmStartResults.of(run, 0.95).orElseThrow().processPerTaskMillis(), 1e-9,
+                    "even batch " + (evenFirst ? "first" : "last"));
+        }
+    }
+
+    private static BenchmarkResult processPerTaskSleep(Map<String, String> variant, double millis) {
+        Map<String, String> params = new TreeMap<>(Map.of("model", "PROCESS_PER_TASK", "workload", "SLEEP",
+                "tasks", "64", "parallelism", "0", "sleepMicros", "10000", "spread", "NONE", "chunksize", "1",
+                "order", "AS_GENERATED"));
+        params.putAll(variant);
+        return result("org.concurrencybench.bench.ModelBenchmark.batch", params, millis, millis);
+    }
+
+    @Test
     void aRunWithoutTheStartUpBenchmarkHasNoTable() {
         RunResults run = new RunResults(Path.of("x"), null, new TreeMap<>(Map.of(1, List.of())), List.of());
         assertTrue(JvmStartResults.of(run, 0.95).isEmpty());

@@ -2,6 +2,7 @@ package org.concurrencybench.report.charts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.util.Arrays;
@@ -13,9 +14,9 @@ class ModelPaletteTest {
 
     @Test
     void aModelKeepsItsColourWhateverItsPosition() {
-        assertEquals(new Color(0x2E4057), ModelPalette.colour("SEQUENTIAL"));
+        assertEquals(new Color(0x2B2B36), ModelPalette.colour("SEQUENTIAL"));
         assertEquals(new Color(0x9467BD), ModelPalette.colour("GLOBAL_LOCK"));
-        assertEquals(new Color(0xC5B0D5), ModelPalette.colour("global_lock_per_task"));
+        assertEquals(new Color(0x7CAE00), ModelPalette.colour("global_lock_per_task"));
     }
 
     @Test
@@ -25,10 +26,38 @@ class ModelPaletteTest {
     }
 
     @Test
+    void theGilModelsAndTheBaselineDifferInHueNotShade() {
+        float[] gil = hsb(ModelPalette.colour("GLOBAL_LOCK"));
+        float[] gilPerTask = hsb(ModelPalette.colour("GLOBAL_LOCK_PER_TASK"));
+        float[] sequential = hsb(ModelPalette.colour("SEQUENTIAL"));
+        assertTrue(hueApart(gil, gilPerTask) >= 60, "GLOBAL_LOCK and GLOBAL_LOCK_PER_TASK: hues 60 degrees apart");
+        assertTrue(gil[1] > 0.3 && gilPerTask[1] > 0.3, "both saturated, not greys");
+        for (Model other : Model.values()) {
+            float[] hsb = hsb(ModelPalette.colour(other.name()));
+            for (String gilModel : new String[] {"GLOBAL_LOCK", "GLOBAL_LOCK_PER_TASK"}) {
+                if (!other.name().equals(gilModel) && hsb[1] > 0.3) {
+                    assertTrue(hueApart(hsb(ModelPalette.colour(gilModel)), hsb) >= 30, gilModel + " beside " + other);
+                }
+            }
+        }
+        // the baseline is the neutral one: near black, where the GIL models are coloured
+        assertTrue(sequential[1] < 0.3 && sequential[2] < 0.3, "SEQUENTIAL a dark near-neutral");
+    }
+
+    private static float[] hsb(Color colour) {
+        return Color.RGBtoHSB(colour.getRed(), colour.getGreen(), colour.getBlue(), null);
+    }
+
+    private static double hueApart(float[] a, float[] b) {
+        double degrees = Math.abs(a[0] - b[0]) * 360;
+        return Math.min(degrees, 360 - degrees);
+    }
+
+    @Test
     void anUnknownNameGetsAStableExtraColour() {
         // Stable across runs and JVMs: String.hashCode is specified, and "ACTORS".hashCode() % 5 == 0,
         // the first of the extra colours, which no known model has.
-        assertEquals(new Color(0xBCBD22), ModelPalette.colour("ACTORS"));
+        assertEquals(new Color(0x17BECF), ModelPalette.colour("ACTORS"));
         for (Model model : Model.values()) {
             assertNotEquals(ModelPalette.colour(model.name()), ModelPalette.colour("ACTORS"), model.name());
         }
