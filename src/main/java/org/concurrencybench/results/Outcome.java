@@ -34,15 +34,20 @@ public record Outcome(int cores, String benchmark, Map<String, String> params, S
     /** What the reason of a size skipped for the machine's connection limit says (see {@code CapacityPlan}). */
     public static final String CONNECTION_LIMIT = "concurrent connections; this machine has room for";
 
+    /**
+     * Sweeps before December 2026 wrote the predictor's time on sizes skipped for the machine's
+     * connection limit; that limit is the reason, not a time, so such a skip holds none.
+     */
     public Outcome {
         params = Map.copyOf(params == null ? Map.of() : params);
+        if (reason != null && reason.contains(CONNECTION_LIMIT)) {
+            predictedMillis = null;
+        }
     }
 
     /**
      * Jackson's way in: today's files, and the capacity-only files of earlier sweeps, which had
-     * {@code model}, {@code workload} and {@code tasks} as fields of their own. Sweeps before
-     * December 2026 also wrote the predictor's time on sizes skipped for the machine's connection
-     * limit; that limit is the reason, not a time, so such a skip is read without one.
+     * {@code model}, {@code workload} and {@code tasks} as fields of their own.
      */
     @JsonCreator
     static Outcome fromJson(@JsonProperty("cores") int cores, @JsonProperty("benchmark") String benchmark,
@@ -63,9 +68,8 @@ public record Outcome(int cores, String benchmark, Map<String, String> params, S
         if (params != null) {
             all.putAll(params);
         }
-        boolean limitOfTheMachine = reason != null && reason.contains(CONNECTION_LIMIT);
         return new Outcome(cores, benchmark == null ? "" : benchmark, all, status == null ? Status.FAILED : status,
-                reason == null ? "" : reason, limitOfTheMachine ? null : predictedMillis);
+                reason == null ? "" : reason, predictedMillis);
     }
 
     public static Outcome failed(int cores, Cell cell, String reason) {

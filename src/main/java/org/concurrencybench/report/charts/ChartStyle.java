@@ -107,14 +107,14 @@ public final class ChartStyle {
 
     /**
      * A log y axis when the values span more than a factor of 10, else linear; a log axis under two
-     * decades also gets its 2x and 5x labels ({@link LogAxisLabels}).
+     * decades also gets its 2x and 5x labels ({@link AxisLabels}).
      */
     static void valueAxis(XYChart chart, double min, double max) {
         boolean logarithmic = min > 0 && max / min > 10;
         chart.getStyler().setYAxisLogarithmic(logarithmic);
         if (logarithmic) {
             chart.setYAxisTitle(chart.getYAxisTitle().replaceFirst("\\)$", ", log scale)"));
-            LogAxisLabels.add(chart, true, min, max);
+            AxisLabels.addLog(chart, true, min, max);
         }
     }
 
@@ -126,7 +126,7 @@ public final class ChartStyle {
         for (boolean yAxis : new boolean[] {false, true}) {
             if (yAxis ? chart.getStyler().isYAxisLogarithmic() : chart.getStyler().isXAxisLogarithmic()) {
                 double[] range = dataRange(chart, yAxis);
-                LogAxisLabels.add(chart, yAxis, range[0], range[1]);
+                AxisLabels.addLog(chart, yAxis, range[0], range[1]);
             }
         }
     }

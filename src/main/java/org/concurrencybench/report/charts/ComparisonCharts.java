@@ -80,10 +80,12 @@ public final class ComparisonCharts {
     public static ReportChart forest(String stemPrefix, RunComparison comparison) {
         List<ComparisonRow> rows = comparison.rows();
         double floor = comparison.settings().minChange();
-        String title = comparison.nameB() + " against " + comparison.nameA() + ": time ratio B/A per cell, "
-                + Numbers.percent(comparison.settings().level()) + " CI (<1: " + comparison.nameB() + " faster)";
+        // short enough for the chart's width: the run names are long, so they are said once, as B and A
+        String title = "B = " + comparison.nameB() + " against A = " + comparison.nameA() + ": time ratio B/A, "
+                + Numbers.percent(comparison.settings().level()) + " CI";
         int n = Math.max(1, rows.size());
-        XYChart chart = ChartStyle.xyChart(title, "time ratio B/A (log scale)", "", Math.max(ChartStyle.HEIGHT,
+        XYChart chart = ChartStyle.xyChart(title, "time ratio B/A (log scale; below 1: B faster)", "",
+                Math.max(ChartStyle.HEIGHT,
                 160 + 26 * n));
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);

@@ -155,7 +155,7 @@ public final class ScalingCharts {
             chart.getStyler().setYAxisLogarithmic(true);
             chart.getStyler().setYAxisMin(fastest / 4); // bars otherwise start at 0, which a log axis lacks
             chart.setYAxisTitle("time per batch (ms, log scale; intervals in the table)");
-            LogAxisLabels.add(chart, true, fastest / 4, slowest);
+            AxisLabels.addLog(chart, true, fastest / 4, slowest);
         }
         for (String model : workload.models()) {
             workload.cell(model, cores).ifPresent(cell -> {

@@ -2,6 +2,7 @@ package org.concurrencybench.report.charts;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.concurrencybench.report.analysis.ScalingAnalysis;
 import org.concurrencybench.report.analysis.SkewResults;
 import org.concurrencybench.report.render.Numbers;
 import org.concurrencybench.report.render.ReportChart;
@@ -32,14 +33,17 @@ public final class SkewChart {
                 "loss to skew (x): even speedup / speedup under the spread");
         List<SizeSpread> spreads = skew.spreads(workload).stream().filter(s -> s != SizeSpread.NONE).toList();
         List<String> series = new ArrayList<>(skew.times().getOrDefault(workload, java.util.Map.of()).keySet());
+        series.remove(ScalingAnalysis.BASELINE); // 1 by definition: every loss is measured against it
         series.removeIf(name -> spreads.stream().noneMatch(s -> Double.isFinite(skew.lossFactor(workload, name, s))));
         chart.getStyler().setXAxisMin(0.5);
         chart.getStyler().setXAxisMax(spreads.size() + 0.5);
-        chart.setCustomXAxisTickLabelsFormatter(x -> {
-            long slot = Math.round(x);
-            return Math.abs(x - slot) < 1e-6 && slot >= 1 && slot <= spreads.size() ? spreads.get((int) slot - 1).name()
-                    : " "; // "" breaks TextLayout
-        });
+        // XChart ticks a numeric axis where it likes (at the stems, here), so the spreads are named by hand
+        chart.setCustomXAxisTickLabelsFormatter(x -> " "); // "" breaks TextLayout
+        java.util.Map<Double, String> names = new java.util.LinkedHashMap<>();
+        for (int slot = 1; slot <= spreads.size(); slot++) {
+            names.put((double) slot, spreads.get(slot - 1).name());
+        }
+        AxisLabels.add(chart, false, names);
         ChartStyle.line(chart, "1 = nothing lost", ChartStyle.GUIDE, ChartStyle.DASHED,
                 new double[] {0.5, spreads.size() + 0.5}, new double[] {1, 1}, true);
         for (int i = 0; i < series.size(); i++) {

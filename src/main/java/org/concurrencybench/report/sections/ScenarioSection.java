@@ -135,7 +135,7 @@ final class ScenarioSection {
      */
     static String describe(CapacityResults.NotMeasured sizes) {
         List<String> predicted = sizes.predictedMillis().stream().filter(java.util.Objects::nonNull)
-                .map(ms -> Numbers.format(ms / 1000.0) + " s").toList();
+                .map(ms -> String.format(java.util.Locale.ROOT, "%,.0f s", ms / 1000.0)).toList();
         return sizes.model() + ": " + and(sizes.tasks().stream().map(n -> String.format(java.util.Locale.ROOT, "%,d", n))
                 .toList()) + " tasks " + sizes.status().name().toLowerCase(java.util.Locale.ROOT)
                 + (predicted.isEmpty() ? "" : ", predicted " + and(predicted)) + ", " + sizes.why();

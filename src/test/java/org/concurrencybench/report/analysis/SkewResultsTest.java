@@ -118,4 +118,19 @@ class SkewResultsTest {
         assertTrue(report.contains("0: CPython's default, 8 tasks per chunk"), "divmod(64, 2 x 4) = (8, 0)");
         assertTrue(Files.isRegularFile(out.resolve("cpu-skew.svg")));
     }
+
+    @Test
+    void theChartPlotsEachSeriesLossToSkewAgainstALineAtOne() {
+        SkewResults skew = SkewResults.of(plantedRun(true), 0.95).orElseThrow();
+        org.knowm.xchart.XYChart chart = (org.knowm.xchart.XYChart) org.concurrencybench.report.charts.SkewChart
+                .of(skew, "CPU", "run").chart();
+        var series = chart.getSeriesMap();
+        assertEquals(1.2, series.get("FIXED_POOL").getYData()[0], 1e-9);
+        assertEquals(1.04, series.get("FORK_JOIN").getYData()[0], 1e-9);
+        assertEquals(3.0, series.get("PROCESS_POOL chunksize=0").getYData()[0], 1e-9);
+        assertEquals(java.util.List.of(1.0, 1.0), java.util.Arrays.stream(series.get("1 = nothing lost").getYData())
+                .boxed().toList());
+        assertFalse(series.containsKey("SEQUENTIAL"), "the baseline loses nothing by definition");
+        assertTrue(chart.getTitle().contains("loss to skew"), chart.getTitle());
+    }
 }

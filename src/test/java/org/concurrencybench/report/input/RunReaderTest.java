@@ -98,4 +98,23 @@ class RunReaderTest {
         assertTrue(error.getMessage().endsWith("cores-2.json: not JMH JSON output (expected an array of benchmark"
                 + " results, found object)"), error.getMessage());
     }
+
+    @Test
+    void aSizeSkippedForTheConnectionLimitHasNoPredictedTime(@TempDir Path temp) throws Exception {
+        // as results/20261201-081732-dev-2core's outcomes.json has it: the predictor's 10 ms beside a port limit
+        Fixtures.copy("laptop", temp);
+        Files.writeString(temp.resolve("outcomes.json"), """
+                [{"cores": 4, "benchmark": "org.concurrencybench.bench.CapacityBenchmark.batch",
+                  "params": {"model": "EVENT_LOOP", "workload": "IO", "tasks": "10000"}, "status": "SKIPPED",
+                  "reason": "10000 concurrent connections; this machine has room for about 9962 (ephemeral ports, open files)",
+                  "predictedMillis": 10},
+                 {"cores": 4, "benchmark": "org.concurrencybench.bench.CapacityBenchmark.batch",
+                  "params": {"model": "SEQUENTIAL", "workload": "IO", "tasks": "10000"}, "status": "SKIPPED",
+                  "reason": "predicted batch time 1m40s is over the limit of 20s (--max-batch-seconds)",
+                  "predictedMillis": 100000}]
+                """);
+        List<Outcome> outcomes = RunReader.read(temp).outcomes();
+        assertNull(outcomes.get(0).predictedMillis(), "a limit of the machine is a reason, not a time");
+        assertEquals(100_000L, outcomes.get(1).predictedMillis());
+    }
 }

@@ -9,13 +9,17 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.knowm.xchart.internal.chartpart.Annotation;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 
 /**
- * The labels XChart 3.8.8 leaves off a logarithmic axis. Its log axis labels only the decades
+ * Tick labels that XChart 3.8.8 cannot put on an axis, written beside it where XChart writes its
+ * own, in the same font: the names of a category slot on a numeric axis, and the labels it leaves
+ * off a logarithmic axis. Its log axis labels only the decades
  * (1, 10, 100...), so a range under two decades shows one or two labels, or none; turning
  * {@code setYAxisLogarithmicDecadeOnly(false)} labels every tick from 1 to 9, which overlap. This
  * annotation writes the 2x and 5x labels of each decade beside the axis, where XChart writes its
@@ -23,26 +27,31 @@ import org.knowm.xchart.style.AxesChartStyler;
  * three decades fall in the range (every range under two decades, and e.g. 55 to 6,500, which shows
  * only 100 and 1,000); with three decade labels or more, they are labels enough.
  */
-final class LogAxisLabels extends Annotation {
+final class AxisLabels extends Annotation {
 
     /** Ranges that hold fewer decades than this get 2x and 5x labels. */
     static final int DECADE_LABELS_ENOUGH = 3;
 
     private final boolean yAxis;
-    private final double min;
-    private final double max;
+    private final Map<Double, String> labels;
 
-    private LogAxisLabels(boolean yAxis, double min, double max) {
+    private AxisLabels(boolean yAxis, Map<Double, String> labels) {
         super(false);
         this.yAxis = yAxis;
-        this.min = min;
-        this.max = max;
+        this.labels = labels;
     }
 
     /** Labels the chart's log y axis (or x axis) between {@code min} and {@code max}, the data's extremes. */
-    static void add(Chart<?, ?> chart, boolean yAxis, double min, double max) {
-        if (!values(min, max).isEmpty()) {
-            chart.addAnnotation(new LogAxisLabels(yAxis, min, max));
+    static void addLog(Chart<?, ?> chart, boolean yAxis, double min, double max) {
+        Map<Double, String> labels = new LinkedHashMap<>();
+        values(min, max).forEach(value -> labels.put(value, label(value)));
+        add(chart, yAxis, labels);
+    }
+
+    /** Writes each label at its value on the y axis (or x axis). */
+    static void add(Chart<?, ?> chart, boolean yAxis, Map<Double, String> labels) {
+        if (!labels.isEmpty()) {
+            chart.addAnnotation(new AxisLabels(yAxis, Map.copyOf(labels)));
         }
     }
 
@@ -81,8 +90,9 @@ final class LogAxisLabels extends Annotation {
         g.setColor(axes.getAxisTickLabelsColor());
         FontRenderContext context = g.getFontRenderContext();
         int gap = axes.getAxisTickMarkLength() + axes.getAxisTickPadding();
-        for (double value : values(min, max)) {
-            TextLayout text = new TextLayout(label(value), font, context);
+        for (Map.Entry<Double, String> label : labels.entrySet()) {
+            double value = label.getKey();
+            TextLayout text = new TextLayout(label.getValue(), font, context);
             Rectangle2D box = text.getBounds();
             if (yAxis) {
                 double right = getXAxisScreenValueForMin() - gap;
