@@ -59,6 +59,7 @@ public final class ScenarioCharts {
                 + Numbers.cores(capacity.cores());
         XYChart chart = ChartStyle.xyChart(title, "tasks per batch (log scale)", "time per batch (ms, log scale)");
         chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setXAxisDecimalPattern("#,##0"); // 10,000 tasks, not XChart's 1E4
         chart.getStyler().setYAxisLogarithmic(true);
         List<String> models = capacity.measuredModels(workload);
         for (String model : models) {
