@@ -39,7 +39,8 @@ import org.concurrencybench.sweep.plan.SweepPlan;
  * into {@code cpython-cores-N.json} ({@link CpythonRoundPool}). It runs in every round up to the
  * least and in none after it: its cells have no stopping rule of their own, so it gets the trials
  * every run gets. After each round the {@link StoppingRule} decides; from the round after the
- * least, only the steps with cells short of the precision run again. A resumed run goes on at its
+ * least, only the steps with cells short of the precision and within its reach by the most rounds run
+ * again ({@link StoppingRule#chased}). A resumed run goes on at its
  * next round; a round cut short is measured again from its start, CPython's visits included. A run
  * from before CPython took part in rounds (its CPython once, after round 1) keeps that file.
  */
@@ -93,9 +94,9 @@ final class RoundLoop {
         for (int round = done.isEmpty() ? 1 : done.last() + 1; decision == StoppingRule.Decision.CONTINUE; round++) {
             Instant roundStart = Instant.now();
             console.printf("Round %d (at least %d, at most %d)%s, elapsed %s%n", round, rule.minRounds(),
-                    rule.maxRounds(), round == 1 ? "" : ": " + rule.shortOf(halfWidths.values()) + " cells short of "
-                            + percent(rule.precision()) + "%", Durations.format(Duration.between(start, Instant.now())));
-            if (!measure(plan, round, round <= rule.minRounds() ? null : rule.shortCells(halfWidths))) {
+                    rule.maxRounds(), round == 1 ? "" : ": " + shortLine(rule, round - 1),
+                    Durations.format(Duration.between(start, Instant.now())));
+            if (!measure(plan, round, round <= rule.minRounds() ? null : rule.chasedCells(round - 1, halfWidths))) {
                 return null;
             }
             files.finish(round);
@@ -227,6 +228,14 @@ final class RoundLoop {
             }
         }
         return "";
+    }
+
+    /** "12 cells short of 2%", and how many of them can still reach it by the most rounds. */
+    private String shortLine(StoppingRule rule, int roundsDone) {
+        int shortOf = rule.shortOf(halfWidths.values());
+        int chased = rule.chasedCells(roundsDone, halfWidths).size();
+        return shortOf + " cells short of " + percent(rule.precision()) + "%"
+                + (roundsDone >= 2 && chased < shortOf ? " (" + chased + " within reach by round " + rule.maxRounds() + ")" : "");
     }
 
     private static String percent(double fraction) {

@@ -57,6 +57,8 @@ final class Completeness {
         String why = switch (String.valueOf(rounds.stoppedBy())) {
             case "precision" -> "every cell's mean was known to " + precision;
             case "max_rounds" -> "the most rounds (" + rounds.maxRounds() + ")";
+            case "out_of_reach" -> "every cell's mean known to " + precision + " or out of that reach by round "
+                    + rounds.maxRounds() + " (its rounds scatter too much; it keeps its wide interval)";
             case "budget" -> "the budget";
             default -> String.valueOf(rounds.stoppedBy());
         };

@@ -11,6 +11,13 @@ import java.util.Map;
  * {@code maxRounds}, or until the next round would not fit the budget (0: none), whichever comes
  * first. The budget cuts even the minimum: a run out of time stops.
  *
+ * <p>Rounds go only to cells that can still reach the precision by {@code maxRounds}: a cell whose
+ * rounds scatter so much that, at the spread seen so far, even the most rounds would leave its
+ * interval wider than the precision is out of reach. It keeps its honest, wide interval and is named
+ * short of the precision, and no more rounds are spent on it. The projection scales the half-width by
+ * the t quantile and the square root of the rounds: {@code h * t(max-1)/t(n-1) * sqrt(n/max)}. When
+ * every cell is within the precision or out of its reach, the run stops.
+ *
  * <p>Stopping when the intervals are narrow enough is a sequential test, and looking after every
  * round raises the chance of stopping on an interval that happens to be narrow but misses the
  * truth; {@code docs/report.md} says how much, and why the minimum bounds it.
@@ -42,6 +49,7 @@ public record StoppingRule(double precision, int minRounds, int maxRounds, long 
     public enum Decision {
         CONTINUE("goes on"),
         PRECISION("every cell within the precision"),
+        OUT_OF_REACH("every cell within the precision or out of its reach by the most rounds"),
         MAX_ROUNDS("the most rounds"),
         BUDGET("the budget");
 
@@ -70,10 +78,44 @@ public record StoppingRule(double precision, int minRounds, int maxRounds, long 
         if (roundsDone >= maxRounds) {
             return Decision.MAX_ROUNDS;
         }
+        if (roundsDone >= minRounds && halfWidths.stream().noneMatch(h -> chased(roundsDone, h))) {
+            return Decision.OUT_OF_REACH;
+        }
         if (budgetMillis > 0 && elapsedMillis + roundMillis > budgetMillis) {
             return Decision.BUDGET;
         }
         return Decision.CONTINUE;
+    }
+
+    /**
+     * Whether a cell with half-width {@code halfWidth} after {@code roundsDone} rounds is worth another
+     * round: short of the precision, and, at the spread seen so far, within it by {@link #maxRounds}
+     * (a cell with no interval yet is always worth one).
+     */
+    public boolean chased(int roundsDone, double halfWidth) {
+        if (halfWidth <= precision) {
+            return false;
+        }
+        if (!Double.isFinite(halfWidth) || roundsDone < 2) {
+            return true;
+        }
+        return projected(halfWidth, roundsDone, maxRounds) <= precision;
+    }
+
+    /** The half-width a cell would have after {@code rounds}, at the spread it shows after {@code roundsDone}. */
+    static double projected(double halfWidth, int roundsDone, int rounds) {
+        return halfWidth * tQuantile(rounds - 1) / tQuantile(roundsDone - 1) * Math.sqrt((double) roundsDone / rounds);
+    }
+
+    private static double tQuantile(int degreesOfFreedom) {
+        return new org.apache.commons.math3.distribution.TDistribution(degreesOfFreedom)
+                .inverseCumulativeProbability(0.975);
+    }
+
+    /** The cells worth another round after {@code roundsDone} ({@link #chased}), in the map's order. */
+    public <K> java.util.List<K> chasedCells(int roundsDone, Map<K, Double> halfWidths) {
+        return halfWidths.entrySet().stream().filter(e -> chased(roundsDone, e.getValue())).map(Map.Entry::getKey)
+                .toList();
     }
 
     /** How many cells are still short of the precision (an interval not yet known counts as short). */
