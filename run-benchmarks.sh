@@ -8,7 +8,7 @@
 #   ./run-benchmarks.sh -h                    every flag, explained
 # Exit codes: 0 every cell measured or skipped; 1 an error; 2 wrong usage; 3 some cells failed
 # (results and report still written); 130 interrupted by Ctrl-C (SIGINT), 143 stopped by SIGTERM
-# (the shell's 128 + signal; the finished core counts are kept either way). Errors are one line on stderr.
+# (the shell's 128 + signal; the finished rounds are kept either way). Errors are one line on stderr.
 # It finds a JDK 21+ (JAVA_HOME, java on the PATH, /usr/lib/jvm, SDKMAN, macOS's
 # JavaVirtualMachines), builds target/benchmarks.jar with Maven when it is missing or older than the
 # sources or the last commit (not with --no-build, so a machine with only a Java runtime can run a copied jar), then

@@ -28,8 +28,9 @@ import picocli.CommandLine.Parameters;
  *
  * <p><b>One run folder</b> gives that run's report: {@code report.md}, a self-contained
  * {@code index.html}, {@code summary.csv}, {@code fits.csv}, and per workload the charts (PNG and SVG) of time,
- * speedup (with the ideal line and fitted Amdahl and USL curves), efficiency and a bar chart at the
- * most cores; convoy and capacity charts when the run has those scenarios. Default folder:
+ * speedup (with the ideal line and, for CPU-bound work, fitted Amdahl and USL curves), efficiency
+ * (CPU-bound work only) and a bar chart at the most cores; convoy, capacity and skew charts when the
+ * run has those scenarios. Default folder:
  * {@code charts/<run-id>}.
  *
  * <p><b>Several run folders</b> compare every run against the first (put the laptop first and the

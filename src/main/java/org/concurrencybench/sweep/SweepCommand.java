@@ -41,12 +41,12 @@ import picocli.CommandLine.Option;
             "(taskset, in the hardware's order) with -XX:ActiveProcessorCount, into RESULTS/<run-id>/",
             "(" + RunFolder.MACHINE + ", " + RunFolder.CORES_FILES + "), then writes the charts and report into CHARTS/<run-id>/.",
             "'report' only reports; with two or more run folders it compares the machines.",
-            "Ctrl-C keeps the core counts that finished and stops every process the sweep started.",
+            "Ctrl-C keeps the rounds that finished and stops every process the sweep started.",
             ""},
         optionListHeading = "Options:%n",
         footer = {"", "Exit codes: 0 every cell measured or skipped; 1 an error (one line on stderr); 2 wrong usage;",
             "            3 some cells failed (results and report are still written); 130 interrupted (Ctrl-C);",
-            "            143 stopped by SIGTERM. Interrupted or stopped, the finished core counts are kept.",
+            "            143 stopped by SIGTERM. Interrupted or stopped, the finished rounds are kept.",
             "", "Cache:     the workers' lean jar and the class-data archives of workers and JMH forks are kept in",
             "           $TMPDIR/" + org.concurrencybench.process.SuiteCache.FOLDER + " (java.io.tmpdir), at most "
                 + org.concurrencybench.process.SuiteCache.MAX_ENTRIES + " files and "
@@ -108,7 +108,8 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--precision", paramLabel = "P",
             description = "Rounds: stop once every cell's mean is known to within P (its interval's half-width over"
-                + " its mean, e.g. 0.02 = 2%%), after --min-rounds (default: 0.02; --full 0.01).")
+                + " its mean, e.g. 0.02 = 2%%), after --min-rounds, or is out of reach: so scattered that even"
+                + " --max-rounds would leave it short (it keeps its wide interval) (default: 0.02; --full 0.01).")
     Double precision;
 
     @Option(names = "--min-rounds", paramLabel = "N",
@@ -117,13 +118,14 @@ public final class SweepCommand implements Callable<Integer> {
     Integer minRounds;
 
     @Option(names = "--max-rounds", paramLabel = "N",
-            description = "Rounds at most; from the round after --min-rounds only the cells short of --precision run"
-                + " again (default: 6; --full 15; --quick and --smoke 1).")
+            description = "Rounds at most; from the round after --min-rounds only the cells short of --precision, and"
+                + " within its reach by this round, run again (default: 6; --full 15; --quick and --smoke 1).")
     Integer maxRounds;
 
     @Option(names = "--budget", paramLabel = "DURATION",
-            description = "Fit the run into DURATION (e.g. 90s, 10m, 1h): shortens iterations, then fewer iterations,"
-                + " forks and core counts, in that order, until the estimate fits; says what it gave up and records"
+            description = "Fit the run into DURATION (e.g. 90s, 10m, 1h): gives up the largest --tasks sizes, then"
+                + " shortens iterations, then fewer iterations, warm-ups, least rounds and core counts, in that"
+                + " order, until the estimate fits; says what it gave up and records"
                 + " it in " + RunFolder.MACHINE + ".")
     String budget;
 
@@ -174,8 +176,8 @@ public final class SweepCommand implements Callable<Integer> {
     boolean noBuild;
 
     @Option(names = "--resume", paramLabel = "RUN_DIR",
-            description = "Finish an interrupted run: measure the core counts that RUN_DIR lacks, with the"
-                + " settings in its " + RunFolder.MACHINE + " (give no other sweep flags), then report.")
+            description = "Finish an interrupted run: go on at its next round (a round cut short is measured"
+                + " again), with the settings in its " + RunFolder.MACHINE + " (give no other sweep flags), then report.")
     Path resume;
 
     @Option(names = "--dry-run", description = "Print what would run, and the estimated time, then stop.")

@@ -92,7 +92,10 @@ public final class ScalingCharts {
     }
 
     private static ReportChart speedup(WorkloadScaling workload, String runName, String stem) {
-        boolean anyFit = workload.uslFits().values().stream().anyMatch(ScalingFit::fitted);
+        org.concurrencybench.report.analysis.WorkloadKind kind =
+                org.concurrencybench.report.analysis.WorkloadKind.of(workload.group());
+        boolean anyFit = workload.models().stream().filter(kind::perCoreMetrics)
+                .map(m -> workload.uslFits().get(m)).anyMatch(f -> f != null && f.fitted());
         String title = runName + " - " + workload.group() + ": speedup over SEQUENTIAL at 1 core"
                 + (anyFit ? " (dashed: USL fit, dotted: Amdahl fit)" : "");
         XYChart chart = ChartStyle.xyChart(title, "cores (log2 scale)", "speedup over SEQUENTIAL at 1 core (x)");
@@ -104,8 +107,10 @@ public final class ScalingCharts {
             List<ScalingCell> cells = workload.series(model);
             ChartStyle.modelSeries(chart, model, model, log2Cores(cells),
                     cells.stream().mapToDouble(cell -> cell.speedupOverOneCore().value()).toArray());
-            addFit(chart, model, workload.uslFits().get(model), ChartStyle.DASHED, curveCores, baselineThroughput);
-            addFit(chart, model, workload.amdahlFits().get(model), ChartStyle.DOTTED, curveCores, baselineThroughput);
+            if (kind.perCoreMetrics(model)) { // a fit means something only where the model can run a task per core
+                addFit(chart, model, workload.uslFits().get(model), ChartStyle.DASHED, curveCores, baselineThroughput);
+                addFit(chart, model, workload.amdahlFits().get(model), ChartStyle.DOTTED, curveCores, baselineThroughput);
+            }
         }
         return new ReportChart(stem + "-speedup", title, chart, workload.models());
     }
@@ -129,12 +134,15 @@ public final class ScalingCharts {
         ChartStyle.coresAxis(chart);
         double[] ends = {workload.cores().first(), workload.mostCores()};
         ChartStyle.line(chart, "ideal (1.0)", ChartStyle.GUIDE, ChartStyle.DASHED, log2(ends), new double[] {1, 1}, true);
-        for (String model : workload.models()) {
+        org.concurrencybench.report.analysis.WorkloadKind kind =
+                org.concurrencybench.report.analysis.WorkloadKind.of(workload.group());
+        List<String> models = workload.models().stream().filter(kind::perCoreMetrics).toList();
+        for (String model : models) {
             List<ScalingCell> cells = workload.series(model);
             ChartStyle.modelSeries(chart, model, model, log2Cores(cells),
                     cells.stream().mapToDouble(cell -> cell.efficiency().value()).toArray());
         }
-        return new ReportChart(stem + "-efficiency", title, chart, workload.models());
+        return new ReportChart(stem + "-efficiency", title, chart, models);
     }
 
     /** Above this ratio of slowest to fastest mean the bars get a log axis. */

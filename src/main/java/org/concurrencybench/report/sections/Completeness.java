@@ -15,8 +15,8 @@ import org.concurrencybench.results.Outcome;
 /**
  * What a run lacks, said where a reader cannot miss it: in the report's first lines, the planned
  * core counts with no results and the planned model cells with neither a number nor a state (an
- * interrupted or damaged run); at its end, one table of every cell that FAILED or was SKIPPED,
- * with why.
+ * interrupted or damaged run), and how many rounds ran; at its end, the cells short of the
+ * precision asked and one table of every cell that FAILED or was SKIPPED, with why.
  */
 final class Completeness {
 
@@ -62,13 +62,24 @@ final class Completeness {
             case "budget" -> "the budget";
             default -> String.valueOf(rounds.stoppedBy());
         };
+        int shortCells = rounds.shortCells().size();
         document.paragraph("Rounds: " + rounds.finished() + " (at least " + rounds.minRounds() + ", at most "
                 + rounds.maxRounds() + "), each one JMH fork of every cell in a shuffled order; stopped by " + why
-                + ". Speedups, ties and the GIL's cost are computed round by round.");
-        if (!rounds.shortCells().isEmpty()) {
-            document.heading(3, "Cells short of " + precision);
-            document.bullets(rounds.shortCells()); // plain text: the HTML page shows no Markdown marks
+                + ". Speedups, ties and the GIL's cost are computed round by round."
+                + (shortCells == 0 ? "" : " " + shortCells + (shortCells == 1 ? " cell is" : " cells are") + " short of "
+                        + precision + ": listed under \"Cells short of " + precision + "\" near the end."));
+    }
+
+    /** Near the report's end: every cell whose mean is not known to the precision asked, by name. */
+    static void addShortCells(ReportDocument document, org.concurrencybench.results.MachineInfo.Rounds rounds) {
+        if (rounds == null || rounds.finished() == null || rounds.maxRounds() <= 1 || rounds.shortCells().isEmpty()) {
+            return;
         }
+        document.heading(2, "Cells short of " + org.concurrencybench.report.render.Numbers.format(rounds.precision() * 100)
+                + "%");
+        document.paragraph("Their intervals are wider than the precision asked; the tables mark those too wide to rely"
+                + " on as unreliable.");
+        document.bullets(rounds.shortCells()); // plain text: the HTML page shows no Markdown marks
     }
 
     /** One line per missing core count and per missing model cell. */

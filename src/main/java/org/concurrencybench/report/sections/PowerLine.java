@@ -1,7 +1,6 @@
 package org.concurrencybench.report.sections;
 
 import java.util.Optional;
-import org.concurrencybench.bench.BenchmarkDefaults;
 import org.concurrencybench.report.compare.ComparisonSettings;
 import org.concurrencybench.report.compare.DetectableChanges;
 import org.concurrencybench.report.compare.RunComparison;
@@ -30,8 +29,7 @@ public final class PowerLine {
             return perSide + " (tested on " + power.unitsA() + " against " + power.unitsB() + " "
                     + power.unit().label + ") the exact test's smallest possible p is "
                     + Numbers.pValue(power.smallestPossibleP()) + ", above " + settings.alpha() + ": this comparison"
-                    + " can detect no change at all, however large. Compare runs of the default profile ("
-                    + BenchmarkDefaults.FORKS + " forks).";
+                    + " can detect no change at all, however large. Compare runs made with --min-rounds 5 (or --full).";
         }
         String lone = settings.adjustment().label + " over " + power.testedCells() + " cells: a change seen in one"
                 + " cell alone needs p below " + Numbers.pValue(power.loneCellThreshold(settings.alpha()))

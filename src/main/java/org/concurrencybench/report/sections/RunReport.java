@@ -56,6 +56,7 @@ public final class RunReport {
         if (!scaling.isEmpty()) { // a yardstick for PROCESS_PER_TASK's cells: none in a CPython-only run
             JvmStartResults.of(run, level).ifPresent(results -> ScenarioSection.addJvmStart(document, results));
         }
+        Completeness.addShortCells(document, run.machine().rounds());
         Completeness.addNotMeasured(document, run);
         return document;
     }
@@ -67,8 +68,9 @@ public final class RunReport {
                         + " the mean of JMH's raw iteration values, all forks pooled, with a " + Numbers.percent(level)
                         + " Student-t confidence interval in brackets.",
                 "Speedup: SEQUENTIAL's mean time over the model's, at the same core count and against SEQUENTIAL at 1"
-                        + " core; its interval is the delta-method interval of a ratio of two means (Welch-Satterthwaite"
-                        + " degrees of freedom), at the same level. For waits (SLEEP, IO) the same ratio is named the"
+                        + " core. In a run made in rounds its interval comes from the ratio of the two cells' means in"
+                        + " each round (paired: a drift of the machine cancels); in an older run it is the delta-method"
+                        + " interval of a ratio of two means (Welch-Satterthwaite degrees of freedom), at the same level. For waits (SLEEP, IO) the same ratio is named the"
                         + " overlap factor: how many waits overlapped, not parallel work.",
                 "Which metric where: efficiency (speedup over 1-core SEQUENTIAL divided by cores, 1.0 = perfect),"
                         + " Karp-Flatt (the experimentally determined serial fraction (1/S - 1/p)/(1 - 1/p); rising with"
