@@ -164,7 +164,9 @@ public final class ScalingAnalysis {
 
     /**
      * Why a cell's numbers should not be trusted, or null. The same rule for every cell, SEQUENTIAL
-     * included: a noisy baseline makes every speedup over it as uncertain as its own ratio shows.
+     * included: a noisy baseline makes every speedup over it as uncertain as its own ratio shows. In a
+     * run made in rounds SEQUENTIAL's speedup over itself is paired round by round, exactly 1 with no
+     * width, so the baseline is held to the same ±10% on its own time's interval instead.
      */
     public static String unreliability(String model, SampleStats time, RatioEstimate speedup) {
         if (time.n() < MIN_SAMPLES) {
@@ -175,6 +177,10 @@ public final class ScalingAnalysis {
         }
         if (tooWide(speedup)) {
             return "speedup interval wider than \u00b1" + Math.round(MAX_RELATIVE_SPEEDUP_HALF_WIDTH * 100) + "%";
+        }
+        if (BASELINE.equals(model) && time.halfWidth() > MAX_RELATIVE_SPEEDUP_HALF_WIDTH * time.mean()) {
+            return "time interval wider than \u00b1" + Math.round(MAX_RELATIVE_SPEEDUP_HALF_WIDTH * 100)
+                    + "% (the baseline of every speedup)";
         }
         return null;
     }

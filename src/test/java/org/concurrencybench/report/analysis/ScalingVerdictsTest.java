@@ -43,4 +43,15 @@ class ScalingVerdictsTest {
         SampleStats firm = SampleStats.of(new double[] {99, 100, 101, 100}, 0.95);
         assertTrue(ScalingAnalysis.cell("IO", "SEQUENTIAL", 1, firm, firm, firm).reliable());
     }
+
+    @Test
+    void aNoisySequentialCellOfARunInRoundsIsMarkedThoughItsPairedSelfRatioIsExactlyOne() {
+        // in rounds, SEQUENTIAL over itself is 1 in every round: no interval to fail; its own time is held to +-10%
+        double[][] forks = {{44, 46}, {58, 60}, {50, 52}, {40, 42}, {56, 58}};
+        java.util.Map<Integer, Double> rounds = java.util.Map.of(1, 45.0, 2, 59.0, 3, 51.0, 4, 41.0, 5, 57.0);
+        SampleStats noisy = SampleStats.of(forks, 0.95).withRoundMeans(rounds);
+        ScalingCell cell = ScalingAnalysis.cell("IO", "SEQUENTIAL", 1, noisy, noisy, noisy);
+        assertEquals(1.0, cell.speedupSameCores().value(), 1e-12);
+        assertEquals("time interval wider than \u00b110% (the baseline of every speedup)", cell.unreliable());
+    }
 }
