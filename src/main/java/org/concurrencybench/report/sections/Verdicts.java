@@ -29,6 +29,9 @@ import java.util.function.ToDoubleFunction;
 public final class Verdicts {
 
     static final String UNRELIABLE = ", on cells marked unreliable";
+    /** The answers' first words where no cell of the workload is reliable: said once instead of after each clause. */
+    static final String EVERY_CELL_UNRELIABLE = "Every cell here is marked unreliable (see its table): read these as a"
+            + " ranking. ";
 
     private Verdicts() {
     }
@@ -69,6 +72,12 @@ public final class Verdicts {
             }
         }
         gilCost(workload).ifPresent(lines::add);
+        boolean everyCellUnreliable = workload.models().stream().flatMap(m -> workload.series(m).stream())
+                .noneMatch(org.concurrencybench.report.analysis.ScalingCell::reliable);
+        if (everyCellUnreliable) { // said once, not after every clause
+            lines.replaceAll(line -> line.replace(UNRELIABLE, ""));
+            lines.set(0, EVERY_CELL_UNRELIABLE + lines.get(0));
+        }
         return lines;
     }
 

@@ -6,6 +6,7 @@ import org.concurrencybench.report.analysis.WorkloadScaling;
 import org.concurrencybench.report.stats.SampleStats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -91,6 +92,18 @@ class VerdictsTest {
                 "FIXED_POOL", new double[] {100, 25}), "FIXED_POOL");
         assertEquals(List.of("FIXED_POOL: 4.00x SEQUENTIAL's speed at 2 cores, still gaining at least 10% per doubling"
                 + " of cores, on cells marked unreliable."), Verdicts.scaling(io));
+    }
+
+    @Test
+    void aWorkloadWhoseEveryCellIsUnreliableSaysSoOnceInItsAnswers() {
+        WorkloadScaling mixed = workload("MIXED", List.of(1, 2), means("SEQUENTIAL", new double[] {100, 100},
+                "FIXED_POOL", new double[] {100, 25}), "SEQUENTIAL", "FIXED_POOL");
+        List<String> answers = Verdicts.answers(mixed);
+        assertTrue(answers.get(0).startsWith("Every cell here is marked unreliable (see its table): read these as a"
+                + " ranking. Fastest at 1 core: SEQUENTIAL and FIXED_POOL tied"), answers.get(0));
+        assertEquals("FIXED_POOL: 4.00x SEQUENTIAL's speed at 2 cores, still gaining at least 10% per doubling of cores.",
+                answers.get(1));
+        assertTrue(answers.stream().noneMatch(line -> line.contains("on cells marked unreliable")), answers.toString());
     }
 
     @Test
