@@ -8,7 +8,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -43,28 +42,6 @@ public final class EventLoop implements Executor, AutoCloseable {
         CallbackObserver NONE = () -> { };
 
         void beforeCallback();
-    }
-
-    /** A timer set by {@link #callLater}; {@link #cancel()} stops it from firing (asyncio's {@code TimerHandle}). */
-    public static final class Timer {
-        private static final Comparator<Timer> BY_DEADLINE_THEN_ORDER =
-                Comparator.comparingLong((Timer t) -> t.deadlineNanos).thenComparingLong(t -> t.sequence);
-
-        private final long deadlineNanos;
-        private final long sequence;
-        private final Runnable callback;
-        private boolean cancelled;
-
-        private Timer(long deadlineNanos, long sequence, Runnable callback) {
-            this.deadlineNanos = deadlineNanos;
-            this.sequence = sequence;
-            this.callback = callback;
-        }
-
-        /** Stops the timer; it is dropped when it reaches the head of the queue. Loop thread only. */
-        public void cancel() {
-            cancelled = true;
-        }
     }
 
     /** The callbacks waiting on one channel: the key's attachment (asyncio keeps a reader and a writer). */
