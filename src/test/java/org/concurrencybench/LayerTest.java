@@ -25,6 +25,7 @@ class LayerTest {
     static final List<List<String>> LAYERS = List.of(
             List.of("api"),
             List.of("workload"),
+            List.of("workload.user"),
             List.of("gil", "eventloop", "process"),
             List.of("model"),
             List.of("bench", "results"),

@@ -7,7 +7,7 @@ import org.concurrencybench.api.UserTask;
 import org.concurrencybench.model.Model;
 import org.concurrencybench.workload.ExecutionHooks;
 import org.concurrencybench.workload.Task;
-import org.concurrencybench.workload.UserTaskCall;
+import org.concurrencybench.workload.user.UserTaskCall;
 
 /**
  * The check that keeps a user's task honest across models, run once per trial before anything is

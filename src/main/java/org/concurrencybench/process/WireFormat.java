@@ -8,7 +8,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import org.concurrencybench.workload.BadTaskException;
+import org.concurrencybench.workload.user.BadTaskException;
 import org.concurrencybench.workload.ContendedTask;
 import org.concurrencybench.workload.CpuTask;
 import org.concurrencybench.workload.IoTask;
@@ -16,8 +16,8 @@ import org.concurrencybench.workload.MemoryTask;
 import org.concurrencybench.workload.MixedTask;
 import org.concurrencybench.workload.SleepTask;
 import org.concurrencybench.workload.Task;
-import org.concurrencybench.workload.UserTaskCall;
-import org.concurrencybench.workload.UserTaskLoader;
+import org.concurrencybench.workload.user.UserTaskCall;
+import org.concurrencybench.workload.user.UserTaskLoader;
 
 /**
  * The binary frames that travel between the parent JVM and a worker JVM over the worker's standard

@@ -31,8 +31,9 @@ import org.concurrencybench.workload.Task;
  */
 final class WorkerJar {
 
-    /** The packages a worker loads classes from: its own (frames, the loop), the tasks' and the users' API. */
+    /** The packages a worker loads classes from: its own (frames, the loop), the tasks', users' tasks and their API. */
     static final List<String> PACKAGES = List.of(WorkerMain.class.getPackageName(), Task.class.getPackageName(),
+            org.concurrencybench.workload.user.UserTaskCall.class.getPackageName(),
             org.concurrencybench.api.UserTask.class.getPackageName());
 
     private static final Map<String, String> LEAN_CLASS_PATHS = new ConcurrentHashMap<>();

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.concurrencybench.workload.CpuTask;
 import org.concurrencybench.workload.SleepTask;
 import org.concurrencybench.workload.Task;
-import org.concurrencybench.workload.UserTaskLoader;
+import org.concurrencybench.workload.user.UserTaskLoader;
 
 /**
  * How a worker JVM is started: the command line, and the class-data-sharing archive that makes a

@@ -13,7 +13,7 @@ import java.io.PrintStream;
 import org.concurrencybench.process.WireFormat.Frame;
 import org.concurrencybench.workload.ExecutionHooks;
 import org.concurrencybench.workload.Task;
-import org.concurrencybench.workload.UserTaskLoader;
+import org.concurrencybench.workload.user.UserTaskLoader;
 
 /**
  * The {@code main} of a worker JVM: reads TASK frames ({@link WireFormat}) from standard input,

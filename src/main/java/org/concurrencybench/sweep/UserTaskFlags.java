@@ -10,8 +10,8 @@ import org.concurrencybench.results.MachineInfo;
 import org.concurrencybench.sweep.cpython.CpythonInterpreter;
 import org.concurrencybench.sweep.cpython.CpythonPlan;
 import org.concurrencybench.sweep.cpython.PythonTaskCheck;
-import org.concurrencybench.workload.BadTaskException;
-import org.concurrencybench.workload.UserTaskLoader;
+import org.concurrencybench.workload.user.BadTaskException;
+import org.concurrencybench.workload.user.UserTaskLoader;
 
 /**
  * The user's own tasks from the command line ({@code --task-jar}, {@code --task},

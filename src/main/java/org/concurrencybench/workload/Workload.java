@@ -23,7 +23,7 @@ public enum Workload {
     CONTENDED,
     /**
      * A user's own class ({@code org.concurrencybench.api.UserTask}), named by the benchmark's
-     * {@code task} parameter: its batches come from {@link UserTaskCall#batch}, not from here.
+     * {@code task} parameter: its batches come from {@code workload.user.UserTaskCall.batch}, not from here.
      */
     USER;
 

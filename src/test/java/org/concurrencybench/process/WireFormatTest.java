@@ -31,11 +31,11 @@ class WireFormatTest {
 
     @Test
     void aUserTaskTravelsAsItsClassNameAndAWorkerWithoutItFailsTheTaskNamingIt() throws Exception {
-        org.concurrencybench.workload.UserTaskCall call =
-                new org.concurrencybench.workload.UserTaskCall("com.example.Absent", 42, (seed, hooks) -> seed);
+        org.concurrencybench.workload.user.UserTaskCall call =
+                new org.concurrencybench.workload.user.UserTaskCall("com.example.Absent", 42, (seed, hooks) -> seed);
         // No jar of this JVM holds the class: the decoded task fails when run, with the loader's line.
         Task decoded = WireFormat.decodeTask(WireFormat.encodeTask(call), false);
-        Exception e = assertThrows(org.concurrencybench.workload.BadTaskException.class,
+        Exception e = assertThrows(org.concurrencybench.workload.user.BadTaskException.class,
                 () -> decoded.run(org.concurrencybench.workload.ExecutionHooks.NONE));
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("task class com.example.Absent"),
                 e.getMessage());

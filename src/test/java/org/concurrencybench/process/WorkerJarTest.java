@@ -69,10 +69,10 @@ class WorkerJarTest {
         // A user's task too: the API's classes must be in the lean jar, the user's come from their own jar.
         Path userJar = org.concurrencybench.workload.TaskJars.build(temp.resolve("user.jar"),
                 java.util.Map.of("t.Spin", org.concurrencybench.workload.TaskJars.SPIN));
-        org.concurrencybench.api.UserTask spin = org.concurrencybench.workload.UserTaskLoader.over(userJar.toString())
+        org.concurrencybench.api.UserTask spin = org.concurrencybench.workload.user.UserTaskLoader.over(userJar.toString())
                 .instantiate("t.Spin");
         WorkerLauncher launcher = new WorkerLauncher(WorkerLauncher.Lifetime.LONG_LIVED, false,
-                List.of("-D" + org.concurrencybench.workload.UserTaskLoader.CLASS_PATH_PROPERTY + "=" + userJar),
+                List.of("-D" + org.concurrencybench.workload.user.UserTaskLoader.CLASS_PATH_PROPERTY + "=" + userJar),
                 Duration.ofSeconds(60));
         try (EchoServer echo = EchoServer.start();
              WorkerProcess worker = WorkerProcess.start(launcher.command(lean.toString()), Duration.ofSeconds(60))) {
@@ -81,7 +81,7 @@ class WorkerJarTest {
                     new IoTask(13, 2, 64, echo.address()), new MixedTask(14, 2, 1, 64, echo.address()),
                     new org.concurrencybench.workload.MemoryTask(15, 256),
                     new org.concurrencybench.workload.ContendedTask(16, 3),
-                    new org.concurrencybench.workload.UserTaskCall("t.Spin", 17, spin));
+                    new org.concurrencybench.workload.user.UserTaskCall("t.Spin", 17, spin));
             for (Task task : tasks) {
                 assertEquals(task.run(ExecutionHooks.NONE), worker.run(task), task.toString());
             }
@@ -92,10 +92,11 @@ class WorkerJarTest {
 
     @Test
     void packagesAreNamedByClassesAndMatchNoSubpackage() {
-        assertEquals(List.of("org.concurrencybench.process", "org.concurrencybench.workload", "org.concurrencybench.api"),
-                WorkerJar.PACKAGES);
+        assertEquals(List.of("org.concurrencybench.process", "org.concurrencybench.workload",
+                "org.concurrencybench.workload.user", "org.concurrencybench.api"), WorkerJar.PACKAGES);
         assertTrue(WorkerJar.belongs("org/concurrencybench/process/WorkerMain.class"));
         assertTrue(WorkerJar.belongs("org/concurrencybench/workload/CpuTask$1.class"));
+        assertTrue(WorkerJar.belongs("org/concurrencybench/workload/user/UserTaskLoader.class"));
         assertFalse(WorkerJar.belongs("org/concurrencybench/report/RunReader.class"));
         assertFalse(WorkerJar.belongs("org/concurrencybench/Main.class"));
     }

@@ -16,7 +16,7 @@ import org.concurrencybench.bench.ModelBenchmark;
 import org.concurrencybench.model.Model;
 import org.concurrencybench.results.Cell;
 import org.concurrencybench.results.MachineInfo;
-import org.concurrencybench.workload.UserTaskLoader;
+import org.concurrencybench.workload.user.UserTaskLoader;
 import org.concurrencybench.workload.SizeSpread;
 import org.concurrencybench.workload.Workload;
 

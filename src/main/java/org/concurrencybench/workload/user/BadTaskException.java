@@ -1,4 +1,4 @@
-package org.concurrencybench.workload;
+package org.concurrencybench.workload.user;
 
 /**
  * A user's task class that cannot be used: not found, not a {@code UserTask}, no public

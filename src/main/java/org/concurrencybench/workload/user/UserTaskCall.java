@@ -1,10 +1,12 @@
-package org.concurrencybench.workload;
+package org.concurrencybench.workload.user;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.concurrencybench.api.Hooks;
 import org.concurrencybench.api.UserTask;
+import org.concurrencybench.workload.ExecutionHooks;
+import org.concurrencybench.workload.Task;
 
 /**
  * One task of a user's batch: {@code task.run(seed, hooks)}, with the suite's

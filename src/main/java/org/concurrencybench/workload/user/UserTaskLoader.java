@@ -1,4 +1,4 @@
-package org.concurrencybench.workload;
+package org.concurrencybench.workload.user;
 
 import java.io.IOException;
 import java.io.File;

@@ -1,4 +1,4 @@
-package org.concurrencybench.workload;
+package org.concurrencybench.workload.user;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.concurrencybench.api.UserTask;
+import org.concurrencybench.workload.TaskJars;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
