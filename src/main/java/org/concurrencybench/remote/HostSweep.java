@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.concurrencybench.results.SafeName;
 
 /**
  * One host's part of {@code remote}: reach it, install the bundle and {@code remote-sweep.sh}
@@ -27,6 +29,12 @@ import java.util.stream.Stream;
  *
  * <p>Why one object per host: hosts are independent; one that cannot be reached or refuses the
  * key ends in one line while the others go on.
+ *
+ * <p>Nothing a host sends is trusted for a local path (OpenSSH's own rule since scp's
+ * CVE-2019-6111 fix): the run id it prints must be one safe folder name as it stands
+ * ({@link SafeName#isSafe}), the folder is copied into a fresh temporary folder inside
+ * {@code --results} and stops being copied past {@link #MAX_FETCH_BYTES}, and only a tree of plain
+ * files and folders is moved into place. Nothing outside {@code --results} is ever removed.
  */
 final class HostSweep {
 
@@ -40,6 +48,11 @@ final class HostSweep {
     private static final Pattern SWEEP_LINE = Pattern.compile("^Sweep (\\S+): ");
     /** ssh's own exit code for a failed connection (the remote command's code otherwise). */
     private static final int SSH_FAILED = 255;
+    /**
+     * The most a fetched run folder may hold: a default run's folder is a few megabytes and the
+     * largest sweeps' tens, so a host sending more is sending something else.
+     */
+    static final long MAX_FETCH_BYTES = 2L << 30;
 
     private final String host;
     private final SshTools tools;
@@ -50,6 +63,8 @@ final class HostSweep {
     private volatile Process sweep;
     private volatile boolean stopping;
     private volatile String runId;
+    /** A run id the host printed that is not one safe folder name: the sweep's result is refused. */
+    private volatile String refusedRunId;
 
     HostSweep(String host, SshTools tools, LocalBundle bundle, String remoteDir, PrintStream console) {
         this.host = host;
@@ -72,7 +87,7 @@ final class HostSweep {
 
     /** Continues the interrupted run {@code id} there, then fetches it into {@code results}. */
     Outcome resume(String id, Path results) throws IOException, InterruptedException {
-        if (!id.matches("[A-Za-z0-9._-]+")) {
+        if (!SafeName.isSafe(id)) {
             throw new IllegalArgumentException("--resume: '" + id + "' is not a run id (results/<run-id>)");
         }
         return sweep(List.of("--resume", remoteDir + "/results/" + id, "--charts", remoteDir + "/charts"), id, results);
@@ -108,6 +123,11 @@ final class HostSweep {
         }
         if (exit == 0 && args.contains("--dry-run")) {
             return new Outcome(host, State.PLANNED, runId, null); // the plan is above; nothing to fetch
+        }
+        if (refusedRunId != null) {
+            say("refused the run id '" + printable(refusedRunId) + "' that the sweep there printed: a run id is one"
+                    + " folder name of letters, digits, '.', '_' and '-'; nothing fetched, nothing changed here");
+            return new Outcome(host, State.FAILED, null, null);
         }
         if (runId == null || (exit != 0 && exit != 3)) {
             say("the sweep there failed (exit " + exit + "); its output is above");
@@ -169,8 +189,13 @@ final class HostSweep {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
             for (String line; (line = lines.readLine()) != null; ) {
                 Matcher sweepLine = SWEEP_LINE.matcher(line);
-                if (runId == null && sweepLine.find()) {
-                    runId = sweepLine.group(1);
+                if (runId == null && refusedRunId == null && sweepLine.find()) {
+                    String id = sweepLine.group(1);
+                    if (SafeName.isSafe(id)) {
+                        runId = id;
+                    } else {
+                        refusedRunId = id;
+                    }
                 }
                 say(line);
             }
@@ -179,19 +204,33 @@ final class HostSweep {
         }
     }
 
-    /** Copies the run folder into {@code results}/<run-id> (replacing an earlier, partial copy). */
+    /**
+     * Copies the run folder into {@code results}/<run-id> (replacing an earlier, partial copy), or
+     * says in one line why not and returns null.
+     */
     private Path fetch(Path results) throws IOException, InterruptedException {
         Files.createDirectories(results);
-        Path incoming = Files.createTempDirectory(results, ".fetch-");
+        Path base = results.toAbsolutePath().normalize();
+        Path target = base.resolve(runId).normalize();
+        if (!SafeName.isSafe(runId) || !base.equals(target.getParent())) {
+            throw new IllegalStateException("run id '" + printable(runId) + "' escapes " + base); // checked on reading
+        }
+        Path incoming = Files.createTempDirectory(base, ".fetch-");
         try {
             SshTools.Result copied = SshTools.run(tools.scp(true, List.of(host + ":" + remoteDir + "/results/" + runId),
-                    incoming.toString()), 3600);
+                    incoming.toString()), 3600, () -> treeBytes(incoming) > MAX_FETCH_BYTES);
             if (copied.exitCode() != 0) {
-                say("cannot fetch the run folder: " + copied.lastLine());
+                say("cannot fetch the run folder: " + (copied.aborted()
+                        ? "it holds more than " + (MAX_FETCH_BYTES >> 20) + " MiB, far more than a run folder; stopped copying"
+                        : copied.lastLine()));
                 sayResume();
                 return null;
             }
-            Path target = results.resolve(runId);
+            String odd = unexpectedEntry(incoming, runId);
+            if (odd != null) {
+                say("refused the fetched run folder: " + odd + "; nothing moved into " + base);
+                return null;
+            }
             deleteTree(target);
             Files.move(incoming.resolve(runId), target);
             say("fetched " + target);
@@ -239,7 +278,53 @@ final class HostSweep {
 
     private void say(String line) {
         synchronized (console) {
-            console.println("[" + host + "] " + line);
+            console.println("[" + host + "] " + printable(line));
+        }
+    }
+
+    /** {@code text} with control characters (a terminal's escape sequences, carriage returns) shown as '?'. */
+    static String printable(String text) {
+        return text.codePoints().map(c -> Character.isISOControl(c) && c != '\t' ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
+    /**
+     * What is wrong with the copy in {@code incoming}, or null where it is one folder named {@code id}
+     * of plain files and folders with safe names (a link could point anywhere on this machine).
+     */
+    static String unexpectedEntry(Path incoming, String id) throws IOException {
+        try (Stream<Path> top = Files.list(incoming)) {
+            List<String> names = top.map(p -> p.getFileName().toString()).toList();
+            if (!names.equals(List.of(id)) || !Files.isDirectory(incoming.resolve(id), LinkOption.NOFOLLOW_LINKS)) {
+                return "expected one folder '" + id + "', got " + printable(names.toString());
+            }
+        }
+        try (Stream<Path> paths = Files.walk(incoming.resolve(id))) {
+            for (Path path : paths.toList()) {
+                String name = path.getFileName().toString();
+                boolean plain = Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
+                        || Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
+                if (!plain || !SafeName.isSafe(name)) {
+                    return "'" + printable(incoming.relativize(path).toString()) + "' is "
+                            + (plain ? "not a safe file name" : "not a plain file or folder");
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The bytes of the plain files under {@code dir} so far (files that vanish meanwhile count 0). */
+    private static long treeBytes(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            return paths.mapToLong(p -> {
+                try {
+                    return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) ? Files.size(p) : 0;
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return 0;
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The system's {@code ssh} and {@code scp}, found on the {@code PATH} as a shell would find them,
@@ -76,8 +77,15 @@ final class SshTools {
         return builder;
     }
 
-    /** A finished command: its exit code and output (stdout and stderr together). */
-    record Result(int exitCode, String output) {
+    /**
+     * A finished command: its exit code and output (stdout and stderr together), and whether it was
+     * stopped because its watchdog said so.
+     */
+    record Result(int exitCode, String output, boolean aborted) {
+        Result(int exitCode, String output) {
+            this(exitCode, output, false);
+        }
+
         /** The output's last non-blank line, for a one-line error. */
         String lastLine() {
             List<String> lines = output.lines().filter(l -> !l.isBlank()).toList();
@@ -87,6 +95,15 @@ final class SshTools {
 
     /** Runs {@code builder} to the end (at most {@code timeoutSeconds}, then it is killed: exit code -1). */
     static Result run(ProcessBuilder builder, long timeoutSeconds) throws IOException, InterruptedException {
+        return run(builder, timeoutSeconds, () -> false);
+    }
+
+    /**
+     * Runs {@code builder} to the end, as {@link #run(ProcessBuilder, long)}, and also kills it
+     * (exit code -1, {@code aborted}) as soon as {@code stop} says so (asked twice a second).
+     */
+    static Result run(ProcessBuilder builder, long timeoutSeconds, BooleanSupplier stop)
+            throws IOException, InterruptedException {
         Process process = builder.start();
         process.getOutputStream().close();
         byte[][] output = new byte[1][];
@@ -97,11 +114,16 @@ final class SshTools {
                 output[0] = new byte[0];
             }
         });
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-            reader.join();
-            return new Result(-1, new String(output[0], StandardCharsets.UTF_8) + "\n(timed out after "
-                    + timeoutSeconds + " s)");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        boolean aborted = false;
+        while (!process.waitFor(500, TimeUnit.MILLISECONDS)) {
+            aborted = stop.getAsBoolean();
+            if (aborted || System.nanoTime() > deadline) {
+                process.destroyForcibly().waitFor();
+                reader.join();
+                return new Result(-1, new String(output[0], StandardCharsets.UTF_8)
+                        + (aborted ? "\n(stopped)" : "\n(timed out after " + timeoutSeconds + " s)"), aborted);
+            }
         }
         reader.join();
         return new Result(process.exitValue(), new String(output[0], StandardCharsets.UTF_8));

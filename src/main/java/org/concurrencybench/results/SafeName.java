@@ -22,6 +22,14 @@ public final class SafeName {
     private SafeName() {
     }
 
+    /**
+     * Whether {@code name} is already one safe path element, as it stands: for a name that must be
+     * used exactly or refused (a run id sent by a remote host), never quietly changed.
+     */
+    public static boolean isSafe(String name) {
+        return name != null && name.length() <= MAX_LENGTH && name.matches("[A-Za-z0-9_-][A-Za-z0-9._-]*");
+    }
+
     /** {@code name} as one safe path element; "run" for a name with nothing usable in it. */
     public static String of(String name) {
         String safe = (name == null ? "" : name).replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^[.]+", "_");

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A bundle whose {@code run-benchmarks.sh} stands in for the sweep, for the remote tests that
  * must not run JMH: it takes the sweep's {@code --results}, {@code --charts}, {@code --label},
- * {@code --cores}, {@code --resume}, {@code --dry-run}, prints "Sweep RUN_ID: ..." and one line per core count as
+ * {@code --cores}, {@code --resume}, {@code --dry-run} (and {@code --fake-run-id ID}, a hostile
+ * host's run id to print instead of its own), prints "Sweep RUN_ID: ..." and one line per core count as
  * the sweep does, takes {@code --fake-seconds S} per core count, writes a real smoke run's
  * files ({@code src/test/resources/report/jmh-smoke}) so that the report can be written, and on
  * SIGTERM stops as the sweep does: keeping the finished core counts, leaving nothing running.
@@ -27,6 +28,7 @@ final class FakeBundle {
               case $1 in
                 --results) results=$2; shift ;; --label) label=$2; shift ;; --resume) resume=$2; shift ;;
                 --cores) cores=$2; shift ;; --fake-seconds) seconds=$2; shift ;; --charts) shift ;; --dry-run) dry=1 ;;
+                --fake-run-id) shown=$2; shift ;;
               esac
               shift
             done
@@ -37,9 +39,12 @@ final class FakeBundle {
               sed "s/\\"runId\\" *: *\\"[^\\"]*\\"/\\"runId\\": \\"$id\\"/" "$here/data/machine.json" >"$run/machine.json"
               echo "$cores $seconds" >"$run/plan"
             fi
+            if [[ -n ${shown:-} && $shown != /* ]]; then  # a hostile host has the folder it names, too
+              mkdir -p "$results/$shown" && cp "$here/data/machine.json" "$results/$shown/"
+            fi
             read -r cores seconds <"$run/plan"
             trap 'echo "Interrupted: kept $(ls "$run" | grep -c "^cores-") core counts; resume with --resume $run"; exit 130' TERM INT
-            echo "Sweep $id: profile SMOKE, cores [$cores] (fake sweep)"
+            echo "Sweep ${shown:-$id}: profile SMOKE, cores [$cores] (fake sweep)"
             [[ -n ${dry:-} ]] && exit 0
             for n in ${cores//,/ }; do
               [[ -f $run/cores-$n.json ]] && continue

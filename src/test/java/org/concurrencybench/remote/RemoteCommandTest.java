@@ -176,4 +176,21 @@ class RemoteCommandTest {
         assertTrue(Files.isRegularFile(work.resolve("charts").resolve(runs.get(0)).resolve("report.md")));
         assertEquals(List.of(), runningRemotely());
     }
+
+    @Test
+    void aRunIdFromTheHostThatIsNotOneFolderNameIsRefusedAndNothingLocalIsRemoved() throws Exception {
+        Path victim = Files.createDirectories(work.resolve("victim"));
+        Files.writeString(victim.resolve("keep.txt"), "mine");
+        Files.createDirectories(work.resolve("results"));
+        for (String hostile : List.of("../victim", victim.toAbsolutePath().toString(), "..", ".")) {
+            RemoteProcess run = remote("alpha", "--cores", "1", "--fake-run-id", hostile);
+            assertEquals(1, run.await(120), run.output());
+            assertTrue(run.output().contains("[alpha] refused the run id '" + hostile + "' that the sweep there printed"),
+                    run.output());
+            assertEquals("mine", Files.readString(victim.resolve("keep.txt")), hostile);
+            assertEquals(List.of(), files(work.resolve("results")), hostile);
+            assertTrue(Files.isDirectory(remoteDir()), hostile + " left the work folder alone");
+        }
+        assertEquals(List.of(), runningRemotely());
+    }
 }
