@@ -19,14 +19,20 @@ public final class BenchmarkDefaults {
 
     /** JVM forks per benchmark: the independent samples. */
     public static final int FORKS = 5;
+    /*
+     * Warm-up: a fork's batch times fall for about a second before they settle (the JIT, a
+     * connection's buffers), more for IO. With one 0.6 s warm-up iteration the first measured
+     * iteration was the slower in 72% of a default run's forks, by a median of 1.1%; the report's
+     * "Steady state" section measures it for every run and names the cells still warming up.
+     */
     /** Warm-up iterations per fork, not recorded. */
-    public static final int WARMUP_ITERATIONS = 1;
+    public static final int WARMUP_ITERATIONS = 2;
     /** Length of one warm-up iteration, milliseconds. */
-    public static final int WARMUP_MILLIS = 600;
+    public static final int WARMUP_MILLIS = 500;
     /** Measured iterations per fork. */
     public static final int ITERATIONS = 3;
     /** Length of one measured iteration, milliseconds (at least one batch, however long). */
-    public static final int ITERATION_MILLIS = 600;
+    public static final int ITERATION_MILLIS = 500;
 
     /** Tasks per batch of {@link ModelBenchmark}: enough that a pool of a few threads queues them. */
     public static final int BATCH_TASKS = 64;

@@ -67,7 +67,7 @@ public final class SweepCommand implements Callable<Integer> {
     boolean quick;
 
     @Option(names = "--full", description = "Publication profile: 5 x 2 s warm-up, 10 x 2 s measured a fork, at least 5"
-            + " rounds, to 1%%, at most 15. Neither flag: the default profile, 1 x 0.6 s warm-up, 2 x 0.6 s measured a"
+            + " rounds, to 1%%, at most 15. Neither flag: the default profile, 2 x 0.5 s warm-up, 2 x 0.5 s measured a"
             + " fork, at least 3 rounds, to 2%%, at most 6 (rounds are what intervals and comparisons count).")
     boolean full;
 

@@ -9,6 +9,7 @@ import org.concurrencybench.report.analysis.JvmStartResults;
 import org.concurrencybench.report.analysis.ScalingAnalysis;
 import org.concurrencybench.report.analysis.ScalingVerdicts;
 import org.concurrencybench.report.analysis.SkewResults;
+import org.concurrencybench.report.analysis.SteadyState;
 import org.concurrencybench.report.analysis.WorkloadScaling;
 import org.concurrencybench.report.input.CpythonResults;
 import org.concurrencybench.report.input.RunResults;
@@ -56,6 +57,7 @@ public final class RunReport {
         if (!scaling.isEmpty()) { // a yardstick for PROCESS_PER_TASK's cells: none in a CPython-only run
             JvmStartResults.of(run, level).ifPresent(results -> ScenarioSection.addJvmStart(document, results));
         }
+        SteadyStateSection.add(document, SteadyState.of(run, ScalingVerdicts.SAME_WITHIN, level), ScalingVerdicts.SAME_WITHIN);
         Completeness.addShortCells(document, run.machine().rounds());
         Completeness.addNotMeasured(document, run);
         return document;

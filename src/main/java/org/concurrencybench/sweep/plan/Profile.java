@@ -56,8 +56,8 @@ public record Profile(String name, int forks, int warmupIterations, long warmupM
      */
     static final Profile QUICK_BEFORE_BATCH_TASKS = new Profile("quick", 1, 1, 200, 2, 200, 0, false, true, 1, 1, 1);
     /**
-     * A real run, shaped for comparisons, in rounds: each round one fork of every cell, one 0.6 s
-     * warm-up and two 0.6 s measured iterations; at least {@value StoppingRule#DEFAULT_MIN_ROUNDS}
+     * A real run, shaped for comparisons, in rounds: each round one fork of every cell, two 0.5 s
+     * warm-up and two 0.5 s measured iterations; at least {@value StoppingRule#DEFAULT_MIN_ROUNDS}
      * rounds, then on until every cell's mean is known to 2% (from the round after the least only
      * the cells short of it run again), at most {@value #DEFAULT_MAX_ROUNDS}. Iterations inside a
      * fork are not independent samples; rounds are, so time goes to rounds: two measured iterations
