@@ -22,13 +22,15 @@ import org.concurrencybench.workload.Workload;
 import org.concurrencybench.workload.WorkloadSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The two multi-process models: the same checksums as sequential code for every workload, and a
  * pool that survives its workers dying (killed, {@code System.exit}, garbage on their output)
  * with a clear error and no leftover process.
  */
-class ProcessModelsTest {
+class ProcessModelsIT {
 
     /** Small tasks: the child JVMs' start-up dominates these tests anyway. */
     private static final WorkloadSettings SMALL = new WorkloadSettings(20, 2_000, 3, 64, 12);
@@ -41,6 +43,12 @@ class ProcessModelsTest {
     @AfterEach
     void noWorkerIsLeftAfterClose() {
         assertEquals(List.of(), ProcessHandle.current().descendants().map(ProcessHandle::pid).toList());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Model.class, names = {"PROCESS_POOL", "PROCESS_PER_TASK"})
+    void ioAndMixedGiveTheSequentialChecksumAsInModelRunnerTest(Model model) throws Exception {
+        ModelRunnerTest.assertSequentialChecksumForIoAndMixed(model);
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * nine models (and PROCESS_POOL cutting Pool.map's chunks) returns SEQUENTIAL's checksum for the
  * same batch, so each did all of the work.
  */
-class SpreadChecksumTest {
+class SpreadChecksumIT {
 
     /** Small tasks: a second of work in all, most of it the worker JVMs' start-up. */
     private static final WorkloadSettings SMALL = new WorkloadSettings(20, 1_000, 3, 32, 9);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * Real worker JVMs: the protocol end to end, and each way a worker can fail as a process giving a
  * clear {@link WorkerFailedException} (pid, exit code, stderr tail) instead of a hang.
  */
-class WorkerProcessTest {
+class WorkerProcessIT {
 
     /** Debug tasks on; no CDS archive (the tests' class path has directories, which CDS refuses). */
     static final WorkerLauncher DEBUG_LAUNCHER = WorkerLauncher.standard(WorkerLauncher.Lifetime.ONE_TASK)

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * command line names the remote folder).
  */
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
-class RemoteCommandTest {
+class RemoteCommandIT {
 
     @TempDir
     static Path shared;
@@ -61,17 +61,7 @@ class RemoteCommandTest {
 
     /** Processes whose command line names the remote folder: the sweep, its wrapper, anything they started. */
     private List<String> runningRemotely() throws IOException, InterruptedException {
-        String folder = remoteDir().toString();
-        List<String> running = new ArrayList<>();
-        for (int i = 0; i < 50; i++) { // a stopping sweep may take a moment
-            running = ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains(folder))
-                    .orElse(false)).map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList();
-            if (running.isEmpty()) {
-                return running;
-            }
-            Thread.sleep(200);
-        }
-        return running;
+        return org.concurrencybench.Leftovers.naming(remoteDir().toString(), java.time.Duration.ofSeconds(10)); // a stopping sweep may take a moment
     }
 
     private List<String> files(Path dir) throws IOException {

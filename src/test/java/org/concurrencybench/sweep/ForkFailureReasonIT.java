@@ -20,7 +20,7 @@ import picocli.CommandLine;
  * Issue 21, nit: a cell whose fork died said "no result from JMH (exit code 0)"; it now gives the
  * fork's exit code and the last error of JMH's output (JMH echoes a failed fork's last lines).
  */
-class ForkFailureReasonTest {
+class ForkFailureReasonIT {
 
     @TempDir
     Path dir;

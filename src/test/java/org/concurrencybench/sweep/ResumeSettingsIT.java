@@ -24,7 +24,7 @@ import picocli.CommandLine;
  * on or off, the charts folder, the capacity limit), and measures an interrupted CPython step again.
  * An interruption is played by removing what the interrupted step would not have written.
  */
-class ResumeSettingsTest {
+class ResumeSettingsIT {
 
     @TempDir
     Path dir;
@@ -56,7 +56,7 @@ class ResumeSettingsTest {
         Path charts = dir.resolve("my-charts");
         Path run = sweep(args("--no-python", "--max-batch-seconds", "7", "--results", dir.resolve("r").toString(),
                 "--charts", charts.toString()));
-        SweepRoundsTest.unfinish(run); // stopped before its rounds did
+        SweepRoundsIT.unfinish(run); // stopped before its rounds did
 
         SweepSettings resumed = CommandLines.resolve("--resume", run.toString());
         assertFalse(resumed.python().present(), "the run was started with --no-python");
@@ -73,7 +73,7 @@ class ResumeSettingsTest {
     void resumingOnFewerCpusSaysSoWithoutBlamingAFlag() throws Exception {
         Path run = sweep(args("--no-python", "--results", dir.resolve("r").toString(), "--charts",
                 dir.resolve("c").toString()));
-        SweepRoundsTest.unfinish(run);
+        SweepRoundsIT.unfinish(run);
         SweepCommand command = new SweepCommand();
         new CommandLine(command).parseArgs("--resume", run.toString());
         org.concurrencybench.sweep.plan.SweepException error = org.junit.jupiter.api.Assertions.assertThrows(

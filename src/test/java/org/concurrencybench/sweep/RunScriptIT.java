@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * run-benchmarks.sh itself, laid out as an unpacked bundle (the script beside a jar, no pom.xml)
  * with a stand-in JDK 21 that prints what it was asked to run.
  */
-class RunScriptTest {
+class RunScriptIT {
 
     @TempDir
     Path dir;

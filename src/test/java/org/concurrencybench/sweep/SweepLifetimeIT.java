@@ -9,7 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.concurrencybench.sweep.machine.HangingProbeTest;
+import org.concurrencybench.Leftovers;
+import org.concurrencybench.sweep.machine.HangingProbeIT;
 import org.concurrencybench.sweep.machine.MachineProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * refused in one line at its start; of two started at once exactly one runs; and nothing the sweep
  * started outlives it, {@code kill -9} included. Each sweep is a child JVM with a stand-in JMH.
  */
-class SweepLifetimeTest {
+class SweepLifetimeIT {
 
     private static final String[] SMALL = {"--smoke", "--cores", "1", "--models", "SEQUENTIAL", "--workloads", "CPU",
         "--spread", "NONE", "--results", "r", "--charts", "c"};
@@ -93,12 +94,15 @@ class SweepLifetimeTest {
         sweep.waitFor(1, TimeUnit.MINUTES);
         List<String> alive = new java.util.ArrayList<>();
         for (ProcessHandle child : children) {
-            if (HangingProbeTest.running(child.pid())) {
+            if (HangingProbeIT.running(child.pid())) {
                 alive.add(child.pid() + " " + child.info().commandLine().orElse("?"));
             }
         }
         assertEquals(List.of(), alive, "alive after the sweep died");
-        Thread.sleep(8000); // the old companion wrote its result about 7 s after the kill
+        // What could still write into the run is a process that names the test's folder (the
+        // companion names its output file): once none runs, nothing can write afterwards.
+        assertEquals(List.of(), Leftovers.naming(dir.toString(), java.time.Duration.ofMinutes(1)),
+                "alive after the sweep died, outside its tree");
         try (var runs = Files.list(dir.resolve("r"))) {
             Path run = runs.findFirst().orElseThrow();
             assertFalse(Files.exists(run.resolve("cpython-cores-1.json")), "nothing wrote into the run afterwards");

@@ -25,12 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Sweeps in rounds with a stand-in for {@code java} (as in {@link SweepRunTest}) that logs each
+ * Sweeps in rounds with a stand-in for {@code java} (as in {@link SweepRunIT}) that logs each
  * invocation: the rounds run and stop as planned, each core count's file pools them, and a run
  * killed between two rounds or in the middle of one goes on with {@code --resume} at the round it
  * lacks, keeping every finished round and its order's seed.
  */
-class SweepRoundsTest {
+class SweepRoundsIT {
 
     @TempDir
     Path dir;

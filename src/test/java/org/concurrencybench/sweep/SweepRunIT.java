@@ -35,7 +35,7 @@ import picocli.CommandLine;
  * FIXED_POOL fails in its second iteration after writing a result (as JMH does), and its convoy
  * fails outright: every planned cell must still end in one state, and nothing failed may count.
  */
-class SweepRunTest {
+class SweepRunIT {
 
     @TempDir
     Path dir;

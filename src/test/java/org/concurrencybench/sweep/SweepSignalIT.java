@@ -16,7 +16,7 @@ import picocli.CommandLine;
  * table of exit codes (docs/results.md, linked from the README) and {@code -h} say so (they used to
  * promise 130 for it, which only Ctrl-C gives).
  */
-class SweepSignalTest {
+class SweepSignalIT {
 
     @TempDir
     Path dir;

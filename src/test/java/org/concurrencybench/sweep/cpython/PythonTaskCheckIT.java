@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * is there passes, a module or function not found is the companion's one line. Skipped where no
  * CPython 3.9+ is installed.
  */
-class PythonTaskCheckTest {
+class PythonTaskCheckIT {
 
     private static final Path SCRIPT = Path.of("python/run_cpython.py");
     private static final Path EXAMPLES = Path.of("examples/python");

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.condition.OS;
 
 /** The one stop protocol of the sweep's children (JMH's host, CPython's companion). */
 @EnabledOnOs({OS.LINUX, OS.MAC})
-class ChildProcessTest {
+class ChildProcessIT {
 
     @Test
     void stopEndsTheChildAndWhatItStartedAndNothingStartsAfter() throws Exception {

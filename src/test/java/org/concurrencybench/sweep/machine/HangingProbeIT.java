@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 21, defect 8: a hanging {@code --python}'s version probe times out and leaves no child running. */
-public class HangingProbeTest {
+public class HangingProbeIT {
 
     @TempDir
     Path dir;
