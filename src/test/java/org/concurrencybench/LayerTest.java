@@ -47,7 +47,8 @@ class LayerTest {
     static final Set<String> STANDALONE = Set.of("api", "report.stats");
 
     private static final String ROOT = "org.concurrencybench.";
-    private static final Pattern REFERENCE = Pattern.compile("\\borg\\.concurrencybench\\.([a-z][a-z0-9.]*?)\\.[A-Z]");
+    /** A package of the suite named before a class ({@code .Sweep}) or a wildcard ({@code .*}, imports). */
+    private static final Pattern REFERENCE = Pattern.compile("\\borg\\.concurrencybench\\.([a-z][a-z0-9.]*?)\\.(?:[A-Z]|\\*)");
     private static final Pattern PACKAGE = Pattern.compile("^package org\\.concurrencybench\\.([a-z0-9.]+);", Pattern.MULTILINE);
 
     @Test
@@ -86,6 +87,38 @@ class LayerTest {
                 + "/** Not {@link org.concurrencybench.sweep.Sweep}: comments do not count. */\n").isEmpty());
     }
 
+    @Test
+    void aWildcardImportUpTheTableIsCaught() {
+        assertEquals(List.of("X.java (report) uses org.concurrencybench.sweep"), violations("X.java",
+                "package org.concurrencybench.report;\nimport org.concurrencybench.sweep.*;\n"));
+        assertEquals(1, violations("X.java", "package org.concurrencybench.gil;\n"
+                + "import static org.concurrencybench.eventloop.EventLoop.*;\n").size(), "a static wildcard, sideways");
+        assertTrue(violations("X.java", "package org.concurrencybench.report;\n"
+                + "import org.concurrencybench.report.input.*;\n").isEmpty(), "a wildcard down the table");
+    }
+
+    @Test
+    void aCommentMarkInsideALiteralHidesNothing() {
+        String afterAGlob = "package org.concurrencybench.report;\n"
+                + "class X { String jars = \"lib/*\";\n"
+                + "  org.concurrencybench.sweep.Sweep up;\n"
+                + "  String end = \"*/\"; }\n";
+        assertEquals(1, violations("X.java", afterAGlob).size(), "'/*' in a string literal opens no comment");
+        String afterASlashes = "package org.concurrencybench.report;\n"
+                + "class X { String url = \"http://x\"; org.concurrencybench.sweep.Sweep up; }\n";
+        assertEquals(1, violations("X.java", afterASlashes).size(), "'//' in a string literal is no line comment");
+        String afterAChar = "package org.concurrencybench.report;\n"
+                + "class X { char quote = '\"'; org.concurrencybench.sweep.Sweep up; String s = \"\\\"/*\"; }\n";
+        assertEquals(1, violations("X.java", afterAChar).size(), "a quote in a char literal opens no string");
+        String afterATextBlock = "package org.concurrencybench.report;\n"
+                + "class X { String s = \"\"\"\n   \"quoted\" /* and \\\"\"\" still text\n   \"\"\";\n"
+                + "  org.concurrencybench.sweep.Sweep up; }\n";
+        assertEquals(1, violations("X.java", afterATextBlock).size(), "'/*' in a text block opens no comment");
+        assertTrue(violations("X.java", "package org.concurrencybench.report;\n"
+                + "class X { String name = \"org.concurrencybench.sweep.Sweep\"; }\n").isEmpty(),
+                "a class name inside a string is text, not a reference");
+    }
+
     /** The references in one source file that point up or sideways, one line each. */
     static List<String> violations(String file, String source) {
         Matcher declared = PACKAGE.matcher(source);
@@ -93,7 +126,7 @@ class LayerTest {
             return List.of(file + ": no package of the suite");
         }
         String own = declared.group(1);
-        String code = source.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "");
+        String code = JavaCode.withoutCommentsAndLiterals(source);
         List<String> found = new ArrayList<>();
         Matcher reference = REFERENCE.matcher(code);
         while (reference.find()) {

@@ -26,7 +26,7 @@ import org.concurrencybench.workload.Task;
  * (the tests' class directories), the parent's class path as it is.
  *
  * <p>The packages are named by classes ({@link #PACKAGES}), so a rename moves them along; a
- * worker class in a package not listed fails {@code WorkerJarTest}, which runs a worker from a
+ * worker class in a package not listed fails {@code WorkerJarIT}, which runs a worker from a
  * lean jar.
  */
 final class WorkerJar {

@@ -175,7 +175,7 @@ public final class ReportGenerator {
     /** Writes the document's files once its charts are drawn (a drawing error surfaces here). */
     private void writeDocument(ReportDocument document, Path out) {
         document.blocks().stream().filter(ReportDocument.Figure.class::isInstance)
-                .forEach(figure -> ((ReportDocument.Figure) figure).svg());
+                .forEach(figure -> ((ReportDocument.Figure) figure).picture());
         if (formats.contains(OutputFormat.MD)) {
             writeText(out.resolve("report.md"), MarkdownRenderer.render(document));
         }

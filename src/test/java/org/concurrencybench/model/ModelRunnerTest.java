@@ -49,10 +49,15 @@ class ModelRunnerTest {
         }
     }
 
-    /** IO and MIXED through every model, the process models and the event loop included. */
+    /** IO and MIXED through every in-JVM model, the event loop included (the process models: ProcessModelsIT). */
     @ParameterizedTest
-    @EnumSource(Model.class)
+    @EnumSource(value = Model.class, mode = EnumSource.Mode.EXCLUDE, names = {"PROCESS_POOL", "PROCESS_PER_TASK"})
     void everyModelGivesTheSequentialChecksumForIoAndMixed(Model model) throws Exception {
+        assertSequentialChecksumForIoAndMixed(model);
+    }
+
+    /** IO and MIXED through {@code model} give the checksum sequential code gives, against one echo server. */
+    static void assertSequentialChecksumForIoAndMixed(Model model) throws Exception {
         try (org.concurrencybench.workload.EchoServer echo = org.concurrencybench.workload.EchoServer.start()) {
             for (Workload workload : List.of(Workload.IO, Workload.MIXED)) {
                 List<Task> batch = workload.batch(4, SMALL, 777, echo.address());

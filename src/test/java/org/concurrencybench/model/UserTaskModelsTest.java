@@ -1,130 +1,24 @@
 package org.concurrencybench.model;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import org.concurrencybench.api.UserTask;
-import org.concurrencybench.workload.TaskJars;
-import org.concurrencybench.workload.Task;
-import org.concurrencybench.workload.user.UserTaskCall;
-import org.concurrencybench.workload.user.UserTaskLoader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A user's task from a jar built here, under every model: the checksum of sequential code, the
- * process models' workers loading the jar (and a second jar it depends on) themselves, and a task
- * that throws failing the batch with its own exception.
+ * A user's task from a jar built here, under every model that runs it in this JVM: the checksum
+ * of sequential code, and a task that throws failing the batch with its own exception. The process
+ * models, whose workers load the jars themselves, are {@link UserTaskProcessModelsIT}.
  */
-class UserTaskModelsTest {
-
-    @TempDir
-    static Path dir;
-    static String classPath;
-
-    @BeforeAll
-    static void buildJars() throws Exception {
-        Path lib = Files.createDirectories(dir.resolve("lib"));
-        Path mixer = TaskJars.build(lib.resolve("mixer.jar"), Map.of("m.Mixer",
-                "package m; public final class Mixer { public static long mix(long x) { return Long.rotateLeft(x * 0xBF58476D1CE4E5B9L, 27) ^ 99; } }"));
-        TaskJars.build(dir.resolve("tasks.jar"), Map.of(
-                "t.Spin", TaskJars.SPIN,
-                "t.Nap", TaskJars.NAP,
-                "t.UsesLib", """
-                        package t;
-                        public class UsesLib implements org.concurrencybench.api.UserTask {
-                            public long run(long seed, org.concurrencybench.api.Hooks hooks) { return m.Mixer.mix(seed); }
-                        }""",
-                "t.KeepsAThread", """
-                        package t;
-                        public class KeepsAThread implements org.concurrencybench.api.UserTask {
-                            public KeepsAThread() {
-                                Thread server = new Thread(() -> { try { Thread.sleep(Long.MAX_VALUE); } catch (InterruptedException e) { } });
-                                server.setDaemon(false);
-                                server.start();
-                            }
-                            public long run(long seed, org.concurrencybench.api.Hooks hooks) { return seed * 3; }
-                        }""",
-                "t.Fails", """
-                        package t;
-                        public class Fails implements org.concurrencybench.api.UserTask {
-                            public long run(long seed, org.concurrencybench.api.Hooks hooks) {
-                                if (seed % 3 == 2) throw new IllegalArgumentException("bad record " + seed);
-                                return seed;
-                            }
-                        }"""), mixer);
-        classPath = dir.resolve("tasks.jar") + File.pathSeparator + lib + File.separator + "*";
-        // Worker JVMs load users' classes from this property, as a benchmark's fork passes it on.
-        System.setProperty(UserTaskLoader.CLASS_PATH_PROPERTY, classPath);
-    }
-
-    @org.junit.jupiter.api.AfterAll
-    static void forgetTheClassPath() {
-        System.clearProperty(UserTaskLoader.CLASS_PATH_PROPERTY);
-    }
-
-    @AfterEach
-    void noWorkerIsLeft() {
-        assertEquals(List.of(), ProcessHandle.current().descendants().map(ProcessHandle::pid).toList());
-    }
-
-    private static List<Task> batch(String className, int tasks) throws Exception {
-        UserTask task = UserTaskLoader.over(classPath).instantiate(className);
-        return UserTaskCall.batch(className, task, tasks, 1_000);
-    }
-
-    private static long run(Model model, List<Task> batch) {
-        try (ModelRunner runner = model.newRunner(RunnerSettings.withParallelism(2))) {
-            return runner.runBatch(batch);
-        }
-    }
+class UserTaskModelsTest extends UserTaskModelsFixture {
 
     @ParameterizedTest
-    @EnumSource(Model.class)
+    @EnumSource(value = Model.class, mode = EnumSource.Mode.EXCLUDE, names = {"PROCESS_POOL", "PROCESS_PER_TASK"})
     void aUserTaskGivesSequentialsChecksumUnderEveryModel(Model model) throws Exception {
-        for (String className : List.of("t.Spin", "t.Nap")) {
-            List<Task> batch = batch(className, 5);
-            assertEquals(run(Model.SEQUENTIAL, batch), run(model, batch), className + " under " + model);
-        }
+        assertSequentialsChecksum(model);
     }
 
     @ParameterizedTest
-    @EnumSource(value = Model.class, names = {"PROCESS_POOL", "PROCESS_PER_TASK"})
-    void workerProcessesLoadTheJarAndTheJarItDependsOn(Model model) throws Exception {
-        List<Task> batch = batch("t.UsesLib", 3);
-        long expected = 0;
-        for (int i = 0; i < 3; i++) {
-            expected += Long.rotateLeft((1_000L + i) * 0xBF58476D1CE4E5B9L, 27) ^ 99;
-        }
-        assertEquals(expected, run(model, batch));
-    }
-
-    @ParameterizedTest
-    @EnumSource(value = Model.class, names = {"PROCESS_POOL", "PROCESS_PER_TASK"})
-    void aWorkerWhoseTaskLeftAThreadRunningStillEnds(Model model) throws Exception {
-        // A task that starts a server keeps a non-daemon thread: its one-task worker must end anyway.
-        List<Task> batch = batch("t.KeepsAThread", 2);
-        long sum = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
-                () -> run(model, batch));
-        assertEquals(3 * (1_000L + 1_001L), sum);
-    }
-
-    @ParameterizedTest
-    @EnumSource(Model.class)
+    @EnumSource(value = Model.class, mode = EnumSource.Mode.EXCLUDE, names = {"PROCESS_POOL", "PROCESS_PER_TASK"})
     void aTaskThatThrowsFailsTheBatchNamingItsException(Model model) throws Exception {
-        List<Task> batch = batch("t.Fails", 4);
-        BatchFailedException e = assertThrows(BatchFailedException.class, () -> run(model, batch));
-        assertTrue(e.getMessage().contains("IllegalArgumentException") && e.getMessage().contains("bad record 1001"),
-                model + ": " + e.getMessage());
+        assertFailsNamingItsException(model);
     }
 }

@@ -51,11 +51,8 @@ class RemoteIT {
             MachineInfo machine = MachineInfo.read(fetched.resolve("machine.json"));
             assertEquals("1", machine.cpuLayout().coreCounts().get("1").label());
             assertTrue(Files.isRegularFile(work.resolve("charts").resolve(fetched.getFileName()).resolve("report.md")));
-            Thread.sleep(1000);
-            List<String> left = ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
-                    .map(c -> c.contains(remoteDir.toString())).orElse(false))
-                    .map(p -> p.info().commandLine().orElse("")).toList();
-            assertEquals(List.of(), left, "still running on the remote side");
+            assertEquals(List.of(), org.concurrencybench.Leftovers.naming(remoteDir.toString(), java.time.Duration.ofSeconds(10)),
+                    "still running on the remote side");
         }
     }
 }

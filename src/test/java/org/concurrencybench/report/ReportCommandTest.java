@@ -96,7 +96,8 @@ class ReportCommandTest {
         assertFalse(html.contains("<script"), "no raw <script> in index.html");
         assertTrue(html.contains("&lt;script&gt;alert(&#39;label&#39;)&lt;/script&gt;"));
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-        assertTrue(html.contains("<svg"), "charts are inline");
+        assertTrue(html.contains("<img src=\"data:image/png;base64,") || html.contains("<svg"), "charts are inside the file");
+        assertFalse(html.matches("(?s).*<img src=\"(?!data:).*"), "no chart is a file beside it");
         assertFalse(Files.readString(temp.resolve("out/report.md")).contains("<script"));
     }
 

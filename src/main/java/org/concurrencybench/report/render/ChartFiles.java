@@ -7,12 +7,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Set;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 
 /**
- * Writes a {@link ReportChart} as PNG and/or SVG. The SVG loses XChart's DOCTYPE (it names an
+ * Writes a {@link ReportChart} as PNG and/or SVG, and gives the picture {@code index.html} embeds.
+ * The SVG loses XChart's DOCTYPE (it names an
  * external DTD that a browser or XML parser would otherwise try to fetch), gains a
  * {@code <title>} and a {@code <desc>} listing the models, since its text is drawn as outlines,
  * and gets ids unique to the chart so that many can be inlined in one page.
@@ -22,25 +24,40 @@ final class ChartFiles {
     private ChartFiles() {
     }
 
-    /** Writes the formats asked for; returns the SVG text (without XML prolog) for inlining. */
+    /**
+     * Writes the formats asked for; returns the chart's picture as {@code index.html} embeds it
+     * ({@link #embedded}), or null when no HTML is asked for.
+     */
     static String write(ReportChart chart, Path directory, Set<OutputFormat> formats) {
+        boolean html = formats.contains(OutputFormat.HTML);
         try {
+            byte[] png = formats.contains(OutputFormat.PNG) || html
+                    ? BitmapEncoder.getBitmapBytes(chart.chart(), BitmapEncoder.BitmapFormat.PNG) : null;
             if (formats.contains(OutputFormat.PNG)) {
-                Files.write(directory.resolve(chart.fileStem() + ".png"),
-                        BitmapEncoder.getBitmapBytes(chart.chart(), BitmapEncoder.BitmapFormat.PNG));
+                Files.write(directory.resolve(chart.fileStem() + ".png"), png);
             }
-            if (!formats.contains(OutputFormat.SVG) && !formats.contains(OutputFormat.HTML)) {
-                return null;
-            }
-            String svg = svg(chart);
+            String svg = formats.contains(OutputFormat.SVG) || html ? svg(chart) : null;
             if (formats.contains(OutputFormat.SVG)) {
                 Files.writeString(directory.resolve(chart.fileStem() + ".svg"),
                         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg, StandardCharsets.UTF_8);
             }
-            return svg;
+            return html ? embedded(chart, svg, png) : null;
         } catch (IOException e) {
             throw new ReportException(directory.resolve(chart.fileStem()) + ": cannot write the chart (" + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * The smaller of the two ways to put a chart inside one HTML file: its SVG inline, or its PNG as
+     * a data URI. The PNG is drawn at the chart's own size, which is the size the page shows it at
+     * (as the SVG's {@code width} and {@code height}), so neither is larger than it is shown; XChart's
+     * SVG draws every letter as outlines, which makes it the larger of the two for most charts.
+     */
+    static String embedded(ReportChart chart, String svg, byte[] png) {
+        String img = "<img src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png)
+                + "\" width=\"" + chart.chart().getWidth() + "\" height=\"" + chart.chart().getHeight()
+                + "\" alt=\"" + Html.escape(chart.title() + " (models: " + String.join(", ", chart.models()) + ")") + "\">";
+        return img.length() < svg.length() ? img : svg;
     }
 
     private static final java.util.regex.Pattern EXCESS_DECIMALS = java.util.regex.Pattern.compile("(\\d\\.\\d)\\d+");

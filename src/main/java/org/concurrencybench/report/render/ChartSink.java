@@ -23,10 +23,10 @@ public final class ChartSink {
     }
 
     public ReportDocument.Figure add(ReportChart chart) {
-        CompletableFuture<String> svg = CompletableFuture.supplyAsync(
+        CompletableFuture<String> picture = CompletableFuture.supplyAsync(
                 () -> ChartFiles.write(chart, directory, formats), drawing);
         String png = formats.contains(OutputFormat.PNG) ? chart.fileStem() + ".png" : null;
         String svgFile = formats.contains(OutputFormat.SVG) ? chart.fileStem() + ".svg" : null;
-        return new ReportDocument.Figure(chart.title(), png, svgFile, svg);
+        return new ReportDocument.Figure(chart.title(), png, svgFile, picture);
     }
 }

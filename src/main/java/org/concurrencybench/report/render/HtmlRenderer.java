@@ -1,8 +1,8 @@
 package org.concurrencybench.report.render;
 
 /**
- * Writes a {@link ReportDocument} as one self-contained {@code index.html}: inline CSS, charts as
- * inline SVG (a PNG link when no SVG was rendered), every text value HTML-escaped and its inline
+ * Writes a {@link ReportDocument} as one self-contained {@code index.html}: inline CSS, charts
+ * embedded at the size they are shown, as inline SVG or a PNG data URI, whichever is smaller, every text value HTML-escaped and its inline
  * marks rendered ({@link Inline}), an id on every heading and the {@link Contents} list linking
  * the sections, under the first.
  */
@@ -15,7 +15,7 @@ public final class HtmlRenderer {
             th,td{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}
             th{background:#f3f3f3} caption{font-weight:bold;text-align:left;padding:4px 0}
             nav p{margin-bottom:0.2em} nav ul{margin-top:0}
-            figure{margin:1.5em 0} figure svg{max-width:100%;height:auto} figcaption{font-size:0.9em;color:#555}
+            figure{margin:1.5em 0} figure svg,figure img{max-width:100%;height:auto} figcaption{font-size:0.9em;color:#555}
             """;
 
     private HtmlRenderer() {
@@ -80,8 +80,8 @@ public final class HtmlRenderer {
 
     private static void figure(StringBuilder out, ReportDocument.Figure figure) {
         out.append("<figure>\n");
-        if (figure.svg() != null) {
-            out.append(figure.svg()).append('\n');
+        if (figure.picture() != null) {
+            out.append(figure.picture()).append('\n');
         } else if (figure.pngFile() != null) {
             out.append("<img src=\"").append(Html.escape(figure.pngFile())).append("\" alt=\"")
                     .append(Html.escape(figure.title())).append("\">\n");

@@ -34,14 +34,15 @@ public final class ReportDocument {
 
     /**
      * A chart; files are relative names (null when not written). Charts are drawn in parallel, so
-     * the inline SVG text arrives later: {@link #svg()} waits for it (null when not rendered).
+     * the picture HTML embeds (inline SVG or a PNG data URI) arrives later: {@link #picture()} waits
+     * for it (null when no HTML is written).
      */
-    public record Figure(String title, String pngFile, String svgFile, CompletableFuture<String> pendingSvg)
+    public record Figure(String title, String pngFile, String svgFile, CompletableFuture<String> pendingPicture)
             implements Block {
 
-        public String svg() {
+        public String picture() {
             try {
-                return pendingSvg.join();
+                return pendingPicture.join();
             } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
