@@ -112,5 +112,14 @@ case ${1:-} in
           main=org.concurrencybench.remote.RemoteCommand ;;
   *) main=org.concurrencybench.sweep.SweepCommand ;;
 esac
+# The sweep's lock and the suite's cache live in java.io.tmpdir, which the JVM never takes from
+# TMPDIR: pass it on, as docs/running.md promises.
+tmpdir_flag=()
+[[ -n ${TMPDIR:-} ]] && tmpdir_flag=("-Djava.io.tmpdir=$TMPDIR")
+# The JVM reads file names in the locale's charset: under C/POSIX a non-ASCII path is refused
+# ("Malformed input or input contains unmappable characters"). Take C.UTF-8 where the system has it.
+if [[ $(locale charmap 2>/dev/null) != UTF-8 ]] && locale -a 2>/dev/null | grep -iE '^c\.utf-?8$' >/dev/null; then
+  export LC_ALL=C.UTF-8
+fi
 # Native access: OSHI reads the machine's state through JNA.
-exec "$java_bin" -Djava.awt.headless=true -Dconcurrencybench.root="$root" --enable-native-access=ALL-UNNAMED -cp "$jar" "$main" "$@"
+exec "$java_bin" ${tmpdir_flag[@]+"${tmpdir_flag[@]}"} -Djava.awt.headless=true -Dconcurrencybench.root="$root" --enable-native-access=ALL-UNNAMED -cp "$jar" "$main" "$@"

@@ -122,7 +122,14 @@ def run_trial(spec, timeout):
     if done.returncode != 0:
         lines = [line for line in done.stderr.strip().splitlines() if line.strip()]
         raise RuntimeError("exit %d: %s" % (done.returncode, lines[-1] if lines else "no message"))
-    return json.loads(done.stdout.strip().splitlines()[-1])["rawData"]
+    printed = done.stdout.strip().splitlines()
+    try:
+        return json.loads(printed[-1])["rawData"]
+    except (IndexError, ValueError, KeyError, TypeError):
+        # The process ended without its result line: the user's function ended it (os._exit, sys.exit
+        # in a child), or printed over it.
+        raise RuntimeError("exit 0, but the trial printed no result (did the function end its process?): %s"
+                           % (printed[-1][:200] if printed else "no output"))
 
 
 def check_task(spec, path):

@@ -85,6 +85,21 @@ class AUserFunctionThroughEveryForm(unittest.TestCase):
         self.assertEqual("awaited", measured[0]["params"]["calls"])
         self.assertEqual("sample_tasks:later", measured[0]["params"]["task"])
 
+    def test_a_function_that_ends_its_process_fails_its_cell_not_the_runner(self):
+        # Issue 27, defect 3: os._exit(0) left the trial's output empty; the runner crashed on it
+        # (IndexError), so no cell said why.
+        with tempfile.TemporaryDirectory() as out:
+            path = os.path.join(out, "py.json")
+            code = runner.main(["--cores", "1", "--out", path, "--timing", "1,0,10,1,10", "--workloads", "",
+                                "--forms", "sequential", "--tasks", "2",
+                                "--python-task", "sample_tasks:exits", "--task-path", FIXTURES])
+            self.assertEqual(0, code)
+            with open(path) as f:
+                doc = json.load(f)
+        self.assertEqual([], doc["benchmarks"])
+        self.assertEqual(1, len(doc["failed"]))
+        self.assertIn("printed no result", doc["failed"][0]["reason"])
+
 
 if __name__ == "__main__":
     unittest.main()

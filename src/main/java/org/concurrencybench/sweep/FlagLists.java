@@ -30,6 +30,18 @@ final class FlagLists {
         return List.copyOf(values);
     }
 
+    /**
+     * {@code names} as given (null: the flag was not given), refused in one line when they name
+     * nothing ({@code --models ,}), which would plan a run of none of them.
+     */
+    static List<String> atLeastOne(List<String> names, String flag, String noun, String example) {
+        if (names != null && names.stream().allMatch(String::isBlank)) {
+            throw new IllegalArgumentException(flag + ": names no " + noun + "; give at least one, e.g. " + flag + " "
+                    + example);
+        }
+        return names;
+    }
+
     /** The constants' names, in declaration order. */
     static List<String> names(Enum<?>[] values) {
         List<String> names = new ArrayList<>();

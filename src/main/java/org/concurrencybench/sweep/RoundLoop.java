@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
+import java.util.function.Function;
+import org.concurrencybench.results.Cell;
 import org.concurrencybench.results.CpythonRoundPool;
 import org.concurrencybench.results.JmhResult;
 import org.concurrencybench.results.JmhResultFile;
@@ -169,15 +171,19 @@ final class RoundLoop {
     /** Gives the step's cells that failed this round their state (FAILED stays FAILED in every later round). */
     private void settle(int cores, SweepPlan.Step step, Path part, JmhLauncher.Result result) {
         List<JmhResult> results = readResults(part);
-        String noResult = "no result from JMH (exit code " + result.exitCode()
-                + (result.firstError() == null ? "" : ", " + result.firstError()) + "); see "
-                + settings.runDir().relativize(folder.logFile(cores));
+        String log = "; see " + settings.runDir().relativize(folder.logFile(cores));
+        Function<Cell, String> noResult = cell -> {
+            String problem = result.problem().apply(cell);
+            return "no result from JMH (exit code " + result.exitCode() + (problem == null ? "" : ", " + problem) + ")"
+                    + log;
+        };
         CellSettlement.Settled settled = CellSettlement.settle(cores, step.cells(), results, result.failures(), noResult);
         for (Outcome outcome : settled.failed()) {
             failed.putIfAbsent(key(cores, outcome.cell()), outcome);
         }
         if (results.isEmpty() && !settled.failed().isEmpty()) {
-            console.printf("    no results from the %s benchmarks at %d cores: %s%n", step.name(), cores, noResult);
+            console.printf("    no results from the %s benchmarks at %d cores: %s%n", step.name(), cores,
+                    settled.failed().get(0).reason());
         }
     }
 

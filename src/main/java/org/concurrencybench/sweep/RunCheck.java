@@ -33,15 +33,16 @@ final class RunCheck {
      * @param planned           cells planned at the core counts that have results, and at the missing ones
      * @param problems          one line per missing core count, missing cell or impossible number
      * @param missingCoreCounts planned core counts with no results file
+     * @param cpython           the CPython cells, failed ones among the problems; null when the run has none
      */
     record Summary(int planned, int measured, int failed, int skipped, List<String> problems,
-                   List<Integer> missingCoreCounts) {
+                   List<Integer> missingCoreCounts, CpythonCheck cpython) {
 
         /** The sweep's last line. */
         String line() {
             int missing = planned - measured - failed - skipped;
             return String.format("measured %d of %d cells; %d failed, %d skipped%s", measured, planned, failed, skipped,
-                    missing > 0 ? ", " + missing + " not run" : "");
+                    missing > 0 ? ", " + missing + " not run" : "") + (cpython == null ? "" : cpython.clause());
         }
 
         boolean clean() {
@@ -77,8 +78,12 @@ final class RunCheck {
                 step.cells().forEach(cell -> tally.add(cores, cell, step.samplesPerCell(), results, here));
             }
         }
+        CpythonCheck cpython = CpythonCheck.of(folder);
+        if (cpython != null) {
+            tally.problems.addAll(cpython.problems());
+        }
         return new Summary(tally.planned, tally.measured, tally.failed, tally.skipped, List.copyOf(tally.problems),
-                List.copyOf(missingCoreCounts));
+                List.copyOf(missingCoreCounts), cpython);
     }
 
     /** The counts and problems so far. */

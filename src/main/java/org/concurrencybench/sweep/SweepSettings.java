@@ -75,6 +75,9 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
                 : request.full() ? Profile.FULL : Profile.DEFAULT);
         int usable = Math.min(topology.logicalCpus(), limits.usableCores());
         List<Integer> cores = request.cores() == null ? topology.defaultCounts(usable) : checkCores(request.cores(), usable);
+        FlagLists.atLeastOne(request.models(), "--models", "model", Model.SEQUENTIAL.name());
+        FlagLists.atLeastOne(request.workloads(), "--workloads", "workload", Workload.CPU.name());
+        FlagLists.atLeastOne(request.spreads(), "--spread", "spread", SizeSpread.NONE.name());
         List<Model> models = FlagLists.parse(request.models() == null ? FlagLists.names(Model.values())
                 : request.models(), "--models", Model::parse, "");
         boolean convoy = request.workloads() == null
@@ -226,7 +229,8 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
         } catch (NumberFormatException e) {
             // said below
         }
-        throw new IllegalArgumentException("--param " + TASKS_PARAM + "=" + value + ": expected a batch size of at least 1");
+        throw new IllegalArgumentException("--param " + TASKS_PARAM + "=" + value + ": expected a batch size from 1 to "
+                + Integer.MAX_VALUE);
     }
 
     /** 1, 2, 4, ... up to {@code cpus}, and {@code cpus}: the default on a machine of uniform cores (no boundaries). */

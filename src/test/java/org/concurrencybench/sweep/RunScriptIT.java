@@ -37,4 +37,34 @@ class RunScriptIT {
         assertEquals(0, script.exitValue(), output);
         assertTrue(output.contains("org.concurrencybench.sweep.VerifyCommand R"), output);
     }
+
+    /**
+     * Issue 27, defect 11: TMPDIR was ignored (the lock and the cache follow java.io.tmpdir, which
+     * nothing set), and under LANG=C a non-ASCII path was refused with a garbled InvalidPathException
+     * (the JVM reads file names in the locale's charset). The script maps both.
+     */
+    @Test
+    void mapsTmpdirAndAUtf8LocaleForTheJvm() throws Exception {
+        Files.copy(Path.of("run-benchmarks.sh"), dir.resolve("run-benchmarks.sh"));
+        Files.writeString(dir.resolve("benchmarks.jar"), "");
+        Path java = Files.createDirectories(dir.resolve("jdk/bin")).resolve("java");
+        Files.writeString(java, """
+                #!/bin/sh
+                case "$*" in *XshowSettings*) echo "    java.specification.version = 21" >&2; exit 0;; esac
+                echo "ran: $* LC_ALL=$LC_ALL"
+                """);
+        assertTrue(java.toFile().setExecutable(true));
+        Process script = new ProcessBuilder("env", "LANG=C", "LC_ALL=C", "TMPDIR=" + dir, "JAVA_HOME="
+                + dir.resolve("jdk"), "bash", dir.resolve("run-benchmarks.sh").toString(), "verify", "R")
+                .redirectErrorStream(true).start();
+        assertTrue(script.waitFor(1, TimeUnit.MINUTES));
+        String output = new String(script.getInputStream().readAllBytes());
+        assertEquals(0, script.exitValue(), output);
+        assertTrue(output.contains("-Djava.io.tmpdir=" + dir + " "), output);
+        boolean utf8Here = new String(new ProcessBuilder("locale", "-a").start().getInputStream().readAllBytes())
+                .lines().anyMatch(l -> l.equalsIgnoreCase("C.UTF-8") || l.equalsIgnoreCase("C.utf8"));
+        if (utf8Here) {
+            assertTrue(output.contains("LC_ALL=C.UTF-8"), output);
+        }
+    }
 }

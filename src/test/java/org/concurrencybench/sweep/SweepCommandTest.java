@@ -64,6 +64,11 @@ class SweepCommandTest {
                 .startsWith("--label 'my laptop'"));
         assertThrows(CommandLine.UnmatchedArgumentException.class,
                 () -> new CommandLine(new SweepCommand()).parseArgs("--bogus"));
+        // Issue 27, defect 11: an empty list planned a convoy-only (or empty) run.
+        assertEquals("--models: names no model; give at least one, e.g. --models SEQUENTIAL",
+                assertThrows(IllegalArgumentException.class, () -> resolve("--models", ",")).getMessage());
+        assertEquals("--workloads: names no workload; give at least one, e.g. --workloads CPU",
+                assertThrows(IllegalArgumentException.class, () -> resolve("--workloads", "")).getMessage());
     }
 
     @Test

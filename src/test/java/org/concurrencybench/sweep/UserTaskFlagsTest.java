@@ -47,6 +47,12 @@ class UserTaskFlagsTest {
                         public class Explodes implements org.concurrencybench.api.UserTask {
                             public Explodes() { throw new IllegalStateException("no config file"); }
                             public long run(long seed, org.concurrencybench.api.Hooks hooks) { return seed; }
+                        }""",
+                "t.BadStatic", """
+                        package t;
+                        public class BadStatic implements org.concurrencybench.api.UserTask {
+                            static final int SIZE = Integer.parseInt("lots");
+                            public long run(long seed, org.concurrencybench.api.Hooks hooks) { return seed; }
                         }""")).toString();
     }
 
@@ -91,6 +97,9 @@ class UserTaskFlagsTest {
                 refusal("--no-python", "--task-jar", jar, "--task", "t.NeedsArgument"));
         assertEquals("task class t.Explodes: its constructor threw java.lang.IllegalStateException: no config file",
                 refusal("--no-python", "--task-jar", jar, "--task", "t.Explodes"));
+        // Issue 27, defect 11: a static initializer's failure was refused without its cause.
+        assertEquals("task class t.BadStatic: its static initializer threw java.lang.NumberFormatException: For input"
+                + " string: \"lots\"", refusal("--no-python", "--task-jar", jar, "--task", "t.BadStatic"));
     }
 
     @Test

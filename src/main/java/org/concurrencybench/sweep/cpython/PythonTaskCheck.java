@@ -1,17 +1,17 @@
 package org.concurrencybench.sweep.cpython;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import org.concurrencybench.sweep.machine.BoundedCommand;
 
 /**
  * Asks the CPython companion whether {@code --python-task MODULE:FUNCTION} can be imported and
  * called, before anything runs ({@code run_cpython.py --check-task}): a module or function not
- * found is then one line and exit 2, not a FAILED cell per form and core count later.
+ * found is then one line and exit 2, not a FAILED cell per form and core count later. A module
+ * that hangs at import is stopped at the limit, whatever it prints ({@link BoundedCommand}).
  */
 public final class PythonTaskCheck {
 
@@ -23,6 +23,11 @@ public final class PythonTaskCheck {
 
     /** The companion's one line about what is wrong, or empty when the function is there. */
     public static Optional<String> problem(CpythonInterpreter interpreter, Path script, String spec, Path path) {
+        return problem(interpreter, script, spec, path, TIMEOUT_SECONDS);
+    }
+
+    static Optional<String> problem(CpythonInterpreter interpreter, Path script, String spec, Path path,
+                                    long timeoutSeconds) {
         if (!interpreter.present()) {
             return Optional.of("--python-task " + spec + ": no CPython to run it (" + interpreter.note() + ")");
         }
@@ -31,17 +36,15 @@ public final class PythonTaskCheck {
             command.addAll(List.of("--task-path", path.toAbsolutePath().toString()));
         }
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getOutputStream().close();
-            byte[] out = process.getInputStream().readAllBytes();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return Optional.of("--python-task " + spec + ": importing it took over " + TIMEOUT_SECONDS + " s");
+            BoundedCommand.Ended ended = BoundedCommand.run(command, null, timeoutSeconds);
+            if (ended.timedOut()) {
+                return Optional.of("--python-task " + spec + ": importing it took over " + timeoutSeconds
+                        + " s; it was stopped (a module that runs at import must return within the limit)");
             }
-            if (process.exitValue() == 0) {
+            if (ended.exitCode() == 0) {
                 return Optional.empty();
             }
-            String[] lines = new String(out, StandardCharsets.UTF_8).strip().split("\n");
+            String[] lines = ended.output().strip().split("\n");
             return Optional.of(lines[lines.length - 1].replaceFirst("^run_cpython\\.py: ", ""));
         } catch (IOException e) {
             return Optional.of("--python-task " + spec + ": cannot run " + interpreter.executable() + ": " + e.getMessage());

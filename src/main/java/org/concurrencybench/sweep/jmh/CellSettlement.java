@@ -2,6 +2,7 @@ package org.concurrencybench.sweep.jmh;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.concurrencybench.results.Cell;
 import org.concurrencybench.results.JmhResult;
 import org.concurrencybench.results.Outcome;
@@ -23,10 +24,10 @@ public final class CellSettlement {
 
     /**
      * @param results         JMH's entries from its {@code -rf json} file
-     * @param noResultReason  what to say of a cell with neither a result nor a failure
+     * @param noResultReason  what to say of a cell with neither a result nor a failure (its own lines' reason)
      */
     public static Settled settle(int cores, List<Cell> planned, List<JmhResult> results, List<JmhConsole.Failure> failures,
-                          String noResultReason) {
+                          Function<Cell, String> noResultReason) {
         List<JmhResult> measured = new ArrayList<>();
         List<Outcome> failed = new ArrayList<>();
         List<JmhResult> unclaimed = new ArrayList<>(results);
@@ -39,7 +40,7 @@ public final class CellSettlement {
             if (failure != null) {
                 failed.add(Outcome.failed(cores, cell, failure.reason()));
             } else if (own.isEmpty()) {
-                failed.add(Outcome.failed(cores, cell, noResultReason));
+                failed.add(Outcome.failed(cores, cell, noResultReason.apply(cell)));
             } else {
                 measured.addAll(own);
             }

@@ -1,6 +1,7 @@
 package org.concurrencybench.sweep.jmh;
 
 import java.util.ArrayList;
+import org.concurrencybench.results.Cell;
 import org.concurrencybench.bench.BenchmarkDefaults;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,8 +42,21 @@ final class JmhConsole {
     private boolean resultNext;
     private boolean failureNext;
     private String firstError;
-    private String forkExit;  // the last "forked VM failed with exit code N", or null
-    private String lastError; // the last line that names an error or exception, or null
+    /** What the output said of dying forks, under each benchmark header (the key ["", {}] before any header). */
+    private final Map<List<Object>, ForkTrouble> troubles = new LinkedHashMap<>();
+
+    /**
+     * A fork's death as one benchmark's lines tell it, so each cell is blamed with its own lines.
+     *
+     * @param forkExit  the last "forked VM failed with exit code N", or null
+     * @param lastError the last line that names an error or exception, or null
+     */
+    private record ForkTrouble(String benchmark, Map<String, String> params, String forkExit, String lastError) {
+        String said() {
+            return forkExit != null ? "a fork exited with " + forkExit + (lastError == null ? "" : ": " + lastError)
+                    : lastError == null ? null : "last error: " + lastError;
+        }
+    }
 
     /**
      * Takes one line of output.
@@ -84,11 +98,15 @@ final class JmhConsole {
             firstError = line; // JMH's own refusal, e.g. a bad option
         }
         match = FORK_EXIT.matcher(line);
+        ForkTrouble trouble = troubles.getOrDefault(List.of(benchmark, params),
+                new ForkTrouble(benchmark, params, null, null));
         if (match.find()) {
-            forkExit = match.group(1);
+            troubles.put(List.of(benchmark, params), new ForkTrouble(benchmark, params, match.group(1),
+                    trouble.lastError()));
         } else if (ERROR_LINE.matcher(line).find()) {
             String error = line.trim();
-            lastError = error.length() > 200 ? error.substring(0, 200) + "..." : error;
+            troubles.put(List.of(benchmark, params), new ForkTrouble(benchmark, params, trouble.forkExit(),
+                    error.length() > 200 ? error.substring(0, 200) + "..." : error));
         }
         return null;
     }
@@ -126,21 +144,21 @@ final class JmhConsole {
     }
 
     /**
-     * What went wrong where JMH left no result, in a few words: JMH's first {@code ERROR:} line, and
-     * a fork's exit code (137: killed, e.g. out of memory) with the last error line of the output (a
-     * fork's last lines are echoed by JMH); null when nothing says.
+     * What went wrong where JMH left no result for {@code cell}, in a few words: JMH's first
+     * {@code ERROR:} line, and a fork's exit code (137: killed, e.g. out of memory) with the last
+     * error line (a fork's last lines are echoed by JMH), read from the lines under the cell's own
+     * benchmark header, else from those before any header; null when nothing says.
      */
-    String problem() {
-        List<String> parts = new ArrayList<>();
+    String problem(Cell cell) {
+        ForkTrouble own = troubles.values().stream()
+                .filter(t -> !t.benchmark().isEmpty() && cell.matches(t.benchmark(), t.params()))
+                .filter(t -> t.said() != null).findFirst()
+                .orElse(troubles.get(List.of("", Map.of())));
+        String said = own == null ? null : own.said();
         if (firstError != null) {
-            parts.add(firstError);
+            return said == null || own.forkExit() == null ? firstError : firstError + ", " + said;
         }
-        if (forkExit != null) {
-            parts.add("a fork exited with " + forkExit + (lastError == null ? "" : ": " + lastError));
-        } else if (lastError != null && firstError == null) {
-            parts.add("last error: " + lastError);
-        }
-        return parts.isEmpty() ? null : String.join(", ", parts);
+        return said;
     }
 
     List<Failure> failures() {

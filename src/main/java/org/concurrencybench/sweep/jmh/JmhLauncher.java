@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import org.concurrencybench.results.Cell;
 import java.util.Map;
 import org.concurrencybench.process.SuiteCache;
 
@@ -39,8 +41,11 @@ import org.concurrencybench.process.SuiteCache;
  */
 public final class JmhLauncher {
 
-    /** What one JMH invocation left: its exit code, the benchmarks that failed, and what went wrong ({@link JmhConsole#problem}). */
-    public record Result(int exitCode, List<JmhConsole.Failure> failures, String firstError) {
+    /**
+     * What one JMH invocation left: its exit code, the benchmarks that failed, and what went wrong
+     * for a cell left without a result, from that cell's own lines ({@link JmhConsole#problem}; null: nothing said).
+     */
+    public record Result(int exitCode, List<JmhConsole.Failure> failures, Function<Cell, String> problem) {
     }
 
     private static final List<String> SHOWN_PARAMS = List.of("model", "workload", "task", "tasks", "cpuThreads",
@@ -113,7 +118,7 @@ public final class JmhLauncher {
         List<String> command = command(cores, cpus, jmhArgs, resultFile);
         Process process = child.start(new ProcessBuilder(command).redirectErrorStream(true));
         if (process == null) {
-            return new Result(-1, List.of(), null);
+            return new Result(-1, List.of(), cell -> null);
         }
         process.getOutputStream().close();
         JmhConsole output = new JmhConsole();
@@ -146,7 +151,7 @@ public final class JmhLauncher {
             process.waitFor();
             child.ended();
         }
-        return new Result(process.exitValue(), output.failures(), output.problem());
+        return new Result(process.exitValue(), output.failures(), output::problem);
     }
 
     /** Stops the running JMH process and everything it started (its forks, their workers); starts no more. */

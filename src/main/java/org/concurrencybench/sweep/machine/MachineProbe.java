@@ -55,32 +55,14 @@ public final class MachineProbe {
 
     /** Runs a short command and returns its output, or null if it cannot run, fails or takes over 10 s. */
     public static String command(List<String> command, Path dir) {
-        Path output = null;
         try {
-            output = Files.createTempFile("concurrencybench-probe", ".txt");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(output.toFile());
-            if (dir != null) {
-                builder.directory(dir.toFile());
-            }
-            Process process = builder.start();
-            process.getOutputStream().close();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                // A hanging probe (a wrapper script around a stuck interpreter) leaves nothing behind.
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                return null;
-            }
-            return process.exitValue() == 0 ? Files.readString(output, StandardCharsets.UTF_8) : null;
+            BoundedCommand.Ended ended = BoundedCommand.run(command, dir, 10);
+            return Integer.valueOf(0).equals(ended.exitCode()) ? ended.output() : null;
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
-        } finally {
-            if (output != null) {
-                output.toFile().delete();
-            }
         }
     }
 }

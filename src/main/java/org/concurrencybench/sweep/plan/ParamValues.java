@@ -17,6 +17,7 @@ final class ParamValues {
 
     /** The batch size, which every batch benchmark declares. */
     private static final String BATCH_SIZE = "tasks";
+    private static final String BATCH_SIZE_RANGE = "a batch size from 1 to " + Integer.MAX_VALUE;
 
     private ParamValues() {
     }
@@ -41,9 +42,9 @@ final class ParamValues {
     /** A batch of no tasks measures nothing: {@code tasks} starts at 1, and says so in its own words. */
     private static String batchSize(String value) {
         try {
-            return Integer.parseInt(value) >= 1 ? null : "a batch size of at least 1";
+            return Integer.parseInt(value) >= 1 ? null : BATCH_SIZE_RANGE;
         } catch (NumberFormatException e) {
-            return "a batch size of at least 1";
+            return BATCH_SIZE_RANGE; // not a number, or past the int JMH's parameter is
         }
     }
 

@@ -112,6 +112,9 @@ public final class UserTaskLoader {
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             throw new BadTaskException("task class " + className + ": its constructor threw " + cause, cause);
+        } catch (ExceptionInInitializerError e) {
+            throw new BadTaskException("task class " + className + ": its static initializer threw " + e.getCause(),
+                    e.getCause());
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new BadTaskException("task class " + className + " cannot be built: " + e, e);
         }

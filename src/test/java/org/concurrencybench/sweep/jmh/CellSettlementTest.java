@@ -39,7 +39,7 @@ class CellSettlementTest {
         // JMH's file and its log of the same invocation: the third iteration failed, JMH kept the two before it.
         Cell cell = new Cell(CAPACITY, Map.of("model", "EVENT_LOOP", "workload", "IO", "tasks", "10000"));
         CellSettlement.Settled settled = CellSettlement.settle(2, List.of(cell), results("failed-iteration.json"),
-                failures("jmh-failed-iteration.log"), "no result");
+                failures("jmh-failed-iteration.log"), c -> "no result");
         assertEquals(List.of(), settled.measured(), "nothing that failed is kept as a number");
         Outcome failed = settled.failed().get(0);
         assertEquals(Outcome.Status.FAILED, failed.status());
@@ -53,7 +53,7 @@ class CellSettlementTest {
         Cell measured = new Cell(MODELS, Map.of("model", "SEQUENTIAL", "workload", "CPU", "tasks", "32"));
         Cell missing = new Cell(MODELS, Map.of("model", "FIXED_POOL", "workload", "CPU", "tasks", "32"));
         CellSettlement.Settled settled = CellSettlement.settle(1, List.of(measured, missing), results, List.of(),
-                "no result from JMH");
+                c -> "no result from JMH");
         assertEquals(List.of(results.get(0), results.get(1)), settled.measured(),
                 "the planned cell's entry, and the entry no cell claims, as JMH wrote them");
         assertEquals(List.of(Outcome.failed(1, missing, "no result from JMH")), settled.failed());

@@ -1,12 +1,15 @@
 package org.concurrencybench.sweep.jmh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import org.concurrencybench.results.Cell;
 import org.junit.jupiter.api.Test;
 
 /** The sweep's reading of JMH's console, on excerpts of real JMH 1.37 logs from a committed run. */
@@ -83,5 +86,37 @@ class JmhConsoleTest {
         assertEquals("t.Hang", failure.params().get("task"));
         assertEquals("task t.Hang under FIXED_POOL: a batch did not finish within 60.0 s (the per-batch timeout,"
                 + " --task-timeout); the fork is stopped", failure.reason());
+    }
+
+    /**
+     * Issue 27, defect 4: with two user tasks in one JMH run, one whose fork exits (System.exit(42))
+     * and one that throws, the first was blamed with the second's exception (the last error line of
+     * the whole output). Each cell's reason now comes from the lines under its own benchmark header.
+     */
+    @Test
+    void aDeadForkIsBlamedWithItsOwnLinesNotAnotherBenchmarks() {
+        JmhConsole console = new JmhConsole();
+        List.of("# Benchmark: org.concurrencybench.bench.ModelBenchmark.batch",
+                "# Parameters: (model = SEQUENTIAL, task = probe.Exit, workload = USER)",
+                "# Warmup Iteration   1: <forked VM failed with exit code 42>",
+                "<stdout last='20 lines'>", "</stdout>", "<stderr last='20 lines'>", "</stderr>",
+                "# Benchmark: org.concurrencybench.bench.ModelBenchmark.batch",
+                "# Parameters: (model = SEQUENTIAL, task = probe.Xss, workload = USER)",
+                "# Warmup Iteration   1: <failure>", "",
+                "java.lang.StackOverflowError", "\tat probe.Xss.run(Xss.java:9)",
+                "Caused by: java.lang.StackOverflowError").forEach(console::accept);
+        Cell exit = new Cell("org.concurrencybench.bench.ModelBenchmark.batch",
+                Map.of("model", "SEQUENTIAL", "workload", "USER", "task", "probe.Exit"));
+        assertEquals("a fork exited with 42", console.problem(exit));
+        assertFalse(console.problem(exit).contains("StackOverflowError"));
+    }
+
+    @Test
+    void linesBeforeAnyBenchmarkHeaderCountForEveryCell() {
+        JmhConsole console = new JmhConsole();
+        List.of("<forked VM failed with exit code 137>", "java.lang.OutOfMemoryError: Java heap space")
+                .forEach(console::accept);
+        Cell any = new Cell("org.concurrencybench.bench.ModelBenchmark.batch", Map.of("model", "SEQUENTIAL"));
+        assertEquals("a fork exited with 137: java.lang.OutOfMemoryError: Java heap space", console.problem(any));
     }
 }

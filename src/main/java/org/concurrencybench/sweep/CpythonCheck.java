@@ -1,0 +1,60 @@
+package org.concurrencybench.sweep;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.concurrencybench.report.input.CpythonResults;
+import org.concurrencybench.results.RunFolder;
+
+/**
+ * The CPython part of {@link RunCheck}: every CPython cell the companion listed as failed (a user's
+ * {@code --python-task} function that raised or exited, a form that broke) and every core count
+ * whose runner failed is a FAILED cell with its reason, so the sweep's summary counts it, its exit
+ * code is 3 and {@code verify} fails, as for the JVM's cells.
+ *
+ * @param measured the CPython benchmarks with a number, over the core counts that have a file
+ * @param failed   those listed as failed, plus one per core count whose runner failed
+ * @param problems one line per failed cell, with its reason
+ */
+record CpythonCheck(int measured, int failed, List<String> problems) {
+
+    /** The parameters that tell a CPython cell from its neighbours, as the console shows them. */
+    private static final Set<String> SHOWN = Set.of("form", "workload", "task", "cpuThreads", "switchIntervalMicros");
+
+    /** The run's CPython files checked; null when the run has none. */
+    static CpythonCheck of(RunFolder folder) {
+        return CpythonResults.read(folder.dir()).map(CpythonCheck::of).orElse(null);
+    }
+
+    private static CpythonCheck of(CpythonResults results) {
+        int measured = 0;
+        List<String> problems = new java.util.ArrayList<>();
+        for (Map.Entry<Integer, CpythonResults.CoreCount> count : results.byCores().entrySet()) {
+            String where = "cores=" + count.getKey() + " CPython";
+            CpythonResults.CoreCount file = count.getValue();
+            if (file.runnerFailure() != null) {
+                problems.add(where + ": FAILED: " + file.runnerFailure());
+            }
+            measured += file.benchmarks() == null ? 0 : file.benchmarks().size();
+            for (CpythonResults.Failed failed : file.failed() == null ? List.<CpythonResults.Failed>of() : file.failed()) {
+                problems.add(where + " " + label(failed) + ": FAILED: " + failed.reason());
+            }
+        }
+        return new CpythonCheck(measured, problems.size(), List.copyOf(problems));
+    }
+
+    private static String label(CpythonResults.Failed failed) {
+        Map<String, String> params = failed.params() == null ? Map.of() : failed.params();
+        String shown = new TreeMap<>(params).entrySet().stream().filter(e -> SHOWN.contains(e.getKey()))
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+        String benchmark = failed.benchmark() == null ? "(no benchmark named)" : failed.benchmark();
+        return shown.isEmpty() ? benchmark : benchmark + " " + shown;
+    }
+
+    /** The summary's clause about CPython. */
+    String clause() {
+        return String.format("; CPython: %d of %d measured, %d failed", measured, measured + failed, failed);
+    }
+}
