@@ -22,7 +22,7 @@ import picocli.CommandLine;
  * failed CPython cell is now counted FAILED with its reason, the sweep exits 3, and verify sees it.
  * The companion is a stand-in that writes what the real one writes for such a function.
  */
-class PythonTaskFailureTest {
+class PythonTaskFailureIT {
 
     @TempDir
     Path dir;
