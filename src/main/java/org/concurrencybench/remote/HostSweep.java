@@ -156,13 +156,12 @@ final class HostSweep {
         } catch (IOException e) {
             // the connection failed: said below from ssh's own message
         }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            say("cannot reach it: " + new SshTools.Result(-1, output).lastLine());
+        SshTools.Result reached = SshTools.awaitEnd(process, 60, () -> false);
+        if (reached.exitCode() != 0) {
+            say("cannot reach it: " + reached.lastLine());
             return null;
         }
-        if (output.contains("BUNDLE-PRESENT")) {
+        if (reached.output().contains("BUNDLE-PRESENT")) {
             say("bundle " + bundle.remoteName() + " is there already");
             return bundleDir;
         }

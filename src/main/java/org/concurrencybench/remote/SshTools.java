@@ -106,6 +106,15 @@ final class SshTools {
             throws IOException, InterruptedException {
         Process process = builder.start();
         process.getOutputStream().close();
+        return awaitEnd(process, timeoutSeconds, stop);
+    }
+
+    /**
+     * Waits for a started {@code process} (its input already written and closed) as
+     * {@link #run(ProcessBuilder, long, BooleanSupplier)} does: its output is read on another
+     * thread, so a deadline fires whatever it prints or holds open.
+     */
+    static Result awaitEnd(Process process, long timeoutSeconds, BooleanSupplier stop) throws InterruptedException {
         byte[][] output = new byte[1][];
         Thread reader = Thread.ofVirtual().start(() -> {
             try {
