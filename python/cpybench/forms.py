@@ -12,7 +12,7 @@ import multiprocessing
 import multiprocessing.connection
 import threading
 
-from . import die_with_parent, tasks
+from . import die_with_parent, interpreters, tasks
 
 SEQUENTIAL = "sequential"
 THREAD_PER_TASK = "threading.Thread"
@@ -20,8 +20,10 @@ THREAD_POOL = "ThreadPoolExecutor"
 PROCESS_PER_TASK = "multiprocessing.Process"
 PROCESS_POOL = "ProcessPoolExecutor"
 ASYNCIO = "asyncio"
+#: Subinterpreters with their own GIL (3.12+): interpreters.py says which API builds it where.
+INTERPRETER_POOL = "InterpreterPoolExecutor"
 
-NAMES = (SEQUENTIAL, THREAD_PER_TASK, THREAD_POOL, PROCESS_PER_TASK, PROCESS_POOL, ASYNCIO)
+NAMES = (SEQUENTIAL, THREAD_PER_TASK, THREAD_POOL, PROCESS_PER_TASK, PROCESS_POOL, ASYNCIO, INTERPRETER_POOL)
 #: The forms that start processes, so record the start method.
 PROCESS_FORMS = (PROCESS_PER_TASK, PROCESS_POOL)
 
@@ -166,8 +168,24 @@ def start_method(name):
     return name or multiprocessing.get_start_method()
 
 
+def unavailable(name):
+    """Why this interpreter cannot run the form ``name`` (one line), or None if it can."""
+    if name == INTERPRETER_POOL:
+        try:
+            interpreters.api()
+        except interpreters.NotAvailable as e:
+            return str(e)
+    return None
+
+
+def available():
+    """The forms this interpreter can run, in NAMES' order."""
+    return tuple(name for name in NAMES if unavailable(name) is None)
+
+
 def build(name, parallelism, method=None):
-    """Builds the form called ``name`` (one of NAMES); the caller closes it."""
+    """Builds the form called ``name`` (one of NAMES); the caller closes it. A form this interpreter
+    lacks raises interpreters.NotAvailable, its message one line."""
     if parallelism < 1:
         raise ValueError("parallelism must be >= 1, got %d" % parallelism)
     if name == SEQUENTIAL:
@@ -182,4 +200,6 @@ def build(name, parallelism, method=None):
         return ProcessPool(parallelism, multiprocessing.get_context(start_method(method)))
     if name == ASYNCIO:
         return AsyncioLoop()
+    if name == INTERPRETER_POOL:
+        return interpreters.build(parallelism)
     raise ValueError("unknown form %r; valid: %s" % (name, ", ".join(NAMES)))

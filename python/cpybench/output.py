@@ -8,20 +8,37 @@ import os
 import platform
 import statistics
 import sys
+import sysconfig
+
+from . import interpreters
 
 FORMAT = "concurrencybench-cpython/1"
 
 
-def interpreter():
-    """Which CPython this is: version, implementation, and whether its build has the GIL on."""
+def gil_state():
+    """(gil_disabled_build, gil_enabled): whether the build is free-threaded (its Py_GIL_DISABLED,
+    3.13+) and whether the GIL is on now (``sys._is_gil_enabled()``, 3.13+: a free-threaded build
+    turns it back on for an extension that asks, or with PYTHON_GIL=1). Before 3.13: a GIL build, on."""
+    disabled_build = bool(sysconfig.get_config_var("Py_GIL_DISABLED"))
     is_gil_enabled = getattr(sys, "_is_gil_enabled", None)
-    gil = True if is_gil_enabled is None else bool(is_gil_enabled())
+    return disabled_build, (not disabled_build) if is_gil_enabled is None else bool(is_gil_enabled())
+
+
+def interpreter():
+    """Which CPython this is: version, implementation, whether the GIL is on, and its interpreter pool."""
+    disabled_build, gil = gil_state()
+    try:
+        pool = interpreters.api()
+    except interpreters.NotAvailable:
+        pool = None
     return {
         "executable": sys.executable,
         "version": platform.python_version(),
         "implementation": platform.python_implementation(),
         "build": "gil" if gil else "free-threaded",
         "gilEnabled": gil,
+        "gilDisabledBuild": disabled_build,
+        "interpreterPool": pool,
         "defaultSwitchIntervalMicros": round(sys.getswitchinterval() * 1e6),
     }
 

@@ -183,6 +183,11 @@ def main(argv=None):
     for benchmark, mode, params in planned(args, cpu_units, parallelism, start_method):
         spec = dict(profile, benchmark=benchmark, params=params, seedBase=time.perf_counter_ns())
         label = "%s %s" % (benchmark, " ".join("%s=%s" % kv for kv in params.items()))
+        missing = forms.unavailable(params.get("form"))
+        if missing:  # a form this interpreter lacks: one line, no trial
+            failed.append({"benchmark": benchmark, "params": {k: str(v) for k, v in params.items()}, "reason": missing})
+            print("  %s: %s" % (label, missing), flush=True)
+            continue
         try:
             raw = [run_trial(spec, args.trial_timeout_s) for _ in range(forks)]
             benchmarks.append(output.entry(benchmark, mode, measure.UNITS[mode], params, raw, profile))

@@ -35,7 +35,7 @@ class OutputHasTheDocumentedShape(unittest.TestCase):
         self.assertEqual(0, self.exit)
         d = self.doc
         self.assertEqual("concurrencybench-cpython/1", d["format"])
-        self.assertEqual({"executable", "version", "implementation", "build", "gilEnabled",
+        self.assertEqual({"executable", "version", "implementation", "build", "gilEnabled", "gilDisabledBuild", "interpreterPool",
                           "defaultSwitchIntervalMicros"}, set(d["python"]))
         self.assertIn(d["python"]["build"], ("gil", "free-threaded"))
         self.assertEqual(1, d["cores"])

@@ -25,7 +25,7 @@ class AUserFunctionThroughEveryForm(unittest.TestCase):
             batch = tasks.user_batch(spec, 6, 10)
             expected = [trial.expected_checksum(t) for t in batch]
             self.assertEqual([10 * 10, 11 * 11] if spec.endswith("square") else [11, 12], expected[:2])
-            for name in forms.NAMES:
+            for name in forms.available():
                 with self.subTest(spec=spec, form=name):
                     form = forms.build(name, 2)
                     try:
@@ -40,7 +40,7 @@ class AUserFunctionThroughEveryForm(unittest.TestCase):
 
     def test_a_function_that_raises_fails_the_batch_with_its_exception(self):
         batch = tasks.user_batch("sample_tasks:fails", 4, 0)
-        for name in forms.NAMES:
+        for name in forms.available():
             with self.subTest(form=name):
                 form = forms.build(name, 2)
                 try:

@@ -27,6 +27,11 @@ rm -rf "$stage" && mkdir -p "$stage/$name"
 install -m 0755 "$root/run-benchmarks.sh" "$stage/$name/run-benchmarks.sh"
 install -m 0644 "$jar" "$stage/$name/benchmarks.jar"
 install -m 0644 "$root/src/bundle/RUNNING.md" "$stage/$name/RUNNING.md"
+# The CPython companion (standard library only), so a bundle, and so 'remote', runs real CPython too.
+install -m 0644 -D "$root/python/run_cpython.py" "$stage/$name/python/run_cpython.py"
+for module in "$root"/python/cpybench/*.py; do
+  install -m 0644 -D "$module" "$stage/$name/python/cpybench/$(basename "$module")"
+done
 archive=$root/target/$name.tar.gz
 if $with_runtime; then
   for tool in jdeps jlink; do

@@ -10,8 +10,11 @@ import org.concurrencybench.model.Model;
  * a {@code threading.Thread} per task a thread per task under it ({@link Model#GLOBAL_LOCK_PER_TASK}).
  * A free-threaded CPython (3.13t and later, its GIL off) has no lock to simulate: its threads pair
  * with the free JVM models of the same shape, {@link Model#FIXED_POOL} and {@link Model#THREAD_PER_TASK}.
- * The process forms and asyncio pair the same way in either build. Form names are those the
- * companion writes (python/cpybench/forms.py).
+ * The process forms and asyncio pair the same way in either build. An interpreter pool
+ * ({@code InterpreterPoolExecutor}: p subinterpreters, each with its own GIL, CPython 3.13+) is the
+ * same p threads without the shared lock, so it pairs with {@link Model#FIXED_POOL} in either build,
+ * as processes pair with {@link Model#PROCESS_POOL}. Form names are those the companion writes
+ * (python/cpybench/forms.py).
  */
 public final class CpythonPairing {
 
@@ -21,6 +24,7 @@ public final class CpythonPairing {
     public static final String PROCESS_PER_TASK = "multiprocessing.Process";
     public static final String PROCESS_POOL = "ProcessPoolExecutor";
     public static final String ASYNCIO = "asyncio";
+    public static final String INTERPRETER_POOL = "InterpreterPoolExecutor";
 
     private static final Map<String, Model> WITH_GIL = pairs(Model.GLOBAL_LOCK_PER_TASK, Model.GLOBAL_LOCK);
     private static final Map<String, Model> FREE_THREADED = pairs(Model.THREAD_PER_TASK, Model.FIXED_POOL);
@@ -36,6 +40,7 @@ public final class CpythonPairing {
         pairs.put(PROCESS_PER_TASK, Model.PROCESS_PER_TASK);
         pairs.put(PROCESS_POOL, Model.PROCESS_POOL);
         pairs.put(ASYNCIO, Model.EVENT_LOOP);
+        pairs.put(INTERPRETER_POOL, Model.FIXED_POOL);
         return pairs;
     }
 

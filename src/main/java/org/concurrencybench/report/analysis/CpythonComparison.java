@@ -63,6 +63,17 @@ public final class CpythonComparison {
         record CpythonMissing() implements Finding {
         }
 
+        /** This CPython has no such form (an interpreter pool before 3.13): the companion's one line. */
+        record CpythonUnavailable(String reason) implements Finding {
+
+            /** How the companion begins the reason of a form its interpreter lacks (python/cpybench/interpreters.py). */
+            public static final String PREFIX = "not available in CPython ";
+
+            public static boolean is(String reason) {
+                return reason != null && reason.startsWith(PREFIX);
+            }
+        }
+
         /** The JVM did not run the paired model (or, for the convoy, the convoy at this core count). */
         record JvmMissing() implements Finding {
         }
@@ -120,7 +131,9 @@ public final class CpythonComparison {
                 RatioEstimate jvmSpeedup = jvmCell.isPresent() && jvmBase.isPresent()
                         ? RatioEstimate.withinRun(jvmBase.get(), jvmCell.get()) : RatioEstimate.ABSENT;
                 RatioEstimate ratio = ratio(pySpeedup, jvmSpeedup);
-                Finding finding = failure.isPresent() ? new Finding.CpythonFailed(failure.get())
+                Finding finding = failure.filter(Finding.CpythonUnavailable::is).isPresent()
+                        ? new Finding.CpythonUnavailable(failure.get())
+                        : failure.isPresent() ? new Finding.CpythonFailed(failure.get())
                         : pyCell.isEmpty() ? new Finding.CpythonMissing()
                         : jvmCell.isEmpty() ? new Finding.JvmMissing()
                         : pyBase.isEmpty() || jvmBase.isEmpty() ? new Finding.NoBaseline(base)

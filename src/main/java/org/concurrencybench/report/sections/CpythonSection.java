@@ -115,7 +115,7 @@ final class CpythonSection {
             if (count.runnerFailure() != null) {
                 failures.add(Numbers.cores(cores) + ": the runner FAILED: " + count.runnerFailure());
             }
-            count.failed().forEach(f -> failures.add(Numbers.cores(cores) + ": " + f.benchmark() + " " + f.params()
+            count.failed().stream().filter(f -> !Finding.CpythonUnavailable.is(f.reason())).forEach(f -> failures.add(Numbers.cores(cores) + ": " + f.benchmark() + " " + f.params()
                     + " FAILED: " + f.reason()));
         });
         if (!failures.isEmpty()) {
@@ -129,6 +129,7 @@ final class CpythonSection {
         return switch (row.finding()) {
             case Finding.CpythonFailed failed -> "FAILED (CPython): " + failed.reason();
             case Finding.CpythonMissing missing -> "SKIPPED: CPython did not run " + row.form();
+            case Finding.CpythonUnavailable unavailable -> "SKIPPED: " + unavailable.reason();
             case Finding.JvmMissing missing -> WorkloadGroups.isUser(row.workload())
                     ? "CPython only: a --python-task has no JVM counterpart"
                     : "SKIPPED: the JVM did not run " + row.model();

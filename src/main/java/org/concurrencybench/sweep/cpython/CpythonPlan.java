@@ -61,9 +61,15 @@ public final class CpythonPlan {
         return this;
     }
 
-    /** The companion's runner, in the suite's folder (an unpacked bundle has none). */
+    /**
+     * The companion's runner: beside the jar in an unpacked bundle (which carries {@code python/}),
+     * else in the suite's folder (the source tree, the jar in {@code target/}).
+     */
     public static Path companionScript() {
-        return SuiteJar.suiteDir().resolve("python").resolve("run_cpython.py");
+        Path jarDir = SuiteJar.benchmarksJar().toAbsolutePath().getParent();
+        Path bundled = jarDir == null ? null : jarDir.resolve("python").resolve("run_cpython.py");
+        return bundled != null && Files.isRegularFile(bundled) ? bundled
+                : SuiteJar.suiteDir().resolve("python").resolve("run_cpython.py");
     }
 
     CpythonInterpreter interpreter() {

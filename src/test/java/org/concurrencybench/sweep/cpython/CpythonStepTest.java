@@ -89,8 +89,10 @@ class CpythonStepTest {
                 List.of(Workload.CPU, Workload.MIXED), true);
         List<String> command = step.command(2, "0,1", dir.resolve("out.json"), 1, 5);
         String line = String.join(" ", command);
-        assertTrue(line.contains("--forms sequential,ThreadPoolExecutor --workloads CPU,CONVOY"), line);
-        assertEquals(2 + 2, step.benchmarks(), "2 forms x CPU, and a quick look's convoy: 0 and 1 CPU threads at 5 ms");
+        // FIXED_POOL brings the interpreter pool: the companion says in one line where the interpreter lacks it.
+        assertTrue(line.contains("--forms sequential,ThreadPoolExecutor,InterpreterPoolExecutor --workloads CPU,CONVOY"),
+                line);
+        assertEquals(3 + 2, step.benchmarks(), "3 forms x CPU, and a quick look's convoy: 0 and 1 CPU threads at 5 ms");
         assertTrue(line.contains("--cpu-threads 0,1 --switch-intervals 5000 "), "the JVM's quick-look convoy: " + line);
         CpythonStep full = new CpythonStep(gil, dir.resolve("run_cpython.py"), Profile.DEFAULT, List.of(Model.GLOBAL_LOCK),
                 List.of(), true, false, new PrintStream(console, true, StandardCharsets.UTF_8));

@@ -1,0 +1,65 @@
+package org.concurrencybench.report.sections;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.concurrencybench.model.Model;
+import org.concurrencybench.report.Fixtures;
+import org.concurrencybench.report.analysis.CpythonComparison;
+import org.concurrencybench.report.input.CpythonResults;
+import org.concurrencybench.report.input.RunReader;
+import org.concurrencybench.report.input.RunResults;
+import org.concurrencybench.results.CpythonPairing;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The interpreter pool beside the simulation: paired with FIXED_POOL in either build (the same
+ * threads without the shared lock), and a CPython that has none says so as SKIPPED with the
+ * companion's line, not as a failure; a pool that did fail still says FAILED.
+ */
+class InterpreterPoolPairingTest {
+
+    private static final double LEVEL = 0.95;
+
+    @Test
+    void theInterpreterPoolIsPairedWithTheFreePoolInEitherBuild() {
+        assertEquals(Model.FIXED_POOL, CpythonPairing.forms(false).get(CpythonPairing.INTERPRETER_POOL));
+        assertEquals(Model.FIXED_POOL, CpythonPairing.forms(true).get(CpythonPairing.INTERPRETER_POOL));
+        assertEquals(Model.GLOBAL_LOCK, CpythonPairing.forms(false).get(CpythonPairing.THREAD_POOL));
+        assertEquals(Model.FIXED_POOL, CpythonPairing.forms(true).get(CpythonPairing.THREAD_POOL));
+    }
+
+    private static CpythonResults withPoolFailure(String reason) {
+        CpythonResults.Python python = new CpythonResults.Python("python3", "3.11.7", "CPython", "gil");
+        CpythonResults.Entry sequential = new CpythonResults.Entry(CpythonResults.BATCH, "avgt",
+                Map.of("form", "sequential", "workload", "CPU"),
+                new CpythonResults.PrimaryMetric(100, "ms/op", List.of(List.of(100.0, 101.0), List.of(99.0, 100.0))), null);
+        CpythonResults.Failed pool = new CpythonResults.Failed(CpythonResults.BATCH,
+                Map.of("form", CpythonPairing.INTERPRETER_POOL, "workload", "CPU"), reason);
+        CpythonResults.CoreCount one = new CpythonResults.CoreCount(CpythonResults.FORMAT, python, 1, "0", "fork", 5,
+                null, null, null, List.of(sequential), List.of(pool));
+        return new CpythonResults(new TreeMap<>(Map.of(1, one)));
+    }
+
+    private static String poolVerdict(CpythonResults py) {
+        RunResults run = RunReader.read(Fixtures.run("cpython"));
+        return CpythonComparison.speedups(run, py, "CPU", LEVEL).stream()
+                .filter(r -> r.form().equals(CpythonPairing.INTERPRETER_POOL)).findFirst()
+                .map(CpythonSection::verdict).orElseThrow();
+    }
+
+    @Test
+    void aCpythonWithoutOneSaysSoAsSkipped() {
+        String why = "not available in CPython 3.11 (subinterpreters with their own GIL came with 3.12)";
+        assertEquals("SKIPPED: " + why, poolVerdict(withPoolFailure(why)));
+    }
+
+    @Test
+    void aPoolThatFailedIsStillFailed() {
+        String why = "exit 1: RuntimeError: in a subinterpreter: ImportError: module readline does not support"
+                + " loading in subinterpreters";
+        assertEquals("FAILED (CPython): " + why, poolVerdict(withPoolFailure(why)));
+    }
+}
