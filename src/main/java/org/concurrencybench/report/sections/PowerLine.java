@@ -26,8 +26,8 @@ public final class PowerLine {
                     + " Compare runs made with --min-rounds 5 (or --full).";
         }
         return "This comparison would call a change of about " + percent(power.median()) + " or more ("
-                + spread(power) + "; at " + Math.round(RunComparison.POWER * 100) + "% power, with the run-level term"
-                + " of " + ComparisonReport.runLevelWords(comparison) + ")"
+                + spread(power) + "; at " + Math.round(RunComparison.POWER * 100) + "% power, the run-level term"
+                + " included)"
                 + (power.measurable() < power.cells() ? "; " + (power.cells() - power.measurable())
                 + " cells have one round a side and no interval" : "") + ".";
     }

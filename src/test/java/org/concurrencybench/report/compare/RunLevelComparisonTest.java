@@ -136,8 +136,7 @@ class RunLevelComparisonTest {
         assertTrue(cpu < sleep, "noisier cells need a larger change: CPU " + cpu + ", SLEEP " + sleep);
         DetectableChanges power = DetectableChanges.of(first).orElseThrow();
         assertTrue(power.smallest() < power.largest());
-        assertTrue(PowerLine.of(first).contains("the default") || PowerLine.of(first).contains("given with --run-noise"),
-                PowerLine.of(first));
+        assertTrue(PowerLine.of(first).contains("80% power, the run-level term included"), PowerLine.of(first));
     }
 
     @Test
