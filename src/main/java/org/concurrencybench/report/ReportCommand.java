@@ -3,7 +3,6 @@ package org.concurrencybench.report;
 import org.concurrencybench.report.compare.ComparisonSettings;
 import org.concurrencybench.report.input.ReportException;
 import org.concurrencybench.report.render.OutputFormat;
-import org.concurrencybench.report.stats.PValueAdjustment;
 import org.concurrencybench.report.stats.ScalingFit;
 
 import org.concurrencybench.results.RunFolder;
@@ -21,9 +20,10 @@ import picocli.CommandLine.Parameters;
  *
  * <pre>
  * java -cp target/benchmarks.jar org.concurrencybench.report.ReportCommand RUN_DIR... [--out DIR]
- *      [--format md,html,csv,png,svg] [--confidence 0.95] [--adjust bh|holm] [--min-change 2]
+ *      [--format md,html,csv,png,svg] [--confidence 0.95] [--min-change 2] [--run-noise 0.7]
  *      [--fit ols|relative]
  * ./run-benchmarks.sh report RUN_DIR... [--out DIR]
+ * ./run-benchmarks.sh report A1,A2,A3 B1,B2,B3 [--out DIR]
  * </pre>
  *
  * <p><b>One run folder</b> gives that run's report: {@code report.md}, a self-contained
@@ -33,14 +33,17 @@ import picocli.CommandLine.Parameters;
  * run has those scenarios. Default folder:
  * {@code charts/<run-id>}.
  *
- * <p><b>Several run folders</b> compare every run against the first (put the laptop first and the
- * server second, or the old JDK first): both machines' speedup curves per workload, per-model
- * a forest plot of every cell's time ratio B/A with its interval, a table with the ratio, exact
- * Mann-Whitney U p-values corrected by Benjamini-Hochberg ({@code --adjust holm} for Holm) and a
- * verdict per cell (faster, slower, no difference, too few samples to tell; {@code --min-change} is
- * the noise floor), what size of change the runs could detect, and whether the models rank alike;
- * {@code comparison.csv} holds the same per cell. Each run's own report goes into a sub-folder. Default folder: {@code charts/compare-<a>-vs-<b>}. Relative paths are relative to
- * the current directory.
+ * <p><b>Several run folders</b> compare every side against the first (put the laptop first and
+ * the server second, or the old JDK first). A side is one run folder, or several of the same
+ * settings joined by commas ({@code A1,A2,A3}), made apart: then runs are the replicates and the
+ * run-level variance is measured. Per workload: both machines' speedup curves, a forest plot of
+ * every cell's time ratio B/A with its interval (run level included, adjusted for the number of
+ * cells), a table with the ratio and the answer per cell (slower, faster, the same, or we cannot
+ * tell and why; {@code --min-change} is the noise floor, {@code --run-noise} the run-level term for
+ * sides of one run), the smallest change each cell would call, and whether the models rank alike;
+ * {@code comparison.csv} holds the same per cell. Each run's own report goes into a sub-folder.
+ * Default folder: {@code charts/compare-<a>-vs-<b>}. Relative paths are relative to the current
+ * directory.
  *
  * <p><b>Exit codes</b>: 0 written (warnings, e.g. a run without a SEQUENTIAL baseline, are printed
  * on standard error and in the report, which then leaves out speedups); 1 a results file is
@@ -59,8 +62,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "RUN_DIR",
             description = "Run folders written by the sweep (results/<run-id>, holding " + RunFolder.MACHINE + " and "
                     + RunFolder.CORES_FILES + ")."
-                    + " Two or more: a comparison against the first.")
-    List<Path> runDirectories;
+                    + " Two or more: a comparison against the first. Several runs of one side (same settings,"
+                    + " made apart) joined by commas, A1,A2,A3: they measure the run-to-run variation.")
+    List<String> runDirectories;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR",
             description = "Output folder, created if needed. Default: charts/<run-id> for one run,"
@@ -76,16 +80,18 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Confidence level of every interval, between 0 and 1. Default: ${DEFAULT-VALUE}.")
     double confidence;
 
-    @Option(names = "--adjust", paramLabel = "METHOD", defaultValue = "bh",
-            description = "Comparisons: how p-values are corrected for testing many cells, bh (Benjamini-Hochberg,"
-                    + " false discovery rate) or holm (Holm-Bonferroni, stricter). Default: ${DEFAULT-VALUE}.")
-    String adjust;
-
     @Option(names = "--min-change", paramLabel = "PERCENT", defaultValue = ComparisonSettings.DEFAULT_MIN_CHANGE_PERCENT,
-            description = "Comparisons: the noise floor; a significant change smaller than this many percent is"
-                    + " reported as no difference. Default: ${DEFAULT-VALUE}, from an A/A pair made in rounds on a quiet"
-                    + " 2-core VM (docs/report.md); runs made before rounds drift more and need about 6.")
+            description = "Comparisons: the noise floor; a cell is slower or faster only when its whole interval lies"
+                    + " beyond this many percent, the same only when it lies within. Default: ${DEFAULT-VALUE}"
+                    + " (docs/report.md).")
     double minChangePercent;
+
+    @Option(names = "--run-noise", paramLabel = "PERCENT",
+            description = "Comparisons: the run-to-run standard deviation of a cell's time on your machine, in"
+                    + " percent, added to every interval. Default: measured where a side has several runs, else "
+                    + ComparisonSettings.DEFAULT_RUN_NOISE_PERCENT + " (same-settings runs of a quiet 2-core VM,"
+                    + " docs/report.md).")
+    Double runNoisePercent;
 
     @Option(names = "--fit", paramLabel = "RESIDUALS", defaultValue = "ols",
             description = "Scaling fits: ols (least squares on throughput, as R's usl package) or relative"
@@ -105,6 +111,12 @@ public final class ReportCommand implements Callable<Integer> {
         System.exit(commandLine.execute(args));
     }
 
+    /** One side of the command line: a run folder, or several joined by commas. */
+    static List<Path> side(String argument) {
+        List<String> parts = List.of(argument.split(",", -1));
+        return parts.stream().anyMatch(String::isBlank) ? List.of() : parts.stream().map(Path::of).toList();
+    }
+
     @Override
     public Integer call() {
         if (System.getProperty("java.awt.headless") == null) {
@@ -116,28 +128,35 @@ public final class ReportCommand implements Callable<Integer> {
             return 2;
         }
         java.util.Set<OutputFormat> formats;
-        PValueAdjustment adjustment;
         ScalingFit.Residuals residuals;
         try {
             formats = OutputFormat.parseList(format);
-            adjustment = PValueAdjustment.parse(adjust);
             residuals = ScalingFit.Residuals.parse(fit);
         } catch (ReportException | IllegalArgumentException e) {
-            err.println("run-benchmarks.sh: " + (e.getMessage().startsWith("unknown adjustment") ? "--adjust: "
-                    : e.getMessage().startsWith("unknown fit") ? "--fit: " : "") + e.getMessage());
+            err.println("run-benchmarks.sh: " + (e.getMessage().startsWith("unknown fit") ? "--fit: " : "") + e.getMessage());
             return 2; // wrong usage, like a bad --confidence
         }
         if (!(minChangePercent >= 0 && minChangePercent < 100)) {
             err.println("run-benchmarks.sh: --min-change must be a percentage from 0 to below 100, got " + minChangePercent);
             return 2;
         }
-        ComparisonSettings settings = new ComparisonSettings(ComparisonSettings.ALPHA, adjustment,
-                minChangePercent / 100, confidence);
+        if (runNoisePercent != null && !(runNoisePercent >= 0 && runNoisePercent < 100)) {
+            err.println("run-benchmarks.sh: --run-noise must be a percentage from 0 to below 100, got " + runNoisePercent);
+            return 2;
+        }
+        ComparisonSettings settings = new ComparisonSettings(confidence, minChangePercent / 100,
+                runNoisePercent == null ? Double.NaN : runNoisePercent / 100);
+        List<List<Path>> sides = runDirectories.stream().map(ReportCommand::side).toList();
+        if (sides.stream().anyMatch(List::isEmpty)) {
+            err.println("run-benchmarks.sh: RUN_DIR: an empty run folder name between commas in " + runDirectories);
+            return 2;
+        }
         try {
-            var runs = ReportGenerator.read(runDirectories);
-            Path target = out != null ? out : ReportGenerator.defaultOutput(runs);
+            var runs = sides.stream().map(ReportGenerator::read).toList();
+            Path target = out != null ? out : ReportGenerator.defaultOutput(runs.stream().flatMap(List::stream).toList());
             long started = System.nanoTime();
-            new ReportGenerator(confidence, formats, settings, residuals).write(runs, target, warning -> err.println("warning: " + warning));
+            new ReportGenerator(confidence, formats, settings, residuals).writeSides(runs, target,
+                    warning -> err.println("warning: " + warning));
             spec.commandLine().getOut().printf("report written to %s (%.1f s)%n", target.toAbsolutePath().normalize(),
                     (System.nanoTime() - started) / 1e9);
             return 0;

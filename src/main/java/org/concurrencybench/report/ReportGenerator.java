@@ -90,13 +90,22 @@ public final class ReportGenerator {
     }
 
     public void write(List<RunResults> runs, Path out, Consumer<String> warnings) {
+        writeSides(runs.stream().map(List::of).toList(), out, warnings);
+    }
+
+    /**
+     * Sides of one run or several (the same settings, made apart): with one side of one run, that
+     * run's report; else each side against the first, the runs of a side its replicates.
+     */
+    public void writeSides(List<List<RunResults>> sides, Path out, Consumer<String> warnings) {
         try (ExecutorService drawing = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors())) {
-            write(runs, out, warnings, drawing);
+            write(sides, out, warnings, drawing);
         }
     }
 
-    private void write(List<RunResults> runs, Path out, Consumer<String> warnings, ExecutorService drawing) {
+    private void write(List<List<RunResults>> sides, Path out, Consumer<String> warnings, ExecutorService drawing) {
         ScalingAnalysis analysis = new ScalingAnalysis(level, fitResiduals);
+        List<RunResults> runs = sides.stream().flatMap(List::stream).toList();
         List<List<WorkloadScaling>> scalings = new ArrayList<>();
         List<List<String>> runWarnings = new ArrayList<>();
         for (RunResults run : runs) {
@@ -109,17 +118,27 @@ public final class ReportGenerator {
             writeRun(runs.get(0), scalings.get(0), runWarnings.get(0), out, drawing);
             return;
         }
-        List<RunComparison> comparisons = new ArrayList<>();
-        List<String> names = RunNames.of(runs);
-        List<String> sameRun = sameRunWarnings(runs, names);
+        List<List<List<WorkloadScaling>>> sideScalings = new ArrayList<>();
+        List<RunResults> firsts = new ArrayList<>();
+        int next = 0;
+        for (List<RunResults> side : sides) {
+            sideScalings.add(scalings.subList(next, next + side.size()));
+            firsts.add(side.get(0));
+            next += side.size();
+        }
+        List<String> names = sideNames(sides);
+        List<String> sameRun = sameRunWarnings(runs, RunNames.of(runs));
         sameRun.forEach(warnings);
-        for (int i = 1; i < runs.size(); i++) {
-            comparisons.add(RunComparison.of(names.get(0), scalings.get(0), names.get(i), scalings.get(i), comparison));
+        List<RunComparison> comparisons = new ArrayList<>();
+        for (int i = 1; i < sides.size(); i++) {
+            comparisons.add(RunComparison.ofRuns(names.get(0), sideScalings.get(0), names.get(i), sideScalings.get(i),
+                    comparison));
         }
         createDirectories(out);
         List<String> allWarnings = new ArrayList<>(sameRun);
         runWarnings.forEach(allWarnings::addAll);
-        ReportDocument document = ComparisonReport.build(runs, scalings, comparisons, level, allWarnings,
+        ReportDocument document = ComparisonReport.build(firsts, runs,
+                sideScalings.stream().map(side -> side.get(0)).toList(), comparisons, level, allWarnings,
                 new ChartSink(out, formats, drawing));
         writeDocument(document, out);
         if (formats.contains(OutputFormat.CSV)) {
@@ -130,6 +149,17 @@ public final class ReportGenerator {
             writeRun(runs.get(i), scalings.get(i), runWarnings.get(i), out.resolve(RunNames.folderOf(runs.get(i))),
                     drawing);
         }
+    }
+
+    /** A side's name: its run's, or for several runs the first's with their count ("laptop +2 runs"). */
+    static List<String> sideNames(List<List<RunResults>> sides) {
+        List<String> firstNames = RunNames.of(sides.stream().map(side -> side.get(0)).toList());
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < sides.size(); i++) {
+            int more = sides.get(i).size() - 1;
+            names.add(more == 0 ? firstNames.get(i) : firstNames.get(i) + " +" + more + (more == 1 ? " run" : " runs"));
+        }
+        return names;
     }
 
     /**

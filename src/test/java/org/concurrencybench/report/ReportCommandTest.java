@@ -116,7 +116,7 @@ class ReportCommandTest {
     void helpExplainsEveryOption() {
         assertEquals(0, run("-h"));
         String help = out.toString();
-        for (String option : List.of("RUN_DIR", "--out", "--format", "--confidence", "--adjust", "--min-change",
+        for (String option : List.of("RUN_DIR", "--out", "--format", "--confidence", "--min-change", "--run-noise",
                 "--fit", "--help", "--version", "Exit codes")) {
             assertTrue(help.contains(option), option + " in\n" + help);
         }
@@ -126,22 +126,44 @@ class ReportCommandTest {
     void usageErrorsExitTwo() {
         assertEquals(2, run());
         assertEquals(2, run(Fixtures.run("laptop").toString(), "--confidence", "1.5"));
-        assertEquals(2, run(Fixtures.run("laptop").toString(), "--adjust", "bonferroni"));
-        assertTrue(err.toString().contains("run-benchmarks.sh: --adjust: unknown adjustment 'bonferroni'; valid: bh, holm"),
-                err.toString());
+        assertEquals(2, run(Fixtures.run("laptop").toString(), "--run-noise", "-1"));
+        assertTrue(err.toString().contains("run-benchmarks.sh: --run-noise must be a percentage"), err.toString());
+        assertEquals(2, run(Fixtures.run("laptop") + ",", Fixtures.run("server").toString()));
+        assertTrue(err.toString().contains("an empty run folder name between commas"), err.toString());
         assertEquals(2, run(Fixtures.run("laptop").toString(), "--min-change", "-1"));
         assertEquals(2, run(Fixtures.run("laptop").toString(), "--fit", "weighted"));
     }
 
     @Test
-    void comparisonCsvHasTheIssuesColumnsAndHolmIsAnOption(@TempDir Path temp) throws Exception {
+    void comparisonCsvHasTheIssuesColumnsAndTheRunLevelTermGiven(@TempDir Path temp) throws Exception {
         assertEquals(0, run(Fixtures.run("laptop").toString(), Fixtures.run("server").toString(), "--out",
-                temp.toString(), "--format", "csv,md", "--adjust", "holm", "--min-change", "5"));
+                temp.toString(), "--format", "csv,md", "--run-noise", "1.5", "--min-change", "5"));
         List<String> lines = Files.readAllLines(temp.resolve("comparison.csv"));
-        assertTrue(lines.get(0).startsWith("model,workload,cores,n_a,n_b,ratio,ratio_low,ratio_high,p,p_adjusted,"
-                + "verdict"), lines.get(0));
-        assertTrue(lines.get(1).endsWith(",holm,0.0500000"), lines.get(1));
-        assertTrue(Files.readString(temp.resolve("report.md")).contains("then Holm over every cell"));
+        assertEquals(String.join(",", SummaryCsv.COMPARISON_COLUMNS), lines.get(0));
+        assertTrue(lines.get(0).startsWith("model,workload,cores,n_a,n_b,ratio,ratio_low,ratio_high,answer,"), lines.get(0));
+        assertTrue(lines.get(1).contains(",0.0150000,given,"), lines.get(1));
+        assertTrue(lines.get(1).endsWith(",0.0500000"), lines.get(1));
+        String report = Files.readString(temp.resolve("report.md"));
+        assertTrue(report.contains("1.50% per run, given with --run-noise"), report);
+        assertTrue(report.matches("(?s).*Answer over \\d+ cells: \\d+ slower, \\d+ faster, \\d+ the same, \\d+ we cannot tell.*"),
+                report);
+    }
+
+    @Test
+    void severalRunsASideMeasureTheRunLevel(@TempDir Path temp) throws Exception {
+        String a = "results/20261204-224720-dev-2core-rounds-A";
+        String a2 = "results/20261204-225112-dev-2core-rounds-A2";
+        String b = "results/20261204-225502-dev-2core-rounds-B";
+        assertEquals(0, run(a + "," + a2, b, "--out", temp.toString(), "--format", "csv,md"), err.toString());
+        String report = Files.readString(temp.resolve("report.md"));
+        assertTrue(report.contains("per run, measured from 2 runs of A and 1 of B (pooled over the cells, 12 degrees"
+                + " of freedom)"), report);
+        List<String> lines = Files.readAllLines(temp.resolve("comparison.csv"));
+        assertTrue(lines.get(1).contains(",2,1,") && lines.get(1).contains(",measured,"), lines.get(1));
+        for (String folder : List.of("20261204-224720-dev-2core-rounds-A", "20261204-225112-dev-2core-rounds-A2",
+                "20261204-225502-dev-2core-rounds-B")) {
+            assertTrue(Files.isRegularFile(temp.resolve(folder).resolve("report.md")), folder + ": each run's own report");
+        }
     }
 
     @Test

@@ -3,7 +3,7 @@ package org.concurrencybench.report.charts;
 import org.concurrencybench.report.input.ModelOrder;
 
 import org.concurrencybench.report.analysis.ScalingCell;
-import org.concurrencybench.report.analysis.Verdict;
+import org.concurrencybench.report.stats.Decision;
 import org.concurrencybench.report.analysis.WorkloadScaling;
 import org.concurrencybench.report.compare.ComparisonRow;
 import org.concurrencybench.report.compare.RunComparison;
@@ -82,7 +82,7 @@ public final class ComparisonCharts {
         double floor = comparison.settings().minChange();
         // short enough for the chart's width: the run names are long, so they are said once, as B and A
         String title = "B = " + comparison.nameB() + " against A = " + comparison.nameA() + ": time ratio B/A, "
-                + Numbers.percent(comparison.settings().level()) + " CI";
+                + String.format(java.util.Locale.ROOT, "%.1f%%", comparison.intervalLevel() * 100) + " CI (adjusted for the cells)";
         int n = Math.max(1, rows.size());
         XYChart chart = ChartStyle.xyChart(title, "time ratio B/A (log scale; below 1: B faster)", "",
                 Math.max(ChartStyle.HEIGHT,
@@ -113,15 +113,15 @@ public final class ComparisonCharts {
     private static double reach(List<ComparisonRow> rows, double floor) {
         double reach = Math.log(1 + floor) * 1.5;
         for (ComparisonRow row : rows) {
-            reach = Math.max(reach, Math.max(Math.abs(Math.log(finiteOr(row.ratioHigh(), row.ratio()))),
-                    Math.abs(Math.log(finiteOr(row.ratioLow(), row.ratio())))) * 1.1);
+            reach = Math.max(reach, Math.max(Math.abs(Math.log(finiteOr(row.ratioHigh(), row.ratio().value()))),
+                    Math.abs(Math.log(finiteOr(row.ratioLow(), row.ratio().value())))) * 1.1);
         }
         return reach;
     }
 
     private static void addNoiseFloor(XYChart chart, double floor, int n) {
-        double low = Math.log(1 - floor);
-        double high = Math.log(1 + floor);
+        double low = -Math.log1p(floor); // the floor is multiplicative: [1/(1+f), 1+f]
+        double high = Math.log1p(floor);
         XYSeries band = chart.addSeries("noise floor \u00b1" + Numbers.percent(floor), new double[] {low, high, high, low},
                 new double[] {-0.5, -0.5, n - 0.5, n - 0.5});
         band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
@@ -154,22 +154,22 @@ public final class ComparisonCharts {
         }
     }
 
-    /** One series of dots per verdict, so the legend names each colour. */
+    /** One series of dots per answer, so the legend names each colour. */
     private static void addVerdictDots(XYChart chart, List<ComparisonRow> rows, int n) {
-        for (Verdict verdict : Verdict.values()) {
+        for (Decision.Answer answer : Decision.Answer.values()) {
             List<Double> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
-                if (rows.get(i).verdict() == verdict && Double.isFinite(rows.get(i).ratio())) {
-                    x.add(Math.log(rows.get(i).ratio()));
+                if (rows.get(i).decision().answer() == answer && Double.isFinite(rows.get(i).ratio().value())) {
+                    x.add(Math.log(rows.get(i).ratio().value()));
                     y.add((double) (n - 1 - i));
                 }
             }
             if (!x.isEmpty()) {
-                XYSeries dots = chart.addSeries(verdict.label, x, y);
+                XYSeries dots = chart.addSeries(ANSWER_LABELS.get(answer), x, y);
                 dots.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-                dots.setMarker(verdict == Verdict.TOO_FEW_SAMPLES ? SeriesMarkers.TRIANGLE_UP : SeriesMarkers.DIAMOND);
-                dots.setMarkerColor(VERDICT_COLOURS.get(verdict));
+                dots.setMarker(answer == Decision.Answer.CANNOT_TELL ? SeriesMarkers.TRIANGLE_UP : SeriesMarkers.DIAMOND);
+                dots.setMarkerColor(ANSWER_COLOURS.get(answer));
             }
         }
     }
@@ -217,9 +217,14 @@ public final class ComparisonCharts {
         return ticks;
     }
 
-    private static final java.util.Map<Verdict, Color> VERDICT_COLOURS = java.util.Map.of(
-            Verdict.SLOWER, new Color(0xC62828), Verdict.FASTER, new Color(0x2E7D32),
-            Verdict.NO_DIFFERENCE, new Color(0x616161), Verdict.TOO_FEW_SAMPLES, new Color(0xF9A825));
+    /** B's time higher is B slower: the comparison's words for {@link Decision}'s answers. */
+    private static final java.util.Map<Decision.Answer, String> ANSWER_LABELS = java.util.Map.of(
+            Decision.Answer.HIGHER, "slower", Decision.Answer.LOWER, "faster", Decision.Answer.SAME, "the same",
+            Decision.Answer.CANNOT_TELL, "we cannot tell");
+
+    private static final java.util.Map<Decision.Answer, Color> ANSWER_COLOURS = java.util.Map.of(
+            Decision.Answer.HIGHER, new Color(0xC62828), Decision.Answer.LOWER, new Color(0x2E7D32),
+            Decision.Answer.SAME, new Color(0x616161), Decision.Answer.CANNOT_TELL, new Color(0xF9A825));
 
     private static double finiteOr(double value, double fallback) {
         return Double.isFinite(value) && value > 0 ? value : fallback;

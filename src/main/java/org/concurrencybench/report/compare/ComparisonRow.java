@@ -1,72 +1,76 @@
 package org.concurrencybench.report.compare;
 
-import org.concurrencybench.report.analysis.Verdict;
-import org.concurrencybench.report.stats.HierarchicalBootstrap;
-import org.concurrencybench.report.stats.SampleStats;
+import org.concurrencybench.report.stats.Decision;
+import org.concurrencybench.report.stats.RatioEstimate;
+import org.concurrencybench.report.stats.RunLevelRatio;
 
 /**
- * One model and workload compared between a reference run (A) and another run (B), either at the
- * same core count or each at its most cores. The ratio is B's mean batch time over A's (below 1: B
- * is faster) with its hierarchical-bootstrap interval; the p-value is the exact two-sided
- * Mann-Whitney U on fork means (or on iteration values where a side has too few forks, see
- * {@link RunComparison}), adjusted over the whole comparison.
+ * One model and workload compared between side A (the reference: one run or several) and side B,
+ * either at the same core count or each at its most cores. The ratio is B's time over A's (below 1:
+ * B is faster), from the log ratio of round means with the run level counted
+ * ({@link RunLevelRatio}), its interval at the comparison's adjusted level, and the answer that
+ * {@link Decision} reads off it against the noise floor.
  *
- * @param a                  A's batch times
- * @param b                  B's batch times
- * @param bootstrap          the ratio and each side's mean, with intervals
- * @param unit               what the test compared: fork means or iteration values
- * @param unitsA             how many of them A had
- * @param unitsB             how many B had
- * @param pValue             exact Mann-Whitney U, two-sided
- * @param pAdjusted          after the comparison's correction for many cells
- * @param detectableChange   the smallest change (a fraction) this cell could call, NaN when none
- * @param verdict            faster, slower, no difference or too few samples to tell
+ * @param meanA            A's mean batch time (ms): the mean of its rounds' means, over its runs
+ * @param meanB            B's, likewise
+ * @param runsA            how many runs of A hold this cell
+ * @param runsB            how many of B
+ * @param roundsA          how many rounds A's runs hold in all
+ * @param roundsB          how many B's hold
+ * @param estimate         the log ratio, its variance (run level included) and degrees of freedom
+ * @param ratio            B's time over A's with its interval at the comparison's adjusted level
+ * @param decision         slower (higher), faster (lower), the same, or we cannot tell and why
+ * @param detectableChange the smallest slowdown (a fraction) this cell would call with
+ *                         {@link RunComparison#POWER} power; NaN without an interval
  */
-public record ComparisonRow(String group, String model, int coresA, int coresB, SampleStats a, SampleStats b,
-        HierarchicalBootstrap.Result bootstrap, TestUnit unit, int unitsA, int unitsB, double pValue,
-        double pAdjusted, double detectableChange, Verdict verdict) {
-
-    /** What the Mann-Whitney test ranks. */
-    public enum TestUnit {
-        FORKS("forks"), ITERATIONS("iterations");
-
-        public final String label;
-
-        TestUnit(String label) {
-            this.label = label;
-        }
-    }
+public record ComparisonRow(String group, String model, int coresA, int coresB, double meanA, double meanB,
+        int runsA, int runsB, int roundsA, int roundsB, RunLevelRatio.Estimate estimate, RatioEstimate ratio,
+        Decision decision, double detectableChange) {
 
     public boolean mostCores() {
         return coresA != coresB;
     }
 
-    /** B's mean time over A's. */
-    public double ratio() {
-        return bootstrap.ratio().estimate();
-    }
-
     public double ratioLow() {
-        return bootstrap.ratio().low();
+        return ratio.low();
     }
 
     public double ratioHigh() {
-        return bootstrap.ratio().high();
+        return ratio.high();
     }
 
     /** B's time against A's in percent (negative: B is faster). */
     public double timeChangePercent() {
-        return (ratio() - 1) * 100;
+        return (ratio.value() - 1) * 100;
     }
 
     /** B's throughput per core against A's in percent (positive: B does more per core). */
     public double perCoreChangePercent() {
-        return (coresA / (coresB * ratio()) - 1) * 100;
+        return (coresA / (coresB * ratio.value()) - 1) * 100;
     }
 
-    /** A copy with the adjusted p-value and the verdict that follows from it. */
-    ComparisonRow decided(double adjusted, Verdict decided) {
-        return new ComparisonRow(group, model, coresA, coresB, a, b, bootstrap, unit, unitsA, unitsB, pValue, adjusted,
-                detectableChange, decided);
+    public boolean slower() {
+        return decision.answer() == Decision.Answer.HIGHER;
+    }
+
+    public boolean faster() {
+        return decision.answer() == Decision.Answer.LOWER;
+    }
+
+    public boolean same() {
+        return decision.same();
+    }
+
+    public boolean cannotTell() {
+        return decision.answer() == Decision.Answer.CANNOT_TELL;
+    }
+
+    /** The answer in a comparison's words: "slower", "faster", "the same" or "we cannot tell (REASON)". */
+    public String answer() {
+        return switch (decision.answer()) {
+            case HIGHER -> "slower";
+            case LOWER -> "faster";
+            default -> decision.words();
+        };
     }
 }

@@ -1,36 +1,48 @@
 package org.concurrencybench.report.compare;
 
-import org.concurrencybench.report.stats.PValueAdjustment;
-
 /**
- * How a comparison of runs decides: the significance level, the correction for many cells, and the
- * noise floor a change must exceed to count ({@code report --adjust}, {@code --min-change}).
+ * How a comparison of runs decides ({@code report --confidence}, {@code --min-change},
+ * {@code --run-noise}): the family's confidence level, the noise floor a change must lie beyond,
+ * and the run-level term used when a side has one run.
  *
- * @param alpha      significance level of the adjusted p-values
- * @param adjustment Benjamini-Hochberg (default) or Holm
- * @param minChange  the noise floor as a fraction (0.03 = 3%): a significant change smaller than
- *                   this is reported as "no difference"
- * @param level      confidence level of the ratio intervals
+ * @param level     the family's confidence level: 1 - level is the false-coverage rate the
+ *                  intervals are adjusted to over every cell of the comparison ({@link RunComparison})
+ * @param minChange the noise floor as a fraction (0.02 = 2%), multiplicative: a change is called
+ *                  only when the whole interval lies beyond it, "the same" only when within it
+ * @param runNoise  the run-level standard deviation (a fraction) a user stated with
+ *                  {@code --run-noise}; NaN: {@link #DEFAULT_RUN_NOISE}, unless both sides have
+ *                  several runs, which measure it
  */
-public record ComparisonSettings(double alpha, PValueAdjustment adjustment, double minChange, double level) {
-
-    /** The significance level the verdicts use, after adjustment. */
-    public static final double ALPHA = 0.05;
+public record ComparisonSettings(double level, double minChange, double runNoise) {
 
     /**
-     * The default noise floor, from an A/A pair made in rounds (two runs of one commit on one quiet
-     * 2-core machine, a minute apart, five rounds each): no cell of that pair moved by more than 0.6%,
-     * and every interval held 1, while a planted 5% change came out 1.037-1.054 in every CPU cell.
-     * 2% sits above the pair's largest move with room, and below the planted change. Runs made before
-     * rounds drift by up to 5% between runs and need a higher {@code --min-change}. The pairs and
-     * their figures are in {@code NoiseFloorTest}; a noisier machine needs its own A/A pair.
+     * The default noise floor. An A/A pair in rounds on a quiet 2-core VM (NoiseFloorTest) moved by
+     * at most 0.6%, and a planted 5% change came out 3.7-5.4%: 2% lies between with room.
      */
     public static final String DEFAULT_MIN_CHANGE_PERCENT = "2";
 
     /** {@link #DEFAULT_MIN_CHANGE_PERCENT} as a fraction. */
     public static final double DEFAULT_MIN_CHANGE = Double.parseDouble(DEFAULT_MIN_CHANGE_PERCENT) / 100;
 
+    /**
+     * The default run-level standard deviation, in percent of a cell's time: how far a whole run of
+     * the same settings on the same machine lies from another, beyond what its rounds show. Measured
+     * (RunLevelRatio#pooledRunVariance) on committed same-settings runs of one quiet 2-core VM made
+     * apart; {@code RunNoiseDefaultTest} lists the runs and recomputes it. A machine of its own
+     * needs its own: {@code --run-noise}, or several runs a side.
+     */
+    public static final String DEFAULT_RUN_NOISE_PERCENT = "0.6";
+
+    /** {@link #DEFAULT_RUN_NOISE_PERCENT} as a fraction. */
+    public static final double DEFAULT_RUN_NOISE = Double.parseDouble(DEFAULT_RUN_NOISE_PERCENT) / 100;
+
+    /** The default floor and run-level term at {@code level}. */
     public static ComparisonSettings defaults(double level) {
-        return new ComparisonSettings(ALPHA, PValueAdjustment.BH, DEFAULT_MIN_CHANGE, level);
+        return new ComparisonSettings(level, DEFAULT_MIN_CHANGE, Double.NaN);
+    }
+
+    /** Whether the user stated the run-level term. */
+    public boolean runNoiseGiven() {
+        return Double.isFinite(runNoise);
     }
 }

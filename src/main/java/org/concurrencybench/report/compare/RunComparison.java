@@ -1,178 +1,275 @@
 package org.concurrencybench.report.compare;
 
 import org.concurrencybench.report.analysis.ScalingCell;
-import org.concurrencybench.report.analysis.Verdict;
 import org.concurrencybench.report.analysis.WorkloadScaling;
-import org.concurrencybench.report.stats.ExactMannWhitney;
-import org.concurrencybench.report.stats.HierarchicalBootstrap;
-import org.concurrencybench.report.stats.SampleStats;
+import org.concurrencybench.report.stats.Decision;
+import org.concurrencybench.report.stats.RatioEstimate;
+import org.concurrencybench.report.stats.RunLevelRatio;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.correlation.KendallsCorrelation;
 
 /**
- * Compares run B against reference run A (laptop against server, one commit against another):
- * every workload and model the two share, at each core count both ran and each at its most cores,
- * and whether the models rank alike.
+ * Compares side B against reference side A (laptop against server, one commit against another),
+ * where a side is one run or several of the same settings: every workload and model the sides
+ * share, at each core count both ran and each at its most cores, and whether the models rank alike.
  *
- * <p>Per cell: the ratio of B's mean time to A's with a {@link HierarchicalBootstrap} interval
- * (forks resampled, then iterations within them); an exact two-sided Mann-Whitney U p-value
- * ({@link ExactMannWhitney}); the p-values of all cells corrected together (Benjamini-Hochberg by
- * default, Holm as an option); and a {@link Verdict}. A change is called only when its adjusted p
- * is below alpha, its interval excludes 1, and it is larger than the noise floor
- * ({@link ComparisonSettings#minChange()}).
+ * <p>Per cell: the log ratio of B's round means to A's with a Student-t interval
+ * ({@link RunLevelRatio}); rounds (JMH forks) are the replicates inside a run, never iterations.
+ * Every comparison counts the run level: with several runs a side, runs are the replicates and the
+ * run-level variance is measured, pooled over the cells; otherwise a stated term is added
+ * ({@code --run-noise}, else {@link ComparisonSettings#DEFAULT_RUN_NOISE}), and the comparison
+ * says which ({@link #runLevel()}).
  *
- * <p><b>What the test ranks.</b> JMH's forks are the independent samples; iterations within a fork
- * share a JVM's JIT decisions and memory layout, and differ less from each other than forks do, so
- * a test that treats iterations as independent finds "significant" differences between two runs of
- * the same code. The test therefore ranks <em>fork means</em> whenever both sides have at least
- * {@link #MIN_FORKS_FOR_FORK_TEST} forks: the fewest for which the exact test can reach p &lt; 0.05
- * at all (4 against 4: smallest p = 2/70 = 0.029; 3 against 3: 0.1). With fewer forks (the quick
- * profile's one fork) it falls back to the iteration values, which is the best those runs allow but
- * optimistic; the table says which unit each test used, and the verdict still needs the bootstrap
- * interval (within-fork noise only, then) to exclude 1 and the change to beat the noise floor.
+ * <p><b>Many cells.</b> The intervals are false-coverage-rate adjusted (Benjamini and Yekutieli,
+ * JASA 2005) over the {@code m} cells: with {@code R} cells answered (changed or the same), every
+ * interval is at level {@code 1 - R alpha / m}, {@code alpha = 1 - level}, where {@code R} is the
+ * largest count for which at least {@code R} cells are answered at that level (step-up, as
+ * Benjamini-Hochberg; at the largest such {@code R} exactly {@code R} are). With none answered, the
+ * level is Bonferroni's {@code 1 - alpha / m}. So among the answers given, the expected share whose
+ * interval misses the truth is at most {@code alpha}, and a comparison where every cell moved loses
+ * little width. Each answer is {@link Decision}'s reading of that interval against the noise floor.
  */
 public final class RunComparison {
 
-    /** Both sides need this many forks for the test to rank fork means (see the class comment). */
-    public static final int MIN_FORKS_FOR_FORK_TEST = 4;
-
-    /** The power the "can detect" line is quoted at: the chance of calling a change of that size. */
+    /** The power the detectable change is quoted at: the chance of calling a change of that size. */
     public static final double POWER = 0.8;
+
+    /** Where the run-level term of a comparison came from. */
+    public enum RunLevelSource {
+        MEASURED("measured from the runs"), GIVEN("given with --run-noise"), DEFAULT("the default");
+
+        public final String label;
+
+        RunLevelSource(String label) {
+            this.label = label;
+        }
+    }
+
+    /** The run-level term used: its source, its standard deviation (a fraction) and degrees of freedom (infinite when stated). */
+    public record RunLevel(RunLevelSource source, double sd, double df) {
+    }
 
     private final String nameA;
     private final String nameB;
     private final ComparisonSettings settings;
     private final List<ComparisonRow> rows;
     private final List<RankingAgreement> rankings;
+    private final RunLevel runLevel;
+    private final double intervalLevel;
+    private final int runsA;
+    private final int runsB;
 
     private RunComparison(String nameA, String nameB, ComparisonSettings settings, List<ComparisonRow> rows,
-            List<RankingAgreement> rankings) {
+            List<RankingAgreement> rankings, RunLevel runLevel, double intervalLevel, int runsA, int runsB) {
         this.nameA = nameA;
         this.nameB = nameB;
         this.settings = settings;
         this.rows = rows;
         this.rankings = rankings;
+        this.runLevel = runLevel;
+        this.intervalLevel = intervalLevel;
+        this.runsA = runsA;
+        this.runsB = runsB;
     }
 
-    /** With the default settings at confidence level 0.95. */
+    /** One run a side, with the default settings at confidence level 0.95. */
     public static RunComparison of(String nameA, List<WorkloadScaling> a, String nameB, List<WorkloadScaling> b) {
         return of(nameA, a, nameB, b, ComparisonSettings.defaults(0.95));
     }
 
+    /** One run a side. */
     public static RunComparison of(String nameA, List<WorkloadScaling> a, String nameB, List<WorkloadScaling> b,
             ComparisonSettings settings) {
-        List<ComparisonRow> unadjusted = new ArrayList<>();
+        return ofRuns(nameA, List.of(a), nameB, List.of(b), settings);
+    }
+
+    /**
+     * Several runs a side (each run's workloads); the cells are those of each side's first run,
+     * and each cell counts every run of its side that holds it.
+     */
+    public static RunComparison ofRuns(String nameA, List<List<WorkloadScaling>> a, String nameB,
+            List<List<WorkloadScaling>> b, ComparisonSettings settings) {
+        List<CellRuns> cells = new ArrayList<>();
         List<RankingAgreement> rankings = new ArrayList<>();
-        for (WorkloadScaling workloadA : a) {
-            Optional<WorkloadScaling> match = b.stream().filter(w -> w.group().equals(workloadA.group())).findFirst();
+        for (WorkloadScaling workloadA : a.get(0)) {
+            Optional<WorkloadScaling> match = b.get(0).stream().filter(w -> w.group().equals(workloadA.group()))
+                    .findFirst();
             if (match.isEmpty()) {
                 continue;
             }
             WorkloadScaling workloadB = match.get();
             for (int cores : workloadA.cores()) {
                 if (workloadB.cores().contains(cores)) {
-                    compareAt(workloadA, workloadB, cores, cores, settings, unadjusted, rankings);
+                    compareAt(workloadA, a, b, cores, cores, cells, rankings);
                 }
             }
             if (workloadA.mostCores() != workloadB.mostCores()) {
-                compareAt(workloadA, workloadB, workloadA.mostCores(), workloadB.mostCores(), settings, unadjusted,
-                        rankings);
+                compareAt(workloadA, a, b, workloadA.mostCores(), workloadB.mostCores(), cells, rankings);
             }
         }
-        return new RunComparison(nameA, nameB, settings, decide(unadjusted, settings), rankings);
+        RunLevel runLevel = runLevel(cells, settings);
+        RunLevelRatio.RunVariance variance = new RunLevelRatio.RunVariance(runLevel.sd() * runLevel.sd(), runLevel.df());
+        List<RunLevelRatio.Estimate> estimates = cells.stream().map(c -> RunLevelRatio.of(c.a, c.b, variance)).toList();
+        double level = familyLevel(estimates, settings);
+        List<ComparisonRow> rows = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            CellRuns cell = cells.get(i);
+            RunLevelRatio.Estimate estimate = estimates.get(i);
+            RatioEstimate ratio = estimate.interval(level);
+            rows.add(new ComparisonRow(cell.group, cell.model, cell.coresA, cell.coresB, cell.mean(cell.a),
+                    cell.mean(cell.b), cell.a.size(), cell.b.size(), rounds(cell.a), rounds(cell.b), estimate, ratio,
+                    Decision.of(ratio, settings.minChange()), detectableChange(estimate, level, settings.minChange())));
+        }
+        return new RunComparison(nameA, nameB, settings, List.copyOf(rows), rankings, runLevel, level, a.size(),
+                b.size());
     }
 
-    private static void compareAt(WorkloadScaling a, WorkloadScaling b, int coresA, int coresB,
-            ComparisonSettings settings, List<ComparisonRow> rows, List<RankingAgreement> rankings) {
+    /**
+     * The run-level term measured from runs of the same settings (how the default is made): pooled
+     * over the cells of the first run that every run holds, at every core count.
+     */
+    public static RunLevel measure(List<List<WorkloadScaling>> runs) {
+        List<List<double[]>> sides = new ArrayList<>();
+        for (WorkloadScaling workload : runs.get(0)) {
+            for (String model : workload.models()) {
+                for (int cores : workload.cores()) {
+                    List<double[]> side = roundMeans(runs, workload.group(), model, cores);
+                    if (side.size() == runs.size()) {
+                        sides.add(side);
+                    }
+                }
+            }
+        }
+        RunLevelRatio.RunVariance measured = RunLevelRatio.pooledRunVariance(sides);
+        return new RunLevel(RunLevelSource.MEASURED, measured.sd(), measured.df());
+    }
+
+    /** One cell's round means by run on each side, before any statistics. */
+    private record CellRuns(String group, String model, int coresA, int coresB, List<double[]> a, List<double[]> b) {
+
+        /** The mean of the rounds' means over the side's runs, in ms. */
+        double mean(List<double[]> runs) {
+            return runs.stream().flatMapToDouble(Arrays::stream).average().orElse(Double.NaN);
+        }
+    }
+
+    private static void compareAt(WorkloadScaling workloadA, List<List<WorkloadScaling>> a,
+            List<List<WorkloadScaling>> b, int coresA, int coresB, List<CellRuns> cells,
+            List<RankingAgreement> rankings) {
+        String group = workloadA.group();
         List<String> common = new ArrayList<>();
-        for (String model : a.models()) {
-            Optional<ScalingCell> cellA = a.cell(model, coresA);
-            Optional<ScalingCell> cellB = b.cell(model, coresB);
-            if (cellA.isEmpty() || cellB.isEmpty()) {
+        for (String model : workloadA.models()) {
+            List<double[]> runsA = roundMeans(a, group, model, coresA);
+            List<double[]> runsB = roundMeans(b, group, model, coresB);
+            if (runsA.isEmpty() || runsB.isEmpty()) {
                 continue;
             }
             common.add(model);
-            rows.add(compareCell(a.group(), model, coresA, coresB, cellA.get().time(), cellB.get().time(), settings));
+            cells.add(new CellRuns(group, model, coresA, coresB, runsA, runsB));
         }
         if (common.size() >= 2) {
-            double[] meansA = common.stream().mapToDouble(m -> a.cell(m, coresA).get().time().mean()).toArray();
-            double[] meansB = common.stream().mapToDouble(m -> b.cell(m, coresB).get().time().mean()).toArray();
-            rankings.add(new RankingAgreement(a.group(), coresA, coresB, fastestFirst(a, common, coresA),
-                    fastestFirst(b, common, coresB), new KendallsCorrelation().correlation(meansA, meansB)));
+            double[] meansA = common.stream().mapToDouble(m -> sideMean(a, group, m, coresA)).toArray();
+            double[] meansB = common.stream().mapToDouble(m -> sideMean(b, group, m, coresB)).toArray();
+            rankings.add(new RankingAgreement(group, coresA, coresB, fastestFirst(common, meansA),
+                    fastestFirst(common, meansB), new KendallsCorrelation().correlation(meansA, meansB)));
         }
     }
 
-    /** One cell, before the correction for many cells (its verdict is decided with the others). */
-    static ComparisonRow compareCell(String group, String model, int coresA, int coresB, SampleStats timeA,
-            SampleStats timeB, ComparisonSettings settings) {
-        double[][] forksA = timeA.forks();
-        double[][] forksB = timeB.forks();
-        boolean byForks = forksA.length >= MIN_FORKS_FOR_FORK_TEST && forksB.length >= MIN_FORKS_FOR_FORK_TEST;
-        double[] unitsA = byForks ? HierarchicalBootstrap.forkMeans(forksA) : timeA.samples();
-        double[] unitsB = byForks ? HierarchicalBootstrap.forkMeans(forksB) : timeB.samples();
-        HierarchicalBootstrap.Result bootstrap = HierarchicalBootstrap.ratioOfMeans(forksA, forksB, settings.level());
-        double p = ExactMannWhitney.pValue(unitsA, unitsB);
-        return new ComparisonRow(group, model, coresA, coresB, timeA, timeB, bootstrap,
-                byForks ? ComparisonRow.TestUnit.FORKS : ComparisonRow.TestUnit.ITERATIONS, unitsA.length,
-                unitsB.length, p, Double.NaN, detectableChange(bootstrap, unitsA.length, unitsB.length, settings),
-                null);
+    /** For each run of a side that holds the cell, its rounds' (forks') mean times. */
+    private static List<double[]> roundMeans(List<List<WorkloadScaling>> side, String group, String model, int cores) {
+        List<double[]> runs = new ArrayList<>();
+        for (List<WorkloadScaling> run : side) {
+            cell(run, group, model, cores).ifPresent(cell -> {
+                double[] means = Arrays.stream(cell.time().forks()).filter(f -> f.length > 0)
+                        .mapToDouble(f -> Arrays.stream(f).average().orElseThrow()).filter(v -> v > 0).toArray();
+                if (means.length > 0) {
+                    runs.add(means);
+                }
+            });
+        }
+        return runs;
+    }
+
+    private static Optional<ScalingCell> cell(List<WorkloadScaling> run, String group, String model, int cores) {
+        return run.stream().filter(w -> w.group().equals(group)).findFirst().flatMap(w -> w.cell(model, cores));
+    }
+
+    private static double sideMean(List<List<WorkloadScaling>> side, String group, String model, int cores) {
+        return side.stream().map(run -> cell(run, group, model, cores)).flatMap(Optional::stream)
+                .mapToDouble(c -> c.time().mean()).average().orElse(Double.NaN);
+    }
+
+    private static List<String> fastestFirst(List<String> models, double[] means) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < models.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingDouble(i -> means[i]));
+        return order.stream().map(models::get).toList();
+    }
+
+    /** Stated by the user, measured where a side has several runs, else the default. */
+    private static RunLevel runLevel(List<CellRuns> cells, ComparisonSettings settings) {
+        if (settings.runNoiseGiven()) {
+            return new RunLevel(RunLevelSource.GIVEN, settings.runNoise(), Double.POSITIVE_INFINITY);
+        }
+        List<List<double[]>> sides = new ArrayList<>();
+        cells.forEach(c -> {
+            sides.add(c.a);
+            sides.add(c.b);
+        });
+        RunLevelRatio.RunVariance measured = RunLevelRatio.pooledRunVariance(sides);
+        if (measured.df() > 0) {
+            return new RunLevel(RunLevelSource.MEASURED, measured.sd(), measured.df());
+        }
+        return new RunLevel(RunLevelSource.DEFAULT, ComparisonSettings.DEFAULT_RUN_NOISE, Double.POSITIVE_INFINITY);
     }
 
     /**
-     * The smallest change (a fraction) this cell would call with probability {@link #POWER}: the
-     * noise of the log ratio (the bootstrap's standard deviation) times {@code z(1 - alpha/2) +
-     * z(power)}, and never below the noise floor. NaN when the exact test cannot reach alpha with
-     * these sample sizes: then no change of any size can be called.
+     * The level of every interval (see the class comment): {@code 1 - R alpha / m} for the largest
+     * {@code R} with at least {@code R} cells answered at that level, else {@code 1 - alpha / m}.
      */
-    static double detectableChange(HierarchicalBootstrap.Result bootstrap, int unitsA, int unitsB,
-            ComparisonSettings settings) {
-        if (ExactMannWhitney.smallestPValue(unitsA, unitsB) > settings.alpha()) {
+    static double familyLevel(List<RunLevelRatio.Estimate> estimates, ComparisonSettings settings) {
+        int m = estimates.size();
+        double alpha = 1 - settings.level();
+        if (m == 0) {
+            return settings.level();
+        }
+        for (int r = m; r >= 1; r--) {
+            double level = 1 - r * alpha / m;
+            long answered = estimates.stream()
+                    .filter(e -> !Decision.of(e.interval(level), settings.minChange()).answer()
+                            .equals(Decision.Answer.CANNOT_TELL))
+                    .count();
+            if (answered >= r) {
+                return level;
+            }
+        }
+        return 1 - alpha / m;
+    }
+
+    /**
+     * The smallest slowdown (a fraction) this cell would call with probability {@link #POWER}: the
+     * interval's lower bound must clear the floor, so the true log ratio must lie
+     * {@code t(level) + t(power)} standard errors beyond {@code ln(1 + floor)}. NaN without an interval.
+     */
+    static double detectableChange(RunLevelRatio.Estimate estimate, double level, double floor) {
+        if (!estimate.hasInterval()) {
             return Double.NaN;
         }
-        NormalDistribution normal = new NormalDistribution();
-        double z = normal.inverseCumulativeProbability(1 - settings.alpha() / 2)
-                + normal.inverseCumulativeProbability(POWER);
-        return Math.max(settings.minChange(), Math.exp(z * bootstrap.sdLogRatio()) - 1);
+        TDistribution t = new TDistribution(Math.min(estimate.df(), 1e9));
+        double quantiles = t.inverseCumulativeProbability(0.5 + level / 2) + t.inverseCumulativeProbability(POWER);
+        return Math.exp(Math.log1p(floor) + quantiles * estimate.standardError()) - 1;
     }
 
-    /** Adjusts every p-value of the comparison together, then decides each cell's verdict. */
-    private static List<ComparisonRow> decide(List<ComparisonRow> rows, ComparisonSettings settings) {
-        double[] adjusted = settings.adjustment().adjust(rows.stream().mapToDouble(ComparisonRow::pValue).toArray());
-        List<ComparisonRow> result = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            ComparisonRow row = rows.get(i);
-            result.add(row.decided(adjusted[i], verdict(row, adjusted[i], settings)));
-        }
-        return List.copyOf(result);
-    }
-
-    /**
-     * Too few samples to tell when the exact test cannot reach alpha at all; faster or slower when
-     * the adjusted p is below alpha, the interval excludes 1 and the change beats the noise floor;
-     * otherwise no difference.
-     */
-    static Verdict verdict(ComparisonRow row, double pAdjusted, ComparisonSettings settings) {
-        if (row.unitsA() < 2 || row.unitsB() < 2
-                || ExactMannWhitney.smallestPValue(row.unitsA(), row.unitsB()) > settings.alpha()) {
-            return Verdict.TOO_FEW_SAMPLES;
-        }
-        boolean significant = pAdjusted < settings.alpha();
-        boolean excludesOne = row.ratioHigh() < 1 || row.ratioLow() > 1;
-        boolean large = Math.abs(row.ratio() - 1) >= settings.minChange();
-        if (significant && excludesOne && large) {
-            return row.ratio() < 1 ? Verdict.FASTER : Verdict.SLOWER;
-        }
-        return Verdict.NO_DIFFERENCE;
-    }
-
-    private static List<String> fastestFirst(WorkloadScaling workload, List<String> models, int cores) {
-        return models.stream()
-                .sorted(Comparator.comparingDouble(m -> workload.cell(m, cores).get().time().mean())).toList();
+    private static int rounds(List<double[]> runs) {
+        return runs.stream().mapToInt(r -> r.length).sum();
     }
 
     public String nameA() {
@@ -193,5 +290,37 @@ public final class RunComparison {
 
     public List<RankingAgreement> rankings() {
         return rankings;
+    }
+
+    /** The run-level term every interval carries, and where it came from. */
+    public RunLevel runLevel() {
+        return runLevel;
+    }
+
+    /** The level every interval is at, after the adjustment for the comparison's cells. */
+    public double intervalLevel() {
+        return intervalLevel;
+    }
+
+    /** How many runs side A has. */
+    public int runsA() {
+        return runsA;
+    }
+
+    /** How many runs side B has. */
+    public int runsB() {
+        return runsB;
+    }
+
+    /** How many cells were called slower, faster, the same, and how many we cannot tell. */
+    public Tally tally() {
+        return new Tally((int) rows.stream().filter(ComparisonRow::slower).count(),
+                (int) rows.stream().filter(ComparisonRow::faster).count(),
+                (int) rows.stream().filter(ComparisonRow::same).count(),
+                (int) rows.stream().filter(ComparisonRow::cannotTell).count());
+    }
+
+    /** The comparison's answer, counted. */
+    public record Tally(int slower, int faster, int same, int cannotTell) {
     }
 }

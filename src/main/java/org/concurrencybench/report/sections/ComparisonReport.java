@@ -12,8 +12,6 @@ import org.concurrencybench.report.render.ChartSink;
 import org.concurrencybench.report.render.Numbers;
 import org.concurrencybench.report.render.ReportChart;
 import org.concurrencybench.report.render.ReportDocument;
-import org.concurrencybench.report.stats.HierarchicalBootstrap;
-import org.concurrencybench.report.stats.SampleStats;
 
 import org.concurrencybench.results.CoreCountLabel;
 import org.concurrencybench.results.MachineInfo;
@@ -22,8 +20,9 @@ import java.util.List;
 
 /**
  * Builds the document that compares runs: the machines side by side, then for each run against
- * the first, per workload the speedup curves of both, the table of differences with p-values, and
- * whether the models rank alike; then the forest plot of every cell's ratio, what size of change
+ * the first, the answer (cells slower, faster, the same, we cannot tell) and the run-level term, per
+ * workload the speedup curves of both, the table of ratios with their answers, and whether the models
+ * rank alike; then the forest plot of every cell's ratio, what size of change
  * the comparison could detect, and links to each run's own report.
  */
 public final class ComparisonReport {
@@ -51,6 +50,16 @@ public final class ComparisonReport {
 
     public static ReportDocument build(List<RunResults> runs, List<List<WorkloadScaling>> scalings,
             List<RunComparison> comparisons, double level, List<String> warnings, ChartSink charts) {
+        return build(runs, runs, scalings, comparisons, level, warnings, charts);
+    }
+
+    /**
+     * Sides of several runs: {@code runs} and {@code scalings} hold each side's first run (its machine
+     * and curves stand for the side), {@code allRuns} every run, whose own reports are linked.
+     */
+    public static ReportDocument build(List<RunResults> runs, List<RunResults> allRuns,
+            List<List<WorkloadScaling>> scalings, List<RunComparison> comparisons, double level,
+            List<String> warnings, ChartSink charts) {
         List<String> names = RunNames.of(runs);
         ReportDocument document = new ReportDocument("Comparison: " + String.join(" vs ", names));
         Provenance.warnings(runs.stream().map(RunResults::machine).toList()).forEach(document::paragraph);
@@ -67,6 +76,7 @@ public final class ComparisonReport {
             RunComparison comparison = comparisons.get(i);
             String prefix = comparisons.size() == 1 ? "compare" : "compare-" + (i + 2);
             document.heading(2, comparison.nameB() + " (B) against " + comparison.nameA() + " (A)");
+            document.paragraph(answerLine(comparison));
             for (ReportChart chart : ComparisonCharts.of(prefix, comparison.nameA(), scalings.get(0),
                     comparison.nameB(), scalings.get(i + 1))) {
                 document.figure(charts.add(chart));
@@ -81,7 +91,7 @@ public final class ComparisonReport {
             addRankings(document, comparison);
         }
         document.heading(2, "Each run's own report");
-        for (RunResults run : runs) {
+        for (RunResults run : allRuns) {
             document.link(run.machine().displayName() + " (" + run.runId() + ")", RunNames.folderOf(run) + "/report.md");
         }
         return document;
@@ -120,16 +130,65 @@ public final class ComparisonReport {
 
     /** How the comparison decides, in the words of the report. */
     static String method(ComparisonSettings settings) {
-        return "Comparison: ratio = B's mean batch time over A's (below 1: B faster), each side's mean the mean of its"
-                + " JMH forks' means; interval: " + Numbers.percent(settings.level()) + " percentile bootstrap that"
-                + " resamples forks, then iterations within them (" + HierarchicalBootstrap.REPLICATES
-                + " replicates, fixed seed). \u00b1 and n: each side's bootstrap half-width and its number of forks."
-                + " p: exact two-sided Mann-Whitney U on fork means (on iteration values where a side has fewer than "
-                + RunComparison.MIN_FORKS_FOR_FORK_TEST + " forks), then " + settings.adjustment().label
-                + " over every cell of the comparison. A cell is called faster or slower only when its adjusted p is"
-                + " below " + settings.alpha() + ", its interval excludes 1 and the change is at least "
-                + Numbers.percent(settings.minChange()) + " (the noise floor, --min-change); too few samples to tell"
-                + " when the exact test cannot reach p < " + settings.alpha() + " with so few samples.";
+        return "Comparison: ratio = B's mean batch time over A's (below 1: B faster), from the log ratio of the"
+                + " sides' round (fork) means, never iterations as replicates; interval: Student-t, its variance the"
+                + " rounds' spread within each run plus the run level (measured where a side has several runs, else"
+                + " a stated term: --run-noise, default " + ComparisonSettings.DEFAULT_RUN_NOISE_PERCENT + "%),"
+                + " adjusted for the comparison's cells (false-coverage rate " + Numbers.percent(1 - settings.level())
+                + ", Benjamini-Yekutieli). Answer: slower or faster when the whole interval lies beyond the noise"
+                + " floor of " + Numbers.percent(settings.minChange()) + " (--min-change), the same when it lies"
+                + " within it, otherwise we cannot tell, with the reason.";
+    }
+
+    /** The run-level term of a comparison in words: its size, and whether measured, given or the default. */
+    static String runLevelWords(RunComparison comparison) {
+        RunComparison.RunLevel level = comparison.runLevel();
+        String sd = String.format(java.util.Locale.ROOT, "%.2f%%", level.sd() * 100);
+        return switch (level.source()) {
+            case MEASURED -> sd + " per run, measured from " + comparison.runsA() + " runs of A and "
+                    + comparison.runsB() + " of B (pooled over the cells, " + Math.round(level.df())
+                    + " degrees of freedom)";
+            case GIVEN -> sd + " per run, given with --run-noise";
+            case DEFAULT -> sd + " per run, the default (same-settings runs of a quiet 2-core VM;"
+                    + " give your machine's with --run-noise, or compare several runs a side)";
+        };
+    }
+
+    /** The answer of a comparison in one sentence: how many cells each way, and at what level. */
+    static String answerLine(RunComparison comparison) {
+        RunComparison.Tally tally = comparison.tally();
+        return "Answer over " + comparison.rows().size() + " cells: " + tally.slower() + " slower, " + tally.faster()
+                + " faster, " + tally.same() + " the same, " + tally.cannotTell() + " we cannot tell. Intervals at "
+                + String.format(java.util.Locale.ROOT, "%.2f%%", comparison.intervalLevel() * 100)
+                + " (adjusted for " + comparison.rows().size() + " cells), with a run-level term of "
+                + runLevelWords(comparison) + ".";
+    }
+
+    /**
+     * A ratio and its interval with as many decimals (3 to 6) as it takes for each bound to print on
+     * its own side of 1: 0.9996 is "0.9996", never "1.000".
+     */
+    static String ratioWithInterval(double value, double low, double high) {
+        if (!Double.isFinite(value)) {
+            return Numbers.ABSENT;
+        }
+        if (!Double.isFinite(low) || !Double.isFinite(high)) {
+            return decimals(value, 3) + " (no interval)";
+        }
+        int digits = 3;
+        while (digits < 6 && (!sameSide(low, decimals(low, digits)) || !sameSide(high, decimals(high, digits)))) {
+            digits++;
+        }
+        return decimals(value, digits) + " [" + decimals(low, digits) + ", " + decimals(high, digits) + "]";
+    }
+
+    private static boolean sameSide(double value, String printed) {
+        return Double.compare(Double.parseDouble(printed), 1.0) == Double.compare(value, 1.0);
+    }
+
+    private static String decimals(double value, int digits) {
+        return value >= 0.1 ? String.format(java.util.Locale.ROOT, "%." + digits + "f", value)
+                : String.format(java.util.Locale.ROOT, "%." + digits + "g", value);
     }
 
     /** The same core count on both machines: one label where they read alike, else each machine's. */
@@ -154,24 +213,22 @@ public final class ComparisonReport {
                 rows.add(List.of(row.model(), row.mostCores() ? machineA.coreLabel(row.coresA()) + " vs "
                                 + machineB.coreLabel(row.coresB()) + " (most)"
                                 : sameCores(row.coresA(), machineA, machineB),
-                        side(row.bootstrap().meanA(), row.a()), side(row.bootstrap().meanB(), row.b()),
-                        Numbers.withInterval(row.ratio(), row.ratioLow(), row.ratioHigh()),
-                        Numbers.signedPercent(row.timeChangePercent()),
-                        Numbers.pValue(row.pValue()) + " (" + row.unitsA() + "+" + row.unitsB() + " "
-                                + row.unit().label + ")",
-                        Numbers.pValue(row.pAdjusted()), row.verdict().label,
+                        side(row.meanA(), row.runsA(), row.roundsA()), side(row.meanB(), row.runsB(), row.roundsB()),
+                        ratioWithInterval(row.ratio().value(), row.ratioLow(), row.ratioHigh()),
+                        Numbers.signedPercent(row.timeChangePercent()), row.answer(),
+                        PowerLine.percent(row.detectableChange()),
                         row.mostCores() ? Numbers.signedPercent(row.perCoreChangePercent()) : Numbers.ABSENT));
             }
             document.table(group + ": B against A", List.of("model", "cores", "A time (ms)", "B time (ms)",
-                    "ratio B/A [CI]", "time change", "p (units)", "p (" + comparison.settings().adjustment() + ")",
-                    "verdict", "per-core throughput change"), rows);
+                    "ratio B/A [CI]", "time change", "answer", "detectable (80% power)",
+                    "per-core throughput change"), rows);
         }
     }
 
-    /** benchstat's style: "12.3 ms \u00b11.2% n=5". */
-    private static String side(HierarchicalBootstrap.Interval mean, SampleStats stats) {
-        return Numbers.format(mean.estimate()) + " \u00b1" + String.format(java.util.Locale.ROOT, "%.1f%%",
-                mean.relativeHalfWidth() * 100) + " n=" + stats.forks().length;
+    /** A side's mean time and what it rests on: "12.3 n=5" for one run of 5 rounds, "12.3 n=3x5" for runs. */
+    private static String side(double mean, int runs, int rounds) {
+        return Numbers.format(mean) + " n=" + (runs == 1 ? Integer.toString(rounds)
+                : rounds % runs == 0 ? runs + "\u00d7" + rounds / runs : runs + " runs, " + rounds + " rounds");
     }
 
     private static void addRankings(ReportDocument document, RunComparison comparison) {

@@ -49,10 +49,15 @@ public final class SummaryCsv {
         return out.toString();
     }
 
-    /** The columns of {@code comparison.csv}; ratio = B's time over A's. */
-    static final List<String> COMPARISON_COLUMNS = List.of("model", "workload", "cores", "n_a", "n_b", "ratio",
-            "ratio_low", "ratio_high", "p", "p_adjusted", "verdict", "run_a", "run_b", "cores_b", "test_unit",
-            "detectable_change", "adjustment", "min_change");
+    /**
+     * The columns of {@code comparison.csv}; ratio = B's time over A's, its interval at
+     * {@code level} (the comparison's adjusted level); {@code n_a}, {@code n_b} the rounds of each
+     * side, {@code runs_a}, {@code runs_b} its runs; {@code run_noise} the run-level standard
+     * deviation used (a fraction) and {@code run_noise_source} where it came from.
+     */
+    public static final List<String> COMPARISON_COLUMNS = List.of("model", "workload", "cores", "n_a", "n_b", "ratio",
+            "ratio_low", "ratio_high", "answer", "run_a", "run_b", "cores_b", "runs_a", "runs_b", "level",
+            "run_noise", "run_noise_source", "detectable_change", "min_change");
 
     public static String comparisons(List<RunComparison> comparisons) {
         StringBuilder out = new StringBuilder();
@@ -60,11 +65,12 @@ public final class SummaryCsv {
         for (RunComparison comparison : comparisons) {
             for (ComparisonRow row : comparison.rows()) {
                 line(out, List.of(row.model(), row.group(), Integer.toString(row.coresA()),
-                        Integer.toString(row.unitsA()), Integer.toString(row.unitsB()), num(row.ratio()),
-                        num(row.ratioLow()), num(row.ratioHigh()), num(row.pValue()), num(row.pAdjusted()),
-                        row.verdict().label, comparison.nameA(), comparison.nameB(), Integer.toString(row.coresB()),
-                        row.unit().label, num(row.detectableChange()), comparison.settings().adjustment().toString(),
-                        num(comparison.settings().minChange())));
+                        Integer.toString(row.roundsA()), Integer.toString(row.roundsB()), num(row.ratio().value()),
+                        num(row.ratioLow()), num(row.ratioHigh()), row.answer(), comparison.nameA(), comparison.nameB(),
+                        Integer.toString(row.coresB()), Integer.toString(row.runsA()), Integer.toString(row.runsB()),
+                        num(comparison.intervalLevel()), num(comparison.runLevel().sd()),
+                        comparison.runLevel().source().name().toLowerCase(java.util.Locale.ROOT),
+                        num(row.detectableChange()), num(comparison.settings().minChange())));
             }
         }
         return out.toString();

@@ -1,12 +1,11 @@
 package org.concurrencybench.report.compare;
 
 import org.concurrencybench.report.analysis.ScalingAnalysis;
-import org.concurrencybench.report.analysis.Verdict;
 import org.concurrencybench.report.input.BenchmarkResult;
 import org.concurrencybench.report.input.Metric;
 import org.concurrencybench.report.input.RunResults;
 import org.concurrencybench.report.sections.PowerLine;
-import org.concurrencybench.report.stats.PValueAdjustment;
+import org.concurrencybench.report.stats.Decision;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +21,7 @@ import org.concurrencybench.results.MachineInfo;
 import org.junit.jupiter.api.Test;
 
 /**
- * The verdicts on synthetic runs with a known answer, shaped like the issue's closing measurement
+ * The answers on synthetic run folders with a known answer, read as the report reads them, shaped like the issue's closing measurement
  * (SEQUENTIAL, FIXED_POOL, VIRTUAL_THREADS x CPU, SLEEP x 1, 2 cores): forks vary by about 1%
  * between them and iterations by 0.3% within one, as JMH runs do. B plants 10% more time on CPU
  * work and none on SLEEP; A2 is A again with fresh noise.
@@ -74,13 +73,14 @@ class PlantedChangeTest {
         assertEquals(12, comparison.rows().size());
         for (ComparisonRow row : comparison.rows()) {
             String cell = row.model() + " " + row.group() + " " + row.coresA();
-            assertEquals(ComparisonRow.TestUnit.FORKS, row.unit(), cell);
+            assertEquals(5, row.roundsA(), cell);
             if (row.group().equals("CPU")) {
-                assertEquals(Verdict.SLOWER, row.verdict(), cell + " p " + row.pAdjusted());
-                assertEquals(1.10, row.ratio(), 0.02, cell);
+                assertTrue(row.slower(), cell + ": " + row.answer() + " " + row.ratio());
+                assertEquals(1.10, row.ratio().value(), 0.02, cell);
                 assertTrue(row.ratioLow() < 1.10 && 1.10 < row.ratioHigh(), cell + ": the interval covers the truth");
             } else {
-                assertEquals(Verdict.NO_DIFFERENCE, row.verdict(), cell + " ratio " + row.ratio());
+                assertTrue(!row.decision().changed() && !row.same(), cell + ": " + row.answer()
+                        + " (one run a side: the run-level term is too wide for 'the same')");
             }
         }
     }
@@ -89,37 +89,36 @@ class PlantedChangeTest {
     void anAaPairCallsNothing() {
         RunComparison comparison = compare(run("A", 1, 5, 3, 1.0), run("A2", 3, 5, 3, 1.0));
         for (ComparisonRow row : comparison.rows()) {
-            assertEquals(Verdict.NO_DIFFERENCE, row.verdict(), row.model() + " " + row.group() + " " + row.coresA());
+            assertTrue(!row.decision().changed(), row.model() + " " + row.group() + " " + row.coresA());
         }
-        assertTrue(PowerLine.of(comparison).startsWith("With 5 forks per side this comparison can"
-                + " detect changes of about"), PowerLine.of(comparison));
-    }
-
-    @Test
-    void oneForkOfThreeIterationsCanTellNothing() {
-        // the quick profile: the exact test on 3 against 3 values cannot go below p = 0.1
-        RunComparison comparison = compare(run("A", 1, 1, 3, 1.0), run("B", 2, 1, 3, 1.10));
-        for (ComparisonRow row : comparison.rows()) {
-            assertEquals(ComparisonRow.TestUnit.ITERATIONS, row.unit());
-            assertEquals(Verdict.TOO_FEW_SAMPLES, row.verdict());
-            assertTrue(Double.isNaN(row.detectableChange()));
-        }
-        assertTrue(PowerLine.of(comparison).contains("can detect no change at all"),
+        assertTrue(PowerLine.of(comparison).startsWith("This comparison would call a change of about"),
                 PowerLine.of(comparison));
     }
 
     @Test
-    void aSignificantChangeBelowTheNoiseFloorIsNoDifference() {
-        // 1.5% more CPU time on quiet forks (0.2% apart): real, significant, but under the default floor of 2%
-        RunComparison small = compare(run("A", 1, 5, 3, 1.0, 0.002), run("B", 2, 5, 3, 1.015, 0.002));
+    void oneForkOfThreeIterationsCanTellNothing() {
+        // the quick profile: one round, so no interval; iterations are never the replicates
+        RunComparison comparison = compare(run("A", 1, 1, 3, 1.0), run("B", 2, 1, 3, 1.10));
+        for (ComparisonRow row : comparison.rows()) {
+            assertEquals(Decision.Answer.CANNOT_TELL, row.decision().answer());
+            assertTrue(Double.isNaN(row.detectableChange()));
+        }
+        assertTrue(PowerLine.of(comparison).contains("can call no change at all"), PowerLine.of(comparison));
+    }
+
+    @Test
+    void aChangeWithinTheNoiseFloorIsTheSame() {
+        // 1% more CPU time on quiet forks (0.2% apart), no run level: real, but within the default floor of 2%
+        ComparisonSettings noRunLevel = new ComparisonSettings(0.95, ComparisonSettings.DEFAULT_MIN_CHANGE, 0.0);
+        RunComparison small = RunComparison.of("A", ANALYSIS.analyse(run("A", 1, 5, 3, 1.0, 0.002), w -> { }), "B",
+                ANALYSIS.analyse(run("B", 2, 5, 3, 1.01, 0.002), w -> { }), noRunLevel);
         ComparisonRow row = small.rows().stream().filter(r -> r.group().equals("CPU")).findFirst().orElseThrow();
-        assertTrue(row.pAdjusted() < 0.05, "p " + row.pAdjusted());
-        assertEquals(Verdict.NO_DIFFERENCE, row.verdict());
-        // with the floor lowered to 1% the same data call it
+        assertTrue(row.ratioLow() > 1, "the change is real: " + row.ratio());
+        assertEquals("the same", row.answer());
+        // with the floor lowered to 0.2% the same data call it
         RunComparison lowFloor = RunComparison.of("A", ANALYSIS.analyse(run("A", 1, 5, 3, 1.0, 0.002), w -> { }), "B",
-                ANALYSIS.analyse(run("B", 2, 5, 3, 1.015, 0.002), w -> { }),
-                new ComparisonSettings(0.05, PValueAdjustment.BH, 0.01, 0.95));
-        assertEquals(Verdict.SLOWER, lowFloor.rows().stream().filter(r -> r.group().equals("CPU")).findFirst()
-                .orElseThrow().verdict());
+                ANALYSIS.analyse(run("B", 2, 5, 3, 1.01, 0.002), w -> { }), new ComparisonSettings(0.95, 0.002, 0.0));
+        assertEquals("slower", lowFloor.rows().stream().filter(r -> r.group().equals("CPU")).findFirst()
+                .orElseThrow().answer());
     }
 }

@@ -5,8 +5,6 @@ import org.concurrencybench.report.analysis.ScalingAnalysis;
 import org.concurrencybench.report.input.RunReader;
 import org.concurrencybench.report.input.RunResults;
 import org.concurrencybench.report.sections.ComparisonReport;
-import org.concurrencybench.report.stats.ExactMannWhitney;
-import org.concurrencybench.report.stats.PValueAdjustment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,15 +27,23 @@ class RunComparisonTest {
                 .findFirst().orElseThrow().primary().samples();
     }
 
+    private static double[][] forks(RunResults run, int cores, String model, String workload) {
+        return run.of("ModelBenchmark", cores).stream()
+                .filter(r -> r.param("model", "").equals(model) && r.param("workload", "").equals(workload))
+                .findFirst().orElseThrow().primary().rawData();
+    }
+
     @Test
-    void pValuesAreTheExactTestOnTheUnitsTheRowNames() {
-        // the fixtures have 2 forks of 3 iterations: too few forks, so the test ranks iteration values
+    void theEstimateIsTheLogRatioOfRoundMeansNeverOfIterations() {
+        // the fixtures have 2 forks of 3 iterations: 2 round means a side are the replicates
         for (ComparisonRow row : comparison.rows()) {
-            double[] a = raw(laptopRun, row.coresA(), row.model(), row.group());
-            double[] b = raw(serverRun, row.coresB(), row.model(), row.group());
-            assertEquals(ComparisonRow.TestUnit.ITERATIONS, row.unit());
-            assertEquals(ExactMannWhitney.pValue(a, b), row.pValue(), 0.0, row.model() + " " + row.group());
-            assertEquals(a.length, row.unitsA());
+            double a = java.util.Arrays.stream(forks(laptopRun, row.coresA(), row.model(), row.group()))
+                    .mapToDouble(f -> Math.log(java.util.Arrays.stream(f).average().orElseThrow())).average().orElseThrow();
+            double b = java.util.Arrays.stream(forks(serverRun, row.coresB(), row.model(), row.group()))
+                    .mapToDouble(f -> Math.log(java.util.Arrays.stream(f).average().orElseThrow())).average().orElseThrow();
+            assertEquals(b - a, row.estimate().logRatio(), 1e-12, row.model() + " " + row.group());
+            assertEquals(2, row.roundsA());
+            assertTrue(row.ratioLow() > 0);
         }
     }
 
@@ -47,7 +53,7 @@ class RunComparisonTest {
                 .filter(r -> r.group().equals("CPU") && r.model().equals("SEQUENTIAL") && r.coresA() == 2)
                 .findFirst().orElseThrow();
         assertEquals(-20.0, sameCores.timeChangePercent(), 1e-6); // the server fixture is 0.8x the laptop's times
-        assertEquals(0.8, sameCores.ratio(), 1e-9);
+        assertEquals(0.8, sameCores.ratio().value(), 1e-9);
 
         ComparisonRow most = comparison.rows().stream()
                 .filter(r -> r.group().equals("CPU") && r.model().equals("SEQUENTIAL") && r.mostCores())
@@ -59,12 +65,14 @@ class RunComparisonTest {
     }
 
     @Test
-    void adjustmentCoversEveryCellOfTheComparison() {
-        List<ComparisonRow> rows = comparison.rows();
-        double[] adjusted = PValueAdjustment.BH.adjust(rows.stream().mapToDouble(ComparisonRow::pValue).toArray());
-        for (int i = 0; i < rows.size(); i++) {
-            assertEquals(adjusted[i], rows.get(i).pAdjusted(), 1e-15);
-            assertTrue(rows.get(i).pAdjusted() >= rows.get(i).pValue());
+    void everyIntervalIsAtTheFamilysAdjustedLevel() {
+        int m = comparison.rows().size();
+        double level = comparison.intervalLevel();
+        long answered = comparison.rows().stream().filter(r -> !r.cannotTell()).count();
+        // step-up: R cells answered at level 1 - R alpha / m, or Bonferroni's 1 - alpha / m with none
+        assertEquals(answered == 0 ? 1 - 0.05 / m : 1 - answered * 0.05 / m, level, 1e-12);
+        for (ComparisonRow row : comparison.rows()) {
+            assertEquals(row.estimate().interval(level), row.ratio());
         }
     }
 

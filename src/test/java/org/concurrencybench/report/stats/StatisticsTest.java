@@ -100,13 +100,6 @@ class StatisticsTest {
     }
 
     @Test
-    void holmBonferroniMatchesHandComputation() {
-        // sorted 0.01, 0.03, 0.04 -> 3*0.01, 2*0.03, max(0.06, 1*0.04)
-        assertArrayEquals(new double[] {0.03, 0.06, 0.06, Double.NaN},
-                PValueAdjustment.HOLM.adjust(new double[] {0.01, 0.04, 0.03, Double.NaN}), 1e-12);
-    }
-
-    @Test
     void verdictNamesFastestAndGilCost() {
         List<String> verdicts = Verdicts.of(workload("CPU"));
         assertTrue(verdicts.get(0).contains("; at 4 cores: FIXED_POOL, ahead of VIRTUAL_THREADS by"), verdicts.get(0));
