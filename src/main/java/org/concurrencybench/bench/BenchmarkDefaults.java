@@ -10,11 +10,9 @@ package org.concurrencybench.bench;
 public final class BenchmarkDefaults {
 
     /*
-     * Forks, not iterations, are the independent samples a comparison ranks (report's
-     * RunComparison), and the exact Mann-Whitney test needs five per side before a change seen in
-     * half the cells survives Benjamini-Hochberg: its smallest p is 2/C(10,5) = 0.008 (four per side:
-     * 0.029, which BH over 12 cells with 6 changed lifts to 0.057, above 0.05). So the time goes into
-     * forks rather than iterations: 9 s measured per benchmark, about 18 s in all with JVM starts.
+     * Forks, not iterations, are the independent samples: iterations inside a fork share its JIT
+     * decisions and memory layout. A comparison's interval takes a t quantile on the forks (rounds)
+     * of each side, so the time goes into forks rather than iterations.
      */
 
     /** JVM forks per benchmark: the independent samples. */

@@ -70,8 +70,8 @@ public record Profile(String name, int forks, int warmupIterations, long warmupM
 
     /**
      * For publication: longer and more iterations than the default, and more rounds: at least
-     * {@value BenchmarkDefaults#FORKS} (so a comparison of two runs has the 5 per side that
-     * Benjamini-Hochberg needs), to 1%, at most 15.
+     * {@value BenchmarkDefaults#FORKS} (a comparison's t interval on 5 rounds a side has 8 degrees
+     * of freedom, not 4), to 1%, at most 15.
      */
     public static final Profile FULL = new Profile("full", 1, 5, 2000, 10, 2000, 0, false, true, BenchmarkDefaults.FORKS,
             15, 0.01);
