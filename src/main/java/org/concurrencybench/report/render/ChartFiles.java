@@ -5,7 +5,6 @@ import org.concurrencybench.report.input.ReportException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import org.knowm.xchart.BitmapEncoder;
@@ -26,16 +25,16 @@ final class ChartFiles {
     static String write(ReportChart chart, Path directory, Set<OutputFormat> formats) {
         try {
             if (formats.contains(OutputFormat.PNG)) {
-                Files.write(directory.resolve(chart.fileStem() + ".png"),
+                OutputFiles.write(directory.resolve(chart.fileStem() + ".png"),
                         BitmapEncoder.getBitmapBytes(chart.chart(), BitmapEncoder.BitmapFormat.PNG));
             }
             if (!formats.contains(OutputFormat.SVG) && !formats.contains(OutputFormat.HTML)) {
                 return null;
             }
-            String svg = svg(chart);
+            String svg = OutputFiles.withoutControlCharacters(svg(chart));
             if (formats.contains(OutputFormat.SVG)) {
-                Files.writeString(directory.resolve(chart.fileStem() + ".svg"),
-                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg, StandardCharsets.UTF_8);
+                OutputFiles.writeText(directory.resolve(chart.fileStem() + ".svg"),
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg);
             }
             return svg;
         } catch (IOException e) {
