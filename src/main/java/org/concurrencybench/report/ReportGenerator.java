@@ -11,6 +11,7 @@ import org.concurrencybench.report.input.RunResults;
 import org.concurrencybench.report.render.ChartSink;
 import org.concurrencybench.report.render.HtmlRenderer;
 import org.concurrencybench.report.render.MarkdownRenderer;
+import org.concurrencybench.report.render.OutputFiles;
 import org.concurrencybench.report.render.OutputFormat;
 import org.concurrencybench.report.render.ReportDocument;
 import org.concurrencybench.report.sections.ComparisonReport;
@@ -21,7 +22,6 @@ import org.concurrencybench.report.stats.ScalingFit;
 import org.concurrencybench.results.SafeName;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -146,8 +146,13 @@ public final class ReportGenerator {
             writeText(out.resolve("comparison.csv"), SummaryCsv.comparisons(comparisons));
         }
         for (int i = 0; i < runs.size(); i++) {
-            writeRun(runs.get(i), scalings.get(i), runWarnings.get(i), out.resolve(RunNames.folderOf(runs.get(i))),
-                    drawing);
+            Path folder = out.resolve(RunNames.folderOf(runs.get(i)));
+            if (Files.isSymbolicLink(folder)) {
+                // The report writes no file through a link: this one could lead anywhere outside --out.
+                throw new ReportException(folder + ": a link, where the report writes " + runs.get(i).runId()
+                        + "'s own report; remove it (the report writes no file through a link)");
+            }
+            writeRun(runs.get(i), scalings.get(i), runWarnings.get(i), folder, drawing);
         }
     }
 
@@ -223,10 +228,6 @@ public final class ReportGenerator {
     }
 
     private static void writeText(Path file, String text) {
-        try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ReportException(file + ": cannot write (" + e.getMessage() + ")");
-        }
+        OutputFiles.writeText(file, text);
     }
 }

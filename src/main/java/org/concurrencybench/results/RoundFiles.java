@@ -95,7 +95,7 @@ public record RoundFiles(Path runDir) {
             entries.filter(Files::isDirectory).forEach(entry -> {
                 Matcher name = ROUND.matcher(entry.getFileName().toString());
                 if (name.matches()) {
-                    rounds.add(Integer.parseInt(name.group(1)));
+                    rounds.add(RunFolder.number(entry, name.group(1), "rounds/round-R"));
                 }
             });
         }
@@ -117,7 +117,7 @@ public record RoundFiles(Path runDir) {
         try (Stream<Path> entries = Files.list(roundDir)) {
             entries.forEach(file -> {
                 Matcher name = STEP_FILE.matcher(file.getFileName().toString());
-                if (name.matches() && Integer.parseInt(name.group(1)) == cores) {
+                if (name.matches() && name.group(1).equals(Integer.toString(cores))) {
                     files.add(file);
                 }
             });

@@ -54,7 +54,7 @@ public final class RoundPool {
                 entries.forEach(file -> {
                     java.util.regex.Matcher m = name.matcher(file.getFileName().toString());
                     if (m.matches()) {
-                        counts.add(Integer.parseInt(m.group(1)));
+                        counts.add(RunFolder.number(file, m.group(1), "cores-N-STEP.json"));
                     }
                 });
             }

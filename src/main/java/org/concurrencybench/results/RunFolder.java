@@ -108,11 +108,35 @@ public record RunFolder(Path dir) {
             files.forEach(file -> {
                 Matcher name = names.matcher(file.getFileName().toString());
                 if (name.matches()) {
-                    counts.add(Integer.parseInt(name.group(1)));
+                    counts.add(coreCount(file, name.group(1)));
                 }
             });
         }
         return counts;
+    }
+
+    /** The most cores a file name may carry: far beyond any machine, far below an int's overflow. */
+    public static final int MAX_CORES = 1 << 16;
+
+    /**
+     * The core count a results file's name carries; a name such as {@code cores-0.json} or one
+     * whose number overflows is a file the sweep never writes, refused in one line naming it.
+     */
+    private static int coreCount(Path file, String digits) {
+        return number(file, digits, file.getFileName().toString().startsWith(CPYTHON) ? CPYTHON_FILES : CORES_FILES);
+    }
+
+    /**
+     * The number in a run folder's file or folder name ({@code expected} names the pattern, as
+     * {@code cores-N.json}), from 1 to {@link #MAX_CORES}; anything else is refused in one line.
+     */
+    static int number(Path file, String digits, String expected) {
+        int cores = digits.length() > 6 ? 0 : Integer.parseInt(digits);
+        if (cores < 1 || cores > MAX_CORES) {
+            throw new RunFolderException(file + ": not a results file of this suite (expected " + expected
+                    + ", its number from 1 to " + MAX_CORES + "; move the file out of the run folder)");
+        }
+        return cores;
     }
 
     /**

@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import org.concurrencybench.model.Model;
+import org.concurrencybench.report.input.BenchmarkResult;
+import org.concurrencybench.report.input.RunGaps;
+import org.concurrencybench.report.input.RunReader;
+import org.concurrencybench.report.input.RunResults;
 import org.concurrencybench.results.MachineInfo;
 import org.concurrencybench.results.Cell;
 import org.concurrencybench.results.JmhResult;
-import org.concurrencybench.results.JmhResultFile;
 import org.concurrencybench.results.Outcome;
 import org.concurrencybench.results.RunFolder;
 import org.concurrencybench.workload.Workload;
@@ -56,11 +59,16 @@ final class RunCheck {
     private RunCheck() {
     }
 
+    /**
+     * Reads the folder as the report does ({@link RunReader}: the same screen of every number, the
+     * same one-line errors for a damaged file, rounds and CPython's files included), then holds it
+     * against its plan: so a cell the report cannot show is a cell this check fails.
+     */
     static Summary check(RunFolder folder) throws IOException {
         MachineInfo machine = MachineInfo.read(folder.machineFile());
         PlannedRun plan = PlannedRun.of(machine, folder.machineFile());
-        List<Outcome> outcomes = folder.readOutcomes();
         SortedSet<Integer> finished = folder.finishedCoreCounts();
+        RunResults run = finished.isEmpty() ? null : RunReader.read(folder.dir());
         Tally tally = new Tally();
         List<Integer> missingCoreCounts = new ArrayList<>();
         for (int cores : plan.coreCounts()) {
@@ -72,8 +80,8 @@ final class RunCheck {
                         + " (not run, or interrupted; ./run-benchmarks.sh --resume " + folder.dir() + " measures it)");
                 continue;
             }
-            List<JmhResult> results = JmhResultFile.read(folder.coresFile(cores));
-            List<Outcome> here = outcomes.stream().filter(o -> o.cores() == cores).toList();
+            List<BenchmarkResult> results = run.byCores().get(cores);
+            List<Outcome> here = run.outcomes().stream().filter(o -> o.cores() == cores).toList();
             for (SweepPlan.Step step : steps) {
                 step.cells().forEach(cell -> tally.add(cores, cell, step.samplesPerCell(), results, here));
             }
@@ -81,6 +89,9 @@ final class RunCheck {
         CpythonCheck cpython = CpythonCheck.of(folder);
         if (cpython != null) {
             tally.problems.addAll(cpython.problems());
+        }
+        if (run != null) {
+            RunGaps.of(run).forEach(tally.problems::add);
         }
         return new Summary(tally.planned, tally.measured, tally.failed, tally.skipped, List.copyOf(tally.problems),
                 List.copyOf(missingCoreCounts), cpython);
@@ -94,10 +105,15 @@ final class RunCheck {
         int skipped;
         final List<String> problems = new ArrayList<>();
 
-        /** Counts one planned cell of a finished core count by its state, and says what is wrong with it. */
-        void add(int cores, Cell cell, int samples, List<JmhResult> results, List<Outcome> outcomes) {
-            Outcome outcome = outcomes.stream().filter(cell::is).findFirst().orElse(null);
-            List<JmhResult> own = results.stream().filter(r -> cell.matches(r.benchmark(), r.params())).toList();
+        /**
+         * Counts one planned cell of a finished core count by its state, and says what is wrong with
+         * it. A cell listed twice or holding no measurement is FAILED already: the reader screened it.
+         */
+        void add(int cores, Cell cell, int samples, List<BenchmarkResult> results, List<Outcome> outcomes) {
+            Outcome outcome = outcomes.stream().filter(cell::is).findFirst()
+                    .or(() -> outcomes.stream().filter(o -> cell.matches(o.benchmark(), o.params())).findFirst())
+                    .orElse(null);
+            List<BenchmarkResult> own = results.stream().filter(r -> cell.matches(r.benchmark(), r.params())).toList();
             String where = "cores=" + cores + " " + cell.label() + ": ";
             if (outcome != null && outcome.status() == Outcome.Status.SKIPPED) {
                 skipped++;
@@ -106,15 +122,10 @@ final class RunCheck {
                 problems.add(where + "FAILED: " + outcome.reason());
             } else if (own.isEmpty()) {
                 problems.add(where + "no result and no outcome");
-            } else if (own.size() > 1) {
-                // A cell is measured once: a second entry (a copy, or two runs pasted together) makes
-                // its number ambiguous, whichever one a reader picks.
-                measured++;
-                problems.add(where + own.size() + " results for one cell in cores-" + cores
-                        + ".json (a cell is measured once; remove the copies)");
             } else {
                 measured++;
-                own.stream().map(result -> impossible(result, samples)).filter(java.util.Objects::nonNull)
+                own.stream().map(result -> impossible(result.benchmark(), result.params(), result.primary().samples(),
+                        result.primary().unit(), samples)).filter(java.util.Objects::nonNull)
                         .forEach(why -> problems.add(where + why));
             }
         }
@@ -122,23 +133,32 @@ final class RunCheck {
 
     /** Why a measured result cannot be right, or null. */
     static String impossible(JmhResult result, int expectedSamples) {
-        List<Double> samples = result.primaryMetric().samples();
-        if (samples.size() < expectedSamples) {
-            return samples.size() + " of " + expectedSamples + " planned samples";
+        return impossible(result.benchmark(), result.params(),
+                result.primaryMetric().samples().stream().mapToDouble(Double::doubleValue).toArray(),
+                result.primaryMetric().scoreUnit(), expectedSamples);
+    }
+
+    private static String impossible(String benchmark, Map<String, String> params, double[] samples, String unit,
+            int expectedSamples) {
+        if (samples.length < expectedSamples) {
+            return samples.length + " of " + expectedSamples + " planned samples";
         }
         for (double sample : samples) {
             if (!Double.isFinite(sample) || sample <= 0) {
                 return "a sample of " + sample;
             }
         }
-        Map<String, String> params = result.params();
-        boolean batch = result.is("ModelBenchmark", "batch") || result.is("CapacityBenchmark", "batch");
-        if (batch && Workload.SLEEP.name().equals(params.get("workload"))
-                && "ms/op".equals(result.primaryMetric().scoreUnit())) {
-            double sleepMillis = Long.parseLong(params.getOrDefault("sleepMicros", "0")) / 1000.0;
-            long tasks = Long.parseLong(params.getOrDefault("tasks", "1"));
-            double floor = Model.SEQUENTIAL.name().equals(params.get("model")) ? tasks * sleepMillis : sleepMillis;
-            double fastest = samples.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        boolean batch = benchmark.endsWith("ModelBenchmark.batch") || benchmark.endsWith("CapacityBenchmark.batch");
+        if (batch && Workload.SLEEP.name().equals(params.get("workload")) && "ms/op".equals(unit)) {
+            String sleepMicros = params.getOrDefault("sleepMicros", "0");
+            String tasks = params.getOrDefault("tasks", "1");
+            if (!sleepMicros.matches("\\d{1,12}") || !tasks.matches("\\d{1,12}")) {
+                return "parameters sleepMicros=" + sleepMicros + " and tasks=" + tasks + ": expected whole numbers";
+            }
+            double sleepMillis = Long.parseLong(sleepMicros) / 1000.0;
+            double floor = Model.SEQUENTIAL.name().equals(params.get("model")) ? Long.parseLong(tasks) * sleepMillis
+                    : sleepMillis;
+            double fastest = java.util.Arrays.stream(samples).min().orElse(0);
             if (fastest < floor * SLEEP_TOLERANCE) {
                 return String.format("a batch of %.3f ms, shorter than its sleeps allow (%.3f ms)", fastest, floor);
             }

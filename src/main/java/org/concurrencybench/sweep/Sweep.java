@@ -192,6 +192,7 @@ public final class Sweep {
 
     /** The run measured: checked, marked finished in its machine file if whole, and reported. */
     private Ending finish(MachineInfo machine, Instant start) throws IOException {
+        writeMachine(machine); // the rounds' stop first: the check fails a run whose rounds did not end
         RunCheck.Summary summary = RunCheck.check(folder);
         MachineInfo after = machine.withStateAfter(MachineState.now());
         writeMachine(summary.missingCoreCounts().isEmpty() ? after.finishedAt(Instant.now().toString()) : after);

@@ -23,6 +23,9 @@ public final class VerifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN_DIR", description = "A run folder written by the sweep (results/<run-id>).")
     Path runDir;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
         CommandLine commandLine = new CommandLine(new VerifyCommand());
         commandLine.setParameterExceptionHandler((e, a) -> {
@@ -35,19 +38,21 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        java.io.PrintWriter err = spec.commandLine().getErr();
         RunFolder folder = new RunFolder(runDir);
         try {
             if (!RunCheck.isRunFolder(folder)) {
-                System.err.println("run-benchmarks.sh verify: no " + RunFolder.MACHINE + " in " + runDir
+                err.println("run-benchmarks.sh verify: no " + RunFolder.MACHINE + " in " + runDir
                         + "; is it a run folder (results/<run-id>)?");
                 return SweepCommand.ERROR;
             }
             RunCheck.Summary summary = RunCheck.check(folder);
-            summary.problems().forEach(problem -> System.out.println(runDir + ": " + problem));
-            System.out.println(runDir + ": " + summary.line());
+            summary.problems().forEach(problem -> out.println(runDir + ": " + problem));
+            out.println(runDir + ": " + summary.line());
             return summary.clean() ? SweepCommand.OK : SweepCommand.CELLS_FAILED;
         } catch (Exception e) {
-            System.err.println("run-benchmarks.sh verify: " + ErrorLine.of(e));
+            err.println("run-benchmarks.sh verify: " + ErrorLine.of(e));
             return SweepCommand.ERROR;
         }
     }

@@ -1,6 +1,7 @@
 package org.concurrencybench.report;
 
 import org.concurrencybench.report.input.RunReader;
+import org.concurrencybench.report.input.RunNames;
 import org.concurrencybench.report.input.RunResults;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -175,5 +176,71 @@ class HostileRunFolderTest {
             assertEquals(1, err.toString().lines().count(), err.toString());
             assertFalse(err.toString().contains("CoercionConfig"), "no advice about Jackson's settings");
         }
+    }
+    /** Issue 27, item 8: {@code --out D} where {@code D/report.md} links outside D overwrote the file outside. */
+    @Test
+    void noFileIsWrittenThroughALink() throws Exception {
+        Path outside = Files.writeString(temp.resolve("outside.txt"), "precious\n");
+        Path target = Files.createDirectories(temp.resolve("out"));
+        for (String name : List.of("report.md", "summary.csv", "index.html")) {
+            Files.createSymbolicLink(target.resolve(name), outside);
+        }
+        assertEquals(0, report(Fixtures.run("laptop").toString(), "--out", target.toString(), "--format", "md,csv,html"),
+                err.toString());
+        assertEquals("precious\n", Files.readString(outside), "the link's target is untouched");
+        for (String name : List.of("report.md", "summary.csv", "index.html")) {
+            assertFalse(Files.isSymbolicLink(target.resolve(name)), name + " replaced by the report's own file");
+        }
+        assertTrue(Files.readString(target.resolve("report.md")).startsWith("# "));
+    }
+
+    /** Issue 27, item 8: a comparison's sub-folder for one run that is a link to a folder outside --out. */
+    @Test
+    void aRunsSubFolderThatIsALinkIsRefused() throws Exception {
+        Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
+        Path target = Files.createDirectories(temp.resolve("out"));
+        RunResults server = RunReader.read(Fixtures.run("server"));
+        Files.createSymbolicLink(target.resolve(RunNames.folderOf(server)), elsewhere);
+        assertEquals(1, report(Fixtures.run("laptop").toString(), Fixtures.run("server").toString(), "--out",
+                target.toString(), "--format", "md"));
+        assertTrue(err.toString().contains("a link"), err.toString());
+        try (var inside = Files.list(elsewhere)) {
+            assertEquals(List.of(), inside.toList(), "nothing written through the link");
+        }
+    }
+
+    /** Issue 27, item 10: a run id that is a spreadsheet formula, and control characters in a run id. */
+    @Test
+    void noFormulaAndNoControlCharacterReachesAnyOutput() throws Exception {
+        Path formula = laptopWith("formula", "runId", "\"=HYPERLINK(\\\"http://evil.example/x\\\")\"");
+        Path target = temp.resolve("formula-out");
+        assertEquals(0, report(formula.toString(), "--out", target.toString(), "--format", "md,csv"), err.toString());
+        String row = Files.readAllLines(target.resolve("summary.csv")).get(1);
+        assertTrue(row.startsWith("\"'=HYPERLINK(\"\"http://evil.example/x\"\")\","), row);
+
+        Path control = laptopWith("control", "runId", "\"run\\u001b[31mred\\rX\\u009b\\u0007\"");
+        ObjectNode machine = (ObjectNode) JSON.readTree(control.resolve("machine.json").toFile());
+        machine.putNull("label");
+        JSON.writeValue(control.resolve("machine.json").toFile(), machine);
+        target = temp.resolve("control-out");
+        assertEquals(0, report(control.toString(), "--out", target.toString(), "--format", "md,csv,html,svg"),
+                err.toString());
+        try (var files = Files.list(target)) {
+            for (Path file : files.toList()) {
+                String text = Files.readString(file);
+                assertFalse(text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t' || c >= 0x7f && c < 0xa0),
+                        file.getFileName() + " holds a control character");
+            }
+        }
+        assertTrue(Files.readString(target.resolve("summary.csv")).contains("\nrun[31mredX,"),
+                "the run id without its control characters");
+    }
+
+    /** OWASP's rule, field by field: a leading = + - @ tab or CR is neutralised; numbers stay numbers. */
+    @Test
+    void csvFieldsThatCouldBeFormulasAreQuotedWithALeadingApostrophe() {
+        assertEquals("\"'=1+2\",\"'+A1\",\"'@SUM(A1)\",\"'-cmd\",-0.5,-inf,1e-3,plain,\"a,b\"",
+                org.concurrencybench.report.sections.SummaryCsv.row(
+                        List.of("=1+2", "+A1", "@SUM(A1)", "-cmd", "-0.5", "-inf", "1e-3", "plain", "a,b")));
     }
 }

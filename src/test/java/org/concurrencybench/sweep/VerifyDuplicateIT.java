@@ -48,8 +48,8 @@ class VerifyDuplicateIT {
         json.writeValue(folder.coresFile(2).toFile(), results);
 
         RunCheck.Summary summary = RunCheck.check(folder);
-        assertEquals(List.of("cores=2 ModelBenchmark.batch model=SEQUENTIAL tasks=32 workload=CPU: 2 results for one"
-                + " cell in cores-2.json (a cell is measured once; remove the copies)"), summary.problems());
+        assertEquals(List.of("cores=2 ModelBenchmark.batch model=SEQUENTIAL tasks=32 workload=CPU: FAILED: not measurable:"
+                + " 2 results for one cell in cores-2.json (a cell is measured once)"), summary.problems());
         assertEquals(SweepCommand.CELLS_FAILED, new CommandLine(new VerifyCommand()).execute(folder.dir().toString()));
         assertTrue(Files.isRegularFile(folder.machineFile()));
     }

@@ -57,21 +57,30 @@ final class CellScreen {
     /** Why one result's samples cannot be a measurement, or null. */
     static String degenerate(BenchmarkResult result) {
         Metric metric = result.primary();
-        double[] samples = metric.samples();
+        return degenerate(metric.samples(), !"thrpt".equals(result.mode()), metric.unit());
+    }
+
+    /**
+     * Why these samples (a time per op unless {@code time} is false) cannot be a measurement, or
+     * null: JMH's and CPython's numbers pass this one screen, so every reader of a run agrees.
+     */
+    static String degenerate(double[] samples, boolean time, String unit) {
         if (samples.length > MAX_SAMPLES_PER_CELL) {
             return samples.length + " samples, over the report's limit of " + MAX_SAMPLES_PER_CELL + " per cell";
         }
-        boolean time = !"thrpt".equals(result.mode());
-        String unit = metric.unit().isEmpty() ? "" : " " + metric.unit();
+        String units = unit == null || unit.isEmpty() ? "" : " " + unit;
         for (double sample : samples) {
+            if (Double.isNaN(sample)) {
+                return "a sample that is not a number";
+            }
             if (sample < 0) {
-                return "a negative sample (" + sample + unit + ")";
+                return "a negative sample (" + sample + units + ")";
             }
             if (time && sample == 0) {
-                return "a time of zero" + unit + " (no batch takes no time)";
+                return "a time of zero" + units + " (no batch takes no time)";
             }
             if (sample > MAX_SAMPLE) {
-                return "a sample of " + sample + unit + ", beyond any real measurement (over " + MAX_SAMPLE + ")";
+                return "a sample of " + sample + units + ", beyond any real measurement (over " + MAX_SAMPLE + ")";
             }
         }
         return null;

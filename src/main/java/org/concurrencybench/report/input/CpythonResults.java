@@ -99,6 +99,8 @@ public record CpythonResults(SortedMap<Integer, CpythonResults.CoreCount> byCore
             for (int cores : folder.cpythonCoreCounts()) {
                 byCores.put(cores, readFile(folder.cpythonFile(cores)));
             }
+        } catch (org.concurrencybench.results.RunFolderException e) {
+            throw new ReportException(e.getMessage(), e);
         } catch (IOException e) {
             throw new ReportException(runDirectory + ": cannot list the folder (" + e.getMessage() + ")");
         }
@@ -113,14 +115,7 @@ public record CpythonResults(SortedMap<Integer, CpythonResults.CoreCount> byCore
                     + FORMAT + "\" and a \"benchmarks\" array; see docs/cpython.md)");
         }
         try {
-            CoreCount count = MAPPER.treeToValue(tree, CoreCount.class);
-            for (Entry entry : count.benchmarks()) {
-                if (entry.params() == null || entry.primaryMetric() == null || entry.primaryMetric().rawData() == null) {
-                    throw new ReportException(file + ": benchmark " + entry.benchmark()
-                            + " lacks params or primaryMetric.rawData (see docs/cpython.md)");
-                }
-            }
-            return count;
+            return CpythonScreen.screen(file, MAPPER.treeToValue(tree, CoreCount.class));
         } catch (JsonProcessingException e) {
             throw new ReportException(file + ": not a CPython result file: " + e.getOriginalMessage());
         }

@@ -89,6 +89,8 @@ public final class RunReader {
     private static java.util.SortedSet<Integer> coreCounts(RunFolder folder) {
         try {
             return folder.finishedCoreCounts();
+        } catch (RunFolderException e) {
+            throw new ReportException(e.getMessage(), e);
         } catch (IOException e) {
             throw new ReportException(folder.dir() + ": cannot list the folder (" + e.getMessage() + ")");
         }

@@ -5,7 +5,6 @@ import org.concurrencybench.report.input.ReportException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Set;
@@ -34,12 +33,13 @@ final class ChartFiles {
             byte[] png = formats.contains(OutputFormat.PNG) || html
                     ? BitmapEncoder.getBitmapBytes(chart.chart(), BitmapEncoder.BitmapFormat.PNG) : null;
             if (formats.contains(OutputFormat.PNG)) {
-                Files.write(directory.resolve(chart.fileStem() + ".png"), png);
+                OutputFiles.write(directory.resolve(chart.fileStem() + ".png"), png);
             }
-            String svg = formats.contains(OutputFormat.SVG) || html ? svg(chart) : null;
+            String svg = formats.contains(OutputFormat.SVG) || html
+                    ? OutputFiles.withoutControlCharacters(svg(chart)) : null;
             if (formats.contains(OutputFormat.SVG)) {
-                Files.writeString(directory.resolve(chart.fileStem() + ".svg"),
-                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg, StandardCharsets.UTF_8);
+                OutputFiles.writeText(directory.resolve(chart.fileStem() + ".svg"),
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg);
             }
             return html ? embedded(chart, svg, png) : null;
         } catch (IOException e) {

@@ -109,6 +109,7 @@ final class Completeness {
         if (!cells.isEmpty()) {
             lines.add("Planned cells with neither a result nor a state: " + String.join(", ", cells) + ".");
         }
+        lines.addAll(org.concurrencybench.report.input.RunGaps.of(run));
         return lines;
     }
 

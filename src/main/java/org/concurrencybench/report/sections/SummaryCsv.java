@@ -109,11 +109,28 @@ public final class SummaryCsv {
         return Double.isFinite(value) ? String.format(Locale.ROOT, "%.6g", value) : "";
     }
 
+    /** One row of fields, as every CSV file of the report writes it (without the line's end). */
+    public static String row(List<String> fields) {
+        StringBuilder out = new StringBuilder();
+        line(out, fields);
+        return out.substring(0, out.length() - 1);
+    }
+
+    /** A number as {@link #num} writes it: a leading minus is a sign, not a formula. */
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?|-?inf");
+
     private static void line(StringBuilder out, List<String> fields) {
         List<String> quoted = new ArrayList<>();
-        for (String field : fields) {
-            boolean needsQuotes = field.contains(",") || field.contains("\"") || field.contains("\n");
-            quoted.add(needsQuotes ? '"' + field.replace("\"", "\"\"") + '"' : field);
+        for (String raw : fields) {
+            String field = org.concurrencybench.report.render.OutputFiles.withoutControlCharacters(raw);
+            // OWASP's CSV-injection rule: a field a spreadsheet would run as a formula starts with
+            // an apostrophe, and is quoted, so that it reads as the text it is.
+            boolean formula = !field.isEmpty() && "=+-@\t".indexOf(field.charAt(0)) >= 0
+                    && !NUMBER.matcher(field).matches();
+            String text = formula ? "'" + field : field;
+            boolean needsQuotes = formula || text.contains(",") || text.contains("\"") || text.contains("\n");
+            quoted.add(needsQuotes ? '"' + text.replace("\"", "\"\"") + '"' : text);
         }
         out.append(String.join(",", quoted)).append('\n');
     }
