@@ -135,15 +135,33 @@ public record MachineInfo(
      * The machine's state at one moment, as pyperf's {@code system show}: the frequency
      * governor and turbo/boost ("on"/"off"; null where unknown), the 1/5/15-minute load averages,
      * the busiest other processes, the sum of the thermal throttle counters, and the CPUs'
-     * highest rated and current frequencies in MHz.
+     * highest rated and current frequencies in MHz. Then what other work was running, sampled over
+     * a second: {@code loadPerCpu} (the 1-minute load average over the machine's logical CPUs),
+     * {@code othersCpus} (the CPUs that every process but the suite's own used in the sample, 1.0 =
+     * one CPU busy throughout) and {@code otherProcesses} (the busiest of them, each with its share
+     * of one CPU). The three are null (the list empty) in files from before they were recorded.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record State(String at, String governor, String boost, List<Double> loadAverage,
-                        List<String> busiestProcesses, Long throttleEvents, Long maxMhz, Long currentMhz) {
+                        List<String> busiestProcesses, Long throttleEvents, Long maxMhz, Long currentMhz,
+                        Double loadPerCpu, Double othersCpus, List<ProcessUse> otherProcesses) {
         public State {
             loadAverage = loadAverage == null ? List.of() : List.copyOf(loadAverage);
             busiestProcesses = busiestProcesses == null ? List.of() : List.copyOf(busiestProcesses);
+            otherProcesses = otherProcesses == null ? List.of() : List.copyOf(otherProcesses);
         }
+
+        /** A state without the sampled other work, as sweeps before it wrote it. */
+        public State(String at, String governor, String boost, List<Double> loadAverage, List<String> busiestProcesses,
+                     Long throttleEvents, Long maxMhz, Long currentMhz) {
+            this(at, governor, boost, loadAverage, busiestProcesses, throttleEvents, maxMhz, currentMhz, null, null,
+                    null);
+        }
+    }
+
+    /** One other process's CPU use over the sample: its name, id, and share of one CPU (1.0 = a whole CPU). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ProcessUse(String name, long pid, double cpu) {
     }
 
     /**

@@ -196,6 +196,7 @@ public final class Sweep {
         RunCheck.Summary summary = RunCheck.check(folder);
         MachineInfo after = machine.withStateAfter(MachineState.now());
         writeMachine(summary.missingCoreCounts().isEmpty() ? after.finishedAt(Instant.now().toString()) : after);
+        org.concurrencybench.report.sections.BusyMachineWarning.of(after).ifPresent(console::println);
         interruption.settle();
         console.printf("Results: %s (%s)%n", settings.runDir(), Durations.format(Duration.between(start, Instant.now())));
         RunReport.write(settings, console);

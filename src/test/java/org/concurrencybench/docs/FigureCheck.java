@@ -50,8 +50,21 @@ import java.util.regex.Pattern;
  * <li>{@code Cells@N{...}}, {@code Outcomes@N{...}}: how many measured cells of {@code cores-N.json}, or cells
  *     without a number at N cores, have those params;</li>
  * <li>{@code cmp@N{model=..,workload=..}#column}: a row of a comparison's {@code comparison.csv} (default {@code ratio});</li>
+ * <li>{@code CmpRows@N{...}}: how many rows of {@code comparison.csv} at N cores ({@code @0}: at every core count)
+ *     match, where {@code column<=x} and {@code column>=x} compare a number ("12 of 12 intervals hold 1" is
+ *     {@code CmpRows@0{ratio_low<=1,ratio_high>=1}; CmpRows@0}: a count of results is computed, never pinned);</li>
  * <li>{@code machine.FIELD}: a number of {@code machine.json}; {@code machine.seconds} is start to finish.</li>
  * </ul>
+ * <h2>Claims</h2>
+ * An entry {@code claim EXPR OP EXPR} ({@code OP} one of {@code == <= >= < >}) pairs with no number: it is a
+ * sentence's word checked against the runs. "Every CPU cell is called slower" is
+ * {@code claim CmpRows@0{workload=CPU,verdict=slower} == CmpRows@0{workload=CPU}}; "largest", "at most",
+ * "none" likewise, as counts of the cells beyond the bound. A claim that does not hold is a problem.
+ *
+ * <h2>Fenced examples</h2>
+ * A fenced block is not prose, except one that holds a {@code figures} marker: that is an example of the
+ * marking, and its figures are checked as any other, so the example stays true.
+ *
  * {@code #metric} is a secondary metric (e.g. {@code #gc.alloc.rate.norm}), {@code #n}, or {@code #lo}/{@code #hi},
  * the 95% Student-t interval over every iteration, forks pooled, as the report computes it. A lookup that
  * matches no cell or several fails: "the" cell of a model and workload is never guessed.
@@ -106,6 +119,12 @@ final class FigureCheck {
     Result check(String file, String text, boolean strict) {
         List<Figure> figures = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        String examples = markedFences(text);
+        if (examples != null) {
+            Result inFences = check(file, examples, strict);
+            figures.addAll(inFences.figures());
+            problems.addAll(inFences.problems());
+        }
         List<Block> blocks = blocks(text);
         String pending = null;
         int pendingLine = 0;
@@ -167,7 +186,9 @@ final class FigureCheck {
                 continue;
             }
             Matcher col = Pattern.compile("^col(\\d+):(.*)$", Pattern.DOTALL).matcher(entry);
-            if (table && col.matches()) {
+            if (entry.startsWith("claim ")) {
+                claim(file, markerLine, entry.substring("claim ".length()).strip(), aliases, figures, problems);
+            } else if (table && col.matches()) {
                 templates.put(Integer.parseInt(col.group(1)), splitBars(col.group(2)));
             } else if (table && entry.startsWith("rows:")) {
                 rowKeys = splitBars(entry.substring(5));
@@ -261,6 +282,58 @@ final class FigureCheck {
         }
     }
 
+    /** A word of the block ("every", "largest", "at most") as a comparison of two expressions over the runs. */
+    private void claim(String file, int markerLine, String claim, Map<String, RunData> aliases, List<Figure> figures,
+            List<String> problems) {
+        String where = file + ":" + markerLine + ": claim \"" + claim + "\"";
+        String[] parts = splitClaim(claim);
+        if (parts == null) {
+            problems.add(where + ": expected EXPR OP EXPR with OP one of == <= >= < > (outside braces)");
+            return;
+        }
+        double left;
+        double right;
+        try {
+            left = new Expr(parts[0], aliases).parse();
+            right = new Expr(parts[2], aliases).parse();
+        } catch (IllegalArgumentException e) {
+            problems.add(where + ": " + e.getMessage());
+            return;
+        }
+        boolean holds = switch (parts[1]) {
+            case "==" -> Math.abs(left - right) <= 1e-9 * Math.max(1, Math.abs(right));
+            case "<=" -> left <= right;
+            case ">=" -> left >= right;
+            case "<" -> left < right;
+            default -> left > right;
+        };
+        figures.add(new Figure(file, markerLine, claim, "claim", claim, null, left));
+        if (!holds) {
+            problems.add(where + ": the runs give " + show(left) + " " + parts[1] + " " + show(right) + ", which is false");
+        }
+    }
+
+    /** A claim's left expression, operator and right expression, split at the first operator outside braces. */
+    static String[] splitClaim(String claim) {
+        int depth = 0;
+        for (int i = 0; i < claim.length(); i++) {
+            char c = claim.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                depth--;
+            } else if (depth == 0 && (c == '<' || c == '>' || c == '=')) {
+                boolean two = i + 1 < claim.length() && claim.charAt(i + 1) == '=';
+                if (c == '=' && !two) {
+                    return null;
+                }
+                String op = two ? c + "=" : String.valueOf(c);
+                return new String[] {claim.substring(0, i).strip(), op, claim.substring(i + op.length()).strip()};
+            }
+        }
+        return null;
+    }
+
     private static String show(double v) {
         return String.format(Locale.ROOT, "%.6g", v);
     }
@@ -312,6 +385,36 @@ final class FigureCheck {
     /** A number worth a source even in a doc that is not strict: a decimal, or one with a unit of measure. */
     private static boolean figureLike(Block b, Token t) {
         return t.printed.contains(".") || t.printed.matches(".*[hms]") || t.unit;
+    }
+
+    /**
+     * The contents of the fenced blocks that hold a {@code figures} marker, at their own line numbers
+     * (every other line blank, the fences' own lines too), or null where there are none.
+     */
+    static String markedFences(String text) {
+        String[] lines = text.split("\n", -1);
+        String[] out = new String[lines.length];
+        java.util.Arrays.fill(out, "");
+        boolean any = false;
+        int open = -1;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].strip().startsWith("```")) {
+                if (open < 0) {
+                    open = i;
+                    continue;
+                }
+                boolean marked = false;
+                for (int j = open + 1; j < i; j++) {
+                    marked |= lines[j].contains("<!-- figures");
+                }
+                for (int j = open + 1; marked && j < i; j++) {
+                    out[j] = lines[j];
+                }
+                any |= marked;
+                open = -1;
+            }
+        }
+        return any ? String.join("\n", out) : null;
     }
 
     // ---- blocks and numbers ------------------------------------------------------------------

@@ -30,7 +30,8 @@ class FiguresTest {
             String name = ROOT.relativize(doc).toString();
             FigureCheck.Result r = check.check(name, Files.readString(doc), name.equals("README.md"));
             problems.addAll(r.problems());
-            counts.append(String.format("%-22s keyed %3d, constants %3d, exempt %2d%n", name, r.count("keyed"), r.count("constant"), r.count("exempt")));
+            counts.append(String.format("%-22s keyed %3d, constants %3d, exempt %2d, claims %2d%n", name, r.count("keyed"),
+                    r.count("constant"), r.count("exempt"), r.count("claim")));
             r.figures().stream().filter(f -> f.kind().equals("exempt")).forEach(f -> counts.append("    exempt ").append(f).append('\n'));
         }
         System.out.print(counts);
@@ -135,6 +136,51 @@ class FiguresTest {
                 """;
         List<String> problems = new FigureCheck(ROOT).check("x.md", text, true).problems();
         assertTrue(problems.stream().anyMatch(p -> p.contains("says Xeon but run 20261128-200044-dev-2core-A ran on AMD EPYC")), problems.toString());
+    }
+
+    @Test
+    void aCountOfResultsPlantedInTheDocsFails() throws IOException {
+        for (String name : List.of("README.md", "docs/report.md")) {
+            String doc = Files.readString(ROOT.resolve(name));
+            assertTrue(doc.contains("12 of 12 intervals hold 1"), name);
+            FigureCheck check = new FigureCheck(ROOT);
+            assertEquals(List.of(), check.check(name, doc, name.equals("README.md")).problems(), name + " must pass first");
+            String planted = doc.replace("12 of 12 intervals hold 1", "11 of 12 intervals hold 1");
+            List<String> problems = check.check(name, planted, name.equals("README.md")).problems();
+            assertTrue(problems.stream().anyMatch(p -> p.contains("figure \"11\"") && p.contains("the run gives 12")),
+                    name + ": " + problems);
+        }
+    }
+
+    @Test
+    void aFigureInAFencedExampleOfTheMarkingIsChecked() throws IOException {
+        String doc = Files.readString(ROOT.resolve("docs/results.md"));
+        String example = "a SEQUENTIAL CPU batch took 375 ms at 1 core";
+        assertTrue(doc.contains(example));
+        FigureCheck check = new FigureCheck(ROOT);
+        assertEquals(List.of(), check.check("docs/results.md", doc, false).problems());
+        List<String> problems = check.check("docs/results.md", doc.replace(example, example.replace("375", "385")), false)
+                .problems();
+        assertTrue(problems.stream().anyMatch(p -> p.contains("figure \"385\"") && p.contains("CPU.SEQUENTIAL@1")),
+                problems.toString());
+        assertEquals(List.of(), check.check("x.md", "```\nIt took 385 ms.\n```\n", true).problems(),
+                "a fence without a marker is code, not prose");
+    }
+
+    @Test
+    void aWordThatTheRunsContradictFails() {
+        String marker = "<!-- figures run=compare-20261204-224720-dev-2core-rounds-A-vs-20261204-225502-dev-2core-rounds-B: ";
+        FigureCheck check = new FigureCheck(ROOT);
+        assertEquals(List.of(), check.check("x.md", marker
+                + "claim CmpRows@0{workload=CPU,verdict=slower} == CmpRows@0{workload=CPU} -->\nEvery CPU cell is slower.\n",
+                true).problems());
+        List<String> every = check.check("x.md", marker
+                + "claim CmpRows@0{workload=SLEEP,verdict=slower} == CmpRows@0{workload=SLEEP} -->\nEvery SLEEP cell is slower.\n",
+                true).problems();
+        assertTrue(every.size() == 1 && every.get(0).contains("the runs give 0.00000 == 6.00000, which is false"), every.toString());
+        List<String> atMost = check.check("x.md", marker
+                + "claim CmpRows@0{ratio>=1.05} == 0 -->\nNo cell changed by more than five percent.\n", true).problems();
+        assertTrue(atMost.size() == 1 && atMost.get(0).contains("which is false"), atMost.toString());
     }
 
     private static int lastDigit(String printed) {

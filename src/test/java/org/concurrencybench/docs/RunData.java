@@ -70,6 +70,7 @@ final class RunData {
             case "Cells" -> count(file(results.resolve("cores-" + cores + ".json")), cores, params, false);
             case "Outcomes" -> count(file(results.resolve("outcomes.json")), cores, params, true);
             case "cmp" -> comparison(cores, params, metric);
+            case "CmpRows" -> comparisonRows(cores, params).size();
             default -> throw new IllegalArgumentException("unknown lookup kind " + kind);
         };
     }
@@ -191,14 +192,9 @@ final class RunData {
     }
 
     private double comparison(int cores, Map<String, String> params, String metric) {
-        if (comparison == null) {
-            comparison = csv(charts.resolve("comparison.csv"));
-        }
+        List<Map<String, String>> found = comparisonRows(cores, params);
         Map<String, String> want = new LinkedHashMap<>(params);
         want.put("cores", Integer.toString(cores));
-        List<Map<String, String>> found = comparison.stream()
-                .filter(r -> want.entrySet().stream().allMatch(w -> w.getValue().equals(r.get(w.getKey()))))
-                .toList();
         if (found.size() != 1) {
             throw new IllegalArgumentException("cmp" + want + " matches " + found.size() + " rows of charts/" + id + "/comparison.csv");
         }
@@ -207,6 +203,39 @@ final class RunData {
             throw new IllegalArgumentException("charts/" + id + "/comparison.csv has no column " + metric);
         }
         return Double.parseDouble(v);
+    }
+
+    /**
+     * The rows of {@code comparison.csv} at {@code cores} (0: every core count) whose columns match
+     * {@code params}: {@code column=value} is equal text, {@code column<=number} and
+     * {@code column>=number} (keys ending in {@code <} or {@code >}) compare the column as a number.
+     */
+    private List<Map<String, String>> comparisonRows(int cores, Map<String, String> params) {
+        if (comparison == null) {
+            comparison = csv(charts.resolve("comparison.csv"));
+        }
+        Map<String, String> want = new LinkedHashMap<>(params);
+        if (cores > 0) {
+            want.put("cores", Integer.toString(cores));
+        }
+        for (String key : want.keySet()) {
+            String column = key.replaceAll("[<>]$", "");
+            if (!comparison.isEmpty() && !comparison.get(0).containsKey(column)) {
+                throw new IllegalArgumentException("charts/" + id + "/comparison.csv has no column " + column);
+            }
+        }
+        return comparison.stream().filter(r -> want.entrySet().stream().allMatch(w -> holds(r, w.getKey(), w.getValue())))
+                .toList();
+    }
+
+    private static boolean holds(Map<String, String> row, String key, String value) {
+        if (key.endsWith("<")) {
+            return Double.parseDouble(row.get(key.substring(0, key.length() - 1))) <= Double.parseDouble(value);
+        }
+        if (key.endsWith(">")) {
+            return Double.parseDouble(row.get(key.substring(0, key.length() - 1))) >= Double.parseDouble(value);
+        }
+        return value.equals(row.get(key));
     }
 
     private static List<Map<String, String>> csv(Path f) {

@@ -145,38 +145,80 @@ public final class ScalingCharts {
         return new ReportChart(stem + "-efficiency", title, chart, models);
     }
 
-    /** Above this ratio of slowest to fastest mean the bars get a log axis. */
+    /**
+     * Above this ratio of slowest to fastest mean (a decade) the models are drawn as points with
+     * their intervals on a log axis instead of bars: on a linear axis the fast models' bars would be
+     * too flat to read, and a bar on a log axis has no true length (it starts from an arbitrary floor).
+     */
     static final double LOG_AXIS_SPREAD = 10;
 
-    private static ReportChart bars(WorkloadScaling workload, String runName, String stem) {
+    /**
+     * The models at the most cores, each with its interval: bars on a linear axis from zero where the
+     * means lie within a decade (a bar twice as long is twice the time), else points and interval
+     * lines on a log axis labelled as such ({@link #logPoints}).
+     */
+    static ReportChart bars(WorkloadScaling workload, String runName, String stem) {
         int cores = workload.mostCores();
         String title = runName + " - " + workload.group() + ": time per batch at " + Numbers.cores(cores) + ", "
                 + Numbers.percent(levelOf(workload, cores)) + " CI";
-        CategoryChart chart = ChartStyle.barChart(title, "", "time per batch (ms)");
-        List<String> shown = new ArrayList<>();
         double[] means = workload.models().stream().flatMap(model -> workload.cell(model, cores).stream())
                 .mapToDouble(cell -> cell.time().mean()).filter(mean -> mean > 0).toArray();
         double fastest = java.util.Arrays.stream(means).min().orElse(1);
         double slowest = java.util.Arrays.stream(means).max().orElse(1);
         if (slowest / fastest > LOG_AXIS_SPREAD) {
-            // one model 10x slower than another would flatten every other bar on a linear axis
-            chart.getStyler().setYAxisLogarithmic(true);
-            chart.getStyler().setYAxisMin(fastest / 4); // bars otherwise start at 0, which a log axis lacks
-            chart.setYAxisTitle("time per batch (ms, log scale; intervals in the table)");
-            AxisLabels.addLog(chart, true, fastest / 4, slowest);
+            return logPoints(workload, cores, title, stem, fastest, slowest);
         }
+        CategoryChart chart = ChartStyle.barChart(title, "", "time per batch (ms; black lines: the intervals)");
+        chart.getStyler().setYAxisMin(0.0);
+        List<String> shown = new ArrayList<>();
         for (String model : workload.models()) {
             workload.cell(model, cores).ifPresent(cell -> {
                 double error = cell.time().hasInterval() ? cell.time().halfWidth() : 0;
-                if (chart.getStyler().isYAxisLogarithmic()) {
-                    error = 0; // XChart 3.8.8 draws error bars on a log axis at linear positions: wrong
-                }
                 CategorySeries series = chart.addSeries(model, List.of(Numbers.cores(cores)), List.of(cell.time().mean()),
                         List.of(error));
                 series.setFillColor(ModelPalette.colour(model));
                 shown.add(model);
             });
         }
+        return new ReportChart(stem + "-bars", title, chart, shown);
+    }
+
+    /**
+     * The models as points on a log time axis, one column each in legend order, with a vertical line
+     * from each interval's low end to its high end. The lines are series of their own, drawn at their
+     * values on the log axis; XChart 3.8.8's error bars on a log axis are drawn at linear positions.
+     */
+    private static ReportChart logPoints(WorkloadScaling workload, int cores, String title, String stem, double fastest,
+            double slowest) {
+        XYChart chart = ChartStyle.xyChart(title, "models, in the legend's order",
+                "time per batch (ms, log scale; lines: the intervals)");
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.setCustomXAxisTickLabelsFormatter(x -> " "); // the legend names the columns: model names overlap here
+        List<String> shown = new ArrayList<>();
+        double low = fastest;
+        double high = slowest;
+        for (String model : workload.models()) {
+            java.util.Optional<ScalingCell> found = workload.cell(model, cores);
+            if (found.isEmpty()) {
+                continue;
+            }
+            ScalingCell cell = found.get();
+            double x = shown.size() + 1;
+            shown.add(model);
+            ChartStyle.modelSeries(chart, model, model, new double[] {x}, new double[] {cell.time().mean()});
+            if (cell.time().hasInterval()) {
+                double mean = cell.time().mean();
+                double from = Math.max(mean - cell.time().halfWidth(), mean / 100); // a log axis has no zero
+                double to = mean + cell.time().halfWidth();
+                ChartStyle.line(chart, model + " interval", ModelPalette.colour(model), ChartStyle.SOLID,
+                        new double[] {x, x}, new double[] {from, to}, false);
+                low = Math.min(low, from);
+                high = Math.max(high, to);
+            }
+        }
+        chart.getStyler().setXAxisMin(0.5);
+        chart.getStyler().setXAxisMax(shown.size() + 0.5);
+        AxisLabels.addLog(chart, true, low, high);
         return new ReportChart(stem + "-bars", title, chart, shown);
     }
 

@@ -30,6 +30,7 @@ public final class RunReport {
             ChartSink charts) {
         String name = run.machine().displayName();
         ReportDocument document = new ReportDocument("Concurrency models on " + name);
+        BusyMachineWarning.of(run.machine()).ifPresent(document::paragraph);
         Provenance.warnings(List.of(run.machine())).forEach(document::paragraph);
         Completeness.add(document, run);
         AnswersSection.add(document, run, scaling, level);

@@ -33,8 +33,11 @@ public final class MachineState {
 
     /** Warn when the 1-minute load average is over this per usable core. */
     static final double LOAD_PER_CORE_WARNING = 0.5;
-    /** How long to watch processes to tell which are busy now. */
-    private static final long PROCESS_WATCH_MILLIS = 500;
+    /**
+     * How long to watch processes to tell which are busy now: a second, as top's default refresh,
+     * long enough that a process's clock ticks (usually 100 a second) resolve a few percent.
+     */
+    private static final long PROCESS_WATCH_MILLIS = 1000;
     private static final int BUSIEST = 5;
 
     private MachineState() {
@@ -44,7 +47,8 @@ public final class MachineState {
     public static MachineInfo.State now() {
         Map<String, String> cpufreq = readCpufreq(CpuTopology.LINUX_SYSFS);
         List<Double> load = List.of();
-        List<String> busiest = List.of();
+        Double loadPerCpu = null;
+        OtherWork others = new OtherWork(null, List.of());
         Long maxMhz = null;
         Long currentMhz = null;
         try {
@@ -52,22 +56,36 @@ public final class MachineState {
             double[] averages = cpu.getSystemLoadAverage(3);
             if (averages[0] >= 0) {
                 load = List.of(round(averages[0]), round(averages[1]), round(averages[2]));
+                int cpus = cpu.getLogicalProcessorCount();
+                loadPerCpu = cpus > 0 ? round(averages[0] / cpus) : null;
             }
             maxMhz = cpu.getMaxFreq() > 0 ? cpu.getMaxFreq() / 1_000_000 : null;
             long[] current = cpu.getCurrentFreq();
             long highest = current == null ? 0 : java.util.Arrays.stream(current).max().orElse(0);
             currentMhz = highest > 0 ? highest / 1_000_000 : null;
-            busiest = busiestOtherProcesses(Oshi.systemInfo().getOperatingSystem());
+            others = otherWork(Oshi.systemInfo().getOperatingSystem());
         } catch (RuntimeException | LinkageError e) {
             // OSHI cannot read this platform: keep what the files gave
         }
+        List<String> busiest = others.busiest().stream().map(p -> String.format(Locale.ROOT, "%s (%d): %.0f%% CPU",
+                p.name(), p.pid(), 100 * p.cpu())).toList();
         return new MachineInfo.State(Instant.now().toString(), cpufreq.get("governor"), cpufreq.get("boost"), load,
-                busiest, parseLongOrNull(cpufreq.get("throttle")), maxMhz, currentMhz);
+                busiest, parseLongOrNull(cpufreq.get("throttle")), maxMhz, currentMhz, loadPerCpu, others.cpus(),
+                others.busiest());
     }
 
-    /** The processes other than this JVM that used the most CPU over half a second, as "name (pid): 12% CPU". */
-    private static List<String> busiestOtherProcesses(OperatingSystem os) {
-        int self = os.getProcessId();
+    /** What every process but this JVM and its children used over the sample: in all (CPUs), and the busiest. */
+    private record OtherWork(Double cpus, List<MachineInfo.ProcessUse> busiest) {
+    }
+
+    /**
+     * The processes other than this JVM and its children, watched for a second: the CPUs they used
+     * together, and the busiest (at least 1% of a CPU) with their share of one CPU.
+     */
+    private static OtherWork otherWork(OperatingSystem os) {
+        java.util.Set<Long> suite = new java.util.HashSet<>();
+        suite.add(ProcessHandle.current().pid());
+        ProcessHandle.current().descendants().forEach(child -> suite.add(child.pid()));
         Map<Integer, OSProcess> before = new HashMap<>();
         for (OSProcess p : os.getProcesses()) {
             before.put(p.getProcessID(), p);
@@ -76,22 +94,20 @@ public final class MachineState {
             Thread.sleep(PROCESS_WATCH_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return List.of();
+            return new OtherWork(null, List.of());
         }
-        record Busy(OSProcess process, double load) {
-        }
-        List<Busy> busy = new ArrayList<>();
+        List<MachineInfo.ProcessUse> used = new ArrayList<>();
         for (OSProcess p : os.getProcesses()) {
             OSProcess prior = before.get(p.getProcessID());
-            if (p.getProcessID() != self && prior != null) {
-                busy.add(new Busy(p, p.getProcessCpuLoadBetweenTicks(prior)));
+            if (!suite.contains((long) p.getProcessID()) && prior != null) {
+                used.add(new MachineInfo.ProcessUse(p.getName(), p.getProcessID(),
+                        round(p.getProcessCpuLoadBetweenTicks(prior))));
             }
         }
-        return busy.stream().sorted(Comparator.comparingDouble(Busy::load).reversed()).limit(BUSIEST)
-                .filter(b -> b.load() >= 0.01)
-                .map(b -> String.format(Locale.ROOT, "%s (%d): %.0f%% CPU", b.process().getName(),
-                        b.process().getProcessID(), 100 * b.load()))
-                .toList();
+        double total = used.stream().mapToDouble(MachineInfo.ProcessUse::cpu).sum();
+        return new OtherWork(round(total), used.stream()
+                .sorted(Comparator.comparingDouble(MachineInfo.ProcessUse::cpu).reversed()).limit(BUSIEST)
+                .filter(p -> p.cpu() >= 0.01).toList());
     }
 
     /**
