@@ -40,7 +40,7 @@ final class SweepAnnouncement {
         if (limit != null) {
             console.println(limit);
         }
-        console.printf("Core counts (P-cores before E-cores; one L3 group, NUMA node and socket before the next;"
+        console.printf("Core counts (the fastest cores first, cores without an L3 last; one L3 group, NUMA node and socket before the next;"
                 + " hyperthreads last; from %s):%n", settings.topology().source());
         settings.cores().forEach(cores -> console.println(settings.topology().planLine(cores)));
         MachineInfo.Budget budget = settings.budget();

@@ -73,9 +73,9 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--cores", split = ",", paramLabel = "LIST", hideParamSyntax = true,
             description = "Core counts, e.g. 1,2,4 (default: 1, 2, 4, ... up to this machine's CPUs, its CPUs, and"
-                + " the counts where the hardware changes: all P-cores, all P- and E-cores, one L3 group, one socket,"
-                + " the physical cores). CPUs are taken P-cores first, one L3 group, node and socket before the next,"
-                + " hyperthreads last. CONCURRENCYBENCH_SYSFS=DIR (a copy of /sys) plans another machine's with --dry-run.")
+                + " the counts where the hardware changes: the end of each kind of core (all P-cores, P- and E-cores,"
+                + " ... ), one L3 group, one socket, the physical cores). CPUs are taken the fastest kind first, one L3"
+                + " group, node and socket before the next, cores without an L3 after, hyperthreads last. CONCURRENCYBENCH_SYSFS=DIR (a copy of /sys) plans another machine's with --dry-run.")
     List<Integer> cores;
 
     @Option(names = "--models", split = ",", paramLabel = "LIST", hideParamSyntax = true,

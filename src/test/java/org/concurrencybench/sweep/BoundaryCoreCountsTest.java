@@ -35,7 +35,11 @@ class BoundaryCoreCountsTest {
         "i7-1260p; 1,2,4,8,12,16; 4,12",
         "xeon-2s; 1,2,4,8,16,32,64; 16,32",
         "epyc-7763; 1,2,4,8,16,32,64,128; 8,64",
-        "vm-2vcpu; 1,2; ''"})
+        "vm-2vcpu; 1,2; ''",
+        "core-ultra-155h; 1,2,4,6,8,14,16,22; 6,14,16",
+        "core-ultra-258v; 1,2,4,8; 4",
+        "ryzen-ai-9-hx370; 1,2,4,8,12,16,24; 4,12",
+        "arm-1-3-4; 1,2,4,8; 1,4"})
     void defaultCountsAddTheBoundariesAndABudgetGivesUpPowersOfTwoFirst(String fixture, String counts, String boundaries) {
         List<Integer> expected = List.of(counts.split(",")).stream().map(Integer::valueOf).toList();
         assertEquals(expected, resolve(fixture, "--quick").cores());
