@@ -60,4 +60,26 @@ class BoundaryCoreCountsTest {
             boundarySeen |= isBoundary;
         }
     }
+
+    @ParameterizedTest
+    @CsvSource({"epyc-7763", "vm-2vcpu", "i7-1260p", "core-ultra-155h"})
+    void theDefaultPlanGivesUpOnlyPowersOfTwoToFitAnHour(String fixture) {
+        // With CPython beside where this machine has it, as a user's --dry-run would plan.
+        CpuTopology topology = CpuTopology.readTree(Path.of("src/test/resources/sysfs", fixture));
+        SweepCommand command = new SweepCommand();
+        new CommandLine(command).parseArgs("--label", "t");
+        SweepSettings settings = SweepSettings.resolve(command.request(), topology,
+                new CpuLimits(null, topology.logicalCpus(), null, null));
+        List<Integer> defaults = topology.defaultCounts(topology.logicalCpus());
+        assertTrue(settings.cores().containsAll(topology.boundaryCounts(topology.logicalCpus())), settings.cores().toString());
+        assertEquals(defaults.get(0), settings.cores().get(0));
+        assertEquals(defaults.get(defaults.size() - 1), settings.cores().get(settings.cores().size() - 1));
+        assertEquals(defaults.stream().filter(n -> !settings.cores().contains(n)).toList(), settings.coresGivenUp());
+        if (fixture.equals("vm-2vcpu") || fixture.equals("i7-1260p")) {
+            assertEquals(defaults, settings.cores(), "under an hour already: unchanged");
+        }
+        // --cores is taken as given, however long.
+        assertEquals(List.of(1, 2, 4, 8, 16, 32, 64, 128),
+                resolve("epyc-7763", "--cores", "1,2,4,8,16,32,64,128").cores());
+    }
 }
