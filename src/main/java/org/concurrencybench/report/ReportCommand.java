@@ -135,6 +135,14 @@ public final class ReportCommand implements Callable<Integer> {
                 minChangePercent / 100, confidence);
         try {
             var runs = ReportGenerator.read(runDirectories);
+            var rehearsal = runs.stream().filter(run -> run.machine().rehearsalRun()).findFirst();
+            var measurement = runs.stream().filter(run -> !run.machine().rehearsalRun()).findFirst();
+            if (rehearsal.isPresent() && measurement.isPresent()) {
+                err.println("run-benchmarks.sh: cannot compare " + rehearsal.get().machine().runId() + ", a rehearsal"
+                        + " (--rehearse: its numbers measure nothing), with " + measurement.get().machine().runId()
+                        + ", a measurement; report each on its own");
+                return 2;
+            }
             Path target = out != null ? out : ReportGenerator.defaultOutput(runs);
             long started = System.nanoTime();
             new ReportGenerator(confidence, formats, settings, residuals).write(runs, target, warning -> err.println("warning: " + warning));

@@ -41,7 +41,18 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
                      Instant startedAt, MachineInfo resumed, List<SizeSpread> spreads, List<Workload> skewWorkloads,
                      CpuLimits limits, MachineInfo.Budget budget, CpythonInterpreter python,
                      Map<String, String> params, long seed, MachineInfo.UserTasks userTasks,
-                     List<Integer> coresGivenUp) {
+                     List<Integer> coresGivenUp, boolean rehearsal) {
+
+    /**
+     * These settings as a rehearsal ({@code --rehearse}): the same plan, unpinned (the CPUs it names
+     * need not exist here), each core count still told its -XX:ActiveProcessorCount.
+     */
+    public SweepSettings asRehearsal() {
+        return new SweepSettings(profile, cores, models, workloads, convoy, taskCounts, maxBatch, label, runId, runDir,
+                chartsDir, topology, false, "not pinned: a rehearsal of " + topology.source()
+                + " on this machine's CPUs, each core count told -XX:ActiveProcessorCount", startedAt, resumed,
+                spreads, skewWorkloads, limits, budget, python, params, seed, userTasks, coresGivenUp, true);
+    }
 
     /** The spreads a sweep measures unless {@code --spread} says otherwise (a quick look: NONE only). */
     public static final List<SizeSpread> DEFAULT_SPREADS = List.of(SizeSpread.NONE, SizeSpread.PARETO);
@@ -122,7 +133,7 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
                 maxBatch, label, runId, request.resultsDir().resolve(runId),
                 request.chartsDir() == null ? DEFAULT_CHARTS : request.chartsDir(), topology,
                 pinning.available(), pinning.description(), now, null, spreads, skewWorkloads, limits, fitted.budget(),
-                python, params, org.concurrencybench.sweep.plan.RoundOrder.newSeed(), userTasks, fitted.coresGivenUp());
+                python, params, org.concurrencybench.sweep.plan.RoundOrder.newSeed(), userTasks, fitted.coresGivenUp(), false);
     }
 
     /** The profile's rounds, as {@code --precision}, {@code --min-rounds} and {@code --max-rounds} change them. */
@@ -219,7 +230,7 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
                 machine.startedAt() == null ? Instant.now() : Instant.parse(machine.startedAt()), machine,
                 plan.spreads(), plan.skewWorkloads(), new CpuLimits(null, topology.logicalCpus(), null, null),
                 machine.budget(), CpythonInterpreter.resumed(recorded.python(), request.python(), request.noPython()),
-                plan.params(), inRounds ? machine.rounds().seed() : 0, machine.userTasks(), List.of());
+                plan.params(), inRounds ? machine.rounds().seed() : 0, machine.userTasks(), List.of(), machine.rehearsalRun());
     }
 
     private static int batchSize(String value) {
