@@ -153,7 +153,16 @@ public final class ReportCommand implements Callable<Integer> {
         }
         try {
             var runs = sides.stream().map(ReportGenerator::read).toList();
-            Path target = out != null ? out : ReportGenerator.defaultOutput(runs.stream().flatMap(List::stream).toList());
+            var all = runs.stream().flatMap(List::stream).toList();
+            var rehearsal = all.stream().filter(run -> run.machine().rehearsalRun()).findFirst();
+            var measurement = all.stream().filter(run -> !run.machine().rehearsalRun()).findFirst();
+            if (rehearsal.isPresent() && measurement.isPresent()) {
+                err.println("run-benchmarks.sh: cannot compare " + rehearsal.get().machine().runId() + ", a rehearsal"
+                        + " (--rehearse: its numbers measure nothing), with " + measurement.get().machine().runId()
+                        + ", a measurement; report each on its own");
+                return 2;
+            }
+            Path target = out != null ? out : ReportGenerator.defaultOutput(all);
             long started = System.nanoTime();
             new ReportGenerator(confidence, formats, settings, residuals).writeSides(runs, target,
                     warning -> err.println("warning: " + warning));

@@ -30,7 +30,7 @@ public record CpuLayout(List<Boundary> boundaries, Map<String, CoreCount> coreCo
      * One CPU of a core count.
      *
      * @param cpu the CPU number
-     * @param coreType "P" or "E" on a hybrid machine (big.LITTLE: "P" the biggest), else null
+     * @param coreType the performance class on a hybrid machine ("P", "E", "LP-E"; ARM's tiers "P", "M", "E"), else null
      * @param l3Group the lowest CPU that shares its L3 cache (the group's name), or null where unknown
      * @param node its NUMA node, or null where unknown
      * @param socket its physical package

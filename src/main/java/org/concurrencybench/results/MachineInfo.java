@@ -19,7 +19,9 @@ import java.util.Map;
  * with {@code --param} ({@code params}, empty in files written before that flag), and the tasks per
  * model batch of the profile ({@code batchTasks}, 0 for the benchmark's own 64; null in files from
  * before it was recorded), and which hardware each core count ran on ({@code cpuLayout}: labels, each
- * CPU's core type, L3 group, node and socket, and the boundaries; null in files from before it). The one description of that file: the sweep writes it (Jackson serialises the
+ * CPU's core type, L3 group, node and socket, and the boundaries; null in files from before it), and
+ * whether the run was a rehearsal ({@code rehearsal}: {@code --rehearse}, unpinned, the smoke profile,
+ * no measurement; null for a measurement). The one description of that file: the sweep writes it (Jackson serialises the
  * components in this order), the report and {@code --resume} read it with {@link #read}.
  *
  * <p>Jackson binds the file to this record both ways. Reading is tolerant: only the run id is
@@ -66,7 +68,7 @@ public record MachineInfo(
         Integer batchTasks,
         Resume resume,
         Rounds rounds,
-        UserTasks userTasks, CpuLayout cpuLayout) {
+        UserTasks userTasks, CpuLayout cpuLayout, Boolean rehearsal) {
 
     public MachineInfo {
         schema = schema == 0 ? SCHEMA : schema;
@@ -85,6 +87,11 @@ public record MachineInfo(
         params = params == null ? Map.of() : Map.copyOf(params);
     }
 
+    /** Whether this run was a {@code --rehearse}: its numbers measure nothing. */
+    public boolean rehearsalRun() {
+        return Boolean.TRUE.equals(rehearsal);
+    }
+
     /** A description without a CPU layout, as sweeps before {@code cpuLayout} wrote it. */
     public MachineInfo(int schema, String runId, String label, String host, String startedAt, String finishedAt,
                        String profile, String suiteCommit, String cpuModel, int physicalCores, int logicalCores,
@@ -97,7 +104,7 @@ public record MachineInfo(
         this(schema, runId, label, host, startedAt, finishedAt, profile, suiteCommit, cpuModel, physicalCores,
                 logicalCores, memoryBytes, os, osVersion, arch, jdkVendor, jdkVersion, pinned, pinning, coreCounts,
                 cpusByCoreCount, models, workloads, taskCounts, spreads, skewWorkloads, openFilesLimit, cpuLimits,
-                stateBefore, stateAfter, budget, params, batchTasks, resume, rounds, userTasks, null);
+                stateBefore, stateAfter, budget, params, batchTasks, resume, rounds, userTasks, null, null);
     }
 
     /** The same description with the CPUs of each core count and the hardware's boundaries. */

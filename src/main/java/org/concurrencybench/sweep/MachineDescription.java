@@ -47,7 +47,7 @@ public final class MachineDescription {
                         (int) settings.maxBatch().toSeconds()), new MachineInfo.Rounds(settings.seed(),
                         settings.profile().minRounds(), settings.profile().maxRounds(), settings.profile().precision(),
                         null, null, List.of()), settings.userTasks(),
-                        settings.topology().layout(settings.cores()));
+                        settings.topology().layout(settings.cores()), settings.rehearsal() ? Boolean.TRUE : null);
     }
 
     private static List<String> workloadNames(SweepSettings settings) {

@@ -40,9 +40,14 @@ final class SweepAnnouncement {
         if (limit != null) {
             console.println(limit);
         }
-        console.printf("Core counts (P-cores before E-cores; one L3 group, NUMA node and socket before the next;"
+        console.printf("Core counts (the fastest cores first, cores without an L3 last; one L3 group, NUMA node and socket before the next;"
                 + " hyperthreads last; from %s):%n", settings.topology().source());
         settings.cores().forEach(cores -> console.println(settings.topology().planLine(cores)));
+        if (!settings.coresGivenUp().isEmpty()) {
+            console.printf("Core counts %s given up to keep the default plan within %s at the least rounds (the"
+                    + " hardware's boundaries kept); --cores names any counts, --budget fits another length%n",
+                    settings.coresGivenUp(), Durations.format(SweepBudget.DEFAULT_LENGTH));
+        }
         MachineInfo.Budget budget = settings.budget();
         if (budget != null) {
             console.printf("Budget %s: planned about %s; %s%n", budget.budget(),

@@ -20,8 +20,16 @@ import org.concurrencybench.workload.Workload;
  * beside them ({@link CpythonPlan}), and what was given up, for {@code machine.json}.
  *
  * @param budget the record of the fit; null without {@code --budget}
+ * @param coresGivenUp default core counts given up to keep a default plan within {@link #DEFAULT_LENGTH}
  */
-record SweepBudget(Profile profile, List<Integer> cores, List<Integer> taskCounts, MachineInfo.Budget budget) {
+record SweepBudget(Profile profile, List<Integer> cores, List<Integer> taskCounts, MachineInfo.Budget budget,
+                   List<Integer> coresGivenUp) {
+
+    /**
+     * How long a default plan may take at the least rounds before its powers of two are thinned: a
+     * 128-CPU server's eight default counts would take over an hour, a laptop's six do not.
+     */
+    static final Duration DEFAULT_LENGTH = Duration.ofHours(1);
 
     /** What the run measures, which the budget does not change: the estimate's other inputs. */
     record Measured(List<Model> models, List<Workload> workloads, boolean convoy, Duration maxBatch,
@@ -30,7 +38,32 @@ record SweepBudget(Profile profile, List<Integer> cores, List<Integer> taskCount
 
     /** The plan as asked, when no budget was given. */
     static SweepBudget none(Profile profile, List<Integer> cores, List<Integer> taskCounts) {
-        return new SweepBudget(profile, cores, taskCounts, null);
+        return new SweepBudget(profile, cores, taskCounts, null, List.of());
+    }
+
+    /**
+     * The default core counts, thinned where the plan would take longer than {@link #DEFAULT_LENGTH}
+     * at the least rounds: interior powers of two go, the ends and the {@code boundaries} stay.
+     */
+    static SweepBudget defaultCounts(Profile profile, List<Integer> cores, List<Integer> taskCounts, Measured measured,
+                                     java.util.Set<Integer> boundaries) {
+        BudgetPlanner.Plan plan = BudgetPlanner.thinCores(DEFAULT_LENGTH,
+                new BudgetPlanner.Candidate(profile, cores, taskCounts, boundaries), estimate(measured, taskCounts));
+        List<Integer> gone = cores.stream().filter(n -> !plan.cores().contains(n)).toList();
+        return new SweepBudget(profile, plan.cores(), taskCounts, null, gone);
+    }
+
+    /** The estimate of a candidate at its least rounds: the JMH steps and CPython beside them. */
+    private static java.util.function.ToLongFunction<BudgetPlanner.Candidate> estimate(Measured measured,
+                                                                                       List<Integer> taskCounts) {
+        int connections = taskCounts.isEmpty() ? 0 : CapacityPlan.connectionLimit();
+        Path companion = CpythonPlan.companionScript();
+        // CPython runs beside the JVM at each core count, one trial per benchmark in each of the least rounds.
+        return c -> RunCostModel.sweepMillis(c.profile(), c.cores(), measured.models(), measured.workloads(),
+                        measured.convoy(), c.taskCounts(), measured.maxBatch(), connections, measured.spreads(),
+                        measured.skewWorkloads())
+                + new CpythonPlan(measured.python(), companion, c.profile(), measured.models(),
+                        measured.workloads(), measured.convoy()).estimatedMillis(c.cores(), c.profile().minRounds());
     }
 
     /**
@@ -40,18 +73,11 @@ record SweepBudget(Profile profile, List<Integer> cores, List<Integer> taskCount
     static SweepBudget fit(String budget, Profile profile, List<Integer> cores, List<Integer> taskCounts,
                            Measured measured, java.util.Set<Integer> boundaries) {
         Duration limit = BudgetPlanner.parse(budget);
-        int connections = taskCounts.isEmpty() ? 0 : CapacityPlan.connectionLimit();
-        Path companion = CpythonPlan.companionScript();
-        // CPython runs beside the JVM at each core count, one trial per benchmark in each of the least rounds.
         BudgetPlanner.Plan plan = BudgetPlanner.plan(limit, new BudgetPlanner.Candidate(profile, cores, taskCounts, boundaries),
-                c -> RunCostModel.sweepMillis(c.profile(), c.cores(), measured.models(), measured.workloads(),
-                        measured.convoy(), c.taskCounts(), measured.maxBatch(), connections, measured.spreads(),
-                        measured.skewWorkloads())
-                        + new CpythonPlan(measured.python(), companion, c.profile(), measured.models(),
-                                measured.workloads(), measured.convoy()).estimatedMillis(c.cores(), c.profile().minRounds()));
+                estimate(measured, taskCounts));
         Profile fitted = plan.profile();
         return new SweepBudget(fitted, plan.cores(), plan.taskCounts(), new MachineInfo.Budget(budget, limit.toMillis(),
                 plan.estimatedMillis(), fitted.forks(), fitted.warmupIterations(), fitted.warmupMillis(),
-                fitted.iterations(), fitted.iterationMillis(), plan.cores(), plan.gaveUp()));
+                fitted.iterations(), fitted.iterationMillis(), plan.cores(), plan.gaveUp()), List.of());
     }
 }

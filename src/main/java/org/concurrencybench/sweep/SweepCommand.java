@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
             "  ./run-benchmarks.sh [--smoke|--quick|--full] [--cores LIST] [--models LIST] [--workloads LIST]",
             "                      [--tasks LIST] [--max-batch-seconds S] [--spread LIST] [--param NAME=VALUE]...",
             "                      [--budget DURATION] [--precision P] [--min-rounds N] [--max-rounds N]",
-            "                      [--label NAME] [--results DIR] [--charts DIR] [--no-build] [--dry-run] [--debug]",
+            "                      [--label NAME] [--results DIR] [--charts DIR] [--no-build] [--dry-run|--rehearse] [--debug]",
             "                      [--python PATH|--no-python]",
             "                      [--task-jar PATH --task CLASS [--task CLASS2]... [--task-timeout S]]",
             "                      [--python-task MODULE:FUNCTION [--python-path DIR]]",
@@ -73,9 +73,9 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--cores", split = ",", paramLabel = "LIST", hideParamSyntax = true,
             description = "Core counts, e.g. 1,2,4 (default: 1, 2, 4, ... up to this machine's CPUs, its CPUs, and"
-                + " the counts where the hardware changes: all P-cores, all P- and E-cores, one L3 group, one socket,"
-                + " the physical cores). CPUs are taken P-cores first, one L3 group, node and socket before the next,"
-                + " hyperthreads last. CONCURRENCYBENCH_SYSFS=DIR (a copy of /sys) plans another machine's with --dry-run.")
+                + " the counts where the hardware changes: the end of each kind of core (all P-cores, P- and E-cores,"
+                + " ... ), one L3 group, one socket, the physical cores). CPUs are taken the fastest kind first, one L3"
+                + " group, node and socket before the next, cores without an L3 after, hyperthreads last. CONCURRENCYBENCH_SYSFS=DIR (a copy of /sys) plans another machine's with --dry-run.")
     List<Integer> cores;
 
     @Option(names = "--models", split = ",", paramLabel = "LIST", hideParamSyntax = true,
@@ -183,6 +183,13 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print what would run, and the estimated time, then stop.")
     boolean dryRun;
 
+    @Option(names = "--rehearse",
+            description = "Rehearse a plan: a fixture's (CONCURRENCYBENCH_SYSFS=DIR) or this machine's at --cores, any"
+                + " count, on whatever CPUs there are, unpinned, each core count told -XX:ActiveProcessorCount as"
+                + " planned, with the smoke profile. Not a measurement: a proof that every model, cell, the report and"
+                + " its charts work at that scale. Its machine.json and report say \"rehearsal\".")
+    boolean rehearse;
+
     @Option(names = "--python", paramLabel = "PATH",
             description = "The CPython (3.9+) to run beside the JVM, e.g. python3.13t (default: python3 on the PATH,"
                 + " if it is 3.9+). At each core count it runs the same batches and the convoy through"
@@ -234,16 +241,30 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
+            if (rehearse) {
+                if (quick || full || resume != null || budget != null) {
+                    throw new IllegalArgumentException("--rehearse runs the smoke profile once through the plan; give it"
+                            + " without --quick, --full, --budget or --resume");
+                }
+                smoke = true;
+            }
             CpuTopology topology = CpuTopology.ofThisMachine();
-            if (CpuTopology.fixtureRoot() != null && !dryRun) {
+            if (CpuTopology.fixtureRoot() != null && !dryRun && !rehearse) {
                 // Another machine's CPUs: this one cannot pin to them.
                 throw new IllegalArgumentException(topology.source() + " plans another machine's sweep; give --dry-run"
-                        + " with it, or unset it to measure this machine");
+                        + " (or --rehearse) with it, or unset it to measure this machine");
             }
-            CpuLimits limits = CpuTopology.fixtureRoot() != null ? new CpuLimits(null, topology.logicalCpus(), null, null)
-                    : CpuLimits.ofThisProcess();
+            int rehearsed = cores == null ? 0 : cores.stream().mapToInt(Integer::intValue).max().orElse(0);
+            if (rehearse && CpuTopology.fixtureRoot() == null && rehearsed > topology.logicalCpus()) {
+                topology = CpuTopology.numbered(rehearsed); // more cores than here: a plan by CPU number
+            }
+            CpuLimits limits = CpuTopology.fixtureRoot() != null || rehearse
+                    ? new CpuLimits(null, topology.logicalCpus(), null, null) : CpuLimits.ofThisProcess();
             SweepSettings settings = resume == null ? SweepSettings.resolve(request(), topology, limits)
                     : SweepSettings.resume(request(), topology);
+            if (rehearse) {
+                settings = settings.asRehearsal();
+            }
             return switch (new Sweep(settings, console).run(dryRun)) {
                 case ALL_MEASURED -> OK;
                 case CELLS_FAILED -> CELLS_FAILED;

@@ -40,7 +40,19 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
                      Path runDir, Path chartsDir, CpuTopology topology, boolean pinned, String pinning,
                      Instant startedAt, MachineInfo resumed, List<SizeSpread> spreads, List<Workload> skewWorkloads,
                      CpuLimits limits, MachineInfo.Budget budget, CpythonInterpreter python,
-                     Map<String, String> params, long seed, MachineInfo.UserTasks userTasks) {
+                     Map<String, String> params, long seed, MachineInfo.UserTasks userTasks,
+                     List<Integer> coresGivenUp, boolean rehearsal) {
+
+    /**
+     * These settings as a rehearsal ({@code --rehearse}): the same plan, unpinned (the CPUs it names
+     * need not exist here), each core count still told its -XX:ActiveProcessorCount.
+     */
+    public SweepSettings asRehearsal() {
+        return new SweepSettings(profile, cores, models, workloads, convoy, taskCounts, maxBatch, label, runId, runDir,
+                chartsDir, topology, false, "not pinned: a rehearsal of " + topology.source()
+                + " on this machine's CPUs, each core count told -XX:ActiveProcessorCount", startedAt, resumed,
+                spreads, skewWorkloads, limits, budget, python, params, seed, userTasks, coresGivenUp, true);
+    }
 
     /** The spreads a sweep measures unless {@code --spread} says otherwise (a quick look: NONE only). */
     public static final List<SizeSpread> DEFAULT_SPREADS = List.of(SizeSpread.NONE, SizeSpread.PARETO);
@@ -113,14 +125,18 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
             throw new IllegalArgumentException("--workloads USER: it names your own tasks; give them with --task-jar PATH"
                     + " --task CLASS or --python-task MODULE:FUNCTION");
         }
-        SweepBudget fitted = request.budget() == null ? SweepBudget.none(profile, cores, sizes)
-                : SweepBudget.fit(request.budget(), profile, cores, sizes, new SweepBudget.Measured(models, workloads,
-                        convoy, maxBatch, spreads, skewWorkloads, python), topology.boundaryCounts(usable));
+        SweepBudget.Measured measured = new SweepBudget.Measured(models, workloads, convoy, maxBatch, spreads,
+                skewWorkloads, python);
+        SweepBudget fitted = request.budget() != null
+                ? SweepBudget.fit(request.budget(), profile, cores, sizes, measured, topology.boundaryCounts(usable))
+                : request.cores() == null
+                ? SweepBudget.defaultCounts(profile, cores, sizes, measured, topology.boundaryCounts(usable))
+                : SweepBudget.none(profile, cores, sizes);
         return new SweepSettings(fitted.profile(), fitted.cores(), models, workloads, convoy, fitted.taskCounts(),
                 maxBatch, label, runId, request.resultsDir().resolve(runId),
                 request.chartsDir() == null ? DEFAULT_CHARTS : request.chartsDir(), topology,
                 pinning.available(), pinning.description(), now, null, spreads, skewWorkloads, limits, fitted.budget(),
-                python, params, org.concurrencybench.sweep.plan.RoundOrder.newSeed(), userTasks);
+                python, params, org.concurrencybench.sweep.plan.RoundOrder.newSeed(), userTasks, fitted.coresGivenUp(), false);
     }
 
     /** The profile's rounds, as {@code --precision}, {@code --min-rounds} and {@code --max-rounds} change them. */
@@ -217,7 +233,7 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
                 machine.startedAt() == null ? Instant.now() : Instant.parse(machine.startedAt()), machine,
                 plan.spreads(), plan.skewWorkloads(), new CpuLimits(null, topology.logicalCpus(), null, null),
                 machine.budget(), CpythonInterpreter.resumed(recorded.python(), request.python(), request.noPython()),
-                plan.params(), inRounds ? machine.rounds().seed() : 0, machine.userTasks());
+                plan.params(), inRounds ? machine.rounds().seed() : 0, machine.userTasks(), List.of(), machine.rehearsalRun());
     }
 
     private static int batchSize(String value) {

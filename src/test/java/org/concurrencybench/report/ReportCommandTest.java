@@ -55,6 +55,23 @@ class ReportCommandTest {
     }
 
     @Test
+    void aRehearsalReportsAsOneAndIsNeverComparedWithAMeasurement(@TempDir Path temp) throws Exception {
+        Path rehearsal = Fixtures.copy("laptop", temp.resolve("rehearsal"));
+        Path machine = rehearsal.resolve("machine.json");
+        Files.writeString(machine, Files.readString(machine).replaceFirst("\\{", "{\"rehearsal\": true,"));
+        assertEquals(0, run(rehearsal.toString(), "--out", temp.resolve("alone").toString(), "--format", "md"),
+                err.toString());
+        assertTrue(Files.readString(temp.resolve("alone/report.md")).startsWith("# Rehearsal (not a measurement)"));
+
+        err.getBuffer().setLength(0);
+        assertEquals(2, run(Fixtures.run("laptop").toString(), rehearsal.toString(), "--out",
+                temp.resolve("both").toString()));
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains("a rehearsal") && err.toString().contains("a measurement"), err.toString());
+        assertFalse(Files.exists(temp.resolve("both")));
+    }
+
+    @Test
     void brokenFilesGiveOneLineAndExitCodeOne(@TempDir Path temp) {
         for (String broken : List.of("damaged", "truncated", "empty")) {
             err.getBuffer().setLength(0);

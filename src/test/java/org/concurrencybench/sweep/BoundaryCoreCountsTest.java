@@ -35,7 +35,11 @@ class BoundaryCoreCountsTest {
         "i7-1260p; 1,2,4,8,12,16; 4,12",
         "xeon-2s; 1,2,4,8,16,32,64; 16,32",
         "epyc-7763; 1,2,4,8,16,32,64,128; 8,64",
-        "vm-2vcpu; 1,2; ''"})
+        "vm-2vcpu; 1,2; ''",
+        "core-ultra-155h; 1,2,4,6,8,14,16,22; 6,14,16",
+        "core-ultra-258v; 1,2,4,8; 4",
+        "ryzen-ai-9-hx370; 1,2,4,8,12,16,24; 4,12",
+        "arm-1-3-4; 1,2,4,8; 1,4"})
     void defaultCountsAddTheBoundariesAndABudgetGivesUpPowersOfTwoFirst(String fixture, String counts, String boundaries) {
         List<Integer> expected = List.of(counts.split(",")).stream().map(Integer::valueOf).toList();
         assertEquals(expected, resolve(fixture, "--quick").cores());
@@ -55,5 +59,27 @@ class BoundaryCoreCountsTest {
                     "a power of two given up after a boundary: " + dropped);
             boundarySeen |= isBoundary;
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"epyc-7763", "vm-2vcpu", "i7-1260p", "core-ultra-155h"})
+    void theDefaultPlanGivesUpOnlyPowersOfTwoToFitAnHour(String fixture) {
+        // With CPython beside where this machine has it, as a user's --dry-run would plan.
+        CpuTopology topology = CpuTopology.readTree(Path.of("src/test/resources/sysfs", fixture));
+        SweepCommand command = new SweepCommand();
+        new CommandLine(command).parseArgs("--label", "t");
+        SweepSettings settings = SweepSettings.resolve(command.request(), topology,
+                new CpuLimits(null, topology.logicalCpus(), null, null));
+        List<Integer> defaults = topology.defaultCounts(topology.logicalCpus());
+        assertTrue(settings.cores().containsAll(topology.boundaryCounts(topology.logicalCpus())), settings.cores().toString());
+        assertEquals(defaults.get(0), settings.cores().get(0));
+        assertEquals(defaults.get(defaults.size() - 1), settings.cores().get(settings.cores().size() - 1));
+        assertEquals(defaults.stream().filter(n -> !settings.cores().contains(n)).toList(), settings.coresGivenUp());
+        if (fixture.equals("vm-2vcpu") || fixture.equals("i7-1260p")) {
+            assertEquals(defaults, settings.cores(), "under an hour already: unchanged");
+        }
+        // --cores is taken as given, however long.
+        assertEquals(List.of(1, 2, 4, 8, 16, 32, 64, 128),
+                resolve("epyc-7763", "--cores", "1,2,4,8,16,32,64,128").cores());
     }
 }

@@ -57,6 +57,12 @@ public final class MachineSection {
         row(rows, runs, "time budget", MachineSection::budget);
         document.table(null, headers, rows);
         for (RunResults run : runs) {
+            if (run.machine().rehearsalRun()) {
+                document.paragraph("Rehearsal: " + run.machine().displayName() + " was a rehearsal (--rehearse) of the"
+                        + " plan above, unpinned, with the smoke profile, on this machine's CPUs whatever the core"
+                        + " count. Its cells show that every model runs at each count; its numbers measure nothing.");
+                continue;
+            }
             if (Boolean.FALSE.equals(run.machine().pinned())) { // unknown (an older or hand-made machine.json): no claim
                 document.paragraph("Warning: " + run.machine().displayName() + " did not pin its core counts ("
                         + nonNull(run.machine().pinning()) + "). Each core count limited only what the JVM was told"

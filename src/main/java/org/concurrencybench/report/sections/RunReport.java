@@ -29,7 +29,8 @@ public final class RunReport {
     public static ReportDocument build(RunResults run, List<WorkloadScaling> scaling, double level, List<String> warnings,
             ChartSink charts) {
         String name = run.machine().displayName();
-        ReportDocument document = new ReportDocument("Concurrency models on " + name);
+        ReportDocument document = new ReportDocument((run.machine().rehearsalRun()
+                ? "Rehearsal (not a measurement): concurrency models on " : "Concurrency models on ") + name);
         BusyMachineWarning.of(run.machine()).ifPresent(document::paragraph);
         Provenance.warnings(List.of(run.machine())).forEach(document::paragraph);
         Completeness.add(document, run);

@@ -56,6 +56,18 @@ public final class CpuTopology {
         return new CpuTopology(SysfsTopology.read(root, online), SysfsTopology.ROOT_VARIABLE + "=" + root);
     }
 
+    /**
+     * {@code cpus} CPUs of which nothing is known but their numbers, each its own core: what a
+     * rehearsal of more cores than this machine has plans on.
+     */
+    public static CpuTopology numbered(int cpus) {
+        List<LogicalCpu> all = new ArrayList<>();
+        for (int cpu = 0; cpu < cpus; cpu++) {
+            all.add(LogicalCpu.alone(cpu));
+        }
+        return new CpuTopology(all, cpus + " CPUs by number (a rehearsal)");
+    }
+
     /** A fixture tree named by {@code CONCURRENCYBENCH_SYSFS}, or null where none is. */
     public static Path fixtureRoot() {
         String root = System.getenv(SysfsTopology.ROOT_VARIABLE);

@@ -12,10 +12,11 @@ import org.concurrencybench.results.CpuLayout;
 
 /**
  * Where the hardware changes along a {@link PinningOrder}, and what each core count spans: the
- * counts a sweep measures by default (all P-cores, all P- and E-cores, one L3 group, one socket,
- * the physical cores, on top of the powers of two) and the labels tables and charts give them,
- * "4 (P-cores)", "12 (+8 E)", "16 (2 L3 groups)", "32 (2 sockets)", "64 (2 sockets, +32
- * hyperthreads)".
+ * counts a sweep measures by default (the end of each performance class: all P-cores, the P-cores
+ * with the E-cores that share their L3, all physical cores; one L3 group, one socket; on top of the
+ * powers of two and all CPUs) and the labels tables and charts give them, "4 (P-cores)",
+ * "12 (+8 E)", "16 (+8 E, +2 LP-E)", "16 (2 L3 groups)", "32 (2 sockets)", "64 (2 sockets, +32
+ * hyperthreads)": each count named by what it adds to the fastest class.
  *
  * <p>Why: a scaling curve bends where E-cores, a second cache group or a second socket join. A
  * count that stops just before such a change, and a label that says what each count spans, let
@@ -25,15 +26,29 @@ public final class HardwareBoundaries {
 
     private final PinningOrder order;
     private final List<CpuLayout.Boundary> boundaries;
-    private final int performanceCores;
+    /** Each class's name, fastest first, and how many physical cores it has. */
+    private final List<String> classNames = new ArrayList<>();
+    private final List<Integer> classCores = new ArrayList<>();
+    /** The core counts where a class ends and the next begins. */
+    private final SortedSet<Integer> classEnds = new TreeSet<>();
     private final Map<String, Integer> firstChange;
 
     private HardwareBoundaries(PinningOrder order) {
         this.order = order;
         List<LogicalCpu> cores = order.cpus().subList(0, order.physicalCores());
-        this.performanceCores = (int) cores.stream().filter(cpu -> cpu.typeRank() == 0).count();
+        for (LogicalCpu cpu : cores) {
+            if (classNames.size() <= cpu.typeRank()) {
+                classNames.add(cpu.coreType());
+                classCores.add(0);
+            }
+            classCores.set(cpu.typeRank(), classCores.get(cpu.typeRank()) + 1);
+        }
+        int end = 0;
+        for (int i = 0; i + 1 < classCores.size(); i++) {
+            end += classCores.get(i);
+            classEnds.add(end);
+        }
         this.firstChange = new LinkedHashMap<>();
-        firstChange.put("type", firstChange(cores, LogicalCpu::typeRank));
         firstChange.put("socket", firstChange(cores, LogicalCpu::socket));
         firstChange.put("node", firstChange(cores, LogicalCpu::node));
         firstChange.put("l3", firstChange(cores, LogicalCpu::l3Group));
@@ -45,10 +60,14 @@ public final class HardwareBoundaries {
         return new HardwareBoundaries(order);
     }
 
-    /** The position where {@code key} first differs from the first core's, or 0 where it never does. */
+    /**
+     * The position where {@code key} first differs from the first core's, or 0 where it never does;
+     * an unknown or absent place (negative: no L3) is no change.
+     */
     private static int firstChange(List<LogicalCpu> cores, ToIntFunction<LogicalCpu> key) {
-        for (int i = 1; i < cores.size(); i++) {
-            if (key.applyAsInt(cores.get(i)) != key.applyAsInt(cores.get(0))) {
+        int first = key.applyAsInt(cores.get(0));
+        for (int i = 1; i < cores.size() && first >= 0; i++) {
+            if (key.applyAsInt(cores.get(i)) >= 0 && key.applyAsInt(cores.get(i)) != first) {
                 return i;
             }
         }
@@ -56,17 +75,31 @@ public final class HardwareBoundaries {
     }
 
     private List<CpuLayout.Boundary> computeBoundaries() {
-        // Where two coincide, the larger unit names it: core type, socket, node, L3 group, physical cores.
+        // Where two coincide, the larger unit names it: performance class, socket, node, L3 group, physical cores.
         TreeMap<Integer, CpuLayout.Boundary> byCount = new TreeMap<>();
         if (order.physicalCores() < order.logicalCpus()) {
             byCount.put(order.physicalCores(), new CpuLayout.Boundary(order.physicalCores(),
-                    order.hybrid() ? "the P- and E-cores" : "the physical cores", "hyperthreads join"));
+                    order.hybrid() ? "the " + cores(classNames) : "the physical cores", "hyperthreads join"));
         }
         put(byCount, firstChange.get("l3"), "one L3 group", "a second L3 group joins");
         put(byCount, firstChange.get("node"), "one NUMA node", "a second NUMA node joins");
         put(byCount, firstChange.get("socket"), "one socket", "a second socket joins");
-        put(byCount, firstChange.get("type"), "the P-cores", "the E-cores join");
+        int end = 0;
+        for (int i = 0; i + 1 < classNames.size(); i++) {
+            end += classCores.get(i);
+            put(byCount, end, "the " + cores(classNames.subList(0, i + 1)),
+                    "the " + cores(List.of(classNames.get(i + 1))) + " join");
+        }
         return List.copyOf(byCount.values());
+    }
+
+    /** "P-cores", "P- and E-cores", "P-, E- and LP-E-cores". */
+    private static String cores(List<String> names) {
+        if (names.size() == 1) {
+            return names.get(0) + "-cores";
+        }
+        String init = String.join("-, ", names.subList(0, names.size() - 1));
+        return init + "- and " + names.get(names.size() - 1) + "-cores";
     }
 
     private static void put(TreeMap<Integer, CpuLayout.Boundary> byCount, int cores, String name, String crossing) {
@@ -116,11 +149,15 @@ public final class HardwareBoundaries {
     private List<String> parts(int n, boolean brief) {
         List<LogicalCpu> cpus = order.first(n);
         List<String> parts = new ArrayList<>();
-        long efficient = cpus.stream().filter(cpu -> cpu.typeRank() > 0 && !order.hyperthread(cpu.cpu())).count();
-        if (efficient > 0) {
-            parts.add("+" + efficient + " E");
-        } else if (order.hybrid() && n == performanceCores) {
-            parts.add(brief ? "P" : "P-cores");
+        for (int rank = 1; rank < classNames.size(); rank++) {
+            int r = rank;
+            long added = cpus.stream().filter(cpu -> cpu.typeRank() == r && !order.hyperthread(cpu.cpu())).count();
+            if (added > 0) {
+                parts.add("+" + added + " " + classNames.get(rank));
+            }
+        }
+        if (parts.isEmpty() && order.hybrid() && n == classCores.get(0)) {
+            parts.add(brief ? classNames.get(0) : classNames.get(0) + "-cores");
         }
         String spread = spread(cpus, "socket", LogicalCpu::socket, "sockets", brief ? "1 socket" : "one socket");
         if (spread == null) {
@@ -146,11 +183,11 @@ public final class HardwareBoundaries {
         if (boundary == 0) {
             return null; // the machine has one of these (or does not say)
         }
-        long spanned = cpus.stream().mapToInt(key).distinct().count();
+        long spanned = cpus.stream().mapToInt(key).filter(place -> place >= 0).distinct().count();
         if (spanned > 1) {
             return spanned + " " + plural;
         }
-        return cpus.size() == boundary ? one : null;
+        return cpus.size() == boundary && !classEnds.contains(boundary) ? one : null; // a class's end names it
     }
 
     /** What {@code machine.json} records of {@code counts}: each one's labels and CPUs, and the boundaries. */
@@ -167,9 +204,20 @@ public final class HardwareBoundaries {
     /** One line of the plan for {@code n} cores: label, CPUs (compact) and where they sit. */
     public String planLine(int n) {
         List<LogicalCpu> cpus = order.first(n);
-        return String.format("  %-32s CPUs %-24s sockets %s, nodes %s, L3 groups %s", label(n),
+        return String.format("  %-40s CPUs %-24s sockets %s, nodes %s, L3 groups %s", label(n),
                 compact(cpus, LogicalCpu::cpu), compact(cpus, LogicalCpu::socket), compact(cpus, LogicalCpu::node),
-                compact(cpus, LogicalCpu::l3Group));
+                l3Groups(cpus));
+    }
+
+    /** The L3 groups of {@code cpus} ("0,8"), with the CPUs that have none ("0, none (20-21)"); "?" for unknown. */
+    static String l3Groups(List<LogicalCpu> cpus) {
+        List<LogicalCpu> withL3 = cpus.stream().filter(cpu -> cpu.l3Group() != PerformanceClasses.NO_L3).toList();
+        List<LogicalCpu> without = cpus.stream().filter(cpu -> cpu.l3Group() == PerformanceClasses.NO_L3).toList();
+        if (without.isEmpty()) {
+            return compact(cpus, LogicalCpu::l3Group);
+        }
+        String none = "none (" + compact(without, LogicalCpu::cpu) + ")";
+        return withL3.isEmpty() ? none : compact(withL3, LogicalCpu::l3Group) + ", " + none;
     }
 
     /** A set of values as Linux writes CPU lists ("0-3,8"); "?" for unknown (-1). */

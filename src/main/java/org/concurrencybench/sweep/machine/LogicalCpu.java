@@ -9,11 +9,11 @@ import org.concurrencybench.results.CpuLayout;
  * OSHI, a fixture tree).
  *
  * @param cpu the CPU number
- * @param coreType "P" or "E" on a hybrid machine, null where every core is alike
- * @param typeRank 0 for the fastest cores, then 1, 2, ... (big.LITTLE can have three kinds)
+ * @param coreType its performance class on a hybrid machine ("P", "E", "LP-E", "M"), null where every core is alike
+ * @param typeRank the class's place in the order: 0 for the fastest cores, then 1, 2, ... ({@link PerformanceClasses})
  * @param socket the physical package
  * @param node the NUMA node, -1 where unknown
- * @param l3Group the lowest CPU sharing its L3 cache, -1 where unknown
+ * @param l3Group the lowest CPU sharing its L3 cache, -1 where unknown, {@link PerformanceClasses#NO_L3} where it has none
  * @param core which physical core it is a thread of (any key unique on the machine)
  */
 public record LogicalCpu(int cpu, String coreType, int typeRank, int socket, int node, int l3Group, String core) {

@@ -12,8 +12,9 @@ import java.util.stream.Collectors;
 
 /**
  * The order in which a sweep adds CPUs as its core count grows, following the hardware: the
- * fastest cores before slower ones (P before E), and within a core type one L3 group filled before
- * the next, then one NUMA node, then one socket; the second threads of cores (hyperthreads) last.
+ * fastest performance class before slower ones (P before E; a class without an L3 last;
+ * {@link PerformanceClasses}), and within a class one L3 group filled before the next, then one
+ * NUMA node, then one socket; the second threads of cores (hyperthreads) last.
  *
  * <p>Why: pinning to {@code 0..N-1} can put two threads on one core's hyperthreads and halve a
  * laptop's apparent scaling, mix P- and E-cores and call the difference "overhead", or spread four

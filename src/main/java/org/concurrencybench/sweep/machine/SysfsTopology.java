@@ -14,9 +14,8 @@ import java.util.TreeSet;
 /**
  * Reads where each CPU sits from a Linux sysfs tree ({@code /sys}, or a copy of its files: the
  * tests' fixture trees, and {@code CONCURRENCYBENCH_SYSFS} for a dry run of another machine's
- * plan): the core type ({@code devices/cpu_core/cpus} and {@code devices/cpu_atom/cpus} on Intel
- * hybrid, {@code cpu_capacity} on ARM big.LITTLE), the L3 group (the cache index of level 3,
- * {@code shared_cpu_list}), the NUMA node ({@code devices/system/node/node*}{@code /cpulist}), the
+ * plan): the performance class ({@link PerformanceClasses}), the L3 group (the cache index of level
+ * 3, {@code shared_cpu_list}; none where the CPU's cache folder has no level 3), the NUMA node ({@code devices/system/node/node*}{@code /cpulist}), the
  * socket and core ({@code topology/physical_package_id}, {@code core_id}).
  *
  * <p>Why tolerant: containers, VMs and old kernels hide some of these files. A missing file makes
@@ -51,9 +50,17 @@ public final class SysfsTopology {
 
     /** The same, with the CPU directory given apart from the root (a tree of CPU folders only). */
     public static List<LogicalCpu> read(Path root, Path cpus, SortedSet<Integer> allowed) {
-        Map<Integer, Integer> typeRanks = new HashMap<>();
-        Map<Integer, String> types = new HashMap<>();
-        readCoreTypes(root, cpus, allowed, typeRanks, types);
+        Map<Integer, Integer> l3Groups = new HashMap<>();
+        Map<Integer, Long> l3Kib = new HashMap<>();
+        for (int cpu : allowed) {
+            Path cache = cpus.resolve("cpu" + cpu).resolve("cache");
+            Path l3 = l3Index(cache);
+            String shared = l3 == null ? null : read(l3.resolve("shared_cpu_list"));
+            l3Groups.put(cpu, shared != null && !shared.isBlank() ? parseCpuList(shared).first()
+                    : l3 == null && hasCacheIndexes(cache) ? PerformanceClasses.NO_L3 : -1);
+            l3Kib.put(cpu, l3 == null ? 0L : kib(read(l3.resolve("size"))));
+        }
+        Map<Integer, PerformanceClasses.Kind> kinds = PerformanceClasses.of(root, cpus, allowed, l3Groups, l3Kib);
         Map<Integer, Integer> nodes = readNodes(root.resolve("devices/system/node"));
         List<LogicalCpu> result = new ArrayList<>();
         for (int cpu : allowed) {
@@ -61,40 +68,11 @@ public final class SysfsTopology {
             String socket = read(dir.resolve("topology/physical_package_id"));
             String coreId = read(dir.resolve("topology/core_id"));
             String core = coreId == null ? "cpu" + cpu : (socket == null ? "0" : socket) + "/" + coreId;
-            result.add(new LogicalCpu(cpu, types.get(cpu), typeRanks.getOrDefault(cpu, 0), intOr(socket, 0),
-                    nodes.getOrDefault(cpu, -1), l3Group(dir.resolve("cache")), core));
+            PerformanceClasses.Kind kind = kinds.get(cpu);
+            result.add(new LogicalCpu(cpu, kind.name(), kind.rank(), intOr(socket, 0), nodes.getOrDefault(cpu, -1),
+                    l3Groups.get(cpu), core));
         }
         return result;
-    }
-
-    /** Intel hybrid's P/E lists, else distinct {@code cpu_capacity} values (the largest first), else none. */
-    private static void readCoreTypes(Path root, Path cpus, SortedSet<Integer> allowed, Map<Integer, Integer> ranks,
-                                      Map<Integer, String> types) {
-        String performance = read(root.resolve("devices/cpu_core/cpus"));
-        String efficient = read(root.resolve("devices/cpu_atom/cpus"));
-        if (performance != null && efficient != null) {
-            parseCpuList(performance).forEach(cpu -> { ranks.put(cpu, 0); types.put(cpu, "P"); });
-            parseCpuList(efficient).forEach(cpu -> { ranks.put(cpu, 1); types.put(cpu, "E"); });
-            return;
-        }
-        Map<Integer, Integer> capacity = new HashMap<>();
-        for (int cpu : allowed) {
-            String value = read(cpus.resolve("cpu" + cpu).resolve("cpu_capacity"));
-            if (value != null) {
-                capacity.put(cpu, intOr(value, 0));
-            }
-        }
-        TreeSet<Integer> distinct = new TreeSet<>(java.util.Comparator.reverseOrder());
-        distinct.addAll(capacity.values());
-        if (distinct.size() < 2 || capacity.size() < allowed.size()) {
-            return; // all alike, or not known for every CPU
-        }
-        List<Integer> byCapacity = new ArrayList<>(distinct);
-        capacity.forEach((cpu, value) -> {
-            int rank = byCapacity.indexOf(value);
-            ranks.put(cpu, rank);
-            types.put(cpu, rank == 0 ? "P" : "E");
-        });
     }
 
     private static Map<Integer, Integer> readNodes(Path nodeDir) {
@@ -116,22 +94,47 @@ public final class SysfsTopology {
         return nodes;
     }
 
-    /** The lowest CPU sharing this CPU's level-3 cache, or -1. */
-    private static int l3Group(Path cacheDir) {
+    /** The cache index folder of level 3 under {@code cacheDir}, or null where there is none. */
+    private static Path l3Index(Path cacheDir) {
         if (!Files.isDirectory(cacheDir)) {
-            return -1;
+            return null;
         }
         try (DirectoryStream<Path> indexes = Files.newDirectoryStream(cacheDir, "index[0-9]*")) {
             for (Path index : indexes) {
-                String shared = read(index.resolve("shared_cpu_list"));
-                if ("3".equals(read(index.resolve("level"))) && shared != null && !shared.isBlank()) {
-                    return parseCpuList(shared).first();
+                if ("3".equals(read(index.resolve("level")))) {
+                    return index;
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return -1;
+            return null;
         }
-        return -1;
+        return null;
+    }
+
+    /** Whether Linux describes any cache of this CPU: then a missing level 3 means it has none. */
+    private static boolean hasCacheIndexes(Path cacheDir) {
+        if (!Files.isDirectory(cacheDir)) {
+            return false;
+        }
+        try (DirectoryStream<Path> indexes = Files.newDirectoryStream(cacheDir, "index[0-9]*")) {
+            return indexes.iterator().hasNext();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** A cache size as sysfs writes it ("24576K", "32M"), in KiB; 0 where unknown. */
+    private static long kib(String size) {
+        if (size == null || size.isBlank()) {
+            return 0;
+        }
+        char unit = Character.toUpperCase(size.charAt(size.length() - 1));
+        try {
+            long value = Long.parseLong(Character.isDigit(unit) ? size : size.substring(0, size.length() - 1));
+            return unit == 'M' ? value * 1024 : unit == 'G' ? value * 1024 * 1024 : unit == 'K' ? value : value / 1024;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** Parses a Linux CPU list such as {@code 0-3,8,10-11}. */
@@ -159,7 +162,7 @@ public final class SysfsTopology {
         }
     }
 
-    private static String read(Path file) {
+    static String read(Path file) {
         try {
             return Files.isRegularFile(file) ? Files.readString(file).trim() : null;
         } catch (IOException e) {

@@ -99,6 +99,29 @@ public final class BudgetPlanner {
         return new Plan(c.profile(), c.cores(), c.taskCounts(), estimate.applyAsLong(c), List.copyOf(gaveUp));
     }
 
+    /**
+     * The default core counts of a big machine thinned to fit {@code limit}: only interior counts that
+     * are not boundaries, by the rule a budget gives them up with, until the estimate fits or only the
+     * ends and the boundaries are left (then it stays over). The profile and capacity sizes stay.
+     */
+    public static Plan thinCores(Duration limit, Candidate start, ToLongFunction<Candidate> estimate) {
+        List<String> gaveUp = new ArrayList<>();
+        Candidate c = start;
+        while (estimate.applyAsLong(c) > limit.toMillis() && hasInteriorPowerOfTwo(c)) {
+            int drop = interiorToDrop(c.cores(), c.boundaries());
+            List<Integer> kept = new ArrayList<>(c.cores());
+            kept.remove(Integer.valueOf(drop));
+            gaveUp.add("core count " + drop);
+            c = new Candidate(c.profile(), List.copyOf(kept), c.taskCounts(), c.boundaries());
+        }
+        return new Plan(c.profile(), c.cores(), c.taskCounts(), estimate.applyAsLong(c), List.copyOf(gaveUp));
+    }
+
+    private static boolean hasInteriorPowerOfTwo(Candidate c) {
+        List<Integer> cores = c.cores();
+        return cores.size() > 2 && cores.subList(1, cores.size() - 1).stream().anyMatch(n -> !c.boundaries().contains(n));
+    }
+
     /** The next smaller candidate in the stated order, noting what it gave up; null when nothing is left to give. */
     private static Candidate smaller(Candidate c, List<String> gaveUp) {
         Profile p = c.profile();

@@ -32,7 +32,7 @@ class FixtureTopologyTest {
     }
 
     /** Each default count of the fixture, as "label: CPUs". */
-    private static Map<Integer, String> plan(String name, int usable) {
+    static Map<Integer, String> plan(String name, int usable) {
         PinningOrder order = order(name);
         HardwareBoundaries boundaries = HardwareBoundaries.of(order);
         Map<Integer, String> plan = new LinkedHashMap<>();
@@ -42,7 +42,7 @@ class FixtureTopologyTest {
         return plan;
     }
 
-    private static String range(int from, int to, int step) {
+    static String range(int from, int to, int step) {
         StringBuilder cpus = new StringBuilder();
         for (int cpu = from; cpu <= to; cpu += step) {
             cpus.append(cpus.isEmpty() ? "" : ",").append(cpu);
@@ -157,7 +157,8 @@ class FixtureTopologyTest {
         assertEquals(List.of(4, 5, 6, 7, 0, 1, 2, 3), order.cpus().stream().map(LogicalCpu::cpu).toList());
         HardwareBoundaries boundaries = HardwareBoundaries.of(order);
         assertEquals("2 (P-cores)", boundaries.label(2));
-        assertEquals("4 (+2 E)", boundaries.label(4));
+        assertEquals("4 (+2 M)", boundaries.label(4)); // three capacities: three tiers, P, M and E
+        assertEquals("8 (+2 M, +4 E)", boundaries.label(8));
         assertEquals(List.of(1, 2, 4, 8), boundaries.defaultCounts(8));
 
         PinningOrder bare = PinningOrder.of(SysfsTopology.read(tree.resolve("absent"), SysfsTopology.parseCpuList("0-3")));

@@ -119,4 +119,25 @@ class BudgetPlannerTest {
         assertEquals(2, BudgetPlanner.interiorToDrop(List.of(1, 2, 4, 16)));
         assertEquals(6, BudgetPlanner.interiorToDrop(List.of(1, 2, 4, 6, 8)));
     }
+
+    @Test
+    void aBigMachinesDefaultGivesUpInteriorPowersOfTwoOnlyAndKeepsEveryBoundary() {
+        // 10 minutes a core count: eight counts are 80 minutes; an hour keeps six.
+        List<Integer> epyc = List.of(1, 2, 4, 8, 16, 32, 64, 128);
+        BudgetPlanner.Plan plan = BudgetPlanner.thinCores(Duration.ofHours(1),
+                new BudgetPlanner.Candidate(Profile.DEFAULT, epyc, List.of(), java.util.Set.of(8, 64)),
+                c -> c.cores().size() * 600_000L);
+        assertEquals(List.of(1, 2, 8, 16, 64, 128), plan.cores());
+        assertEquals(List.of("core count 32", "core count 4"), plan.gaveUp());
+        assertEquals(Profile.DEFAULT, plan.profile());
+        // Where the boundaries alone are over the length, they stay: only powers of two go.
+        BudgetPlanner.Plan tight = BudgetPlanner.thinCores(Duration.ofMinutes(10),
+                new BudgetPlanner.Candidate(Profile.DEFAULT, epyc, List.of(), java.util.Set.of(8, 64)),
+                c -> c.cores().size() * 600_000L);
+        assertEquals(List.of(1, 8, 64, 128), tight.cores());
+        // Within the length, nothing goes.
+        assertEquals(epyc, BudgetPlanner.thinCores(Duration.ofHours(2),
+                new BudgetPlanner.Candidate(Profile.DEFAULT, epyc, List.of(), java.util.Set.of(8, 64)),
+                c -> c.cores().size() * 600_000L).cores());
+    }
 }
