@@ -20,7 +20,7 @@ import org.concurrencybench.workload.WorkloadSettings;
 /**
  * What a batch benchmark builds once per trial and closes after it: the echo server (for the
  * workloads that talk to one), the batch's task list and the model's runner (and, for a user's
- * task, the per-batch timeout). Shared by
+ * task, the per-batch timeout, and the check that it left no thread running). Shared by
  * {@link ModelBenchmark} and {@link CapacityBenchmark}, so that both measure exactly
  * {@code runner.runBatch(batch)} and nothing of this set-up.
  */
@@ -31,12 +31,18 @@ final class BatchFixture implements AutoCloseable {
     private final List<Task> batch;
     /** The per-batch timeout of a user's task; null for the suite's own tasks. */
     private final BatchWatchdog watchdog;
+    /** The threads alive before a user's task ran, and what it is called; null for the suite's own tasks. */
+    private final ThreadLeakCheck leakCheck;
+    private final String what;
 
-    private BatchFixture(EchoServer echoServer, ModelRunner runner, List<Task> batch, BatchWatchdog watchdog) {
+    private BatchFixture(EchoServer echoServer, ModelRunner runner, List<Task> batch, BatchWatchdog watchdog,
+                         ThreadLeakCheck leakCheck, String what) {
         this.echoServer = echoServer;
         this.runner = runner;
         this.batch = batch;
         this.watchdog = watchdog;
+        this.leakCheck = leakCheck;
+        this.what = what;
     }
 
     /** Starts the server if the workload needs one, builds a batch of even tasks, then the runner. */
@@ -62,7 +68,7 @@ final class BatchFixture implements AutoCloseable {
         try {
             List<Task> batch = order.arrange(workload.batch(tasks, sizes, spread, SizeSpread.DEFAULT_SEED, seedBase,
                     server == null ? null : server.address()));
-            return new BatchFixture(server, model.newRunner(runnerSettings), batch, null);
+            return new BatchFixture(server, model.newRunner(runnerSettings), batch, null, null, null);
         } catch (RuntimeException e) {
             if (server != null) {
                 server.close();
@@ -80,16 +86,17 @@ final class BatchFixture implements AutoCloseable {
      */
     static BatchFixture startUser(Model model, RunnerSettings runnerSettings, String className, int tasks,
                                   long seedBase) {
+        ThreadLeakCheck leakCheck = ThreadLeakCheck.start(); // before the task's class is even loaded
         UserTask task;
         try {
             task = UserTaskLoader.shared(className);
         } catch (BadTaskException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-        BatchWatchdog watchdog = new BatchWatchdog(BatchWatchdog.configuredLimit(),
-                "task " + className + " under " + model);
+        String what = "task " + className + " under " + model;
+        BatchWatchdog watchdog = new BatchWatchdog(BatchWatchdog.configuredLimit(), what);
         BatchFixture fixture = new BatchFixture(null, model.newRunner(runnerSettings),
-                UserTaskCall.batch(className, task, tasks, seedBase), watchdog);
+                UserTaskCall.batch(className, task, tasks, seedBase), watchdog, leakCheck, what);
         try {
             UserChecksum.verify(model, className, task, tasks, batch -> watchdog.run(() -> fixture.runner.runBatch(batch)),
                     watchdog);
@@ -124,6 +131,22 @@ final class BatchFixture implements AutoCloseable {
             if (echoServer != null) {
                 echoServer.close();
             }
+        }
+        if (leakCheck != null) {
+            warnOfLeftoverThreads();
+        }
+    }
+
+    /** After the runner's own threads have ended: any thread still alive was started by the task. */
+    private void warnOfLeftoverThreads() {
+        try {
+            String warning = ThreadLeakCheck.warning(what, leakCheck.leftOver());
+            if (warning != null) {
+                System.out.println(warning);
+                System.out.flush();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

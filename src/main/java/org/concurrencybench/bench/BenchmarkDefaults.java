@@ -50,6 +50,12 @@ public final class BenchmarkDefaults {
      */
     public static final String FAILURE_MARKER = "concurrencybench: FAILED: ";
 
+    /**
+     * The start of the line a fork prints of something that did not stop the measurement but
+     * weakens it (a user's task that left threads running): the sweep shows the rest as the cell's note.
+     */
+    public static final String WARNING_MARKER = "concurrencybench: WARNING: ";
+
     /** The switch interval of CPython's GIL, {@code sys.getswitchinterval()}: 5 ms, in microseconds. */
     public static final long CPYTHON_SWITCH_INTERVAL_MICROS =
             org.concurrencybench.gil.GlobalInterpreterLock.CPYTHON_SWITCH_INTERVAL_MICROS;

@@ -49,7 +49,7 @@ public final class Sweep {
     private final RunFolder folder;
     private final String javaBinary;
     private final Path jmhLock;
-    private JmhLauncher launcher;
+    private volatile JmhLauncher launcher;
     private final CpythonStep cpython;
     private final List<Integer> finishedRounds = new java.util.concurrent.CopyOnWriteArrayList<>();
     private SweepInterruption interruption;
@@ -79,6 +79,31 @@ public final class Sweep {
 
     /** Runs the sweep (or only prints it, for a dry run). */
     Ending run(boolean dryRun) throws IOException, InterruptedException {
+        if (dryRun) {
+            return plan(true);
+        }
+        // From the first moment: a Ctrl-C before the first measurement says so too, and leaves no
+        // run folder that --resume cannot use.
+        interruption = new SweepInterruption(console, settings.runDir(), finishedRounds,
+                List.of(() -> stopRunning(launcher), cpython::stopRunning));
+        interruption.install();
+        try {
+            return plan(false);
+        } finally {
+            if (!interruption.stopping()) {
+                interruption.settle(); // finished, or an error on its way out: not an interruption
+            }
+            interruption.loopExited();
+        }
+    }
+
+    private static void stopRunning(JmhLauncher launcher) {
+        if (launcher != null) {
+            launcher.stopRunning();
+        }
+    }
+
+    private Ending plan(boolean dryRun) throws IOException, InterruptedException {
         SweepSteps plan = SweepSteps.of(settings);
         cpythonRests = cpythonRests();
         if (settings.cores().isEmpty() && cpythonRests.isEmpty()) {
@@ -106,6 +131,9 @@ public final class Sweep {
     private Ending measure(SweepSteps plan, MachineInfo.State before, boolean archivedForks)
             throws IOException, InterruptedException {
         checkNothingInTheWay();
+        if (interruption.stopping()) {
+            return Ending.INTERRUPTED; // nothing written yet; the shutdown hook says so
+        }
         Files.createDirectories(folder.logsDir());
         launcher = new JmhLauncher(javaBinary, SuiteJar.benchmarksJar(), settings.pinned(), console, folder.logsDir(),
                 archivedForks);
@@ -115,10 +143,10 @@ public final class Sweep {
             machine = machine.withRounds(new MachineInfo.Rounds(settings.seed(), settings.profile().minRounds(),
                     settings.profile().maxRounds(), settings.profile().precision(), null, null, List.of()));
         }
+        if (interruption.stopping()) {
+            return Ending.INTERRUPTED; // only the empty logs/ so far: the shutdown hook removes it
+        }
         writeMachine(machine);
-        interruption = new SweepInterruption(console, settings.runDir(), finishedRounds,
-                List.of(launcher::stopRunning, cpython::stopRunning));
-        interruption.install();
         Instant start = Instant.now();
         try {
             if (!measureCpythonRests()) {
@@ -137,11 +165,6 @@ public final class Sweep {
                         SweepInterruption.kept(finishedRounds), settings.runDir(), settings.runDir());
             }
             throw e;
-        } finally {
-            if (!interruption.stopping()) {
-                interruption.settle(); // an error on its way out: not an interruption
-            }
-            interruption.loopExited();
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Set;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 
@@ -16,9 +17,16 @@ import org.knowm.xchart.VectorGraphicsEncoder;
  * The SVG loses XChart's DOCTYPE (it names an
  * external DTD that a browser or XML parser would otherwise try to fetch), gains a
  * {@code <title>} and a {@code <desc>} listing the models, since its text is drawn as outlines,
- * and gets ids unique to the chart so that many can be inlined in one page.
+ * and gets ids unique to the chart so that many can be inlined in one page. PNGs need no
+ * temporary folder.
  */
 final class ChartFiles {
+
+    static {
+        // A PNG is encoded into memory; javax.imageio would otherwise buffer it in a cache file in
+        // java.io.tmpdir, and fail ("Can't create cache file!") where that folder takes no files.
+        ImageIO.setUseCache(false);
+    }
 
     private ChartFiles() {
     }
