@@ -71,6 +71,14 @@ class CpythonSideBySideTest {
     }
 
     @Test
+    void aFormAnInterpreterLacksIsUnavailableOnceItsRoundsArePooled() {
+        assertTrue(CpythonComparison.Finding.CpythonUnavailable.is("round 1: not available in CPython 3.11 (why)"),
+                "the pooled file names the round");
+        assertTrue(CpythonComparison.Finding.CpythonUnavailable.is("not available in CPython 3.11 (why)"));
+        assertFalse(CpythonComparison.Finding.CpythonUnavailable.is("round 1: exit 1: OSError: boom"));
+    }
+
+    @Test
     void eachInterpreterIsReadApartAndNamedByVersion() throws Exception {
         Path copy = twoInterpreters();
         List<CpythonResults> all = CpythonResults.readAll(copy);
