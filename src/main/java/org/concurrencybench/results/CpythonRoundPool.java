@@ -32,9 +32,14 @@ public final class CpythonRoundPool {
 
     /** Every finished round's CPython file at {@code cores} pooled; empty when no round has one. */
     public static Optional<ObjectNode> read(RoundFiles files, int cores) throws IOException {
+        return read(files, null, cores);
+    }
+
+    /** The same, of interpreter {@code label} in a run of several (null: a run of one). */
+    public static Optional<ObjectNode> read(RoundFiles files, String label, int cores) throws IOException {
         Map<Integer, ObjectNode> byRound = new LinkedHashMap<>();
         for (int round : files.finished()) {
-            Path file = files.cpythonFile(round, cores);
+            Path file = files.cpythonFile(round, label, cores);
             if (Files.isRegularFile(file) && JSON.readTree(file.toFile()) instanceof ObjectNode doc) {
                 byRound.put(round, doc);
             }
@@ -44,11 +49,16 @@ public final class CpythonRoundPool {
 
     /** Pools {@code cores}' rounds into the run folder's {@code cpython-cores-N.json}, whole or not at all; false when none ran. */
     public static boolean write(RoundFiles files, RunFolder folder, int cores) throws IOException {
-        Optional<ObjectNode> pooled = read(files, cores);
+        return write(files, folder, null, cores);
+    }
+
+    /** Pools interpreter {@code label}'s rounds into {@code cpython-LABEL-cores-N.json} (null: a run of one). */
+    public static boolean write(RoundFiles files, RunFolder folder, String label, int cores) throws IOException {
+        Optional<ObjectNode> pooled = read(files, label, cores);
         if (pooled.isEmpty()) {
             return false;
         }
-        Path target = folder.cpythonFile(cores);
+        Path target = folder.cpythonFile(label, cores);
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         JSON.writerWithDefaultPrettyPrinter().writeValue(partial.toFile(), pooled.get());
         Files.move(partial, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
  * <pre>
  * rounds/round-R/cores-N-STEP.json   JMH's -rf json of step STEP at N cores in round R (one fork)
  * rounds/round-R/cpython-cores-N.json  CPython's companion at N cores in round R (one trial per benchmark)
+ * rounds/round-R/cpython-V-cores-N.json  the same, of interpreter V in a run of several ({@link CpythonLabels})
  * rounds/round-R.partial/            the round being measured
  * </pre>
  * A run folder without {@code rounds/} is from before rounds: one file per core count.
@@ -28,7 +29,6 @@ public record RoundFiles(Path runDir) {
     public static final String ROUNDS = "rounds";
     private static final Pattern ROUND = Pattern.compile("round-(\\d+)");
     private static final Pattern STEP_FILE = Pattern.compile("cores-(\\d+)-(.+)\\.json");
-    private static final Pattern CPYTHON_FILE = Pattern.compile("cpython-cores-(\\d+)\\.json");
     private static final String PARTIAL = ".partial";
 
     public Path dir() {
@@ -52,28 +52,34 @@ public record RoundFiles(Path runDir) {
 
     /** Where CPython's companion at {@code cores} writes its file while round {@code round} is measured. */
     public Path partialCpythonFile(int round, int cores) {
-        return partialRound(round).resolve(cpythonFileName(cores));
+        return partialCpythonFile(round, null, cores);
+    }
+
+    /** The same, of interpreter {@code label} in a run of several (null: a run of one). */
+    public Path partialCpythonFile(int round, String label, int cores) {
+        return partialRound(round).resolve(RunFolder.cpythonFileName(label, cores));
     }
 
     /** CPython's file at {@code cores} of a finished round (it may not exist: CPython did not run then). */
     public Path cpythonFile(int round, int cores) {
-        return round(round).resolve(cpythonFileName(cores));
+        return cpythonFile(round, null, cores);
+    }
+
+    /** The same, of interpreter {@code label} in a run of several (null: a run of one). */
+    public Path cpythonFile(int round, String label, int cores) {
+        return round(round).resolve(RunFolder.cpythonFileName(label, cores));
     }
 
     /** Whether any finished round has a CPython file: CPython took part in this run's rounds. */
     public boolean cpythonInRounds() throws IOException {
         for (int round : finished()) {
             try (Stream<Path> entries = Files.list(round(round))) {
-                if (entries.anyMatch(file -> CPYTHON_FILE.matcher(file.getFileName().toString()).matches())) {
+                if (entries.anyMatch(file -> RunFolder.CPYTHON_FILE.matcher(file.getFileName().toString()).matches())) {
                     return true;
                 }
             }
         }
         return false;
-    }
-
-    private static String cpythonFileName(int cores) {
-        return "cpython-cores-" + cores + ".json";
     }
 
     public static String stepFileName(int cores, String step) {

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
  * cores-N.json.partial      what an unfinished core count had (--resume measures it again)
  * outcomes.json             every planned cell that has no number: FAILED or SKIPPED, with why
  * cpython-cores-N.json      real CPython's batches and convoy at core count N (docs/cpython.md)
+ * cpython-V-cores-N.json    the same, of interpreter V (e.g. 3.11, 3.13t) in a run of several interpreters
  * logs/cores-N.log          JMH's whole console output at N cores
  * logs/cores-N-STEP.json    one JMH invocation's results, before they are gathered into cores-N.json
  * rounds/round-R/           a run in rounds: JMH's own files of round R ({@link RoundFiles}); cores-N.json
@@ -41,11 +42,12 @@ public record RunFolder(Path dir) {
     /** The {@code format} field of a {@code cpython-cores-N.json} (docs/cpython.md). */
     public static final String CPYTHON_FORMAT = "concurrencybench-cpython/1";
     private static final String CORES = "cores-";
-    private static final String CPYTHON = "cpython-" + CORES;
     private static final String PARTIAL = ".partial";
     private static final String LOGS = "logs";
     private static final Pattern CORES_FILE = Pattern.compile(CORES + "(\\d+)\\.json");
-    private static final Pattern CPYTHON_FILE = Pattern.compile(CPYTHON + "(\\d+)\\.json");
+    /** A CPython file's name: group 1 the interpreter's label (absent for a run of one), group 2 the core count. */
+    static final Pattern CPYTHON_FILE = Pattern.compile("cpython-(?:(" + CpythonLabels.LABEL + ")-)?" + CORES
+            + "(\\d+)\\.json");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public Path machineFile() {
@@ -66,14 +68,32 @@ public record RunFolder(Path dir) {
         return dir.resolve(CORES + cores + ".json" + PARTIAL);
     }
 
-    /** Real CPython's results for one core count, written by the Python companion. */
+    /** Real CPython's results for one core count, written by the Python companion (a run of one interpreter). */
     public Path cpythonFile(int cores) {
-        return dir.resolve(CPYTHON + cores + ".json");
+        return cpythonFile(null, cores);
+    }
+
+    /**
+     * Real CPython's results for one core count of the interpreter {@code label} ({@link CpythonLabels}):
+     * {@code cpython-3.13t-cores-N.json}; null label: {@code cpython-cores-N.json}, a run of one.
+     */
+    public Path cpythonFile(String label, int cores) {
+        return dir.resolve(cpythonFileName(label, cores));
+    }
+
+    /** The file name of {@link #cpythonFile(String, int)}. */
+    static String cpythonFileName(String label, int cores) {
+        return "cpython-" + (label == null ? "" : label + "-") + CORES + cores + ".json";
     }
 
     /** The companion's console output for one core count. */
     public Path cpythonLogFile(int cores) {
-        return logsDir().resolve(CPYTHON + cores + ".log");
+        return cpythonLogFile(null, cores);
+    }
+
+    /** The console output of interpreter {@code label}'s companion at one core count (null: a run of one). */
+    public Path cpythonLogFile(String label, int cores) {
+        return logsDir().resolve(cpythonFileName(label, cores).replaceFirst("\\.json$", ".log"));
     }
 
     public Path logsDir() {
@@ -96,23 +116,66 @@ public record RunFolder(Path dir) {
 
     /** The core counts that have a {@code cpython-cores-N.json}, ascending. */
     public SortedSet<Integer> cpythonCoreCounts() throws IOException {
-        return coreCounts(CPYTHON_FILE);
+        return cpythonCoreCounts(null);
+    }
+
+    /** The core counts that interpreter {@code label} has a file for, ascending (null: {@code cpython-cores-N.json}). */
+    public SortedSet<Integer> cpythonCoreCounts(String label) throws IOException {
+        SortedSet<Integer> counts = new TreeSet<>();
+        for (Matcher name : matching(CPYTHON_FILE)) {
+            if (java.util.Objects.equals(name.group(1), label)) {
+                counts.add(Integer.parseInt(name.group(2))); // checked by matching
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * The interpreters that have CPython files, in {@link CpythonLabels#ORDER}: one null for a run of
+     * one interpreter ({@code cpython-cores-N.json}), else their labels; empty when CPython did not run.
+     */
+    public List<String> cpythonLabels() throws IOException {
+        SortedSet<String> labels = new TreeSet<>(CpythonLabels.ORDER);
+        boolean single = false;
+        for (Matcher name : matching(CPYTHON_FILE)) {
+            if (name.group(1) == null) {
+                single = true;
+            } else {
+                labels.add(name.group(1));
+            }
+        }
+        List<String> all = new ArrayList<>();
+        if (single) {
+            all.add(null);
+        }
+        all.addAll(labels);
+        return all;
     }
 
     private SortedSet<Integer> coreCounts(Pattern names) throws IOException {
         SortedSet<Integer> counts = new TreeSet<>();
+        for (Matcher name : matching(names)) {
+            counts.add(Integer.parseInt(name.group(1))); // checked by matching
+        }
+        return counts;
+    }
+
+    /** The matches of the folder's file names against {@code names}. */
+    private List<Matcher> matching(Pattern names) throws IOException {
+        List<Matcher> found = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
-            return counts;
+            return found;
         }
         try (Stream<Path> files = Files.list(dir)) {
             files.forEach(file -> {
                 Matcher name = names.matcher(file.getFileName().toString());
                 if (name.matches()) {
-                    counts.add(coreCount(file, name.group(1)));
+                    coreCount(file, name.group(name.groupCount())); // refuses cores-0.json and overflowing numbers
+                    found.add(name);
                 }
             });
         }
-        return counts;
+        return found;
     }
 
     /** The most cores a file name may carry: far beyond any machine, far below an int's overflow. */

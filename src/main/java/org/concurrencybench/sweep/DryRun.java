@@ -3,7 +3,7 @@ package org.concurrencybench.sweep;
 import java.io.PrintStream;
 import org.concurrencybench.results.RoundFiles;
 import org.concurrencybench.sweep.plan.RoundOrder;
-import org.concurrencybench.sweep.cpython.CpythonStep;
+import org.concurrencybench.sweep.cpython.CpythonSteps;
 import org.concurrencybench.sweep.jmh.JmhLauncher;
 import org.concurrencybench.sweep.plan.SweepPlan;
 
@@ -17,9 +17,9 @@ final class DryRun {
 
     private final PrintStream console;
     private final SweepSettings settings;
-    private final CpythonStep cpython;
+    private final CpythonSteps cpython;
 
-    DryRun(PrintStream console, SweepSettings settings, CpythonStep cpython) {
+    DryRun(PrintStream console, SweepSettings settings, CpythonSteps cpython) {
         this.console = console;
         this.settings = settings;
         this.cpython = cpython;
@@ -32,10 +32,11 @@ final class DryRun {
         RoundFiles rounds = new RoundFiles(settings.runDir());
         console.println("Round 1, in its order:");
         for (RoundOrder.Visit visit : RoundOrder.of(settings.seed(), 1, steps,
-                cpython.active() ? settings.cores() : java.util.List.of())) {
+                cpython.active() ? settings.cores() : java.util.List.of(), cpython.labels())) {
             String cpus = settings.topology().cpusFor(visit.cores());
             console.println(visit.isCpython()
-                    ? String.join(" ", cpython.plannedCommand(visit.cores(), cpus, rounds.partialCpythonFile(1, visit.cores())))
+                    ? String.join(" ", cpython.step(visit.python()).plannedCommand(visit.cores(), cpus,
+                            rounds.partialCpythonFile(1, visit.python(), visit.cores())))
                             + "   (--task-ms: the JVM's SEQUENTIAL CPU task time at this count, from round 1)"
                     : String.join(" ", launcher.command(visit.cores(), cpus, visit.step().jmhArgs(),
                             rounds.partialStepFile(1, visit.cores(), visit.step().name()))));

@@ -43,7 +43,7 @@ public final class MachineDescription {
                 settings.skewWorkloads().stream().map(Enum::name).toList(), openFiles == null ? null : openFiles.hard(),
                 settings.limits().record(settings.topology().logicalCpus()), before, null, settings.budget(),
                 settings.params(), settings.profile().batchTasks(), new MachineInfo.Resume(
-                        settings.chartsDir().toString(), settings.python().present() ? settings.python().executable() : "",
+                        settings.chartsDir().toString(), settings.pythons().recorded(),
                         (int) settings.maxBatch().toSeconds()), new MachineInfo.Rounds(settings.seed(),
                         settings.profile().minRounds(), settings.profile().maxRounds(), settings.profile().precision(),
                         null, null, List.of()), settings.userTasks(),

@@ -22,7 +22,7 @@ import org.concurrencybench.results.RoundFiles;
 import org.concurrencybench.results.RoundPool;
 import org.concurrencybench.results.RunFolder;
 import org.concurrencybench.results.RunFolderException;
-import org.concurrencybench.sweep.cpython.CpythonStep;
+import org.concurrencybench.sweep.cpython.CpythonSteps;
 import org.concurrencybench.sweep.jmh.CellSettlement;
 import org.concurrencybench.sweep.jmh.JmhLauncher;
 import org.concurrencybench.sweep.plan.Durations;
@@ -53,14 +53,14 @@ final class RoundLoop {
     private final RunFolder folder;
     private final RoundFiles files;
     private final JmhLauncher launcher;
-    private final CpythonStep cpython;
+    private final CpythonSteps cpython;
     private final SweepInterruption interruption;
     private final List<Integer> finishedRounds;
     private final Map<String, Outcome> failed = new LinkedHashMap<>();
     private Map<String, Double> halfWidths = new LinkedHashMap<>();
     private boolean cpythonInRounds;
 
-    RoundLoop(SweepSettings settings, PrintStream console, JmhLauncher launcher, CpythonStep cpython,
+    RoundLoop(SweepSettings settings, PrintStream console, JmhLauncher launcher, CpythonSteps cpython,
               SweepInterruption interruption, List<Integer> finishedRounds) {
         this.settings = settings;
         this.console = console;
@@ -127,7 +127,7 @@ final class RoundLoop {
         }
         files.start(round);
         List<Integer> cpythonCores = cpythonInRounds && shortCells == null ? settings.cores() : List.of();
-        List<RoundOrder.Visit> visits = RoundOrder.of(settings.seed(), round, steps, cpythonCores);
+        List<RoundOrder.Visit> visits = RoundOrder.of(settings.seed(), round, steps, cpythonCores, cpython.labels());
         int index = 0;
         for (RoundOrder.Visit visit : visits) {
             index++;
@@ -136,7 +136,7 @@ final class RoundLoop {
                     settings.topology().label(cores),
                     settings.pinned() ? settings.topology().cpusFor(cores) : "(not pinned)", visit.name());
             if (visit.isCpython()) {
-                runCpython(round, cores);
+                runCpython(round, cores, visit.python());
             } else {
                 runStep(round, cores, visit.step());
             }
@@ -158,14 +158,15 @@ final class RoundLoop {
     }
 
     /**
-     * CPython's trials at one core count of the round, into the round's folder; its task calibrated
-     * to the JVM's SEQUENTIAL time pooled so far, or in round 1 to this round's.
+     * One interpreter's CPython trials at one core count of the round ({@code python} its label, null
+     * in a run of one), into the round's folder; its task calibrated to the JVM's SEQUENTIAL time
+     * pooled so far, or in round 1 to this round's.
      */
-    private void runCpython(int round, int cores) throws IOException, InterruptedException {
+    private void runCpython(int round, int cores, String python) throws IOException, InterruptedException {
         List<Path> jvmResults = new ArrayList<>(List.of(folder.coresFile(cores)));
         jvmResults.addAll(files.partialStepFiles(round, cores));
-        cpython.run(cores, settings.topology().cpusFor(cores), settings.runDir(), files.partialCpythonFile(round, cores),
-                jvmResults, 1);
+        cpython.step(python).run(cores, settings.topology().cpusFor(cores), settings.runDir(),
+                files.partialCpythonFile(round, python, cores), jvmResults, 1);
     }
 
     /** Gives the step's cells that failed this round their state (FAILED stays FAILED in every later round). */
@@ -200,7 +201,11 @@ final class RoundLoop {
                     pooled.stream().map(p -> p.result().source()).toList(), outcomes));
             widths.putAll(RoundCells.halfWidths(cores, plan.stepsAt(cores), pooled,
                     cell -> failed.containsKey(key(cores, cell))));
-            Sweep.writing(folder.cpythonFile(cores), () -> CpythonRoundPool.write(files, folder, cores));
+            // A run resumed without its CPython still pools the rounds it has (a run of one's names).
+            for (String python : cpython.labels().isEmpty() ? java.util.Collections.<String>singletonList(null)
+                    : cpython.labels()) {
+                Sweep.writing(folder.cpythonFile(python, cores), () -> CpythonRoundPool.write(files, folder, python, cores));
+            }
         }
         return widths;
     }

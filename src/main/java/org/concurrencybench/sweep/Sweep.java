@@ -1,7 +1,7 @@
 package org.concurrencybench.sweep;
 
 import org.concurrencybench.sweep.cpython.CpythonPlan;
-import org.concurrencybench.sweep.cpython.CpythonStep;
+import org.concurrencybench.sweep.cpython.CpythonSteps;
 import org.concurrencybench.sweep.jmh.JmhLauncher;
 import org.concurrencybench.sweep.jmh.JmhLock;
 import org.concurrencybench.sweep.machine.SuiteJar;
@@ -50,7 +50,7 @@ public final class Sweep {
     private final String javaBinary;
     private final Path jmhLock;
     private volatile JmhLauncher launcher;
-    private final CpythonStep cpython;
+    private final CpythonSteps cpython;
     private final List<Integer> finishedRounds = new java.util.concurrent.CopyOnWriteArrayList<>();
     private SweepInterruption interruption;
     private List<Integer> cpythonRests = List.of();
@@ -72,7 +72,7 @@ public final class Sweep {
         this.folder = new RunFolder(settings.runDir());
         this.javaBinary = javaBinary;
         this.jmhLock = jmhLock;
-        this.cpython = new CpythonStep(settings.python(), CpythonPlan.companionScript(), settings.profile(),
+        this.cpython = new CpythonSteps(settings.pythons(), CpythonPlan.companionScript(), settings.profile(),
                 settings.models(), settings.workloads(), settings.convoy(), settings.pinned(), console)
                 .withUserTask(settings.userTasks());
     }
@@ -190,7 +190,7 @@ public final class Sweep {
      * measures a CPython visit cut short with its round.
      */
     private List<Integer> cpythonRests() throws IOException {
-        if (!settings.resuming() || !cpython.active()
+        if (!settings.resuming() || !cpython.active() || !cpython.single() // several interpreters: always in rounds
                 || new org.concurrencybench.results.RoundFiles(settings.runDir()).cpythonInRounds()) {
             return List.of();
         }
@@ -204,7 +204,7 @@ public final class Sweep {
     private boolean measureCpythonRests() throws IOException, InterruptedException {
         for (int cores : cpythonRests) {
             console.printf("cores=%d: its CPython step was interrupted; measuring it again%n", cores);
-            cpython.run(cores, settings.topology().cpusFor(cores), settings.runDir(), folder.cpythonFile(cores),
+            cpython.step(null).run(cores, settings.topology().cpusFor(cores), settings.runDir(), folder.cpythonFile(cores),
                     List.of(folder.coresFile(cores)), settings.profile().minRounds());
             if (interruption.stopping()) {
                 return false;

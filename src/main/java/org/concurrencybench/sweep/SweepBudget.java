@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.concurrencybench.model.Model;
 import org.concurrencybench.results.MachineInfo;
-import org.concurrencybench.sweep.cpython.CpythonInterpreter;
+import org.concurrencybench.sweep.cpython.CpythonInterpreters;
 import org.concurrencybench.sweep.cpython.CpythonPlan;
 import org.concurrencybench.sweep.plan.BudgetPlanner;
 import org.concurrencybench.sweep.plan.CapacityPlan;
@@ -33,7 +33,7 @@ record SweepBudget(Profile profile, List<Integer> cores, List<Integer> taskCount
 
     /** What the run measures, which the budget does not change: the estimate's other inputs. */
     record Measured(List<Model> models, List<Workload> workloads, boolean convoy, Duration maxBatch,
-                    List<SizeSpread> spreads, List<Workload> skewWorkloads, CpythonInterpreter python) {
+                    List<SizeSpread> spreads, List<Workload> skewWorkloads, CpythonInterpreters pythons) {
     }
 
     /** The plan as asked, when no budget was given. */
@@ -62,8 +62,9 @@ record SweepBudget(Profile profile, List<Integer> cores, List<Integer> taskCount
         return c -> RunCostModel.sweepMillis(c.profile(), c.cores(), measured.models(), measured.workloads(),
                         measured.convoy(), c.taskCounts(), measured.maxBatch(), connections, measured.spreads(),
                         measured.skewWorkloads())
-                + new CpythonPlan(measured.python(), companion, c.profile(), measured.models(),
-                        measured.workloads(), measured.convoy()).estimatedMillis(c.cores(), c.profile().minRounds());
+                + measured.pythons().all().stream().mapToLong(python -> new CpythonPlan(python, companion,
+                        c.profile(), measured.models(), measured.workloads(), measured.convoy())
+                        .estimatedMillis(c.cores(), c.profile().minRounds())).sum();
     }
 
     /**

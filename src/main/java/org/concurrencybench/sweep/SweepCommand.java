@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
             "                      [--tasks LIST] [--max-batch-seconds S] [--spread LIST] [--param NAME=VALUE]...",
             "                      [--budget DURATION] [--precision P] [--min-rounds N] [--max-rounds N]",
             "                      [--label NAME] [--results DIR] [--charts DIR] [--no-build] [--dry-run|--rehearse] [--debug]",
-            "                      [--python PATH|--no-python]",
+            "                      [--python PATH...|--no-python]",
             "                      [--task-jar PATH --task CLASS [--task CLASS2]... [--task-timeout S]]",
             "                      [--python-task MODULE:FUNCTION [--python-path DIR]]",
             "  ./run-benchmarks.sh bundle [--with-runtime]         (pack the suite to run elsewhere)",
@@ -190,11 +190,13 @@ public final class SweepCommand implements Callable<Integer> {
                 + " its charts work at that scale. Its machine.json and report say \"rehearsal\".")
     boolean rehearse;
 
-    @Option(names = "--python", paramLabel = "PATH",
+    @Option(names = "--python", paramLabel = "PATH", split = ",",
             description = "The CPython (3.9+) to run beside the JVM, e.g. python3.13t (default: python3 on the PATH,"
                 + " if it is 3.9+). At each core count it runs the same batches and the convoy through"
-                + " CPython's own threads, processes and asyncio, under the same CPU affinity.")
-    String python;
+                + " CPython's own threads, processes and asyncio, under the same CPU affinity. Give it more than"
+                + " once (or a comma list) to measure several interpreters in the same rounds, side by side in"
+                + " the report; their files are then named by version and build (cpython-3.13t-cores-N.json).")
+    List<String> python;
 
     @Option(names = "--no-python", description = "Do not run real CPython beside the JVM.")
     boolean noPython;

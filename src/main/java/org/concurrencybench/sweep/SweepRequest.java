@@ -10,7 +10,7 @@ import java.util.List;
 public record SweepRequest(boolean smoke, boolean quick, boolean full, List<Integer> cores, List<String> models,
                            List<String> workloads, List<Integer> tasks, int maxBatchSeconds, List<String> spreads,
                            String budget, List<String> params, String label, Path resultsDir, Path chartsDir,
-                           Path resume, String python, boolean noPython, Double precision, Integer minRounds,
+                           Path resume, List<String> python, boolean noPython, Double precision, Integer minRounds,
                            Integer maxRounds, String taskJar, List<String> taskClasses, int taskTimeoutSeconds,
                            String pythonTask, Path pythonPath) {
 

@@ -1,6 +1,6 @@
 package org.concurrencybench.sweep;
 
-import org.concurrencybench.sweep.cpython.CpythonInterpreter;
+import org.concurrencybench.sweep.cpython.CpythonInterpreters;
 import org.concurrencybench.sweep.machine.CpuLimits;
 import org.concurrencybench.sweep.machine.CpuTopology;
 import org.concurrencybench.sweep.machine.MachineProbe;
@@ -39,7 +39,7 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
                      boolean convoy, List<Integer> taskCounts, Duration maxBatch, String label, String runId,
                      Path runDir, Path chartsDir, CpuTopology topology, boolean pinned, String pinning,
                      Instant startedAt, MachineInfo resumed, List<SizeSpread> spreads, List<Workload> skewWorkloads,
-                     CpuLimits limits, MachineInfo.Budget budget, CpythonInterpreter python,
+                     CpuLimits limits, MachineInfo.Budget budget, CpythonInterpreters pythons,
                      Map<String, String> params, long seed, MachineInfo.UserTasks userTasks,
                      List<Integer> coresGivenUp, boolean rehearsal) {
 
@@ -51,7 +51,7 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
         return new SweepSettings(profile, cores, models, workloads, convoy, taskCounts, maxBatch, label, runId, runDir,
                 chartsDir, topology, false, "not pinned: a rehearsal of " + topology.source()
                 + " on this machine's CPUs, each core count told -XX:ActiveProcessorCount", startedAt, resumed,
-                spreads, skewWorkloads, limits, budget, python, params, seed, userTasks, coresGivenUp, true);
+                spreads, skewWorkloads, limits, budget, pythons, params, seed, userTasks, coresGivenUp, true);
     }
 
     /** The spreads a sweep measures unless {@code --spread} says otherwise (a quick look: NONE only). */
@@ -119,7 +119,7 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
             // A batch size of one's own replaces the profile's, for the JVM's batches and CPython's alike.
             profile = profile.withBatchTasks(batchSize(params.get(TASKS_PARAM)));
         }
-        CpythonInterpreter python = CpythonInterpreter.find(request.python(), request.noPython());
+        CpythonInterpreters python = CpythonInterpreters.find(request.python(), request.noPython());
         MachineInfo.UserTasks userTasks = UserTaskFlags.resolve(request, python);
         if (named.contains(Workload.USER) && userTasks == null) {
             throw new IllegalArgumentException("--workloads USER: it names your own tasks; give them with --task-jar PATH"
@@ -232,7 +232,7 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
                 request.resume(), charts, topology, Boolean.TRUE.equals(machine.pinned()), machine.pinning(),
                 machine.startedAt() == null ? Instant.now() : Instant.parse(machine.startedAt()), machine,
                 plan.spreads(), plan.skewWorkloads(), new CpuLimits(null, topology.logicalCpus(), null, null),
-                machine.budget(), CpythonInterpreter.resumed(recorded.python(), request.python(), request.noPython()),
+                machine.budget(), CpythonInterpreters.resumed(recorded.python(), request.python(), request.noPython()),
                 plan.params(), inRounds ? machine.rounds().seed() : 0, machine.userTasks(), List.of(), machine.rehearsalRun());
     }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.concurrencybench.api.UserTask;
 import org.concurrencybench.results.MachineInfo;
 import org.concurrencybench.sweep.cpython.CpythonInterpreter;
+import org.concurrencybench.sweep.cpython.CpythonInterpreters;
 import org.concurrencybench.sweep.cpython.CpythonPlan;
 import org.concurrencybench.sweep.cpython.PythonTaskCheck;
 import org.concurrencybench.workload.user.BadTaskException;
@@ -26,7 +27,7 @@ final class UserTaskFlags {
     }
 
     /** The run's user tasks, or null when none was given. */
-    static MachineInfo.UserTasks resolve(SweepRequest command, CpythonInterpreter python) {
+    static MachineInfo.UserTasks resolve(SweepRequest command, CpythonInterpreters pythons) {
         List<String> classes = command.taskClasses() == null ? List.of() : command.taskClasses().stream()
                 .map(String::trim).filter(c -> !c.isEmpty()).distinct().toList();
         if (command.taskJar() != null && classes.isEmpty()) {
@@ -42,7 +43,7 @@ final class UserTaskFlags {
             throw new IllegalArgumentException("--python-path " + command.pythonPath() + ": give the function with --python-task MODULE:FUNCTION");
         }
         String classPath = classes.isEmpty() ? null : checkClasses(command.taskJar(), classes);
-        String pythonTask = command.pythonTask() == null ? null : checkPython(command, python);
+        String pythonTask = command.pythonTask() == null ? null : checkPython(command, pythons);
         if (classPath == null && pythonTask == null) {
             return null;
         }
@@ -76,15 +77,19 @@ final class UserTaskFlags {
         }
     }
 
-    private static String checkPython(SweepRequest command, CpythonInterpreter python) {
+    /** The function checked with every interpreter of the run: it must run in each. */
+    private static String checkPython(SweepRequest command, CpythonInterpreters pythons) {
         String spec = command.pythonTask().trim();
         if (!spec.matches("[A-Za-z_][\\w.]*:[A-Za-z_]\\w*")) {
             throw new IllegalArgumentException("--python-task " + spec + ": expected MODULE:FUNCTION, e.g. mytasks:handle");
         }
-        Optional<String> problem = PythonTaskCheck.problem(python, CpythonPlan.companionScript(), spec, command.pythonPath());
-        problem.ifPresent(line -> {
-            throw new IllegalArgumentException(line);
-        });
+        for (CpythonInterpreter python : pythons.all()) {
+            Optional<String> problem = PythonTaskCheck.problem(python, CpythonPlan.companionScript(), spec,
+                    command.pythonPath());
+            problem.ifPresent(line -> {
+                throw new IllegalArgumentException(line);
+            });
+        }
         return spec;
     }
 }

@@ -59,7 +59,7 @@ class ResumeSettingsIT {
         SweepRoundsIT.unfinish(run); // stopped before its rounds did
 
         SweepSettings resumed = CommandLines.resolve("--resume", run.toString());
-        assertFalse(resumed.python().present(), "the run was started with --no-python");
+        assertFalse(resumed.pythons().first().present(), "the run was started with --no-python");
         assertEquals(charts, resumed.chartsDir());
         assertEquals(Duration.ofSeconds(7), resumed.maxBatch());
         assertEquals(List.of(1, 2), resumed.cores(), "a run in rounds goes on at every core count");
@@ -104,7 +104,7 @@ class ResumeSettingsIT {
         Files.delete(rounds.cpythonFile(1, 2));
 
         SweepSettings resumed = CommandLines.resolve("--resume", run.toString());
-        assertEquals(python.toString(), resumed.python().executable());
+        assertEquals(python.toString(), resumed.pythons().first().executable());
         run(resumed);
         List<String> after = Files.readAllLines(calls);
         assertEquals(List.of("2"), after.subList(2, after.size()), console.toString());

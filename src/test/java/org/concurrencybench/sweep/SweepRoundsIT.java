@@ -200,6 +200,52 @@ class SweepRoundsIT {
                 + " trial of each in a shuffled order"), console.toString());
     }
 
+    /** A stand-in CPython {@code version} whose companion writes one trial of the sequential CPU batch, naming itself. */
+    private Path fakePython(String version) throws Exception {
+        Path fake = dir.resolve("python" + version);
+        Files.writeString(fake, """
+                #!/bin/sh
+                case "$2" in *sys.version*) echo "VERSION 1 1"; exit 0;; esac
+                out=""; prev=""; for a in "$@"; do [ "$prev" = "--out" ] && out="$a"; prev="$a"; done
+                echo "$out $*" >> "LOG"
+                printf '{"format":"concurrencybench-cpython/1","python":{"executable":"%s","version":"VERSION","implementation":"CPython","build":"gil"},"cores":1,"cpuUnits":7,"profile":{"forks":1},"benchmarks":[{"benchmark":"cpython.batch","mode":"avgt","forks":1,"params":{"form":"sequential","workload":"CPU"},"primaryMetric":{"score":100.0,"scoreUnit":"ms/op","rawData":[[100.0,101.0]]}}],"failed":[]}' "$0" > "$out"
+                """.replace("VERSION", version).replace("LOG", dir.resolve("invocations.log").toString()));
+        assertTrue(fake.toFile().setExecutable(true));
+        return fake;
+    }
+
+    @Test
+    void twoInterpretersAreEachMeasuredAtEachCoreCountOfEveryRoundIntoTheirOwnFilesAndTheRunVerifies() throws Exception {
+        Path run = newRun("--python", fakePython("3.11.7") + "," + fakePython("3.13.0"));
+        List<String> cpython = invocations().stream().filter(line -> line.contains("/cpython-")).toList();
+        assertEquals(3 * 2 * 2, cpython.size(), "3 rounds x 2 core counts x 2 interpreters: " + cpython);
+        RoundFiles files = new RoundFiles(run);
+        RunFolder folder = new RunFolder(run);
+        for (String label : List.of("3.11", "3.13")) {
+            for (int cores : List.of(1, 2)) {
+                for (int round = 1; round <= 3; round++) {
+                    assertTrue(Files.isRegularFile(files.cpythonFile(round, label, cores)), label + " " + cores + " " + round);
+                }
+                JsonNode pooled = new ObjectMapper().readTree(folder.cpythonFile(label, cores).toFile());
+                assertEquals(3, pooled.get("benchmarks").get(0).get("primaryMetric").get("rawData").size());
+                assertTrue(pooled.get("python").get("executable").asText().endsWith("python" + label + (label.equals("3.11")
+                        ? ".7" : ".0")), "the file of " + label + " is its own interpreter's");
+            }
+        }
+        assertFalse(Files.exists(folder.cpythonFile(1)), "no unnamed file in a run of several");
+        assertEquals(List.of("3.11", "3.13"), folder.cpythonLabels());
+        RunCheck.Summary summary = RunCheck.check(folder);
+        assertTrue(summary.problems().isEmpty(), summary.problems().toString());
+        assertTrue(summary.line().contains("CPython: 4 of 4 measured, 0 failed"), summary.line());
+        assertTrue(machine(run).get("resume").get("python").asText().contains(java.io.File.pathSeparator),
+                "both recorded for --resume");
+        try (var reports = Files.list(dir.resolve("charts"))) {
+            String md = Files.readString(reports.findFirst().orElseThrow().resolve("report.md"));
+            assertTrue(md.contains("## Real CPython 3.13 beside the simulation"), md);
+            assertTrue(md.contains("## CPython interpreters side by side"), md);
+        }
+    }
+
     @Test
     void aResumedRunKeepsCpythonsFinishedRoundsAndMeasuresTheRoundCutShortAgain() throws Exception {
         Path run = newRun("--python", fakePython().toString());

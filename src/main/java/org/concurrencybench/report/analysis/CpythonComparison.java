@@ -69,8 +69,9 @@ public final class CpythonComparison {
             /** How the companion begins the reason of a form its interpreter lacks (python/cpybench/interpreters.py). */
             public static final String PREFIX = "not available in CPython ";
 
+            /** Whether {@code reason} says so, the round it came from named or not ("round 1: not available ..."). */
             public static boolean is(String reason) {
-                return reason != null && reason.startsWith(PREFIX);
+                return reason != null && reason.replaceFirst("^round \\d+: ", "").startsWith(PREFIX);
             }
         }
 

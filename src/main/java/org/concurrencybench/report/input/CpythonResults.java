@@ -13,14 +13,22 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.concurrencybench.results.CpythonLabels;
 import org.concurrencybench.results.RunFolder;
 
 /**
  * The real CPython's results of a run: one file per core count ({@link RunFolder#cpythonFile}), as the
- * companion ({@code python/cpybench}) writes it, in the shape docs/cpython.md documents. A file of
- * another shape (a JMH array, another program's JSON) stops the report with one line naming it.
+ * companion ({@code python/cpybench}) writes it, in the shape docs/cpython.md documents. A run of
+ * several interpreters has one of these per interpreter, each with its {@code label}
+ * ({@link CpythonLabels}: "3.11", "3.13t"); a run of one has no label. A file of another shape (a
+ * JMH array, another program's JSON) stops the report with one line naming it.
  */
-public record CpythonResults(SortedMap<Integer, CpythonResults.CoreCount> byCores) {
+public record CpythonResults(SortedMap<Integer, CpythonResults.CoreCount> byCores, String label) {
+
+    /** The results of a run of one interpreter. */
+    public CpythonResults(SortedMap<Integer, CpythonResults.CoreCount> byCores) {
+        this(byCores, null);
+    }
 
     public static final String FORMAT = RunFolder.CPYTHON_FORMAT;
     public static final String BATCH = "cpython.batch";
@@ -88,23 +96,45 @@ public record CpythonResults(SortedMap<Integer, CpythonResults.CoreCount> byCore
                             List<Failed> failed) {
     }
 
-    /** The run folder's CPython results; empty when the run has none (no python, or --no-python). */
+    /**
+     * The run folder's CPython results, of its first interpreter where it ran several
+     * ({@link #readAll}); empty when the run has none (no python, or --no-python).
+     */
     public static Optional<CpythonResults> read(Path runDirectory) {
-        SortedMap<Integer, CoreCount> byCores = new TreeMap<>();
+        return readAll(runDirectory).stream().findFirst();
+    }
+
+    /**
+     * Every interpreter's results in the run folder, by version ({@link CpythonLabels#ORDER}): one for
+     * a run of one interpreter, none for a run without CPython.
+     */
+    public static List<CpythonResults> readAll(Path runDirectory) {
         if (!Files.isDirectory(runDirectory)) {
-            return Optional.empty(); // results built in memory (tests) have no folder
+            return List.of(); // results built in memory (tests) have no folder
         }
         RunFolder folder = new RunFolder(runDirectory);
+        List<CpythonResults> all = new java.util.ArrayList<>();
         try {
-            for (int cores : folder.cpythonCoreCounts()) {
-                byCores.put(cores, readFile(folder.cpythonFile(cores)));
+            for (String label : folder.cpythonLabels()) {
+                SortedMap<Integer, CoreCount> byCores = new TreeMap<>();
+                for (int cores : folder.cpythonCoreCounts(label)) {
+                    byCores.put(cores, readFile(folder.cpythonFile(label, cores)));
+                }
+                all.add(new CpythonResults(byCores, label));
             }
         } catch (org.concurrencybench.results.RunFolderException e) {
             throw new ReportException(e.getMessage(), e);
         } catch (IOException e) {
             throw new ReportException(runDirectory + ": cannot list the folder (" + e.getMessage() + ")");
         }
-        return byCores.isEmpty() ? Optional.empty() : Optional.of(new CpythonResults(byCores));
+        return all;
+    }
+
+    /** What the report calls the interpreter: "3.13t" (its label, else its version and build), or "CPython". */
+    public String name() {
+        return label != null ? label
+                : python().filter(p -> p.version() != null).map(p -> CpythonLabels.of(p.version(), p.freeThreaded()))
+                        .orElse("CPython");
     }
 
     /** One file, checked for the documented shape. */

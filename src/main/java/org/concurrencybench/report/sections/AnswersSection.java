@@ -38,7 +38,10 @@ final class AnswersSection {
         ConvoyResults.of(run, level).flatMap(AnswersSection::convoy).ifPresent(scenarios::add);
         CapacityResults.of(run, level).flatMap(AnswersSection::capacity).ifPresent(scenarios::add);
         SkewResults.of(run, level).flatMap(AnswersSection::skew).ifPresent(scenarios::add);
-        CpythonResults.read(run.directory()).flatMap(py -> cpython(run, py, level)).ifPresent(scenarios::add);
+        List<CpythonResults> pythons = CpythonResults.readAll(run.directory());
+        pythons.forEach(py -> cpython(run, py, level).map(line -> pythons.size() < 2 ? line
+                : line.replaceFirst("^Real CPython", "Real CPython " + py.name())).ifPresent(scenarios::add));
+        CpythonSideBySide.answer(run, pythons, level).ifPresent(scenarios::add);
         if (!scenarios.isEmpty()) {
             document.heading(3, "Scenarios");
             document.bullets(scenarios);

@@ -32,11 +32,11 @@ final class CpythonSection {
 
     static void add(ReportDocument document, RunResults run, CpythonResults py, double level, String runName,
                     ChartSink charts) {
-        document.heading(2, "Real CPython beside the simulation");
+        document.heading(2, "Real CPython" + named(py) + " beside the simulation");
         document.paragraph(introduction(py));
         for (String workload : py.workloads()) {
             List<CpythonComparison.SpeedupRow> rows = CpythonComparison.speedups(run, py, workload, level);
-            addWorkload(document, rows, workload, runName, charts, py.asyncioCalls(workload));
+            addWorkload(document, rows, workload, runName, charts, py.asyncioCalls(workload), py.label());
             List<String> why = CpythonGaps.explain(run, py, workload, rows, level);
             if (!why.isEmpty()) {
                 document.paragraph("More than " + Numbers.format(CpythonComparison.FLAG_FACTOR) + "x apart, and why"
@@ -46,6 +46,16 @@ final class CpythonSection {
         }
         addConvoy(document, CpythonComparison.convoy(run, py, level), py, runName, charts);
         addFailures(document, py);
+    }
+
+    /** " 3.13t" for one interpreter of several (its label), "" for the only one. */
+    private static String named(CpythonResults py) {
+        return py.label() == null ? "" : " " + py.label();
+    }
+
+    /** A chart's file name, made the interpreter's own in a run of several: "cpython-3.13t-cpu". */
+    private static String chartName(String label, String name) {
+        return label == null ? "cpython-" + name : "cpython-" + label + "-" + name;
     }
 
     private static String introduction(CpythonResults py) {
@@ -71,31 +81,33 @@ final class CpythonSection {
     }
 
     private static void addWorkload(ReportDocument document, List<CpythonComparison.SpeedupRow> rows, String workload,
-                                    String runName, ChartSink charts, java.util.Optional<String> asyncioCalls) {
-        document.heading(3, "CPython and the simulation: " + workload);
+                                    String runName, ChartSink charts, java.util.Optional<String> asyncioCalls,
+                                    String label) {
+        String named = label == null ? "" : " " + label;
+        document.heading(3, "CPython" + named + " and the simulation: " + workload);
         asyncioCalls.ifPresent(calls -> document.paragraph("Your function (--python-task), called FUNCTION(seed) per"
                 + " task in every form. Under asyncio it was " + (calls.equals("awaited")
                 ? "awaited: an async def, so its awaits let the other tasks of the batch run."
                 : "called on the loop: a plain function, so while it runs no other task of the batch can, and any"
                 + " blocking call inside it stalls them all.")));
-        document.figure(charts.add(speedupChart(rows, workload, runName)));
+        document.figure(charts.add(speedupChart(rows, workload, runName, label)));
         List<List<String>> table = new ArrayList<>();
         for (CpythonComparison.SpeedupRow row : rows) {
             table.add(List.of(row.form(), row.model(), Integer.toString(row.cores()), interval(row.cpython()),
                     interval(row.jvm()), interval(row.ratio()), verdict(row)));
         }
-        document.table("CPython's speedup and the simulation's, " + workload, List.of("CPython form", "JVM model",
+        document.table("CPython" + named + "'s speedup and the simulation's, " + workload, List.of("CPython form", "JVM model",
                 "cores", "CPython speedup [CI]", "JVM speedup [CI]", "ratio [CI]", "verdict"), table);
     }
 
     private static void addConvoy(ReportDocument document, List<CpythonComparison.ConvoyRow> convoy, CpythonResults py,
                                   String runName, ChartSink charts) {
         if (!convoy.isEmpty()) {
-            document.heading(3, "CPython and the simulation: convoy");
+            document.heading(3, "CPython" + named(py) + " and the simulation: convoy");
             document.paragraph("Round trips per second of one thread beside k CPU-bound threads, and the slowdown factor"
                     + " (round trips alone / beside k), CPython's own GIL against "
                     + CpythonPairing.convoyModel(py.freeThreaded()) + ", per core count and switch interval.");
-            document.figure(charts.add(convoyChart(convoy, runName)));
+            document.figure(charts.add(convoyChart(convoy, runName, py.label())));
             List<List<String>> table = new ArrayList<>();
             for (CpythonComparison.ConvoyRow row : convoy) {
                 table.add(List.of(Integer.toString(row.cores()), Integer.toString(row.switchMicros()),
@@ -103,7 +115,7 @@ final class CpythonSection {
                         interval(row.cpythonSlowdown()), interval(row.jvmSlowdown()), interval(row.ratio()),
                         verdict(row)));
             }
-            document.table("Convoy: CPython and the simulation", List.of("cores", "switch \u00b5s", "CPU threads",
+            document.table("Convoy: CPython" + named(py) + " and the simulation", List.of("cores", "switch \u00b5s", "CPU threads",
                     "CPython round trips/s [CI]", "JVM round trips/s [CI]", "CPython slowdown", "JVM slowdown",
                     "ratio [CI]", "verdict"), table);
         }
@@ -197,7 +209,14 @@ final class CpythonSection {
     }
 
     static ReportChart speedupChart(List<CpythonComparison.SpeedupRow> rows, String workload, String runName) {
-        String title = runName + " - " + workload + ": CPython (solid) and its simulation (dashed)";
+        return speedupChart(rows, workload, runName, null);
+    }
+
+    /** The chart of one interpreter of several ({@code label}; null: the only one). */
+    static ReportChart speedupChart(List<CpythonComparison.SpeedupRow> rows, String workload, String runName,
+                                    String label) {
+        String title = runName + " - " + workload + ": CPython" + (label == null ? "" : " " + label)
+                + " (solid) and its simulation (dashed)";
         XYChart chart = ChartStyle.xyChart(title, "cores (log2 scale)", "speedup over sequential at 1 core");
         List<String> models = new ArrayList<>();
         for (String form : rows.stream().map(CpythonComparison.SpeedupRow::form).distinct().toList()) {
@@ -208,7 +227,7 @@ final class CpythonSection {
             addSeries(chart, "JVM " + model, model, of.stream().filter(r -> r.jvm().present()).toList(), false);
         }
         ChartStyle.coresAxis(chart);
-        return new ReportChart("cpython-" + workload.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"),
+        return new ReportChart(chartName(label, workload.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")),
                 title, chart, models);
     }
 
@@ -228,8 +247,14 @@ final class CpythonSection {
     }
 
     static ReportChart convoyChart(List<CpythonComparison.ConvoyRow> rows, String runName) {
+        return convoyChart(rows, runName, null);
+    }
+
+    /** The convoy chart of one interpreter of several ({@code label}; null: the only one). */
+    static ReportChart convoyChart(List<CpythonComparison.ConvoyRow> rows, String runName, String label) {
         int cores = rows.stream().mapToInt(CpythonComparison.ConvoyRow::cores).max().orElse(1);
-        String title = runName + " - convoy: CPython (solid) and the simulation (dashed), " + Numbers.cores(cores);
+        String title = runName + " - convoy: CPython" + (label == null ? "" : " " + label)
+                + " (solid) and the simulation (dashed), " + Numbers.cores(cores);
         XYChart chart = ChartStyle.xyChart(title, "CPU-bound neighbour threads", "round trips per second (log scale)");
         chart.getStyler().setYAxisLogarithmic(true);
         List<CpythonComparison.ConvoyRow> at = rows.stream().filter(r -> r.cores() == cores).toList();
@@ -246,6 +271,6 @@ final class CpythonSection {
                 series.setLineStyle(ChartStyle.DASHED);
             }
         }
-        return new ReportChart("cpython-convoy", title, chart, List.of());
+        return new ReportChart(chartName(label, "convoy"), title, chart, List.of());
     }
 }

@@ -41,7 +41,7 @@ public final class RunReport {
             document.heading(2, "Warnings");
             document.bullets(warnings);
         }
-        Optional<CpythonResults> cpython = CpythonResults.read(run.directory());
+        List<CpythonResults> cpython = CpythonResults.readAll(run.directory());
         if (scaling.isEmpty() && cpython.isEmpty()) {
             document.paragraph("This run has no " + BenchmarkClasses.MODEL + " results.");
         }
@@ -51,7 +51,8 @@ public final class RunReport {
                     .filter(o -> workload.group().equals(WorkloadGroups.of(o.params()))).toList(), run.machine());
         }
         SkewResults.of(run, level).ifPresent(skew -> SkewSection.add(document, skew, name, charts));
-        cpython.ifPresent(py -> CpythonSection.add(document, run, py, level, name, charts));
+        cpython.forEach(py -> CpythonSection.add(document, run, py, level, name, charts));
+        CpythonSideBySide.add(document, run, cpython, level);
         Optional<ConvoyResults> convoy = ConvoyResults.of(run, level);
         convoy.ifPresent(results -> ScenarioSection.addConvoy(document, results, name, charts));
         Optional<CapacityResults> capacity = CapacityResults.of(run, level);

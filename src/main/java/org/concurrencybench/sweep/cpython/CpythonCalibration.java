@@ -29,10 +29,10 @@ final class CpythonCalibration {
     private CpythonCalibration() {
     }
 
-    /** The CPU units an earlier core count of this run chose (also one measured before a --resume); null for none. */
-    static Integer cpuUnits(RunFolder folder) throws IOException {
-        for (int cores : folder.cpythonCoreCounts()) {
-            Integer units = cpuUnits(folder.cpythonFile(cores));
+    /** The CPU units an earlier core count of this run chose for interpreter {@code label} (null: a run of one) (also one measured before a --resume); null for none. */
+    static Integer cpuUnits(RunFolder folder, String label) throws IOException {
+        for (int cores : folder.cpythonCoreCounts(label)) {
+            Integer units = cpuUnits(folder.cpythonFile(label, cores));
             if (units != null) {
                 return units;
             }

@@ -1,6 +1,7 @@
 package org.concurrencybench.sweep.cpython;
 
 import java.util.List;
+import org.concurrencybench.results.CpythonLabels;
 import org.concurrencybench.sweep.machine.MachineProbe;
 
 /**
@@ -22,6 +23,11 @@ public record CpythonInterpreter(String executable, String version, boolean free
 
     public boolean present() {
         return executable != null;
+    }
+
+    /** Its name in a run of several interpreters: version and build, "3.11" or "3.13t" ({@link CpythonLabels}). */
+    public String label() {
+        return present() ? CpythonLabels.of(version, freeThreaded) : null;
     }
 
     /**

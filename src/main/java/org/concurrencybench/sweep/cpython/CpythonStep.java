@@ -38,6 +38,7 @@ public final class CpythonStep {
     }
 
     private final CpythonPlan plan;
+    private final String label; // the interpreter's name in a run of several; null in a run of one
     private final boolean pin;
     private final PrintStream console;
     private final ChildProcess child = new ChildProcess();
@@ -45,7 +46,17 @@ public final class CpythonStep {
 
     public CpythonStep(CpythonInterpreter interpreter, Path script, Profile profile, List<Model> models,
                        List<Workload> chosen, boolean convoy, boolean pin, PrintStream console) {
+        this(interpreter, null, script, profile, models, chosen, convoy, pin, console);
+    }
+
+    /**
+     * The step of one interpreter of several, {@code label} naming its files and log
+     * ({@link RunFolder#cpythonFile(String, int)}); null label: a run of one.
+     */
+    public CpythonStep(CpythonInterpreter interpreter, String label, Path script, Profile profile, List<Model> models,
+                       List<Workload> chosen, boolean convoy, boolean pin, PrintStream console) {
         this.plan = new CpythonPlan(interpreter, script, profile, models, chosen, convoy);
+        this.label = label;
         this.pin = pin;
         this.console = console;
     }
@@ -100,9 +111,9 @@ public final class CpythonStep {
     public void run(int cores, String cpus, Path runDir, Path out, List<Path> jvmResults, int trials)
             throws IOException, InterruptedException {
         RunFolder folder = new RunFolder(runDir);
-        Path log = folder.cpythonLogFile(cores);
+        Path log = folder.cpythonLogFile(label, cores);
         if (cpuUnits == null) {
-            cpuUnits = CpythonCalibration.cpuUnits(folder); // a resumed run's, from its pooled files
+            cpuUnits = CpythonCalibration.cpuUnits(folder, label); // a resumed run's, from its pooled files
         }
         List<String> command = command(cores, cpus, out, trials, CpythonCalibration.jvmTaskMillis(jvmResults));
         console.printf("  cpython: %d benchmarks with %s %s%n", benchmarks(), plan.interpreter().executable(),

@@ -21,21 +21,33 @@ import java.util.Random;
  */
 public final class RoundOrder {
 
-    /** One invocation of a round, pinned to {@code cores} CPUs: a JMH step, or CPython's companion ({@code step} null). */
-    public record Visit(int cores, SweepPlan.Step step) {
+    /**
+     * One invocation of a round, pinned to {@code cores} CPUs: a JMH step, or CPython's companion
+     * ({@code step} null) of the interpreter labelled {@code python} (null in a run of one).
+     */
+    public record Visit(int cores, SweepPlan.Step step, String python) {
+
+        public Visit(int cores, SweepPlan.Step step) {
+            this(cores, step, null);
+        }
 
         /** CPython's companion at {@code cores}: one trial of each of its benchmarks. */
         public static Visit ofCpython(int cores) {
-            return new Visit(cores, null);
+            return ofCpython(cores, null);
+        }
+
+        /** The companion of interpreter {@code python} (null: the only one) at {@code cores}. */
+        public static Visit ofCpython(int cores, String python) {
+            return new Visit(cores, null, python);
         }
 
         public boolean isCpython() {
             return step == null;
         }
 
-        /** What the console and the tests call the visit: the step's name, or {@code cpython}. */
+        /** What the console and the tests call the visit: the step's name, or {@code cpython} (and its interpreter). */
         public String name() {
-            return isCpython() ? "cpython" : step.name();
+            return isCpython() ? (python == null ? "cpython" : "cpython " + python) : step.name();
         }
     }
 
@@ -59,17 +71,27 @@ public final class RoundOrder {
      */
     public static List<Visit> of(long seed, int round, Map<Integer, List<SweepPlan.Step>> stepsByCores,
                                  List<Integer> cpythonCores) {
+        return of(seed, round, stepsByCores, cpythonCores, java.util.Collections.singletonList(null));
+    }
+
+    /**
+     * The same with the companion of each interpreter of {@code pythons} (their labels; one null in
+     * a run of one) at each of {@code cpythonCores}: a visit each, shuffled alike.
+     */
+    public static List<Visit> of(long seed, int round, Map<Integer, List<SweepPlan.Step>> stepsByCores,
+                                 List<Integer> cpythonCores, List<String> pythons) {
         Random random = new Random(mix(seed, round));
         List<Visit> visits = new ArrayList<>();
         stepsByCores.forEach((cores, steps) -> steps.forEach(step -> visits.add(new Visit(cores, step))));
-        List<Visit> cpython = cpythonCores.stream().map(Visit::ofCpython).toList();
+        List<Visit> cpython = cpythonCores.stream()
+                .flatMap(cores -> pythons.stream().map(python -> Visit.ofCpython(cores, python))).toList();
         if (round > 1) {
             visits.addAll(cpython);
         }
         java.util.Collections.shuffle(visits, random);
         List<Visit> shuffled = new ArrayList<>();
         for (Visit visit : visits) {
-            shuffled.add(visit.isCpython() ? visit : new Visit(visit.cores(), shuffleParams(visit.step(), random)));
+            shuffled.add(visit.isCpython() ? visit : new Visit(visit.cores(), shuffleParams(visit.step(), random), null));
         }
         if (round == 1) {
             List<Visit> last = new ArrayList<>(cpython);

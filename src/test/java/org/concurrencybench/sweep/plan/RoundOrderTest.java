@@ -84,6 +84,24 @@ class RoundOrderTest {
     }
 
     @Test
+    void twoInterpretersAreTwoVisitsAtEachCoreCountOfEveryRound() {
+        List<String> pythons = List.of("3.11", "3.13");
+        for (int round = 1; round <= 3; round++) {
+            List<RoundOrder.Visit> visits = RoundOrder.of(42, round, PLAN, CPYTHON_CORES, pythons);
+            List<String> cpython = visits.stream().filter(RoundOrder.Visit::isCpython)
+                    .map(v -> v.cores() + " " + v.name()).sorted().toList();
+            assertEquals(List.of("1 cpython 3.11", "1 cpython 3.13", "2 cpython 3.11", "2 cpython 3.13",
+                    "4 cpython 3.11", "4 cpython 3.13"), cpython, "round " + round + ": each interpreter at each count");
+            if (round == 1) {
+                assertTrue(visits.subList(visits.size() - cpython.size(), visits.size()).stream()
+                        .allMatch(RoundOrder.Visit::isCpython), "round 1: every interpreter after the JMH steps");
+            }
+        }
+        assertEquals(visitNames(RoundOrder.of(42, 2, PLAN, CPYTHON_CORES)), visitNames(RoundOrder.of(42, 2, PLAN,
+                CPYTHON_CORES, java.util.Collections.singletonList(null))), "a run of one keeps its order");
+    }
+
+    @Test
     void everyRoundVisitsCpythonOncePerCoreCountAfterTheJmhStepsInRoundOneAmongThemLater() {
         int interleaved = 0;
         Set<List<String>> orders = new HashSet<>();

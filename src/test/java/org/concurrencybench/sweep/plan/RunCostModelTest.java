@@ -109,7 +109,7 @@ class RunCostModelTest {
                 "--label", "box").budget().estimatedMillis();
 
         SweepSettings settings = CommandLines.resolve("--quick", "--python", python.toString(), "--label", "box");
-        long cpython = new CpythonStep(settings.python(), CpythonPlan.companionScript(), settings.profile(),
+        long cpython = new CpythonStep(settings.pythons().first(), CpythonPlan.companionScript(), settings.profile(),
                 settings.models(), settings.workloads(), settings.convoy(), false, System.out)
                 .estimatedMillis(settings.cores(), settings.profile().minRounds());
         assertTrue(cpython > 0);
@@ -126,7 +126,7 @@ class RunCostModelTest {
         SweepSettings settings = CommandLines.resolve("--cores", "1,2", "--python", python.toString(), "--label", "box");
         Profile profile = settings.profile();
         assertEquals(3, profile.minRounds());
-        CpythonPlan plan = new CpythonPlan(settings.python(), CpythonPlan.companionScript(), profile, settings.models(),
+        CpythonPlan plan = new CpythonPlan(settings.pythons().first(), CpythonPlan.companionScript(), profile, settings.models(),
                 settings.workloads(), settings.convoy());
         long oneRound = plan.estimatedMillis(1) + plan.estimatedMillis(2);
         assertEquals(oneRound, plan.estimatedMillis(List.of(1, 2), 1));
