@@ -186,7 +186,7 @@ public record RunFolder(Path dir) {
      * whose number overflows is a file the sweep never writes, refused in one line naming it.
      */
     private static int coreCount(Path file, String digits) {
-        return number(file, digits, file.getFileName().toString().startsWith(CPYTHON) ? CPYTHON_FILES : CORES_FILES);
+        return number(file, digits, file.getFileName().toString().startsWith("cpython-") ? CPYTHON_FILES : CORES_FILES);
     }
 
     /**
