@@ -193,6 +193,9 @@ public final class ScalingAnalysis {
         if (time.n() < MIN_SAMPLES) {
             return "only " + time.n() + " sample" + (time.n() == 1 ? "" : "s");
         }
+        if (time.units() < 2) {
+            return "one round: no interval";
+        }
         if (2 * time.halfWidth() > time.mean()) {
             return "interval wider than the mean";
         }
