@@ -17,7 +17,10 @@ import org.concurrencybench.sweep.plan.SweepPlan;
  * parameter values, so that time goes where the variance is (Kalibera &amp; Jones, ISMM 2013). A
  * step runs again narrowed to the models, workloads and other values of its cells still short of
  * the precision (JMH runs the product of the values given, so a few precise cells may come along),
- * with SEQUENTIAL kept beside them so that their speedups stay paired by round.
+ * with its speedups' baselines beside them (SEQUENTIAL at that core count and at 1 core,
+ * {@link #withBaselines}), so that a speedup and the times it is computed from rest on the same
+ * rounds. A model cell counts as precise only when its time and its speedups are
+ * ({@link #withSpeedups}): the sweep stops on what the report states.
  */
 final class RoundCells {
 
@@ -52,6 +55,90 @@ final class RoundCells {
             }
         }
         return widths;
+    }
+
+    /**
+     * Every planned cell's means per round at {@code cores}, by {@link #name} (cells in
+     * {@code failed} and cells without a pooled result left out).
+     */
+    static Map<String, Map<Integer, Double>> roundMeansByName(int cores, List<SweepPlan.Step> steps,
+            List<RoundPool.Pooled> pooled, java.util.function.Predicate<Cell> failed) {
+        Map<String, Map<Integer, Double>> means = new LinkedHashMap<>();
+        for (SweepPlan.Step step : steps) {
+            for (Cell cell : step.cells()) {
+                if (!failed.test(cell)) {
+                    pooled.stream().filter(p -> cell.matches(p.result().benchmark(), p.result().params())).findFirst()
+                            .ifPresent(own -> means.put(name(cores, cell), roundMeans(own)));
+                }
+            }
+        }
+        return means;
+    }
+
+    /**
+     * The baselines of a model cell's speedups, by {@link #name}: SEQUENTIAL with the cell's other
+     * values at {@code cores} and at 1 core, where the plan has them; none for SEQUENTIAL at 1 core
+     * itself, or for a cell that is not a model's.
+     */
+    static List<String> baselinesOf(int cores, Cell cell, java.util.function.IntFunction<List<SweepPlan.Step>> stepsAt,
+            List<Integer> coreCounts) {
+        String model = cell.params().get("model");
+        if (model == null) {
+            return List.of();
+        }
+        Map<String, String> wanted = new java.util.HashMap<>(cell.params());
+        wanted.put("model", Model.SEQUENTIAL.name());
+        List<String> names = new ArrayList<>();
+        for (int at : coreCounts.contains(1) && cores != 1 ? List.of(cores, 1) : List.of(cores)) {
+            for (SweepPlan.Step step : stepsAt.apply(at)) {
+                step.cells().stream().filter(c -> c.benchmark().equals(cell.benchmark()) && c.params().equals(wanted)
+                        && !(at == cores && c.equals(cell))).forEach(c -> names.add(name(at, c)));
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The short cells and the baselines of their speedups ({@link #baselinesOf}): a round that runs a
+     * model's cell again runs SEQUENTIAL at that core count and at 1 core again too.
+     */
+    static java.util.Set<String> withBaselines(java.util.Collection<String> shortCells, List<Integer> coreCounts,
+            java.util.function.IntFunction<List<SweepPlan.Step>> stepsAt) {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>(shortCells);
+        for (int cores : coreCounts) {
+            for (SweepPlan.Step step : stepsAt.apply(cores)) {
+                for (Cell cell : step.cells()) {
+                    if (shortCells.contains(name(cores, cell))) {
+                        all.addAll(baselinesOf(cores, cell, stepsAt, coreCounts));
+                    }
+                }
+            }
+        }
+        return all;
+    }
+
+    /**
+     * Each model cell's half-width raised to the widest of its speedups' ({@link RoundPrecision#ofRatio},
+     * paired by round with each baseline of {@link #baselinesOf}): a cell whose time is precise but
+     * whose speedup is not is still short.
+     */
+    static Map<String, Double> withSpeedups(Map<String, Double> widths, Map<String, Map<Integer, Double>> means,
+            Map<String, List<String>> baselines) {
+        Map<String, Double> raised = new LinkedHashMap<>(widths);
+        baselines.forEach((name, bases) -> {
+            Map<Integer, Double> own = means.get(name);
+            if (own == null || !raised.containsKey(name)) {
+                return;
+            }
+            for (String base : bases) {
+                Map<Integer, Double> baseMeans = means.get(base);
+                if (baseMeans != null) {
+                    double width = RoundPrecision.ofRatio(baseMeans, own, LEVEL);
+                    raised.merge(name, width, (a, b) -> Double.isNaN(a) ? a : Math.max(a, b));
+                }
+            }
+        });
+        return raised;
     }
 
     /** A pooled cell's mean per round: the mean of that round's fork's iterations. */

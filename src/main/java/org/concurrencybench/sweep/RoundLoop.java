@@ -120,7 +120,7 @@ final class RoundLoop {
         for (int cores : settings.cores()) {
             List<SweepPlan.Step> all = plan.stepsAt(cores);
             List<SweepPlan.Step> these = shortCells == null ? all
-                    : RoundCells.stillShort(cores, all, new java.util.HashSet<>(shortCells));
+                    : RoundCells.stillShort(cores, all, RoundCells.withBaselines(shortCells, settings.cores(), plan::stepsAt));
             if (!these.isEmpty()) {
                 steps.put(cores, these);
             }
@@ -191,6 +191,8 @@ final class RoundLoop {
     /** Every core count's rounds so far pooled into its results file, with its outcomes; each cell's precision. */
     private Map<String, Double> pool(SweepSteps plan) throws IOException {
         Map<String, Double> widths = new LinkedHashMap<>();
+        Map<String, Map<Integer, Double>> means = new LinkedHashMap<>();
+        Map<String, List<String>> baselines = new LinkedHashMap<>();
         for (int cores : settings.cores()) {
             List<RoundPool.Pooled> pooled = RoundPool.read(files, cores).stream()
                     .filter(p -> !failed.containsKey(key(cores, p.result().benchmark(), p.result().params()))).toList();
@@ -201,13 +203,19 @@ final class RoundLoop {
                     pooled.stream().map(p -> p.result().source()).toList(), outcomes));
             widths.putAll(RoundCells.halfWidths(cores, plan.stepsAt(cores), pooled,
                     cell -> failed.containsKey(key(cores, cell))));
+            means.putAll(RoundCells.roundMeansByName(cores, plan.stepsAt(cores), pooled,
+                    cell -> failed.containsKey(key(cores, cell))));
+            for (SweepPlan.Step step : plan.stepsAt(cores)) {
+                step.cells().forEach(cell -> baselines.put(RoundCells.name(cores, cell),
+                        RoundCells.baselinesOf(cores, cell, plan::stepsAt, settings.cores())));
+            }
             // A run resumed without its CPython still pools the rounds it has (a run of one's names).
             for (String python : cpython.labels().isEmpty() ? java.util.Collections.<String>singletonList(null)
                     : cpython.labels()) {
                 Sweep.writing(folder.cpythonFile(python, cores), () -> CpythonRoundPool.write(files, folder, python, cores));
             }
         }
-        return widths;
+        return RoundCells.withSpeedups(widths, means, baselines);
     }
 
     private List<JmhResult> readResults(Path part) {

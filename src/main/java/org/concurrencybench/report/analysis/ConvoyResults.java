@@ -43,7 +43,7 @@ public record ConvoyResults(int cores, List<Point> points) {
             String series = model + (interval == null ? "" : ", switch " + interval + " \u00b5s")
                     + (severalMethods ? " (" + result.method() + ")" : "");
             int cpuThreads = parseInt(result.param("cpuThreads", "0"));
-            points.add(new Point(model, series, cpuThreads, SampleStats.of(result.primary().samples(), level)));
+            points.add(new Point(model, series, cpuThreads, SampleStats.of(result.primary().forks(), level).withRoundMeans(result.roundMeans())));
         }
         points.sort(Comparator.comparing(Point::model, ModelOrder.ORDER).thenComparing(Point::series)
                 .thenComparingInt(Point::cpuThreads));

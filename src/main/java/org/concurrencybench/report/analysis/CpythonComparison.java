@@ -4,6 +4,7 @@ import org.concurrencybench.report.input.BenchmarkClasses;
 
 import org.concurrencybench.report.input.CpythonResults;
 import org.concurrencybench.report.input.RunResults;
+import org.concurrencybench.report.stats.Decision;
 import org.concurrencybench.report.stats.RatioEstimate;
 import org.concurrencybench.report.stats.SampleStats;
 
@@ -21,13 +22,15 @@ import org.concurrencybench.model.Model;
  * and a verdict. For the convoy: round trips per second and the slowdown factor (alone over beside
  * k CPU-bound threads) on each side, per core count and switch interval.
  *
- * <p>The ratio of two speedups {@code a/b} gets the interval of its relative half-widths added in
- * quadrature, {@code r (1 +- sqrt(h_a^2 + h_b^2))}, the delta method for independent estimates, as
- * {@link RatioEstimate} does for a ratio of means. Each side's own speedup (and slowdown) is paired
- * by round where its trials came from rounds ({@link RatioEstimate#withinRun}), CPython's as the JVM's. Each row carries a {@link Finding}: the sides
- * differ only when that interval excludes 1 and the ratio is beyond {@link #TOLERANCE} either way,
- * flagged beyond {@link #FLAG_FACTOR}; or why there is nothing to compare. The words are the
- * report's ({@code sections.CpythonSection}).
+ * <p>The ratio of two speedups {@code a/b} gets the interval of its log half-widths added in
+ * quadrature ({@link RatioEstimate#quotient}), the delta method for independent estimates on the log
+ * scale. Each side's own speedup (and slowdown) is paired by round where its trials came from rounds
+ * ({@link RatioEstimate#withinRun}), CPython's as the JVM's. Each row carries a {@link Finding}: the
+ * ratio read by {@link Decision} against {@link #TOLERANCE}: the sides agree when its whole interval
+ * lies within the tolerance, differ when it lies beyond, and otherwise we cannot tell; flagged beyond
+ * {@link #FLAG_FACTOR}; or why there is nothing to compare. The sequential baseline against itself
+ * at the baseline's cores is 1 against 1 by construction: it is a {@link Finding.Baseline}, never
+ * counted as agreeing. The words are the report's ({@code sections.CpythonSection}).
  */
 public final class CpythonComparison {
 
@@ -87,17 +90,26 @@ public final class CpythonComparison {
         record Reference() implements Finding {
         }
 
+        /** Sequential code over itself at the baseline's cores: 1 against 1 by construction, nothing to compare. */
+        record Baseline() implements Finding {
+        }
+
         /** Both sides measured: the ratio of their figures decides. */
         record Compared(RatioEstimate ratio) implements Finding {
 
-            /** Whether the ratio's interval holds 1. */
-            public boolean agrees() {
-                return ratio.hasInterval() && ratio.low() <= 1 && 1 <= ratio.high();
+            /** The ratio's interval read against {@link #TOLERANCE}. */
+            public Decision decision() {
+                return Decision.of(ratio, TOLERANCE - 1);
             }
 
-            /** Whether the ratio is beyond {@link #TOLERANCE} either way and its interval (if any) excludes 1. */
+            /** Whether the whole interval lies within {@link #TOLERANCE}: the sides are the same. */
+            public boolean agrees() {
+                return decision().same();
+            }
+
+            /** Whether the whole interval lies beyond {@link #TOLERANCE}, either way. */
             public boolean differs() {
-                return ratio.present() && !agrees() && Math.max(ratio.value(), 1 / ratio.value()) > TOLERANCE;
+                return decision().changed();
             }
 
             /** Whether CPython's figure is more than {@link #FLAG_FACTOR} times the simulation's, either way. */
@@ -138,6 +150,7 @@ public final class CpythonComparison {
                         : pyCell.isEmpty() ? new Finding.CpythonMissing()
                         : jvmCell.isEmpty() ? new Finding.JvmMissing()
                         : pyBase.isEmpty() || jvmBase.isEmpty() ? new Finding.NoBaseline(base)
+                        : model == Model.SEQUENTIAL && n == base ? new Finding.Baseline()
                         : new Finding.Compared(ratio);
                 rows.add(new SpeedupRow(workload, form, model.name(), n, pySpeedup, jvmSpeedup, ratio, finding));
             }
@@ -172,24 +185,14 @@ public final class CpythonComparison {
         return rows;
     }
 
-    /** {@code a / b} with the relative half-widths added in quadrature; no interval if either lacks one. */
+    /** {@code a / b} with the log half-widths added in quadrature; no interval if either lacks one. */
     static RatioEstimate ratio(RatioEstimate a, RatioEstimate b) {
-        if (!a.present() || !b.present() || b.value() == 0) {
-            return RatioEstimate.ABSENT;
-        }
-        double r = a.value() / b.value();
-        if (!a.hasInterval() || !b.hasInterval()) {
-            return new RatioEstimate(r, Double.NaN, Double.NaN);
-        }
-        double ha = (a.high() - a.low()) / (2 * a.value());
-        double hb = (b.high() - b.low()) / (2 * b.value());
-        double h = Math.sqrt(ha * ha + hb * hb);
-        return new RatioEstimate(r, r * (1 - h), r * (1 + h));
+        return RatioEstimate.quotient(a, b);
     }
 
     /** A CPython benchmark's values, with its round means where its trials came from rounds. */
     private static SampleStats pyStats(CpythonResults.Entry entry, double level) {
-        return SampleStats.of(entry.samples(), level).withRoundMeans(entry.roundMeans());
+        return SampleStats.of(entry.forks(), level).withRoundMeans(entry.roundMeans());
     }
 
     /**
@@ -206,7 +209,7 @@ public final class CpythonComparison {
         return run.of(BenchmarkClasses.MODEL, cores).stream()
                 .filter(r -> r.method().equals("batch") && r.isEvenBatch() && r.param("model", "").equals(model.name())
                         && r.param("workload", "").equals(workload))
-                .findFirst().map(r -> SampleStats.of(r.primary().samples(), level).withRoundMeans(r.roundMeans()));
+                .findFirst().map(r -> SampleStats.of(r.primary().forks(), level).withRoundMeans(r.roundMeans()));
     }
 
     private static Optional<SampleStats> jvmConvoy(RunResults run, String model, int threads, int micros, int cores,
@@ -216,6 +219,6 @@ public final class CpythonComparison {
                         && ConvoyResults.parseInt(r.param("cpuThreads", "-1")) == threads
                         && (model.equals("THREAD_PER_TASK")
                             || ConvoyResults.parseInt(r.param("switchIntervalMicros", "-1")) == micros))
-                .findFirst().map(r -> SampleStats.of(r.primary().samples(), level).withRoundMeans(r.roundMeans()));
+                .findFirst().map(r -> SampleStats.of(r.primary().forks(), level).withRoundMeans(r.roundMeans()));
     }
 }

@@ -159,7 +159,28 @@ public final class ScalingAnalysis {
             unreliable = "speedup over 1 core: interval wider than \u00b1"
                     + Math.round(MAX_RELATIVE_SPEEDUP_HALF_WIDTH * 100) + "%";
         }
-        return new ScalingCell(group, model, cores, time, sameCores, overOneCore, efficiency, karpFlatt, unreliable);
+        return new ScalingCell(group, model, cores, time, sameCores, overOneCore, efficiency, karpFlatt, unreliable,
+                roundsNote(time, sameCoresBaseline, oneCoreBaseline));
+    }
+
+    /**
+     * Where the cell and a baseline of its speedups ran different sets of rounds: "speedup over 1
+     * core from the 3 rounds both ran (this cell 5, the baseline 3)"; null where they ran the same.
+     * The paired speedup uses only the common rounds, the printed times all of each cell's.
+     */
+    static String roundsNote(SampleStats time, SampleStats sameCoresBaseline, SampleStats oneCoreBaseline) {
+        List<String> notes = new ArrayList<>();
+        for (var baseline : new Object[][] {{"same cores", sameCoresBaseline}, {"1 core", oneCoreBaseline}}) {
+            SampleStats base = (SampleStats) baseline[1];
+            if (base == null || base == time || time.roundMeans().isEmpty() || base.roundMeans().isEmpty()
+                    || base.roundMeans().keySet().equals(time.roundMeans().keySet())) {
+                continue;
+            }
+            long common = time.roundMeans().keySet().stream().filter(base.roundMeans()::containsKey).count();
+            notes.add("speedup over SEQUENTIAL at " + baseline[0] + " from the " + common + " rounds both ran (this cell "
+                    + time.roundMeans().size() + ", the baseline " + base.roundMeans().size() + ")");
+        }
+        return notes.isEmpty() ? null : String.join("; ", notes);
     }
 
     /**
@@ -171,6 +192,9 @@ public final class ScalingAnalysis {
     public static String unreliability(String model, SampleStats time, RatioEstimate speedup) {
         if (time.n() < MIN_SAMPLES) {
             return "only " + time.n() + " sample" + (time.n() == 1 ? "" : "s");
+        }
+        if (time.units() < 2) {
+            return "one round: no interval";
         }
         if (2 * time.halfWidth() > time.mean()) {
             return "interval wider than the mean";

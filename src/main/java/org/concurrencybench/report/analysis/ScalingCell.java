@@ -9,10 +9,13 @@ import org.concurrencybench.report.stats.SampleStats;
  * without a baseline); efficiency is the speedup over 1-core SEQUENTIAL divided by cores; the
  * Karp-Flatt serial fraction is {@code (1/S - 1/p) / (1 - 1/p)} from that same speedup (NaN at 1
  * core). {@code unreliable} says why the numbers should not be trusted, null when they can be.
+ * {@code roundsNote} says when a speedup rests on fewer rounds than the times printed beside it
+ * (the cell and its baseline ran different sets of rounds; the paired speedup uses the common
+ * ones), null when they ran the same rounds.
  */
 public record ScalingCell(String group, String model, int cores, SampleStats time,
         RatioEstimate speedupSameCores, RatioEstimate speedupOverOneCore, RatioEstimate efficiency,
-        double karpFlatt, String unreliable) {
+        double karpFlatt, String unreliable, String roundsNote) {
 
     /** Batches per second, the throughput the scaling laws are fitted to. */
     public double throughput() {

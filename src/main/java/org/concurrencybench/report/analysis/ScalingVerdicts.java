@@ -1,5 +1,6 @@
 package org.concurrencybench.report.analysis;
 
+import org.concurrencybench.report.stats.Decision;
 import org.concurrencybench.report.stats.RatioEstimate;
 import org.concurrencybench.report.stats.SampleStats;
 
@@ -16,12 +17,15 @@ import java.util.Optional;
  * (CPU-bound and mixed work), how many waits overlapped (waits), and the GIL's cost. Each verdict
  * carries whether it rests on a cell marked unreliable. The words are {@code sections.Verdicts}'.
  *
- * <p>Two times "differ" only when the interval of their ratio excludes 1 and the ratio is outside
- * {@link #SAME_WITHIN} of 1; the fastest model is "tied" with the runner-up otherwise.
+ * <p>Every verdict is {@link Decision}'s three-way answer on a ratio's interval (paired by round
+ * where the cells share rounds): against {@link #SAME_WITHIN} for "faster", "tied" (the same within
+ * it, never an unresolved pair) and the GIL's cost; against {@link #PAYING_GAIN} per doubling for
+ * "still gaining" and "stops paying". Where the interval decides nothing, the verdict says we
+ * cannot tell, and why.
  */
 public final class ScalingVerdicts {
 
-    /** A ratio within this fraction of 1 reads as "no difference", whatever its interval. */
+    /** The noise floor of verdicts inside a run: a ratio whose interval lies within this fraction of 1 is "the same". */
     public static final double SAME_WITHIN = 0.02;
 
     /** Doubling the cores must buy at least this much more throughput to count as "paying". */
@@ -30,19 +34,29 @@ public final class ScalingVerdicts {
     /** Overlap factors within this factor of a group's largest share its line. */
     static final double OVERLAP_GROUP_FACTOR = 1.5;
 
-    /** The fastest model at one core count; {@code lead} is the runner-up's time over its (absent without one). */
-    public record Fastest(int cores, String model, String runnerUp, RatioEstimate lead, boolean tied, boolean reliable) {
+    /**
+     * The fastest model at one core count; {@code lead} is the runner-up's time over its (absent
+     * without one) and {@code decision} that ratio read against {@link #SAME_WITHIN}: HIGHER, the
+     * model is fastest; SAME, the two are tied; CANNOT_TELL, which is fastest is not known.
+     */
+    public record Fastest(int cores, String model, String runnerUp, RatioEstimate lead, Decision decision,
+            boolean reliable) {
+        /** Tied: the same within the floor, and nothing else. */
+        public boolean tied() {
+            return decision.same();
+        }
     }
 
-    /** What adding cores does for a model. */
-    public enum Trend { STILL_GAINING, STOPS_PAYING, SLOWER_THAN_SEQUENTIAL }
+    /** What adding cores does for a model; UNDECIDED: an interval that cannot tell whether a step pays. */
+    public enum Trend { STILL_GAINING, STOPS_PAYING, UNDECIDED, SLOWER_THAN_SEQUENTIAL }
 
     /**
-     * A model's scaling: its trend, the core count after which it stops paying and the gain of
-     * the next step (else 0 and NaN), and its speedup over SEQUENTIAL at its most cores.
+     * A model's scaling: its trend, the core count after which it stops paying (or after which we
+     * cannot tell) and the gain of that next step (else 0 and NaN), and its speedup over
+     * SEQUENTIAL at its most cores. {@code reason}: why an UNDECIDED step could not be told (else empty).
      */
     public record Scaling(String model, Trend trend, int stopsAfter, double nextGain, int mostCores,
-            RatioEstimate speedup, boolean reliable) {
+            RatioEstimate speedup, boolean reliable, String reason) {
     }
 
     /** A model's overlap factor (SEQUENTIAL's time over its, same cores) at the most cores. */
@@ -51,20 +65,18 @@ public final class ScalingVerdicts {
 
     /** GLOBAL_LOCK's time over FIXED_POOL's at one core count. */
     public record GilCost(int cores, RatioEstimate cost, double gilMillis, double poolMillis, boolean reliable) {
-        public boolean differs() {
-            return ScalingVerdicts.differs(cost);
+        /** HIGHER: the lock costs; LOWER: it is faster; SAME: no cost beyond the floor; else we cannot tell. */
+        public Decision decision() {
+            return ScalingVerdicts.decide(cost);
         }
     }
 
     private ScalingVerdicts() {
     }
 
-    /** Whether a ratio says two things differ: its interval excludes 1 and it is outside {@link #SAME_WITHIN}. */
-    public static boolean differs(RatioEstimate ratio) {
-        if (!ratio.present() || Math.abs(Math.log(ratio.value())) <= Math.log(1 + SAME_WITHIN)) {
-            return false;
-        }
-        return ratio.hasInterval() && (ratio.low() > 1 || ratio.high() < 1);
+    /** A ratio of two cells of this run read against {@link #SAME_WITHIN}. */
+    public static Decision decide(RatioEstimate ratio) {
+        return Decision.of(ratio, SAME_WITHIN);
     }
 
     /** Per core count, the fastest model and how far ahead of the runner-up. */
@@ -75,29 +87,27 @@ public final class ScalingVerdicts {
                     .sorted(Comparator.comparingDouble(cell -> cell.time().mean())).toList();
             ScalingCell first = ranked.get(0);
             if (ranked.size() == 1) {
-                verdicts.add(new Fastest(count, first.model(), null, RatioEstimate.ABSENT, false, first.reliable()));
+                verdicts.add(new Fastest(count, first.model(), null, RatioEstimate.ABSENT,
+                        new Decision(Decision.Answer.CANNOT_TELL, "the only model"), first.reliable()));
                 continue;
             }
             ScalingCell second = ranked.get(1);
             RatioEstimate lead = RatioEstimate.withinRun(second.time(), first.time());
-            boolean tied = tied(first.time(), second.time()) || !differs(lead);
-            verdicts.add(new Fastest(count, first.model(), second.model(), lead, tied,
+            if (lead.present() && lead.value() < 1) { // paired by round, the runner-up by the means leads
+                ScalingCell swap = first;
+                first = second;
+                second = swap;
+                lead = RatioEstimate.withinRun(second.time(), first.time());
+            }
+            verdicts.add(new Fastest(count, first.model(), second.model(), lead, decide(lead),
                     first.reliable() && second.reliable()));
         }
         return verdicts;
     }
 
-    /**
-     * Whether the runner-up is not shown slower than the fastest: in a run made in rounds, the
-     * interval of their ratio, paired by round, holds 1; otherwise their intervals overlap.
-     */
+    /** Whether the runner-up's time is shown the same as the fastest's within {@link #SAME_WITHIN}: "tied". */
     public static boolean tied(SampleStats fastest, SampleStats runnerUp) {
-        RatioEstimate ratio = RatioEstimate.withinRun(runnerUp, fastest);
-        if (!fastest.roundMeans().isEmpty() && ratio.hasInterval()) {
-            return ratio.low() <= 1 && ratio.high() >= 1;
-        }
-        return fastest.hasInterval() && runnerUp.hasInterval() && fastest.high() >= runnerUp.low()
-                && runnerUp.high() >= fastest.low();
+        return decide(RatioEstimate.withinRun(runnerUp, fastest)).same();
     }
 
     /**
@@ -140,7 +150,7 @@ public final class ScalingVerdicts {
                 continue;
             }
             scalingOf(workload, model).ifPresent(s -> groups.computeIfAbsent(s.trend() + "/" + s.stopsAfter() + "/"
-                    + s.mostCores() + "/" + s.reliable(), k -> new ArrayList<>()).add(s));
+                    + s.mostCores() + "/" + s.reliable() + "/" + s.reason(), k -> new ArrayList<>()).add(s));
         }
         return List.copyOf(groups.values());
     }
@@ -151,9 +161,9 @@ public final class ScalingVerdicts {
         boolean reliable = cells.stream().allMatch(ScalingCell::reliable) && workload.cell(ScalingAnalysis.BASELINE,
                 last.cores()).map(ScalingCell::reliable).orElse(true);
         RatioEstimate speedup = last.speedupSameCores();
-        if (speedup.present() && speedup.value() < 1 && differs(speedup)) {
+        if (decide(speedup).answer() == Decision.Answer.LOWER) {
             return Optional.of(new Scaling(model, Trend.SLOWER_THAN_SEQUENTIAL, 0, Double.NaN, last.cores(), speedup,
-                    reliable));
+                    reliable, ""));
         }
         if (cells.size() < 2) {
             return Optional.empty();
@@ -161,14 +171,33 @@ public final class ScalingVerdicts {
         for (int i = 1; i < cells.size(); i++) {
             ScalingCell before = cells.get(i - 1);
             ScalingCell after = cells.get(i);
-            double gain = after.throughput() / before.throughput() - 1;
+            RatioEstimate gain = RatioEstimate.withinRun(before.time(), after.time());
             double wanted = PAYING_GAIN * Math.log(after.cores() / (double) before.cores()) / Math.log(2);
-            if (gain < wanted) {
-                return Optional.of(new Scaling(model, Trend.STOPS_PAYING, before.cores(), gain, last.cores(), speedup,
-                        reliable));
+            Optional<Boolean> pays = pays(gain, wanted);
+            if (pays.isEmpty() || !pays.get()) {
+                Trend trend = pays.isEmpty() ? Trend.UNDECIDED : Trend.STOPS_PAYING;
+                String reason = pays.isEmpty() ? Decision.of(gain, wanted).reason() : "";
+                return Optional.of(new Scaling(model, trend, before.cores(), gain.value() - 1, last.cores(), speedup,
+                        reliable, reason));
             }
         }
-        return Optional.of(new Scaling(model, Trend.STILL_GAINING, 0, Double.NaN, last.cores(), speedup, reliable));
+        return Optional.of(new Scaling(model, Trend.STILL_GAINING, 0, Double.NaN, last.cores(), speedup, reliable, ""));
+    }
+
+    /**
+     * Whether a step's throughput gain (the time before over the time after) pays at least
+     * {@code wanted}: yes when its whole interval lies above {@code 1 + wanted} ({@link Decision}'s
+     * HIGHER against that floor), no when its whole interval lies below it, empty (we cannot tell)
+     * when the interval holds {@code 1 + wanted} or there is none.
+     */
+    static Optional<Boolean> pays(RatioEstimate gain, double wanted) {
+        if (Decision.of(gain, wanted).answer() == Decision.Answer.HIGHER) {
+            return Optional.of(true);
+        }
+        if (gain.hasInterval() && gain.low() > 0 && gain.high() < 1 + wanted) {
+            return Optional.of(false);
+        }
+        return Optional.empty();
     }
 
     /**

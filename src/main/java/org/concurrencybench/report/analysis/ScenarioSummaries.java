@@ -67,19 +67,25 @@ public final class ScenarioSummaries {
         return verdicts;
     }
 
-    /** How the compared CPython speedups came out: compared, agreeing, beyond the flag factor (and which). */
-    public record CpythonTally(int compared, int agree, List<String> flagged) {
+    /**
+     * How the compared CPython speedups came out: compared (the 1-against-1 baselines are not),
+     * agreeing (the same within the tolerance), differing (changed beyond it), beyond the flag factor
+     * (and which); the rest could not be told.
+     */
+    public record CpythonTally(int compared, int agree, int differ, List<String> flagged) {
     }
 
     public static CpythonTally cpython(RunResults run, CpythonResults py, double level) {
         int compared = 0;
         int agree = 0;
+        int differ = 0;
         List<String> flagged = new ArrayList<>();
         for (String workload : py.workloads()) {
             for (CpythonComparison.SpeedupRow row : CpythonComparison.speedups(run, py, workload, level)) {
                 if (row.finding() instanceof CpythonComparison.Finding.Compared c) {
                     compared++;
                     agree += c.agrees() ? 1 : 0;
+                    differ += c.differs() ? 1 : 0;
                     String name = row.form() + " (" + workload + ")";
                     if (c.flagged() && !flagged.contains(name)) {
                         flagged.add(name);
@@ -87,6 +93,6 @@ public final class ScenarioSummaries {
                 }
             }
         }
-        return new CpythonTally(compared, agree, flagged);
+        return new CpythonTally(compared, agree, differ, flagged);
     }
 }

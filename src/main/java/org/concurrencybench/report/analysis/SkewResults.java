@@ -7,6 +7,8 @@ import org.concurrencybench.report.input.BenchmarkClasses;
 import org.concurrencybench.report.input.BenchmarkResult;
 import org.concurrencybench.report.input.RunResults;
 import org.concurrencybench.report.input.WorkloadOrder;
+import org.concurrencybench.report.stats.Decision;
+import org.concurrencybench.report.stats.RatioEstimate;
 import org.concurrencybench.report.stats.SampleStats;
 
 import java.util.ArrayList;
@@ -37,13 +39,28 @@ public record SkewResults(int cores, Map<String, Map<String, Map<SizeSpread, Sam
     static final String BASELINE = ScalingAnalysis.BASELINE;
 
     /**
-     * One verdict: the series that lost least and most to a spread, with their factors (against
-     * SEQUENTIAL's speedup where {@code againstBaseline}, else against the series' own even time).
+     * One verdict: the series that lost least and most to a spread, with their loss factors and
+     * intervals (against SEQUENTIAL's speedup where {@code againstBaseline}, else against the
+     * series' own even time). Whether a series gained or lost is {@link #decide}'s answer.
      */
-    public record Verdict(String workload, SizeSpread spread, int cores, String least, double leastFactor, String most,
-                   double mostFactor, boolean againstBaseline) {
+    public record Verdict(String workload, SizeSpread spread, int cores, String least, RatioEstimate leastLoss,
+            String most, RatioEstimate mostLoss, boolean againstBaseline) {
+        public double leastFactor() {
+            return leastLoss.value();
+        }
+
+        public double mostFactor() {
+            return mostLoss.value();
+        }
     }
 
+    /**
+     * A loss factor read against the floor of verdicts inside a run ({@link ScalingVerdicts#SAME_WITHIN}):
+     * HIGHER, a loss; LOWER, a gain; SAME, nothing lost; else we cannot tell.
+     */
+    public static Decision decide(RatioEstimate lossFactor) {
+        return ScalingVerdicts.decide(lossFactor);
+    }
 
 
     /** The series a result belongs to: its model, with its chunk size (process pool) and order where not the default. */
@@ -76,7 +93,7 @@ public record SkewResults(int cores, Map<String, Map<String, Map<SizeSpread, Sam
                 defaultChunks.put(result.param("workload", "?"), PoolMapChunks.defaultChunksize(
                         ConvoyResults.parseInt(result.param("tasks", "0")), workers == 0 ? cores : workers));
             }
-            SampleStats time = SampleStats.of(result.primary().samples(), level);
+            SampleStats time = SampleStats.of(result.primary().forks(), level).withRoundMeans(result.roundMeans());
             if (time.n() == 0 || result.spread() == null) {
                 continue;
             }
@@ -106,6 +123,31 @@ public record SkewResults(int cores, Map<String, Map<String, Map<SizeSpread, Sam
         SampleStats baseline = bySeries.getOrDefault(BASELINE, Map.of()).get(spread);
         SampleStats time = bySeries.getOrDefault(series, Map.of()).get(spread);
         return baseline == null || time == null ? Double.NaN : baseline.mean() / time.mean();
+    }
+
+    /** {@link #speedup} with its interval, paired by round where the two cells share rounds. */
+    RatioEstimate speedupEstimate(String workload, String series, SizeSpread spread) {
+        Map<String, Map<SizeSpread, SampleStats>> bySeries = times.getOrDefault(workload, Map.of());
+        SampleStats baseline = bySeries.getOrDefault(BASELINE, Map.of()).get(spread);
+        SampleStats time = bySeries.getOrDefault(series, Map.of()).get(spread);
+        return baseline == null || time == null ? RatioEstimate.ABSENT : RatioEstimate.withinRun(baseline, time);
+    }
+
+    /**
+     * {@link #lossFactor} with its interval: the quotient of the two speedups' estimates (their log
+     * half-widths in quadrature), or without SEQUENTIAL the series' uneven time over its even one.
+     */
+    public RatioEstimate lossEstimate(String workload, String series, SizeSpread spread) {
+        Map<SizeSpread, SampleStats> own = times.getOrDefault(workload, Map.of()).getOrDefault(series, Map.of());
+        if (!own.containsKey(SizeSpread.NONE) || !own.containsKey(spread)) {
+            return RatioEstimate.ABSENT;
+        }
+        RatioEstimate even = speedupEstimate(workload, series, SizeSpread.NONE);
+        RatioEstimate uneven = speedupEstimate(workload, series, spread);
+        RatioEstimate factor = even.present() && uneven.present() ? RatioEstimate.quotient(even, uneven)
+                : RatioEstimate.withinRun(own.get(spread), own.get(SizeSpread.NONE));
+        // the point estimate stays the ratio of the means the table prints
+        return new RatioEstimate(lossFactor(workload, series, spread), factor.low(), factor.high());
     }
 
     /**
@@ -143,8 +185,9 @@ public record SkewResults(int cores, Map<String, Map<String, Map<SizeSpread, Sam
             }
             var least = factors.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow();
             var most = factors.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-            verdicts.add(new Verdict(workload, spread, cores, least.getKey(), least.getValue(), most.getKey(),
-                    most.getValue(), Double.isFinite(speedup(workload, BASELINE, spread))));
+            verdicts.add(new Verdict(workload, spread, cores, least.getKey(),
+                    lossEstimate(workload, least.getKey(), spread), most.getKey(),
+                    lossEstimate(workload, most.getKey(), spread), Double.isFinite(speedup(workload, BASELINE, spread))));
         }
         return verdicts;
     }

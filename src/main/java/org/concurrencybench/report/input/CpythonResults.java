@@ -57,6 +57,12 @@ public record CpythonResults(SortedMap<Integer, CpythonResults.CoreCount> byCore
             return primaryMetric.rawData().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).toArray();
         }
 
+        /** The values by row of {@code rawData} ({@code [row][value]}): a row is one process's trials (one per round in rounds). */
+        public double[][] forks() {
+            return primaryMetric.rawData().stream().map(row -> row.stream().mapToDouble(Double::doubleValue).toArray())
+                    .toArray(double[][]::new);
+        }
+
         /** The mean of each round's trials by round number; empty for a file not pooled from rounds. */
         public Map<Integer, Double> roundMeans() {
             List<List<Double>> raw = primaryMetric.rawData();

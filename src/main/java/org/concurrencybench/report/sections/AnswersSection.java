@@ -100,14 +100,16 @@ final class AnswersSection {
         return Optional.of("Uneven tasks: " + String.join(" ", verdicts.stream().map(SkewSection::describe).toList()));
     }
 
-    /** "CPython beside the simulation: 6 of 18 speedups agree within the interval; beyond 2x: ...". */
+    /** "Real CPython beside its simulation, 18 speedups (the baselines not counted): 6 agree within x/÷ 1.10, 4 differ, we cannot tell for 8; ...". */
     static Optional<String> cpython(RunResults run, CpythonResults py, double level) {
         ScenarioSummaries.CpythonTally tally = ScenarioSummaries.cpython(run, py, level);
         if (tally.compared() == 0) {
             return Optional.empty();
         }
-        return Optional.of("Real CPython beside its simulation: " + tally.agree() + " of " + tally.compared()
-                + " speedups agree within the interval" + (tally.flagged().isEmpty() ? ""
+        return Optional.of("Real CPython beside its simulation, " + tally.compared() + " speedups (the 1-against-1"
+                + " baselines not counted): " + tally.agree() + " agree within " + CpythonSection.tolerance() + ", "
+                + tally.differ() + " differ, we cannot tell for " + (tally.compared() - tally.agree() - tally.differ())
+                + (tally.flagged().isEmpty() ? ""
                 : "; more than 2x apart: " + String.join(", ", tally.flagged())) + ".");
     }
 }

@@ -43,7 +43,7 @@ final class CpythonGaps {
     static List<String> explain(RunResults run, CpythonResults py, String workload, List<SpeedupRow> rows,
                                 double level) {
         List<SpeedupRow> flagged = rows.stream().filter(r -> r.finding() instanceof Finding.Compared c
-                && c.differs() && c.flagged()).toList();
+                && !c.agrees() && c.flagged()).toList();
         List<String> lines = new ArrayList<>();
         List<SpeedupRow> unexplained = new ArrayList<>();
         int base = py.byCores().firstKey();

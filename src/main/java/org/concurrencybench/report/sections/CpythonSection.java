@@ -71,10 +71,11 @@ final class CpythonSection {
                 + (first.startMethod() == null ? "" : "processes started by '" + first.startMethod() + "'. ")
                 + "Each form is paired with the suite model of its"
                 + " shape; speedups are over each side's own sequential code at " + Numbers.cores(py.byCores().firstKey())
-                + ". Ratio = CPython's speedup / the simulation's, with the interval of both speedups' relative"
-                + " half-widths in quadrature. It 'agrees' when the interval holds 1, is 'close' when the interval"
-                + " excludes 1 but the ratio is within " + tolerance() + ", and 'differs' only when both the interval"
-                + " excludes 1 and the ratio is outside " + tolerance() + "; more than "
+                + ". Ratio = CPython's speedup / the simulation's, with the interval of both speedups' log"
+                + " half-widths in quadrature. It 'agrees' when the whole interval lies within " + tolerance()
+                + " (the same, to that tolerance), 'differs' when the whole interval lies beyond it, and otherwise"
+                + " we cannot tell, with the reason; the sequential baseline against itself (1 against 1) is not"
+                + " counted; more than "
                 + Numbers.format(CpythonComparison.FLAG_FACTOR) + "x apart, the reason is given under the table from"
                 + " this run's own figures. A figure whose interval is wider than " + widest() + " is called unreliable,"
                 + " as in the scaling tables.";
@@ -147,6 +148,7 @@ final class CpythonSection {
                     : "SKIPPED: the JVM did not run " + row.model();
             case Finding.NoBaseline none -> "no sequential baseline at " + Numbers.cores(none.cores());
             case Finding.Reference reference -> "reference (alone)";
+            case Finding.Baseline baseline -> "the baseline: 1 against 1 by construction, not counted";
             case Finding.Compared compared -> compared(compared, row.cpython(), row.jvm());
         };
     }
@@ -162,9 +164,10 @@ final class CpythonSection {
     }
 
     /**
-     * "agrees within the interval"; close, within {@link CpythonComparison#TOLERANCE}; or by how much
-     * CPython's figure differs from the simulation's, beyond {@link CpythonComparison#FLAG_FACTOR}
-     * pointing to the reason under the table. A figure whose interval is too wide to rely on is named.
+     * "agrees: the same within x/÷ 1.10" (the whole interval within the tolerance); "differs" with by
+     * how much (the whole interval beyond it), beyond {@link CpythonComparison#FLAG_FACTOR} pointing
+     * to the reason under the table; else "we cannot tell (REASON)" with the ratio. A figure whose
+     * interval is too wide to rely on is named.
      */
     static String compared(Finding.Compared compared, RatioEstimate cpython, RatioEstimate jvm) {
         RatioEstimate ratio = compared.ratio();
@@ -174,11 +177,11 @@ final class CpythonSection {
         double r = ratio.value();
         String by = r >= 1 ? "CPython's is " + Numbers.format(r) + "x the simulation's"
                 : "CPython's is 1/" + Numbers.format(1 / r) + " of the simulation's";
-        String verdict = compared.agrees() ? "agrees within the interval"
-                : !compared.differs() ? "close: " + by + ", within the " + tolerance() + " tolerance"
-                : (ratio.hasInterval() ? "differs: " : "differs (no interval): ") + by
-                        + (compared.flagged() ? "; more than " + Numbers.format(CpythonComparison.FLAG_FACTOR)
-                        + "x apart, why under the table" : "");
+        String flag = compared.flagged() ? "; more than " + Numbers.format(CpythonComparison.FLAG_FACTOR)
+                + "x apart, why under the table" : "";
+        String verdict = compared.agrees() ? "agrees: the same within " + tolerance()
+                : compared.differs() ? "differs: " + by + flag
+                : "we cannot tell (" + compared.decision().reason() + "): " + by + flag;
         List<String> wide = new ArrayList<>();
         if (CpythonComparison.tooWide(cpython)) {
             wide.add("CPython's");

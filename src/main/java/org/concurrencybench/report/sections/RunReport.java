@@ -34,6 +34,9 @@ public final class RunReport {
         BusyMachineWarning.of(run.machine()).ifPresent(document::paragraph);
         Provenance.warnings(List.of(run.machine())).forEach(document::paragraph);
         Completeness.add(document, run);
+        if (oneRound(scaling)) {
+            document.paragraph(ONE_ROUND);
+        }
         AnswersSection.add(document, run, scaling, level);
         MachineSection.add(document, List.of(run));
         addMethod(document, level);
@@ -66,16 +69,30 @@ public final class RunReport {
         return document;
     }
 
+    /** Said once near the top of a run whose every cell has one round (a first look: --quick, --smoke). */
+    static final String ONE_ROUND = "One round: a ranking only. Every cell was measured in one round (one fork), and an"
+            + " interval needs at least two, so this report prints no interval and decides nothing beyond the order:"
+            + " every verdict below is \"we cannot tell (no interval)\". Run with --min-rounds 3 or more for verdicts.";
+
+    /** Whether every cell of the run's scaling results rests on one unit (round, else fork). */
+    static boolean oneRound(List<WorkloadScaling> scaling) {
+        return !scaling.isEmpty() && scaling.stream().allMatch(ScalingSection::oneRound);
+    }
+
     static void addMethod(ReportDocument document, double level) {
         document.heading(2, "How to read the numbers");
         document.bullets(List.of(
                 "Time per batch: one batch is all of a workload's tasks submitted to the model and joined. Values are"
-                        + " the mean of JMH's raw iteration values, all forks pooled, with a " + Numbers.percent(level)
-                        + " Student-t confidence interval in brackets.",
+                        + " the mean of JMH's raw iteration values; the " + Numbers.percent(level) + " Student-t"
+                        + " confidence interval in brackets is over the cell's round means (one fork per round; in an"
+                        + " older run, its fork means), on the log scale, so no bound reaches zero. Iterations are"
+                        + " never the replicates: a cell of one round has no interval.",
                 "Speedup: SEQUENTIAL's mean time over the model's, at the same core count and against SEQUENTIAL at 1"
                         + " core. In a run made in rounds its interval comes from the ratio of the two cells' means in"
-                        + " each round (paired: a drift of the machine cancels); in an older run it is the delta-method"
-                        + " interval of a ratio of two means (Welch-Satterthwaite degrees of freedom), at the same level. For waits (SLEEP, IO) the same ratio is named the"
+                        + " each round they both ran (paired: a drift of the machine cancels; where the two ran"
+                        + " different rounds, the cell's row says from how many); in an older run it is the interval"
+                        + " of a ratio of two means over their forks on the log scale (Welch-Satterthwaite degrees of"
+                        + " freedom), at the same level. For waits (SLEEP, IO) the same ratio is named the"
                         + " overlap factor: how many waits overlapped, not parallel work.",
                 "Which metric where: efficiency (speedup over 1-core SEQUENTIAL divided by cores, 1.0 = perfect),"
                         + " Karp-Flatt (the experimentally determined serial fraction (1/S - 1/p)/(1 - 1/p); rising with"
@@ -88,16 +105,22 @@ public final class RunReport {
                         + " least squares on throughput as R's usl package does (report --fit relative: relative"
                         + " residuals); Amdahl is kappa = 0 (sigma = serial fraction). The USL's throughput peaks at"
                         + " sqrt((1 - sigma)/kappa) cores. Intervals from the fit's covariance. No fit for a model"
-                        + " whose throughput does not grow from its fewest cores to the next. Every fit is in fits.csv.",
+                        + " whose throughput does not grow from its fewest cores to the next. Parameters are printed"
+                        + " \u00b1 the half-width of their interval (a parameter may lie at or below zero, a time or"
+                        + " a ratio cannot). Every fit is in fits.csv.",
                 "Unreliable, for every cell, SEQUENTIAL's included: fewer than " + ScalingAnalysis.MIN_SAMPLES
                         + " samples, an interval wider than the mean, or a speedup interval (same cores or over 1 core)"
                         + " wider than \u00b110% of the speedup. Such cells are shown, marked, and a verdict that rests"
                         + " on one says so.",
-                "Verdicts: two times differ only when the interval of their ratio excludes 1 and the ratio is more"
-                        + " than " + Numbers.percent(ScalingVerdicts.SAME_WITHIN) + " from 1; otherwise the fastest model"
-                        + " and the runner-up are tied. Adding cores pays while each doubling buys at least "
-                        + Numbers.percent(ScalingVerdicts.PAYING_GAIN) + " more throughput; a model whose speedup at"
-                        + " its most cores is below 1 and differs is slower than SEQUENTIAL, whatever it gains with"
-                        + " cores. Models that share a verdict share a line."));
+                "Verdicts have three answers, read off the interval of a ratio against a noise floor of "
+                        + Numbers.percent(ScalingVerdicts.SAME_WITHIN) + " (x/\u00f7 " + Numbers.format(1
+                        + ScalingVerdicts.SAME_WITHIN) + "): changed (faster, slower, a cost, a loss) when the whole"
+                        + " interval lies beyond the floor; the same (\"tied\", \"none\", \"loses nothing\") when"
+                        + " it lies within it; otherwise we cannot tell, and why (no interval, an interval wider than"
+                        + " the floor's band, or one straddling a bound). Adding cores still pays while each doubling's"
+                        + " throughput gain has its whole interval above +" + Numbers.percent(ScalingVerdicts.PAYING_GAIN)
+                        + ", stops paying when it lies wholly below, and otherwise we cannot tell; a model whose"
+                        + " speedup at its most cores lies wholly below the floor is slower than SEQUENTIAL, whatever"
+                        + " it gains with cores. Models that share a verdict share a line."));
     }
 }

@@ -81,11 +81,11 @@ final class ScalingSection {
         if (leftOut) {
             document.paragraph(LEFT_OUT_NOTE);
         }
-        List<List<String>> fits = fitRows(workload, kind);
+        List<List<String>> fits = fitRows(workload, kind, oneRound(workload));
         if (!fits.isEmpty()) {
             document.table(workload.group() + ": scaling laws fitted to throughput (batches/s) against cores",
-                    List.of("model", "law", "lambda, batches/s at 1 core [CI]", "sigma, contention [CI]",
-                            "kappa, coherency [CI]", "throughput peaks at cores", "R\u00b2", "core counts", "note"),
+                    List.of("model", "law", "lambda, batches/s at 1 core (\u00b1 CI)", "sigma, contention (\u00b1 CI)",
+                            "kappa, coherency (\u00b1 CI)", "throughput peaks at cores", "R\u00b2", "core counts", "note"),
                     fits);
         }
         if (fits.isEmpty() && kind != WorkloadKind.CPU_BOUND) {
@@ -110,14 +110,20 @@ final class ScalingSection {
                 ratio(cell.speedupSameCores()), ratio(cell.speedupOverOneCore()),
                 perCoreMetrics ? ratio(cell.efficiency()) : LEFT_OUT,
                 perCoreMetrics ? Numbers.format(cell.karpFlatt()) : LEFT_OUT,
-                cell.reliable() ? "ok" : "unreliable: " + cell.unreliable());
+                (cell.reliable() ? "ok" : "unreliable: " + cell.unreliable())
+                        + (cell.roundsNote() == null ? "" : "; " + cell.roundsNote()));
     }
 
     private static String ratio(RatioEstimate ratio) {
         return Numbers.withInterval(ratio.value(), ratio.low(), ratio.high());
     }
 
-    private static List<List<String>> fitRows(WorkloadScaling workload, WorkloadKind kind) {
+    /** Whether every cell of the workload rests on one unit (a one-round run): then no interval is printed. */
+    static boolean oneRound(WorkloadScaling workload) {
+        return workload.models().stream().flatMap(m -> workload.series(m).stream()).allMatch(c -> c.time().units() <= 1);
+    }
+
+    private static List<List<String>> fitRows(WorkloadScaling workload, WorkloadKind kind, boolean oneRound) {
         List<List<String>> rows = new ArrayList<>();
         for (String model : workload.models().stream().filter(kind::perCoreMetrics).toList()) {
             ScalingFit amdahl = workload.amdahlFits().get(model);
@@ -140,8 +146,8 @@ final class ScalingSection {
                     continue;
                 }
                 boolean usl = fit.law() == ScalingFit.Law.USL;
-                rows.add(List.of(model, fit.law().label, interval(fit.lambda(), fit.lambdaCi()),
-                        interval(fit.sigma(), fit.sigmaCi()), usl ? interval(fit.kappa(), fit.kappaCi()) : "0 (by definition)",
+                rows.add(List.of(model, fit.law().label, interval(fit.lambda(), fit.lambdaCi(), oneRound),
+                        interval(fit.sigma(), fit.sigmaCi(), oneRound), usl ? interval(fit.kappa(), fit.kappaCi(), oneRound) : "0 (by definition)",
                         usl ? Numbers.format(fit.peakCores()) : "\u221e", Numbers.format(fit.rSquared()),
                         Integer.toString(fit.points()), fit.rSquared() < 0.9 ? "poor fit (R\u00b2 < 0.9)" : ""));
             }
@@ -149,7 +155,16 @@ final class ScalingSection {
         return rows;
     }
 
-    private static String interval(double value, Interval ci) {
-        return Numbers.withInterval(value, ci.low(), ci.high());
+    /**
+     * "0.0210 \u00b1 0.0150": a fitted parameter with the half-width of its (symmetric, Wald) interval.
+     * Not "[low, high]": a parameter such as sigma may lie at or below zero, where a time or a ratio
+     * cannot, and the report's brackets are kept for those. No interval where the cells have one
+     * unit each (a one-round run ranks, it does not estimate).
+     */
+    private static String interval(double value, Interval ci, boolean oneRound) {
+        if (oneRound || !ci.present() || !Double.isFinite(value)) {
+            return Numbers.format(value);
+        }
+        return Numbers.format(value) + " \u00b1 " + Numbers.format((ci.high() - ci.low()) / 2);
     }
 }

@@ -1,6 +1,9 @@
 package org.concurrencybench.report.sections;
 
+import org.concurrencybench.report.analysis.ScalingVerdicts;
 import org.concurrencybench.report.analysis.SkewResults;
+import org.concurrencybench.report.stats.Decision;
+import org.concurrencybench.report.stats.RatioEstimate;
 import org.concurrencybench.report.charts.SkewChart;
 import org.concurrencybench.report.render.ChartSink;
 import org.concurrencybench.report.render.Numbers;
@@ -51,37 +54,46 @@ final class SkewSection {
     }
 
     /**
-     * A verdict as one line of the report. A loss factor under 1 is a gain and is called one: the
-     * best series "gains most from skew" when it gains, the worst "gains least" when even it gains;
-     * a factor within 0.5% of 1 "loses nothing".
+     * A verdict as one line of the report. Whether a series gained or lost is said only where its
+     * loss factor's interval decides it ({@link SkewResults#decide}, against
+     * {@link ScalingVerdicts#SAME_WITHIN}): a factor wholly under the floor is a gain, wholly over it
+     * a loss, wholly within it nothing lost; otherwise we cannot tell, and the reason. The best series
+     * "gains most from skew" when it gains, the worst "gains least" when even it gains.
      */
     static String describe(SkewResults.Verdict v) {
-        String best = v.least() + (isGain(v.leastFactor()) ? " gains most from skew" : isNone(v.leastFactor())
-                ? " loses nothing to skew" : " loses least to skew") + " (" + effect(v, v.leastFactor()) + ")";
-        String worst = v.most() + (isGain(v.mostFactor()) ? " gains least" : isNone(v.mostFactor())
-                ? " loses nothing" : " loses most") + " (" + effect(v, v.mostFactor()) + ")";
+        String best = v.least() + outcome(v.leastLoss(), " gains most from skew", " loses least to skew",
+                " loses nothing to skew", " ranks best") + " (" + effect(v, v.leastLoss()) + ")";
+        String worst = v.most() + outcome(v.mostLoss(), " gains least", " loses most", " loses nothing", " ranks worst")
+                + " (" + effect(v, v.mostLoss()) + ")";
         return v.workload() + " under " + v.spread() + " at " + Numbers.cores(v.cores()) + ": " + best + ", " + worst
                 + ".";
     }
 
-    /** What the factor did to the series' speedup (or, with no baseline, to its batch time). */
-    private static String effect(SkewResults.Verdict v, double lossFactor) {
-        if (isNone(lossFactor)) {
-            return (v.againstBaseline() ? "its speedup over SEQUENTIAL" : "its batch time") + " the same to 0.5%";
-        }
+    private static String outcome(RatioEstimate loss, String gains, String loses, String nothing, String ranks) {
+        Decision decision = SkewResults.decide(loss);
+        return switch (decision.answer()) {
+            case LOWER -> gains;
+            case HIGHER -> loses;
+            case SAME -> nothing + ", the same within " + Numbers.percent(ScalingVerdicts.SAME_WITHIN);
+            case CANNOT_TELL -> ranks + ", but we cannot tell whether it gains or loses (" + decision.reason() + ")";
+        };
+    }
+
+    /** What the factor did to the series' speedup (or, with no baseline, to its batch time), with its interval. */
+    private static String effect(SkewResults.Verdict v, RatioEstimate loss) {
         if (!v.againstBaseline()) {
-            return "its batch time times " + Numbers.format(lossFactor);
+            return "its batch time times " + interval(loss);
         }
-        return isGain(lossFactor) ? "its speedup over SEQUENTIAL times " + Numbers.format(1 / lossFactor)
-                : "its speedup over SEQUENTIAL divided by " + Numbers.format(lossFactor);
+        return loss.value() < 1 ? "its speedup over SEQUENTIAL times " + interval(inverse(loss))
+                : "its speedup over SEQUENTIAL divided by " + interval(loss);
     }
 
-    private static boolean isNone(double lossFactor) {
-        return Math.abs(lossFactor - 1) < 0.005;
+    private static String interval(RatioEstimate r) {
+        return Numbers.withInterval(r.value(), r.low(), r.high());
     }
 
-    private static boolean isGain(double lossFactor) {
-        return lossFactor < 1 && !isNone(lossFactor);
+    private static RatioEstimate inverse(RatioEstimate r) {
+        return new RatioEstimate(1 / r.value(), 1 / r.high(), 1 / r.low());
     }
 
     private static String chunkLabel(SkewResults skew, String workload, String series) {

@@ -81,14 +81,22 @@ public final class Verdicts {
         return lines;
     }
 
-    /** "Fastest at 1 core: SEQUENTIAL, ahead of FORK_JOIN by 1.05x [1.03, 1.07]; at 2 cores: A and B tied (...)." */
+    /**
+     * "Fastest at 1 core: SEQUENTIAL, ahead of FORK_JOIN by 1.05x [1.03, 1.07]; at 2 cores: A and B
+     * tied, the same within 2% (...); at 4 cores: we cannot tell which is fastest, A or B (interval
+     * straddles the noise floor): 1.02x [0.99, 1.05]."
+     */
     static String fastest(WorkloadScaling workload) {
         List<String> parts = new ArrayList<>();
         for (Fastest f : ScalingVerdicts.fastest(workload)) {
             String at = (parts.isEmpty() ? "Fastest at " : "at ") + Numbers.cores(f.cores()) + ": ";
-            String what = f.runnerUp() == null ? f.model() + ", the only model"
-                    : f.tied() ? f.model() + " and " + f.runnerUp() + " tied (" + times(f.lead()) + ")"
-                    : f.model() + ", ahead of " + f.runnerUp() + " by " + times(f.lead());
+            String what = f.runnerUp() == null ? f.model() + ", the only model" : switch (f.decision().answer()) {
+                case HIGHER, LOWER -> f.model() + ", ahead of " + f.runnerUp() + " by " + times(f.lead());
+                case SAME -> f.model() + " and " + f.runnerUp() + " tied, the same within "
+                        + Numbers.percent(ScalingVerdicts.SAME_WITHIN) + " (" + times(f.lead()) + ")";
+                case CANNOT_TELL -> "we cannot tell which is fastest, " + f.model() + " or " + f.runnerUp() + " ("
+                        + f.decision().reason() + "): " + f.model() + " first by " + times(f.lead());
+            };
             parts.add(at + what + (f.reliable() ? "" : UNRELIABLE));
         }
         return String.join("; ", parts) + ".";
@@ -108,6 +116,11 @@ public final class Verdicts {
                         + Numbers.percent(ScalingVerdicts.PAYING_GAIN) + " per doubling of cores";
                 case STOPS_PAYING -> ": " + speedups + " SEQUENTIAL's speed" + at + "; adding cores stops paying after "
                         + Numbers.cores(first.stopsAfter()) + " (the next step changed throughput by "
+                        + range(group, s -> s.nextGain() * 100, Numbers::signedPercent) + ", its interval below +"
+                        + Numbers.percent(ScalingVerdicts.PAYING_GAIN) + " per doubling)";
+                case UNDECIDED -> ": " + speedups + " SEQUENTIAL's speed" + at + "; we cannot tell whether adding cores"
+                        + " still pays after " + Numbers.cores(first.stopsAfter()) + " (" + first.reason()
+                        + "; the next step changed throughput by "
                         + range(group, s -> s.nextGain() * 100, Numbers::signedPercent) + ")";
             };
             sentences.add(models + verdict + uslPeaks(workload, group) + (first.reliable() ? "" : UNRELIABLE) + ".");
@@ -138,7 +151,8 @@ public final class Verdicts {
         for (List<Overlap> group : groups) {
             String factors = range(group, o -> o.factor().value(), Numbers::format) + "x";
             double largest = group.get(0).factor().value();
-            boolean slower = largest < 1 && group.stream().allMatch(o -> ScalingVerdicts.differs(o.factor()));
+            boolean slower = largest < 1 && group.stream().allMatch(o -> ScalingVerdicts.decide(o.factor()).answer()
+                    == org.concurrencybench.report.stats.Decision.Answer.LOWER);
             boolean reliable = group.stream().allMatch(Overlap::reliable);
             parts.add(factors + " under " + String.join(", ", group.stream().map(Overlap::model).toList())
                     + (slower ? " (slower than SEQUENTIAL)" : "") + (reliable ? "" : UNRELIABLE));
@@ -158,16 +172,20 @@ public final class Verdicts {
             String at = " at " + Numbers.cores(cost.cores());
             String times = times(cost.cost()) + " (" + Numbers.format(cost.gilMillis()) + " vs "
                     + Numbers.format(cost.poolMillis()) + " ms)";
-            String part = !cost.differs() ? "no difference" + at + ", " + times
-                    : cost.cost().value() > 1 ? times + at
-                    : "none" + at + ", GLOBAL_LOCK is faster: " + times;
+            String part = switch (cost.decision().answer()) {
+                case HIGHER -> times + at;
+                case LOWER -> "none" + at + ", GLOBAL_LOCK is faster: " + times;
+                case SAME -> "none" + at + ", the same within " + Numbers.percent(ScalingVerdicts.SAME_WITHIN) + ": "
+                        + times;
+                case CANNOT_TELL -> "we cannot tell" + at + " (" + cost.decision().reason() + "): " + times;
+            };
             parts.add(part + (cost.reliable() ? "" : UNRELIABLE));
         }
         return Optional.of("The GIL's cost, GLOBAL_LOCK's time over FIXED_POOL's (the same pool without the lock): "
                 + String.join("; ", parts) + ".");
     }
 
-    /** Whether the runner-up is not shown slower than the fastest ({@link ScalingVerdicts#tied}). */
+    /** Whether the runner-up is shown the same as the fastest within the floor ({@link ScalingVerdicts#tied}). */
     static boolean tied(SampleStats fastest, SampleStats runnerUp) {
         return ScalingVerdicts.tied(fastest, runnerUp);
     }

@@ -1,11 +1,12 @@
 package org.concurrencybench.report.stats;
 
 /**
- * A ratio of two means (a speedup: baseline time over model time) with a confidence interval by
- * the delta method: the relative variance of a ratio of independent means is the sum of their
- * relative variances, {@code se(R)/R = sqrt(s_a^2/(n_a a^2) + s_b^2/(n_b b^2))}, and the interval
- * is {@code R +- t * se(R)} with Welch-Satterthwaite degrees of freedom. Good while both
- * intervals are small against their means, which is when a speedup is worth reporting at all.
+ * A ratio of two means (a speedup: baseline time over model time) with a confidence interval on
+ * the log scale: the variance of the log of a ratio of independent means is the sum of the
+ * variances of their logs' means, each over its independent units (rounds, else forks:
+ * {@link SampleStats#unitMeans}), and the interval is {@code R exp(+- t sqrt(v_a + v_b))} with
+ * Welch-Satterthwaite degrees of freedom. On the log scale no bound can reach zero, and 0.5 lies as
+ * far from 1 as 2 does. Iterations are never the replicates: a cell of one unit gives no interval.
  */
 public record RatioEstimate(double value, double low, double high) {
 
@@ -17,18 +18,37 @@ public record RatioEstimate(double value, double low, double high) {
         if (!Double.isFinite(ratio)) {
             return ABSENT;
         }
-        if (numerator.n() < 2 || denominator.n() < 2) {
+        double va = numerator.logVarianceOfMean();
+        double vb = denominator.logVarianceOfMean();
+        if (!Double.isFinite(va) || !Double.isFinite(vb) || !(ratio > 0)) {
             return new RatioEstimate(ratio, Double.NaN, Double.NaN);
         }
-        double va = relativeVarianceOfMean(numerator);
-        double vb = relativeVarianceOfMean(denominator);
         double total = va + vb;
         if (total == 0) {
             return new RatioEstimate(ratio, ratio, ratio);
         }
-        double df = total * total / (va * va / (numerator.n() - 1) + vb * vb / (denominator.n() - 1));
-        double halfWidth = SampleStats.tQuantile(numerator.level(), df) * ratio * Math.sqrt(total);
-        return new RatioEstimate(ratio, ratio - halfWidth, ratio + halfWidth);
+        double df = total * total / (va * va / (numerator.units() - 1) + vb * vb / (denominator.units() - 1));
+        double halfWidth = SampleStats.tQuantile(numerator.level(), df) * Math.sqrt(total);
+        return new RatioEstimate(ratio, ratio * Math.exp(-halfWidth), ratio * Math.exp(halfWidth));
+    }
+
+    /**
+     * {@code a / b} of two independent ratios, with the interval of their log half-widths added in
+     * quadrature ({@code r exp(+- sqrt(h_a^2 + h_b^2))}, the delta method on the log scale, so no
+     * bound reaches zero); no interval if either lacks one.
+     */
+    public static RatioEstimate quotient(RatioEstimate a, RatioEstimate b) {
+        if (!a.present() || !b.present() || !(a.value() > 0) || !(b.value() > 0)) {
+            return ABSENT;
+        }
+        double r = a.value() / b.value();
+        if (!a.hasInterval() || !b.hasInterval() || !(a.low() > 0) || !(b.low() > 0)) {
+            return new RatioEstimate(r, Double.NaN, Double.NaN);
+        }
+        double ha = Math.log(a.high() / a.low()) / 2;
+        double hb = Math.log(b.high() / b.low()) / 2;
+        double h = Math.sqrt(ha * ha + hb * hb);
+        return new RatioEstimate(r, r * Math.exp(-h), r * Math.exp(h));
     }
 
     /**
@@ -43,10 +63,6 @@ public record RatioEstimate(double value, double low, double high) {
             return PairedRatio.of(numerator.roundMeans(), denominator.roundMeans(), numerator.level());
         }
         return of(numerator, denominator);
-    }
-
-    private static double relativeVarianceOfMean(SampleStats stats) {
-        return stats.stdDev() * stats.stdDev() / (stats.n() * stats.mean() * stats.mean());
     }
 
     /** This ratio divided by a constant (efficiency = speedup / cores). */

@@ -4,15 +4,19 @@ import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
 /**
- * The mean of a cell's raw iteration values with a two-sided Student-t confidence interval. All
- * iterations of all forks are pooled as one sample, as JMH itself does for its score error; with
- * fewer than two values there is no interval (NaN bounds).
+ * The mean of a cell's raw iteration values with a two-sided Student-t confidence interval over its
+ * independent units: its rounds (one JMH fork each) in a run made in rounds, else its forks.
+ * Iterations inside a fork are not independent (they share the fork's JIT, heap and moment), so
+ * they are averaged first and never count as replicates. The interval is taken on the log scale,
+ * {@code exp(mean(log m) +- t sd(log m) / sqrt(k))} over the k unit means m, so that neither bound
+ * can be at or below zero; with fewer than two units there is no interval (NaN bounds): a one-round
+ * run ranks, it does not estimate.
  *
  * @param n        number of raw values
  * @param mean     their mean
  * @param stdDev   sample standard deviation (n - 1 denominator)
- * @param low      lower bound of the interval
- * @param high     upper bound of the interval
+ * @param low      lower bound of the interval over the units (rounds, else forks)
+ * @param high     upper bound of the interval over the units
  * @param level    the interval's confidence level, e.g. 0.95
  * @param samples  the values themselves, all forks pooled
  * @param forks    the same values by JMH fork ({@code [fork][iteration]}): forks are the independent
@@ -32,7 +36,7 @@ public record SampleStats(int n, double mean, double stdDev, double low, double 
         return of(new double[][] {samples}, level);
     }
 
-    /** Stats of iteration values by fork, {@code [fork][iteration]}; the interval pools every value. */
+    /** Stats of iteration values by fork, {@code [fork][iteration]}; the interval is over the forks' means. */
     public static SampleStats of(double[][] forks, double level) {
         double[] samples = java.util.Arrays.stream(forks).flatMapToDouble(java.util.Arrays::stream).toArray();
         double[][] nonEmpty = java.util.Arrays.stream(forks).filter(fork -> fork.length > 0)
@@ -43,17 +47,65 @@ public record SampleStats(int n, double mean, double stdDev, double low, double 
         }
         int n = samples.length;
         double mean = n == 0 ? Double.NaN : summary.getMean();
-        if (n < 2) {
-            return new SampleStats(n, mean, Double.NaN, Double.NaN, Double.NaN, level, samples, nonEmpty, null);
-        }
-        double sd = summary.getStandardDeviation();
-        double halfWidth = tQuantile(level, n - 1) * sd / Math.sqrt(n);
-        return new SampleStats(n, mean, sd, mean - halfWidth, mean + halfWidth, level, samples, nonEmpty, null);
+        double sd = n < 2 ? Double.NaN : summary.getStandardDeviation();
+        double[] interval = logInterval(forkMeans(nonEmpty), level);
+        return new SampleStats(n, mean, sd, interval[0], interval[1], level, samples, nonEmpty, null);
     }
 
-    /** The same statistics, with the mean of each round (a run in rounds). */
+    /**
+     * The same statistics with the mean of each round (a run in rounds): the interval is then over
+     * the round means; without any, it stays over the forks.
+     */
     public SampleStats withRoundMeans(java.util.Map<Integer, Double> means) {
-        return new SampleStats(n, mean, stdDev, low, high, level, samples, forks, means);
+        if (means == null || means.isEmpty()) {
+            return new SampleStats(n, mean, stdDev, low, high, level, samples, forks, means);
+        }
+        double[] interval = logInterval(means.values().stream().mapToDouble(Double::doubleValue).toArray(), level);
+        return new SampleStats(n, mean, stdDev, interval[0], interval[1], level, samples, forks, means);
+    }
+
+    /** The means of the independent units: one per round in a run made in rounds, else one per fork. */
+    public double[] unitMeans() {
+        return roundMeans.isEmpty() ? forkMeans(forks)
+                : new java.util.TreeMap<>(roundMeans).values().stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** How many independent units (rounds, else forks) the interval rests on. */
+    public int units() {
+        return unitMeans().length;
+    }
+
+    private static double[] forkMeans(double[][] forks) {
+        return java.util.Arrays.stream(forks).mapToDouble(fork -> java.util.Arrays.stream(fork)
+                .filter(Double::isFinite).average().orElse(Double.NaN)).filter(Double::isFinite).toArray();
+    }
+
+    /**
+     * {@code [low, high]} of the t interval of positive {@code means} on the log scale; NaN bounds
+     * with fewer than two, or with a mean at or below zero (a log has none to give).
+     */
+    static double[] logInterval(double[] means, double level) {
+        int k = means.length;
+        if (k < 2 || java.util.Arrays.stream(means).anyMatch(m -> !(m > 0))) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double[] logs = java.util.Arrays.stream(means).map(Math::log).toArray();
+        double centre = java.util.Arrays.stream(logs).average().orElseThrow();
+        double squares = java.util.Arrays.stream(logs).map(l -> (l - centre) * (l - centre)).sum();
+        double halfWidth = tQuantile(level, k - 1) * Math.sqrt(squares / (k - 1)) / Math.sqrt(k);
+        return new double[] {Math.exp(centre - halfWidth), Math.exp(centre + halfWidth)};
+    }
+
+    /** The variance of the mean of the units' logs ({@code var(log m) / k}); NaN with fewer than two units. */
+    public double logVarianceOfMean() {
+        double[] means = unitMeans();
+        int k = means.length;
+        if (k < 2 || java.util.Arrays.stream(means).anyMatch(m -> !(m > 0))) {
+            return Double.NaN;
+        }
+        double[] logs = java.util.Arrays.stream(means).map(Math::log).toArray();
+        double centre = java.util.Arrays.stream(logs).average().orElseThrow();
+        return java.util.Arrays.stream(logs).map(l -> (l - centre) * (l - centre)).sum() / (k - 1) / k;
     }
 
     /** The two-sided Student-t critical value for {@code level} with {@code degreesOfFreedom}. */

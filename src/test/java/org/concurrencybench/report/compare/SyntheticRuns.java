@@ -55,7 +55,7 @@ final class SyntheticRuns {
                         }
                     }
                     byCores.put(cores, new ScalingCell(workload, model, cores, SampleStats.of(forks, 0.95),
-                            RatioEstimate.ABSENT, RatioEstimate.ABSENT, RatioEstimate.ABSENT, Double.NaN, null));
+                            RatioEstimate.ABSENT, RatioEstimate.ABSENT, RatioEstimate.ABSENT, Double.NaN, null, null));
                 }
                 cells.put(model, byCores);
             }

@@ -22,7 +22,7 @@ class BoundaryBendsTest {
         List<ScalingCell> cells = new ArrayList<>();
         for (int i = 0; i < cores.length; i++) {
             SampleStats time = SampleStats.of(new double[] {millis[i] * 0.99, millis[i], millis[i] * 1.01}, 0.95);
-            cells.add(new ScalingCell("CPU", "FIXED_POOL", cores[i], time, null, null, null, Double.NaN, null));
+            cells.add(new ScalingCell("CPU", "FIXED_POOL", cores[i], time, null, null, null, Double.NaN, null, null));
         }
         return cells;
     }

@@ -58,7 +58,7 @@ class CpythonReportTest {
         CpythonComparison.SpeedupRow pool = row(rows, "ThreadPoolExecutor", 2);
         assertEquals(1.0, pool.cpython().value(), 1e-9);
         assertEquals(1.0, pool.jvm().value(), 1e-9);
-        assertEquals("agrees within the interval", CpythonSection.verdict(pool));
+        assertEquals("agrees: the same within x/\u00f7 1.10", CpythonSection.verdict(pool));
         CpythonComparison.SpeedupRow processes = row(rows, "ProcessPoolExecutor", 2);
         assertEquals(0.8, processes.cpython().value(), 1e-9);
         assertEquals(2.0, processes.jvm().value(), 1e-9);
@@ -69,7 +69,7 @@ class CpythonReportTest {
         assertEquals(List.of("ProcessPoolExecutor against PROCESS_POOL at 2 cores (1/2.50): this run has no figure that"
                 + " explains the gap."), CpythonGaps.explain(run, py, "CPU", rows, LEVEL));
         assertEquals("FAILED (CPython): exit 1: OSError: boom", CpythonSection.verdict(row(rows, "multiprocessing.Process", 2)));
-        assertEquals("agrees within the interval", CpythonSection.verdict(row(rows, "multiprocessing.Process", 1)));
+        assertEquals("agrees: the same within x/\u00f7 1.10", CpythonSection.verdict(row(rows, "multiprocessing.Process", 1)));
     }
 
     @Test
@@ -82,7 +82,7 @@ class CpythonReportTest {
                 .findFirst().orElseThrow();
         assertEquals(50, at5000.cpythonSlowdown().value(), 1e-9);
         assertEquals(50, at5000.jvmSlowdown().value(), 1e-9);
-        assertEquals("agrees within the interval", CpythonSection.verdict(at5000));
+        assertEquals("agrees: the same within x/\u00f7 1.10", CpythonSection.verdict(at5000));
         CpythonComparison.ConvoyRow at1000 = rows.stream().filter(r -> r.switchMicros() == 1000 && r.cpuThreads() == 1)
                 .findFirst().orElseThrow();
         assertEquals(0.625, at1000.ratio().value(), 1e-9);

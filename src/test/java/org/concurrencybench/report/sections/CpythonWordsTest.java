@@ -30,24 +30,27 @@ class CpythonWordsTest {
     }
 
     @Test
-    void anIntervalHoldingOneAgrees() {
-        assertEquals("agrees within the interval", verdict(1.04, 0.99, 1.09));
+    void aWholeIntervalWithinTheToleranceAgreesWhetherOrNotItHoldsOne() {
+        assertEquals("agrees: the same within x/\u00f7 1.10", verdict(1.04, 0.99, 1.09));
+        assertEquals("agrees: the same within x/\u00f7 1.10", verdict(1.004, 1.002, 1.006));
+        assertEquals("agrees: the same within x/\u00f7 1.10", verdict(0.916, 0.910, 0.922));
     }
 
     @Test
-    void aRatioWithinTheToleranceIsCloseEvenWhenItsIntervalExcludesOne() {
-        assertEquals("close: CPython's is 1.00x the simulation's, within the x/\u00f7 1.10 tolerance",
-                verdict(1.004, 1.002, 1.006));
-        assertEquals("close: CPython's is 1/1.09 of the simulation's, within the x/\u00f7 1.10 tolerance",
-                verdict(0.916, 0.909, 0.922));
+    void anIntervalReachingBeyondTheToleranceCannotTellThoughItHoldsOne() {
+        assertEquals("we cannot tell (interval wider than the noise floor): CPython's is 1.00x the simulation's",
+                verdict(1.0, 0.8, 1.25));
+        assertEquals("we cannot tell (interval straddles the noise floor): CPython's is 1.08x the simulation's",
+                verdict(1.08, 1.02, 1.14));
     }
 
     @Test
-    void differsOnlyOutsideTheToleranceWithAnIntervalExcludingOne() {
+    void differsOnlyWhereTheWholeIntervalLiesBeyondTheTolerance() {
         assertEquals("differs: CPython's is 1.26x the simulation's", verdict(1.26, 1.15, 1.38));
         assertEquals("differs: CPython's is 1/1.65 of the simulation's", verdict(0.606, 0.442, 0.770));
-        assertEquals("differs (no interval): CPython's is 1.20x the simulation's", verdict(1.2, Double.NaN, Double.NaN));
-        assertEquals("close: CPython's is 1.05x the simulation's, within the x/\u00f7 1.10 tolerance",
+        assertEquals("we cannot tell (no interval): CPython's is 1.20x the simulation's",
+                verdict(1.2, Double.NaN, Double.NaN));
+        assertEquals("we cannot tell (no interval): CPython's is 1.05x the simulation's",
                 verdict(1.05, Double.NaN, Double.NaN));
     }
 
@@ -65,8 +68,8 @@ class CpythonWordsTest {
                 + " unreliable: CPython's and the JVM's intervals are wider than \u00b110%", CpythonSection.verdict(wide));
         SpeedupRow jvmWide = row("sequential", "SEQUENTIAL", 1, FIRM_ONE, new RatioEstimate(1.0, 0.8, 1.2),
                 new RatioEstimate(1.0, 0.8, 1.2));
-        assertEquals("agrees within the interval; unreliable: the JVM's interval is wider than \u00b110%",
-                CpythonSection.verdict(jvmWide));
+        assertEquals("we cannot tell (interval wider than the noise floor): CPython's is 1.00x the simulation's;"
+                + " unreliable: the JVM's interval is wider than \u00b110%", CpythonSection.verdict(jvmWide));
     }
 
     @Test

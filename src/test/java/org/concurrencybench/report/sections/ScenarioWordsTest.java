@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 class ScenarioWordsTest {
 
     private static SampleStats around(double mean, double spread) {
-        return SampleStats.of(new double[] {mean - spread, mean, mean + spread, mean - spread, mean + spread}, 0.95);
+        // five forks (rounds) of one value each: the units an interval rests on
+        return SampleStats.of(new double[][] {{mean - spread}, {mean}, {mean + spread}, {mean - spread}, {mean + spread}},
+                0.95);
     }
 
     @Test

@@ -35,7 +35,9 @@ class VerdictsTest {
             for (int i = 0; i < cores.size(); i++) {
                 double mean = byCores[i];
                 double[] shape = Arrays.asList(wide).contains(model) ? WIDE : TIGHT;
-                series.put(cores.get(i), SampleStats.of(Arrays.stream(shape).map(f -> f * mean).toArray(), 0.95));
+                // one value per fork: five forks, the units an interval rests on
+                series.put(cores.get(i), SampleStats.of(Arrays.stream(shape).mapToObj(f -> new double[] {f * mean})
+                        .toArray(double[][]::new), 0.95));
             }
             times.put(model, series);
         });
@@ -71,19 +73,21 @@ class VerdictsTest {
     }
 
     @Test
-    void aLeadWithinTheToleranceIsATieThoughItsIntervalExcludesOne() {
+    void aLeadWhoseWholeIntervalLiesWithinTheFloorIsATieThoughItExcludesOne() {
         // 1% apart with +-0.1% noise: the interval excludes 1, but 1% is inside the 2% tolerance
         WorkloadScaling cpu = workload("CPU", List.of(2), means("SEQUENTIAL", new double[] {100},
                 "FIXED_POOL", new double[] {50}, "FORK_JOIN", new double[] {50.5}));
-        assertEquals("Fastest at 2 cores: FIXED_POOL and FORK_JOIN tied (1.01x [1.01, 1.01]).", Verdicts.fastest(cpu));
+        assertEquals("Fastest at 2 cores: FIXED_POOL and FORK_JOIN tied, the same within 2% (1.01x [1.01, 1.01]).",
+                Verdicts.fastest(cpu));
     }
 
     @Test
-    void overlappingIntervalsAreATie() {
+    void aWideIntervalIsNoTieWeCannotTellWhichIsFastest() {
         WorkloadScaling cpu = workload("CPU", List.of(2), means("SEQUENTIAL", new double[] {100},
                 "FIXED_POOL", new double[] {50}, "FORK_JOIN", new double[] {55}), "FIXED_POOL", "FORK_JOIN");
-        assertEquals("Fastest at 2 cores: FIXED_POOL and FORK_JOIN tied (1.10x [0.533, 1.67]), on cells marked"
-                + " unreliable.", Verdicts.fastest(cpu));
+        assertEquals("Fastest at 2 cores: we cannot tell which is fastest, FIXED_POOL or FORK_JOIN (interval wider than"
+                + " the noise floor): FIXED_POOL first by 1.10x [0.639, 1.89], on cells marked unreliable.",
+                Verdicts.fastest(cpu));
     }
 
     @Test
@@ -100,7 +104,8 @@ class VerdictsTest {
                 "FIXED_POOL", new double[] {100, 25}), "SEQUENTIAL", "FIXED_POOL");
         List<String> answers = Verdicts.answers(mixed);
         assertTrue(answers.get(0).startsWith("Every cell here is marked unreliable (see its table): read these as a"
-                + " ranking. Fastest at 1 core: SEQUENTIAL and FIXED_POOL tied"), answers.get(0));
+                + " ranking. Fastest at 1 core: we cannot tell which is fastest, SEQUENTIAL or FIXED_POOL (interval"
+                + " wider than the noise floor)"), answers.get(0));
         assertEquals("FIXED_POOL: 4.00x SEQUENTIAL's speed at 2 cores, still gaining at least 10% per doubling of cores.",
                 answers.get(1));
         assertTrue(answers.stream().noneMatch(line -> line.contains("on cells marked unreliable")), answers.toString());
@@ -114,7 +119,7 @@ class VerdictsTest {
         assertEquals(List.of("FIXED_POOL, FORK_JOIN: 3.85\u20134.00x SEQUENTIAL's speed at 4 cores, still gaining at"
                         + " least 10% per doubling of cores.",
                 "GLOBAL_LOCK: 1.01x SEQUENTIAL's speed at 4 cores; adding cores stops paying after 1 core (the next"
-                        + " step changed throughput by +1.0%)."), Verdicts.scaling(cpu));
+                        + " step changed throughput by +1.0%, its interval below +10% per doubling)."), Verdicts.scaling(cpu));
     }
 
     @Test
@@ -128,11 +133,11 @@ class VerdictsTest {
     }
 
     @Test
-    void theGilsCostDiffersOnlyBeyondTheTolerance() {
+    void theGilsCostIsTheSameWithinTheFloorAtOneCoreAndACostAtFour() {
         WorkloadScaling cpu = workload("CPU", CORES, means("SEQUENTIAL", new double[] {100, 100, 100},
                 "FIXED_POOL", new double[] {100, 50, 25}, "GLOBAL_LOCK", new double[] {101, 99, 100}));
-        assertEquals("The GIL's cost, GLOBAL_LOCK's time over FIXED_POOL's (the same pool without the lock): no"
-                + " difference at 1 core, 1.01x [1.01, 1.01] (101 vs 100 ms); 4.00x [4.00, 4.00] (100 vs 25.0 ms) at"
+        assertEquals("The GIL's cost, GLOBAL_LOCK's time over FIXED_POOL's (the same pool without the lock): none"
+                + " at 1 core, the same within 2%: 1.01x [1.01, 1.01] (101 vs 100 ms); 4.00x [4.00, 4.00] (100 vs 25.0 ms) at"
                 + " 4 cores.", Verdicts.gilCost(cpu).orElseThrow());
     }
 
@@ -145,5 +150,30 @@ class VerdictsTest {
                         + " cores: VIRTUAL_THREADS, ahead of EVENT_LOOP by 1.05x [1.05, 1.05].",
                 "Waits overlapped at 2 cores (overlap factor, SEQUENTIAL's time over the model's): 61.0\u201364.0x under"
                         + " VIRTUAL_THREADS, EVENT_LOOP; 2.00x under FIXED_POOL."), Verdicts.answers(sleep));
+    }
+
+    @Test
+    void theGilsCostIsNoneWhereTheLockIsFasterAndUnknownWhereTheIntervalIsWide() {
+        WorkloadScaling cpu = workload("CPU", List.of(1, 2), means("SEQUENTIAL", new double[] {100, 100},
+                "FIXED_POOL", new double[] {100, 50}, "GLOBAL_LOCK", new double[] {90, 52}), "GLOBAL_LOCK");
+        WorkloadScaling firm = workload("CPU", List.of(1), means("SEQUENTIAL", new double[] {100},
+                "FIXED_POOL", new double[] {100}, "GLOBAL_LOCK", new double[] {90}));
+        assertEquals("The GIL's cost, GLOBAL_LOCK's time over FIXED_POOL's (the same pool without the lock): none at 1"
+                + " core, GLOBAL_LOCK is faster: 0.900x [0.899, 0.901] (90.0 vs 100 ms).", Verdicts.gilCost(firm)
+                .orElseThrow());
+        assertEquals("The GIL's cost, GLOBAL_LOCK's time over FIXED_POOL's (the same pool without the lock): we cannot"
+                + " tell at 1 core (interval wider than the noise floor): 0.900x [0.567, 1.43] (90.0 vs 100 ms), on"
+                + " cells marked unreliable; we cannot tell at 2 cores (interval wider than the noise floor): 1.04x"
+                + " [0.655, 1.65] (52.0 vs 50.0 ms), on cells marked unreliable.", Verdicts.gilCost(cpu).orElseThrow());
+    }
+
+    @Test
+    void stillGainingOnlyWhereTheGainsIntervalClearsTenPercentElseWeCannotTell() {
+        // 15% more throughput per doubling, on wide cells: the interval of the gain reaches below +10%
+        WorkloadScaling cpu = workload("CPU", List.of(1, 2), means("SEQUENTIAL", new double[] {100, 100},
+                "FIXED_POOL", new double[] {100, 87}), "FIXED_POOL");
+        assertEquals(List.of("FIXED_POOL: 1.15x SEQUENTIAL's speed at 2 cores; we cannot tell whether adding cores still"
+                + " pays after 1 core (interval wider than the noise floor; the next step changed throughput by"
+                + " +14.9%), on cells marked unreliable."), Verdicts.scaling(cpu));
     }
 }

@@ -1,13 +1,19 @@
 package org.concurrencybench.report.sections;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import org.concurrencybench.report.analysis.ScalingVerdicts;
+import org.concurrencybench.report.stats.RatioEstimate;
 import org.concurrencybench.report.stats.SampleStats;
 import org.junit.jupiter.api.Test;
 
-/** "Tied" in a run made in rounds: decided on the ratio paired by round, not on overlapping pooled intervals. */
+/**
+ * "Tied" in a run made in rounds: decided on the ratio paired by round, and only when its whole
+ * interval lies within the 2% floor; overlapping intervals or an interval holding 1 are not a tie.
+ */
 class VerdictsTiedTest {
 
     private static SampleStats cell(double r1, double r2, double r3, boolean rounds) {
@@ -21,12 +27,20 @@ class VerdictsTiedTest {
         SampleStats fastest = cell(100, 110, 120, true);
         SampleStats runnerUp = cell(105, 115.5, 126, true);
         assertFalse(Verdicts.tied(fastest, runnerUp), "paired: 1.05 in every round");
-        assertTrue(Verdicts.tied(cell(100, 110, 120, false), cell(105, 115.5, 126, false)),
-                "without rounds the drift makes the intervals overlap");
+        assertFalse(Verdicts.tied(cell(100, 110, 120, false), cell(105, 115.5, 126, false)),
+                "without rounds the drift widens the interval: we cannot tell, which is no tie");
+        assertEquals(org.concurrencybench.report.stats.Decision.Answer.CANNOT_TELL, ScalingVerdicts.decide(
+                RatioEstimate.withinRun(cell(105, 115.5, 126, false), cell(100, 110, 120, false))).answer());
     }
 
     @Test
-    void twoIdenticalModelsAreTied() {
-        assertTrue(Verdicts.tied(cell(100, 110, 120, true), cell(101, 109, 121, true)));
+    void twoModelsTheSameInEveryRoundAreTied() {
+        assertTrue(Verdicts.tied(cell(100, 110, 120, true), cell(100.1, 110, 119.9, true)));
+    }
+
+    @Test
+    void twoModelsOnePercentApartEitherWayFromRoundToRoundAreNotTiedInThreeRounds() {
+        // ratios 1.01, 0.991, 1.008: the interval over three rounds reaches beyond 2%: we cannot tell
+        assertFalse(Verdicts.tied(cell(100, 110, 120, true), cell(101, 109, 121, true)));
     }
 }

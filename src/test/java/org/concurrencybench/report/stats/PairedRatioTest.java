@@ -33,8 +33,8 @@ class PairedRatioTest {
         assertEquals(2.0, paired.value(), 1e-12);
         assertEquals(2.0, paired.low(), 1e-12);
         assertEquals(2.0, paired.high(), 1e-12);
-        RatioEstimate unpaired = RatioEstimate.of(SampleStats.of(new double[] {110, 120, 130, 140}, 0.95),
-                SampleStats.of(new double[] {55, 60, 65, 70}, 0.95));
+        RatioEstimate unpaired = RatioEstimate.of(SampleStats.of(new double[][] {{110}, {120}, {130}, {140}}, 0.95),
+                SampleStats.of(new double[][] {{55}, {60}, {65}, {70}}, 0.95));
         assertTrue(unpaired.high() - unpaired.low() > 0.5, "unpaired, the drift widens the interval: " + unpaired);
     }
 
@@ -50,8 +50,14 @@ class PairedRatioTest {
 
     @Test
     void roundPrecisionIsTheRelativeHalfWidthOfTheMeanOfRoundMeans() {
-        // 99, 100, 101: sd 1, se 1/sqrt(3), t(0.975, 2) 4.302653 -> 2.484138 / 100.
-        assertEquals(0.02484138, RoundPrecision.relativeHalfWidth(List.of(99.0, 100.0, 101.0), 0.95), 1e-7);
+        // 99, 100, 101 on the log scale, as the report prints the interval: exp(t(0.975, 2) sd(log) / sqrt(3)) - 1
+        double[] logs = {Math.log(99), Math.log(100), Math.log(101)};
+        double centre = (logs[0] + logs[1] + logs[2]) / 3;
+        double sd = Math.sqrt(((logs[0] - centre) * (logs[0] - centre) + (logs[1] - centre) * (logs[1] - centre)
+                + (logs[2] - centre) * (logs[2] - centre)) / 2);
+        assertEquals(Math.exp(4.302652729911275 * sd / Math.sqrt(3)) - 1,
+                RoundPrecision.relativeHalfWidth(List.of(99.0, 100.0, 101.0), 0.95), 1e-9);
+        assertEquals(0.0251534, RoundPrecision.relativeHalfWidth(List.of(99.0, 100.0, 101.0), 0.95), 1e-6);
         assertEquals(Double.POSITIVE_INFINITY, RoundPrecision.relativeHalfWidth(List.of(100.0), 0.95));
     }
 }

@@ -39,10 +39,24 @@ class StatisticsTest {
         assertEquals(6, stats.n());
         assertEquals(100.0, stats.mean(), 1e-9);
         assertEquals(Math.sqrt(2), stats.stdDev(), 1e-9); // squared deviations 0+4+4+1+1+0 = 10, / 5
-        double halfWidth = T_975_5 * Math.sqrt(2) / Math.sqrt(6);
-        assertEquals(100 - halfWidth, stats.low(), 1e-9);
-        assertEquals(100 + halfWidth, stats.high(), 1e-9);
+        // The interval is over the two forks' means, 100 and 100: iterations are not replicates, so the
+        // spread inside a fork widens nothing, and two forks that agree give an interval of no width.
+        assertEquals(2, stats.units());
+        assertEquals(100, stats.low(), 1e-9);
+        assertEquals(100, stats.high(), 1e-9);
+        // Forks 98 and 102: exp(mean(log) +- t(0.975, 1) sd(log) / sqrt(2)), never below zero.
+        SampleStats two = SampleStats.of(new double[][] {{97, 99}, {101, 103}}, 0.95);
+        double centre = (Math.log(98) + Math.log(102)) / 2;
+        double half = 12.706204736174698 * Math.abs(Math.log(102) - Math.log(98)) / Math.sqrt(2) / Math.sqrt(2);
+        assertEquals(Math.exp(centre - half), two.low(), 1e-9);
+        assertEquals(Math.exp(centre + half), two.high(), 1e-9);
+        assertTrue(two.low() > 0, "a t interval on the arithmetic scale would reach " + (100 - 2 * 12.7));
         assertEquals(0.95, stats.level());
+    }
+
+    /** One value per fork: each is a unit of the interval. */
+    private static SampleStats forks(double[] values) {
+        return SampleStats.of(Arrays.stream(values).mapToObj(v -> new double[] {v}).toArray(double[][]::new), 0.95);
     }
 
     @Test
@@ -63,12 +77,11 @@ class StatisticsTest {
         assertEquals(speedup, cell.speedupSameCores().value(), 1e-6);
         assertEquals(speedup / 4, cell.efficiency().value(), 1e-6);
         assertEquals((1 / speedup - 0.25) / 0.75, cell.karpFlatt(), 1e-6);
-        // Both cells have relative sd sqrt(2)/100 over 6 values: relative variance of each mean 2e-4/6,
-        // Welch-Satterthwaite gives 10 degrees of freedom.
-        double halfWidth = T_975_10 * speedup * Math.sqrt(2 * 2e-4 / 6);
-        assertEquals(speedup - halfWidth, cell.speedupOverOneCore().low(), 1e-6);
-        assertEquals(speedup + halfWidth, cell.speedupOverOneCore().high(), 1e-6);
-        assertEquals((speedup - halfWidth) / 4, cell.efficiency().low(), 1e-6);
+        // Both cells' two forks have the same mean: over the forks, the speedup's interval has no width
+        // (the spread inside the forks is not counted: iterations are not replicates).
+        assertEquals(speedup, cell.speedupOverOneCore().low(), 1e-6);
+        assertEquals(speedup, cell.speedupOverOneCore().high(), 1e-6);
+        assertEquals(speedup / 4, cell.efficiency().low(), 1e-6);
         assertNull(cell.unreliable());
         assertTrue(Double.isNaN(workload("CPU").cell("FIXED_POOL", 1).orElseThrow().karpFlatt()), "no Karp-Flatt at 1 core");
     }
@@ -78,13 +91,13 @@ class StatisticsTest {
         // 1% slower than the baseline, with a 2% spread: "no gain", firmly measured
         double[] baseline = {100, 102, 98, 101, 99, 100};
         double[] model = Arrays.stream(baseline).map(v -> v * 1.01).toArray();
-        SampleStats time = SampleStats.of(model, 0.95);
-        RatioEstimate speedup = RatioEstimate.of(SampleStats.of(baseline, 0.95), time);
+        SampleStats time = forks(model);
+        RatioEstimate speedup = RatioEstimate.of(forks(baseline), time);
         assertNull(ScalingAnalysis.unreliability("FIXED_POOL", time, speedup));
         // a spread of +-30%: the speedup's interval is far wider than +-10% of it
         double[] noisy = {70, 130, 75, 125, 80, 120};
-        SampleStats noisyTime = SampleStats.of(noisy, 0.95);
-        RatioEstimate noisySpeedup = RatioEstimate.of(SampleStats.of(baseline, 0.95), noisyTime);
+        SampleStats noisyTime = forks(noisy);
+        RatioEstimate noisySpeedup = RatioEstimate.of(forks(baseline), noisyTime);
         assertEquals("speedup interval wider than \u00b110%",
                 ScalingAnalysis.unreliability("FIXED_POOL", noisyTime, noisySpeedup));
         assertEquals("speedup interval wider than \u00b110%",
