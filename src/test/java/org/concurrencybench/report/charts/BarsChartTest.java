@@ -35,7 +35,7 @@ class BarsChartTest {
         Map<String, Map<Integer, ScalingCell>> cells = new LinkedHashMap<>();
         for (int i = 0; i < modelAndMean.length; i += 2) {
             double mean = (double) modelAndMean[i + 1];
-            SampleStats time = SampleStats.of(Arrays.stream(SHAPE).map(f -> f * mean).toArray(), 0.95);
+            SampleStats time = SampleStats.of(Arrays.stream(SHAPE).mapToObj(f -> new double[] {f * mean}).toArray(double[][]::new), 0.95);
             Map<Integer, ScalingCell> byCores = new TreeMap<>();
             byCores.put(2, ScalingAnalysis.cell("CPU", (String) modelAndMean[i], 2, time, null, null));
             cells.put((String) modelAndMean[i], byCores);
