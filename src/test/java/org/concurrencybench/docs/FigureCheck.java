@@ -45,7 +45,8 @@ import java.util.regex.Pattern;
  *     {@code cores-N.json}, the even batch ({@code spread=NONE, chunksize=1, order=AS_GENERATED}) unless
  *     the braces say otherwise; {@code Model@N{...}}, {@code Convoy@N{...}}, {@code JvmStart@N{...}},
  *     {@code Capacity@N{...}} name a benchmark and its params directly;</li>
- * <li>{@code py@N{...}}, {@code pyconvoy@N{...}}: CPython's batch or convoy in {@code cpython-cores-N.json};</li>
+ * <li>{@code py@N{...}}, {@code pyconvoy@N{...}}: CPython's batch or convoy in {@code cpython-cores-N.json}
+ * ({@code python=3.13} among the params: {@code cpython-3.13-cores-N.json}, one interpreter of several);</li>
  * <li>{@code outcome@N{...}}: a cell without a number in {@code outcomes.json}, its {@code predictedMillis};</li>
  * <li>{@code Cells@N{...}}, {@code Outcomes@N{...}}: how many measured cells of {@code cores-N.json}, or cells
  *     without a number at N cores, have those params;</li>

@@ -105,8 +105,11 @@ final class RunData {
     }
 
     private double cpython(int cores, String benchmark, Map<String, String> params, String metric) {
-        Path f = results.resolve("cpython-cores-" + cores + ".json");
-        JsonNode entry = single(f, file(f).get("benchmarks"), benchmark, params);
+        // python=3.13 names one interpreter of a run of several (cpython-3.13-cores-N.json)
+        Map<String, String> rest = new LinkedHashMap<>(params);
+        String python = rest.remove("python");
+        Path f = results.resolve("cpython-" + (python == null ? "" : python + "-") + "cores-" + cores + ".json");
+        JsonNode entry = single(f, file(f).get("benchmarks"), benchmark, rest);
         return metric(entry, metric, f);
     }
 
