@@ -108,16 +108,16 @@ class RunLevelComparisonTest {
         RunComparison byDefault = compare(a, b, ComparisonSettings.defaults(0.95));
         assertEquals(RunComparison.RunLevelSource.DEFAULT, byDefault.runLevel().source());
         assertEquals(ComparisonSettings.DEFAULT_RUN_NOISE, byDefault.runLevel().sd(), 0);
-        RunComparison given = compare(a, b, new ComparisonSettings(0.95, 0.02, 0.015));
+        RunComparison given = compare(a, b, new ComparisonSettings(0.95, 0.02, 0.025));
         assertEquals(RunComparison.RunLevelSource.GIVEN, given.runLevel().source());
-        assertEquals(0.015, given.runLevel().sd(), 0);
+        assertEquals(0.025, given.runLevel().sd(), 0);
         ComparisonRow row = given.rows().get(0);
         ComparisonRow sameCellByDefault = byDefault.rows().get(0);
         assertTrue(row.ratioHigh() / row.ratioLow() > sameCellByDefault.ratioHigh() / sameCellByDefault.ratioLow(),
                 "a larger run level, a wider interval");
         // one run a side, variance = rounds of A + rounds of B + 2 sigma^2
         double withoutRunLevel = compare(a, b, new ComparisonSettings(0.95, 0.02, 0.0)).rows().get(0).estimate().variance();
-        assertEquals(withoutRunLevel + 2 * 0.015 * 0.015, row.estimate().variance(), 1e-15);
+        assertEquals(withoutRunLevel + 2 * 0.025 * 0.025, row.estimate().variance(), 1e-15);
     }
 
     @Test

@@ -11,17 +11,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The default run-level term ({@link ComparisonSettings#DEFAULT_RUN_NOISE_PERCENT}) recomputed from
- * the committed same-settings runs it comes from: one quiet 2-core VM, the same benchmark code,
- * SEQUENTIAL, FIXED_POOL and VIRTUAL_THREADS on CPU and SLEEP at 1 and 2 cores (the cells the first
- * run holds and every other shares). The default must be that measurement, rounded to 0.1%.
+ * the committed same-settings runs it comes from: three runs of one commit (14f643d) from a clean
+ * clone on one 2-vCPU VM, at least an hour apart (19:53, 21:00 and 22:00 on 2026-12-07, nothing else
+ * running), each SEQUENTIAL, FIXED_POOL and VIRTUAL_THREADS on CPU and SLEEP at 1 and 2 cores with
+ * {@code --min-rounds 5}. The default must be that measurement, rounded to 0.1%.
  */
 class RunNoiseDefaultTest {
 
     /** The runs the default is measured from; the first one's cells are the ones pooled. */
     static final List<Path> SAME_SETTINGS_RUNS = List.of(
-            Path.of("results/20261204-224720-dev-2core-rounds-A"),
-            Path.of("results/20261204-225112-dev-2core-rounds-A2"),
-            Path.of("results/20261205-001727-dev-2core"));
+            Path.of("results/20261207-195358-dev-2core-aa1"),
+            Path.of("results/20261207-210034-dev-2core-aa2"),
+            Path.of("results/20261207-220053-dev-2core-aa3"));
 
     @Test
     void theDefaultIsWhatTheCommittedRunsMeasure() {
