@@ -1,5 +1,6 @@
 package org.concurrencybench.sweep;
 
+import org.concurrencybench.sweep.cpython.CpythonCheck;
 import org.concurrencybench.sweep.plan.PlannedRun;
 import org.concurrencybench.sweep.plan.SweepPlan;
 

@@ -1,4 +1,4 @@
-package org.concurrencybench.sweep;
+package org.concurrencybench.sweep.cpython;
 
 import java.util.List;
 import java.util.Map;
@@ -9,7 +9,7 @@ import org.concurrencybench.report.input.CpythonResults;
 import org.concurrencybench.results.RunFolder;
 
 /**
- * The CPython part of {@link RunCheck}: every CPython cell the companion listed as failed (a user's
+ * The CPython part of the sweep's {@code RunCheck}: every CPython cell the companion listed as failed (a user's
  * {@code --python-task} function that raised or exited, a form that broke) and every core count
  * whose runner failed is a FAILED cell with its reason, so the sweep's summary counts it, its exit
  * code is 3 and {@code verify} fails, as for the JVM's cells.
@@ -18,13 +18,13 @@ import org.concurrencybench.results.RunFolder;
  * @param failed   those listed as failed, plus one per core count whose runner failed
  * @param problems one line per failed cell, with its reason
  */
-record CpythonCheck(int measured, int failed, List<String> problems) {
+public record CpythonCheck(int measured, int failed, List<String> problems) {
 
     /** The parameters that tell a CPython cell from its neighbours, as the console shows them. */
     private static final Set<String> SHOWN = Set.of("form", "workload", "task", "cpuThreads", "switchIntervalMicros");
 
     /** The run's CPython files checked; null when the run has none. */
-    static CpythonCheck of(RunFolder folder) {
+    public static CpythonCheck of(RunFolder folder) {
         List<CpythonResults> all = CpythonResults.readAll(folder.dir());
         if (all.isEmpty()) {
             return null;
@@ -66,7 +66,7 @@ record CpythonCheck(int measured, int failed, List<String> problems) {
     }
 
     /** The summary's clause about CPython. */
-    String clause() {
+    public String clause() {
         return String.format("; CPython: %d of %d measured, %d failed", measured, measured + failed, failed);
     }
 }
