@@ -58,6 +58,8 @@ final class RoundLoop {
     private final List<Integer> finishedRounds;
     private final Map<String, Outcome> failed = new LinkedHashMap<>();
     private Map<String, Double> halfWidths = new LinkedHashMap<>();
+    /** How long each visit took the last time it ran, by core count and visit name: the next round's estimate. */
+    private final Map<String, Long> visitMillis = new LinkedHashMap<>();
     private boolean cpythonInRounds;
 
     RoundLoop(SweepSettings settings, PrintStream console, JmhLauncher launcher, CpythonSteps cpython,
@@ -87,14 +89,12 @@ final class RoundLoop {
         // A run whose CPython ran once after round 1 (before CPython took part in rounds) keeps that file.
         cpythonInRounds = cpython.active()
                 && (done.isEmpty() || files.cpythonInRounds() || folder.cpythonCoreCounts().isEmpty());
-        long roundMillis = plan.roundMillis();
         StoppingRule.Decision decision = StoppingRule.Decision.CONTINUE;
         if (!done.isEmpty()) {
             halfWidths = pool(plan);
-            decision = rule.after(done.size(), halfWidths.values(), 0, roundMillis);
+            decision = rule.after(done.size(), halfWidths.values(), 0, nextRoundMillis(plan, rule, done.size()));
         }
         for (int round = done.isEmpty() ? 1 : done.last() + 1; decision == StoppingRule.Decision.CONTINUE; round++) {
-            Instant roundStart = Instant.now();
             console.printf("Round %d (at least %d, at most %d)%s, elapsed %s%n", round, rule.minRounds(),
                     rule.maxRounds(), round == 1 ? "" : ": " + shortLine(rule, round - 1),
                     Durations.format(Duration.between(start, Instant.now())));
@@ -104,9 +104,8 @@ final class RoundLoop {
             files.finish(round);
             finishedRounds.add(round);
             halfWidths = pool(plan);
-            roundMillis = Duration.between(roundStart, Instant.now()).toMillis();
             decision = rule.after(round, halfWidths.values(), Duration.between(start, Instant.now()).toMillis(),
-                    roundMillis);
+                    nextRoundMillis(plan, rule, round));
         }
         List<String> shortCells = rule.shortCells(halfWidths);
         console.printf("Stopped after %d rounds: %s%s%n", finishedRounds.size(), decision.words(),
@@ -114,8 +113,31 @@ final class RoundLoop {
         return rounds.stopped(finishedRounds.size(), decision.name().toLowerCase(java.util.Locale.ROOT), shortCells);
     }
 
-    /** One round's visits; false when interrupted. {@code shortCells} null: every step, and CPython. */
-    private boolean measure(SweepSteps plan, int round, List<String> shortCells) throws IOException, InterruptedException {
+    /**
+     * What the round after {@code roundsDone} is expected to take: each step it would run at what it
+     * took the last time it ran (a step not yet timed here, as after a resume, at the plan's
+     * estimate), with CPython's visits in the least rounds. A round past the least runs only the
+     * chased cells' steps, and no CPython, so it is often a small part of a whole round.
+     */
+    private long nextRoundMillis(SweepSteps plan, StoppingRule rule, int roundsDone) {
+        boolean whole = roundsDone < rule.minRounds();
+        long millis = 0;
+        for (Map.Entry<Integer, List<SweepPlan.Step>> entry
+                : stepsOfRound(plan, whole ? null : rule.chasedCells(roundsDone, halfWidths)).entrySet()) {
+            for (SweepPlan.Step step : entry.getValue()) {
+                Long took = visitMillis.get(entry.getKey() + " " + step.name());
+                millis += took != null ? took : org.concurrencybench.sweep.plan.RunCostModel.millis(List.of(step), entry.getKey());
+            }
+        }
+        if (whole && cpythonInRounds) {
+            millis += visitMillis.entrySet().stream().filter(e -> e.getKey().contains(" cpython"))
+                    .mapToLong(Map.Entry::getValue).sum();
+        }
+        return millis;
+    }
+
+    /** The steps a round runs at each core count: every step, or ({@code shortCells} given) those with short cells or their baselines. */
+    private Map<Integer, List<SweepPlan.Step>> stepsOfRound(SweepSteps plan, List<String> shortCells) {
         Map<Integer, List<SweepPlan.Step>> steps = new LinkedHashMap<>();
         for (int cores : settings.cores()) {
             List<SweepPlan.Step> all = plan.stepsAt(cores);
@@ -125,6 +147,12 @@ final class RoundLoop {
                 steps.put(cores, these);
             }
         }
+        return steps;
+    }
+
+    /** One round's visits; false when interrupted. {@code shortCells} null: every step, and CPython. */
+    private boolean measure(SweepSteps plan, int round, List<String> shortCells) throws IOException, InterruptedException {
+        Map<Integer, List<SweepPlan.Step>> steps = stepsOfRound(plan, shortCells);
         files.start(round);
         List<Integer> cpythonCores = cpythonInRounds && shortCells == null ? settings.cores() : List.of();
         List<RoundOrder.Visit> visits = RoundOrder.of(settings.seed(), round, steps, cpythonCores, cpython.labels());
@@ -135,11 +163,13 @@ final class RoundLoop {
             console.printf("[%d/%d] cores=%s cpus=%s  %s%n", index, visits.size(),
                     settings.topology().label(cores),
                     settings.pinned() ? settings.topology().cpusFor(cores) : "(not pinned)", visit.name());
+            Instant visitStart = Instant.now();
             if (visit.isCpython()) {
                 runCpython(round, cores, visit.python());
             } else {
                 runStep(round, cores, visit.step());
             }
+            visitMillis.put(cores + " " + visit.name(), Duration.between(visitStart, Instant.now()).toMillis());
             if (interruption.stopping()) {
                 return false;
             }

@@ -74,8 +74,11 @@ final class SweepAnnouncement {
             console.println("Rounds: one (a first look: no interval from rounds); " + perRound);
             return;
         }
+        long limit = p.stoppingRule(settings.budget() == null ? 0 : settings.budget().budgetMillis()).extraRoundsLimitMillis();
         console.printf("Rounds: at least %d, then until every cell's mean is known to %s%% (95%% interval), at most %d"
-                + " (about %s in all); %s%n", p.minRounds(), new java.text.DecimalFormat("0.##").format(p.precision() * 100),
-                p.maxRounds(), Durations.format(Duration.ofMillis(maxRoundsMillis)), perRound);
+                + " (about %s in all)%s; %s%n", p.minRounds(), new java.text.DecimalFormat("0.##").format(p.precision() * 100),
+                p.maxRounds(), Durations.format(Duration.ofMillis(maxRoundsMillis)),
+                limit == 0 ? "" : ", none past the least that would end after " + Durations.format(Duration.ofMillis(limit)),
+                perRound);
     }
 }

@@ -32,6 +32,12 @@ public record Profile(String name, int forks, int warmupIterations, long warmupM
     static final int DEFAULT_ITERATIONS = 2;
     /** The default profile's most rounds. */
     public static final int DEFAULT_MAX_ROUNDS = 6;
+    /**
+     * The default profile's time limit on rounds past the least, from the run's start: the default
+     * command is meant to finish within half an hour on a small machine, so its extra rounds use
+     * what time its least rounds leave of that, and no more. A {@code --budget} replaces it.
+     */
+    public static final java.time.Duration DEFAULT_EXTRA_ROUNDS_LIMIT = java.time.Duration.ofMinutes(30);
 
     /** Wiring checks only (CI): does every cell run and give a plausible number? Not for reading. */
     public static final Profile SMOKE = new Profile("smoke", 1, 1, 100, 2, 100, 16, true, true, 1, 1, 1);
@@ -99,9 +105,13 @@ public record Profile(String name, int forks, int warmupIterations, long warmupM
                 oneSwitchInterval, unevenByDefault, minRounds, maxRounds, precision);
     }
 
-    /** The stopping rule of this profile's rounds, within {@code budgetMillis} (0: none). */
+    /**
+     * The stopping rule of this profile's rounds, within {@code budgetMillis} (0: none); without a
+     * budget, the default profile's rounds past the least stop at {@link #DEFAULT_EXTRA_ROUNDS_LIMIT}.
+     */
     public StoppingRule stoppingRule(long budgetMillis) {
-        return new StoppingRule(precision, minRounds, maxRounds, budgetMillis);
+        long extraRoundsLimit = budgetMillis == 0 && name.equals(DEFAULT.name()) ? DEFAULT_EXTRA_ROUNDS_LIMIT.toMillis() : 0;
+        return new StoppingRule(precision, minRounds, maxRounds, budgetMillis, extraRoundsLimit);
     }
 
     /** The same profile with {@code tasks} per model batch (0: the benchmark's own default). */

@@ -9,7 +9,11 @@ import java.util.Map;
  * {@code minRounds} are done and every cell's interval half-width (relative to its mean, over its
  * per-round means) is within {@code precision}, the answer is known; otherwise it goes on until
  * {@code maxRounds}, or until the next round would not fit the budget (0: none), whichever comes
- * first. The budget cuts even the minimum: a run out of time stops.
+ * first. The budget cuts even the minimum: a run out of time stops. A time limit on the rounds past
+ * the least ({@code extraRoundsLimitMillis}, 0: none) spends spare time on precision without letting
+ * a run that is short of it run on: the least rounds always run, and a round after them starts only
+ * if it is expected to end within the limit. That keeps the default command's length predictable
+ * (the least rounds are what its plan estimates) while a quiet machine still gets its extra rounds.
  *
  * <p>Rounds go only to cells that can still reach the precision by {@code maxRounds}: a cell whose
  * rounds scatter so much that, at the spread seen so far, even the most rounds would leave its
@@ -26,12 +30,20 @@ import java.util.Map;
  * @param minRounds    rounds always run (a first look runs one round, and has no interval)
  * @param maxRounds    rounds at most
  * @param budgetMillis the whole run's budget in ms, 0 for none
+ * @param extraRoundsLimitMillis the time by which a round past the least must be expected to end,
+ *                     from the run's start, in ms; 0 for none
  */
-public record StoppingRule(double precision, int minRounds, int maxRounds, long budgetMillis) {
+public record StoppingRule(double precision, int minRounds, int maxRounds, long budgetMillis,
+                           long extraRoundsLimitMillis) {
 
     /** The default target: a cell's mean known to within 2% either side. */
     public static final double DEFAULT_PRECISION = 0.02;
     public static final int DEFAULT_MIN_ROUNDS = 3;
+
+    /** A rule with no time limit on the rounds past the least. */
+    public StoppingRule(double precision, int minRounds, int maxRounds, long budgetMillis) {
+        this(precision, minRounds, maxRounds, budgetMillis, 0);
+    }
 
     public StoppingRule {
         if (!(precision > 0)) {
@@ -51,7 +63,8 @@ public record StoppingRule(double precision, int minRounds, int maxRounds, long 
         PRECISION("every cell within the precision"),
         OUT_OF_REACH("every cell within the precision or out of its reach by the most rounds"),
         MAX_ROUNDS("the most rounds"),
-        BUDGET("the budget");
+        BUDGET("the budget"),
+        TIME_LIMIT("the time limit on rounds past the least (another would end after it)");
 
         private final String words;
 
@@ -83,6 +96,9 @@ public record StoppingRule(double precision, int minRounds, int maxRounds, long 
         }
         if (budgetMillis > 0 && elapsedMillis + roundMillis > budgetMillis) {
             return Decision.BUDGET;
+        }
+        if (roundsDone >= minRounds && extraRoundsLimitMillis > 0 && elapsedMillis + roundMillis > extraRoundsLimitMillis) {
+            return Decision.TIME_LIMIT;
         }
         return Decision.CONTINUE;
     }

@@ -51,6 +51,27 @@ class StoppingRuleTest {
     }
 
     @Test
+    void theLeastRoundsRunWhateverTheTimeLimitAndLaterOnesOnlyIfTheyEndWithinIt() {
+        StoppingRule rule = new StoppingRule(0.02, 3, 6, 0, 30 * 60_000L);
+        List<Double> wide = List.of(0.03);
+        // the least rounds: past the limit already, still on
+        assertEquals(StoppingRule.Decision.CONTINUE, rule.after(2, wide, 40 * 60_000L, 10 * 60_000L));
+        // after them: a round of 2 minutes fits from 27 minutes, one of 4 does not
+        assertEquals(StoppingRule.Decision.CONTINUE, rule.after(3, wide, 27 * 60_000L, 2 * 60_000L));
+        assertEquals(StoppingRule.Decision.TIME_LIMIT, rule.after(3, wide, 27 * 60_000L, 4 * 60_000L));
+        // without a limit the same round goes on
+        assertEquals(StoppingRule.Decision.CONTINUE, new StoppingRule(0.02, 3, 6, 0).after(3, wide, 27 * 60_000L, 4 * 60_000L));
+    }
+
+    @Test
+    void onlyTheDefaultProfileWithoutABudgetHasTheTimeLimit() {
+        assertEquals(Profile.DEFAULT_EXTRA_ROUNDS_LIMIT.toMillis(), Profile.DEFAULT.stoppingRule(0).extraRoundsLimitMillis());
+        assertEquals(0, Profile.DEFAULT.stoppingRule(600_000).extraRoundsLimitMillis());
+        assertEquals(0, Profile.FULL.stoppingRule(0).extraRoundsLimitMillis());
+        assertEquals(0, Profile.QUICK.stoppingRule(0).extraRoundsLimitMillis());
+    }
+
+    @Test
     void aQuietCellStopsAtTheMinimum() {
         assertEquals(new Ending(StoppingRule.Decision.PRECISION, 3), run(new StoppingRule(0.02, 3, 10, 0), 0.002, 1000));
     }
