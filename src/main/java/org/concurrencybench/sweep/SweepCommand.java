@@ -68,7 +68,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--full", description = "Publication profile: 5 x 2 s warm-up, 10 x 2 s measured a fork, at least 5"
             + " rounds, to 1%%, at most 15. Neither flag: the default profile, 2 x 0.5 s warm-up, 2 x 0.5 s measured a"
-            + " fork, at least 3 rounds, to 2%%, at most 6, and none past the least that would end after 30"
+            + " fork, at least 3 rounds, to 2%%, at most 6, and none past the least that would end after 28"
             + " minutes (--budget sets another limit; rounds are what intervals and comparisons count).")
     boolean full;
 
