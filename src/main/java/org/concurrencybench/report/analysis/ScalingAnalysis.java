@@ -10,6 +10,7 @@ import org.concurrencybench.report.input.RunResults;
 import org.concurrencybench.report.input.WorkloadOrder;
 import org.concurrencybench.report.stats.RatioEstimate;
 import org.concurrencybench.report.stats.SampleStats;
+import org.concurrencybench.report.stats.SharedRounds;
 import org.concurrencybench.report.stats.ScalingFit;
 import org.concurrencybench.report.stats.ScalingLawFitter;
 
@@ -87,7 +88,7 @@ public final class ScalingAnalysis {
                 for (String param : varying) {
                     group.append(' ').append(param).append('=').append(result.param(param, "?"));
                 }
-                SampleStats time = SampleStats.of(result.primary().forks(), level).withRoundMeans(result.roundMeans());
+                SampleStats time = SampleStats.of(result.primary().forks(), result.rounds(), level);
                 if (time.n() == 0) {
                     warnings.accept(new org.concurrencybench.results.RunFolder(run.directory()).coresFile(cores) + ": "
                             + result.param("model", "?") + " on " + group + " has no score (JMH wrote NaN); left out");
@@ -144,43 +145,43 @@ public final class ScalingAnalysis {
                 !baseline.isEmpty(), oneCoreBaseline != null);
     }
 
-    /** One cell from its time and SEQUENTIAL's at the same cores and at 1 core (either null when absent). */
+    /**
+     * One cell from its time and SEQUENTIAL's at the same cores and at 1 core (either null when
+     * absent). The three are first cut to the rounds all of them ran ({@link SharedRounds}): the
+     * cell's time, its speedups, efficiency and Karp-Flatt then rest on the same rounds, so the time
+     * printed in its row is the one its speedups divide.
+     */
     public static ScalingCell cell(String group, String model, int cores, SampleStats time, SampleStats sameCoresBaseline,
             SampleStats oneCoreBaseline) {
+        Set<Integer> rounds = SharedRounds.of(time, sameCoresBaseline, oneCoreBaseline);
+        SampleStats own = time.onRounds(rounds);
         RatioEstimate sameCores = sameCoresBaseline == null ? RatioEstimate.ABSENT
-                : RatioEstimate.withinRun(sameCoresBaseline, time);
+                : RatioEstimate.withinRun(sameCoresBaseline.onRounds(rounds), own);
         RatioEstimate overOneCore = oneCoreBaseline == null ? RatioEstimate.ABSENT
-                : RatioEstimate.withinRun(oneCoreBaseline, time);
+                : RatioEstimate.withinRun(oneCoreBaseline.onRounds(rounds), own);
         RatioEstimate efficiency = overOneCore.dividedBy(cores);
         double karpFlatt = cores > 1 && overOneCore.present()
                 ? (1 / overOneCore.value() - 1.0 / cores) / (1 - 1.0 / cores) : Double.NaN;
-        String unreliable = unreliability(model, time, sameCores);
+        String unreliable = unreliability(model, own, sameCores);
         if (unreliable == null && tooWide(overOneCore)) {
             unreliable = "speedup over 1 core: interval wider than \u00b1"
                     + Math.round(MAX_RELATIVE_SPEEDUP_HALF_WIDTH * 100) + "%";
         }
-        return new ScalingCell(group, model, cores, time, sameCores, overOneCore, efficiency, karpFlatt, unreliable,
-                roundsNote(time, sameCoresBaseline, oneCoreBaseline));
+        return new ScalingCell(group, model, cores, own, sameCores, overOneCore, efficiency, karpFlatt, unreliable,
+                roundsNote(time, own));
     }
 
     /**
-     * Where the cell and a baseline of its speedups ran different sets of rounds: "speedup over 1
-     * core from the 3 rounds both ran (this cell 5, the baseline 3)"; null where they ran the same.
-     * The paired speedup uses only the common rounds, the printed times all of each cell's.
+     * Where the cell ran rounds that a baseline of its speedups did not, so that its row rests on
+     * fewer rounds than it ran: "time and speedups from the 3 rounds its SEQUENTIAL baselines also ran
+     * (this cell ran 5)"; null
+     * where nothing was cut.
      */
-    static String roundsNote(SampleStats time, SampleStats sameCoresBaseline, SampleStats oneCoreBaseline) {
-        List<String> notes = new ArrayList<>();
-        for (var baseline : new Object[][] {{"same cores", sameCoresBaseline}, {"1 core", oneCoreBaseline}}) {
-            SampleStats base = (SampleStats) baseline[1];
-            if (base == null || base == time || time.roundMeans().isEmpty() || base.roundMeans().isEmpty()
-                    || base.roundMeans().keySet().equals(time.roundMeans().keySet())) {
-                continue;
-            }
-            long common = time.roundMeans().keySet().stream().filter(base.roundMeans()::containsKey).count();
-            notes.add("speedup over SEQUENTIAL at " + baseline[0] + " from the " + common + " rounds both ran (this cell "
-                    + time.roundMeans().size() + ", the baseline " + base.roundMeans().size() + ")");
-        }
-        return notes.isEmpty() ? null : String.join("; ", notes);
+    static String roundsNote(SampleStats ran, SampleStats kept) {
+        int all = ran.roundMeans().size();
+        int shared = kept.roundMeans().size();
+        return shared == all ? null
+                : "time and speedups from the " + shared + " rounds its SEQUENTIAL baselines also ran (this cell ran " + all + ")";
     }
 
     /**
