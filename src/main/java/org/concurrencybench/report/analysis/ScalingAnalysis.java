@@ -8,6 +8,7 @@ import org.concurrencybench.report.input.BenchmarkClasses;
 import org.concurrencybench.report.input.BenchmarkResult;
 import org.concurrencybench.report.input.RunResults;
 import org.concurrencybench.report.input.WorkloadOrder;
+import org.concurrencybench.report.render.Numbers;
 import org.concurrencybench.report.stats.RatioEstimate;
 import org.concurrencybench.report.stats.SampleStats;
 import org.concurrencybench.report.stats.SharedRounds;
@@ -168,20 +169,36 @@ public final class ScalingAnalysis {
                     + Math.round(MAX_RELATIVE_SPEEDUP_HALF_WIDTH * 100) + "%";
         }
         return new ScalingCell(group, model, cores, own, sameCores, overOneCore, efficiency, karpFlatt, unreliable,
-                roundsNote(time, own));
+                roundsNote(time, own, rounds, sameCoresBaseline, oneCoreBaseline, cores));
     }
 
     /**
-     * Where the cell ran rounds that a baseline of its speedups did not, so that its row rests on
-     * fewer rounds than it ran: "time and speedups from the 3 rounds its SEQUENTIAL baselines also ran
-     * (this cell ran 5)"; null
-     * where nothing was cut.
+     * Where a row's figures do not all divide from the times printed in the table, what they were
+     * divided from: the cell's rounds, where its baselines lacked some it ran, and SEQUENTIAL's time
+     * in those rounds, where SEQUENTIAL's own row rests on more (it was rerun beside another cell):
+     * "rounds 1, 2, 3 (this cell ran 5); SEQUENTIAL in them: 296 ms at 1 core, 295 ms at 2 cores".
+     * Null where the printed times divide to the speedups.
      */
-    static String roundsNote(SampleStats ran, SampleStats kept) {
-        int all = ran.roundMeans().size();
-        int shared = kept.roundMeans().size();
-        return shared == all ? null
-                : "time and speedups from the " + shared + " rounds its SEQUENTIAL baselines also ran (this cell ran " + all + ")";
+    static String roundsNote(SampleStats ran, SampleStats own, Set<Integer> rounds, SampleStats sameCoresBaseline,
+            SampleStats oneCoreBaseline, int cores) {
+        boolean cut = own.roundMeans().size() != ran.roundMeans().size();
+        List<String> baselines = new ArrayList<>();
+        if (oneCoreBaseline != null && !oneCoreBaseline.onRounds(rounds).equals(oneCoreBaseline)) {
+            baselines.add(Numbers.format(oneCoreBaseline.onRounds(rounds).mean()) + " ms" + " at 1 core");
+        }
+        if (sameCoresBaseline != null && cores != 1) {
+            SampleStats printed = sameCoresBaseline.onRounds(SharedRounds.of(sameCoresBaseline, oneCoreBaseline));
+            SampleStats used = sameCoresBaseline.onRounds(rounds);
+            if (!used.equals(printed)) {
+                baselines.add(Numbers.format(used.mean()) + " ms" + " at " + cores + " cores");
+            }
+        }
+        if (!cut && baselines.isEmpty()) {
+            return null;
+        }
+        String note = "rounds " + new TreeSet<>(own.roundMeans().keySet()).toString().replaceAll("[\\[\\]]", "")
+                + (cut ? " (this cell ran " + ran.roundMeans().size() + ")" : "");
+        return baselines.isEmpty() ? note : note + "; SEQUENTIAL in them: " + String.join(", ", baselines);
     }
 
     /**
