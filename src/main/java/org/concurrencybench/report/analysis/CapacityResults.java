@@ -55,7 +55,7 @@ public record CapacityResults(int cores, List<Point> points, List<Outcome> outco
             Metric allocation = result.secondaryMetric("gc.alloc.rate.norm");
             double bytesPerTask = allocation == null || tasks == 0 ? Double.NaN : allocation.score() / tasks;
             points.add(new Point(result.param("workload", "?"), result.param("model", "?"), tasks,
-                    SampleStats.of(result.primary().forks(), level).withRoundMeans(result.roundMeans()), bytesPerTask));
+                    SampleStats.of(result.primary().forks(), result.rounds(), level), bytesPerTask));
         }
         points.sort(Comparator.comparing(Point::workload, WorkloadOrder.GROUPS)
                 .thenComparing(Point::model, ModelOrder.ORDER).thenComparingLong(Point::tasks));

@@ -7,6 +7,7 @@ import org.concurrencybench.report.input.BenchmarkClasses;
 import org.concurrencybench.report.input.BenchmarkResult;
 import org.concurrencybench.report.input.RunResults;
 import org.concurrencybench.report.stats.SampleStats;
+import org.concurrencybench.report.stats.SharedRounds;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,11 +44,24 @@ public record ConvoyResults(int cores, List<Point> points) {
             String series = model + (interval == null ? "" : ", switch " + interval + " \u00b5s")
                     + (severalMethods ? " (" + result.method() + ")" : "");
             int cpuThreads = parseInt(result.param("cpuThreads", "0"));
-            points.add(new Point(model, series, cpuThreads, SampleStats.of(result.primary().forks(), level).withRoundMeans(result.roundMeans())));
+            points.add(new Point(model, series, cpuThreads, SampleStats.of(result.primary().forks(), result.rounds(), level)));
         }
         points.sort(Comparator.comparing(Point::model, ModelOrder.ORDER).thenComparing(Point::series)
                 .thenComparingInt(Point::cpuThreads));
-        return Optional.of(new ConvoyResults(cores.get(), List.copyOf(points)));
+        return Optional.of(new ConvoyResults(cores.get(), cutToAlone(points)));
+    }
+
+    /**
+     * Each point beside CPU-bound threads cut to the rounds it shares with its series' run alone
+     * ({@link SharedRounds}), which its slowdown divides by: the figures printed and the slowdown
+     * rest on the same rounds.
+     */
+    private static List<Point> cutToAlone(List<Point> points) {
+        return points.stream().map(point -> point.cpuThreads() == 0 ? point : points.stream()
+                .filter(alone -> alone.cpuThreads() == 0 && alone.series().equals(point.series())).findFirst()
+                .map(alone -> new Point(point.model(), point.series(), point.cpuThreads(),
+                        SharedRounds.pair(point.roundTripsPerSecond(), alone.roundTripsPerSecond()).numerator()))
+                .orElse(point)).toList();
     }
 
     static int parseInt(String text) {

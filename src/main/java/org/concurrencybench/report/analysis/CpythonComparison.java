@@ -7,6 +7,7 @@ import org.concurrencybench.report.input.RunResults;
 import org.concurrencybench.report.stats.Decision;
 import org.concurrencybench.report.stats.RatioEstimate;
 import org.concurrencybench.report.stats.SampleStats;
+import org.concurrencybench.report.stats.SharedRounds;
 
 import org.concurrencybench.results.CpythonPairing;
 import java.util.ArrayList;
@@ -139,10 +140,9 @@ public final class CpythonComparison {
                 if (pyCell.isEmpty() && jvmCell.isEmpty() && failure.isEmpty()) {
                     continue;
                 }
-                RatioEstimate pySpeedup = pyCell.isPresent() && pyBase.isPresent()
-                        ? RatioEstimate.withinRun(pyBase.get(), pyCell.get()) : RatioEstimate.ABSENT;
-                RatioEstimate jvmSpeedup = jvmCell.isPresent() && jvmBase.isPresent()
-                        ? RatioEstimate.withinRun(jvmBase.get(), jvmCell.get()) : RatioEstimate.ABSENT;
+                RatioEstimate pySpeedup = speedup(pyCell, py.batch(n, CpythonPairing.SEQUENTIAL, workload)
+                        .map(e -> pyStats(e, level)), pyBase);
+                RatioEstimate jvmSpeedup = speedup(jvmCell, jvmBatch(run, Model.SEQUENTIAL, workload, n, level), jvmBase);
                 RatioEstimate ratio = ratio(pySpeedup, jvmSpeedup);
                 Finding finding = failure.filter(Finding.CpythonUnavailable::is).isPresent()
                         ? new Finding.CpythonUnavailable(failure.get())
@@ -166,15 +166,19 @@ public final class CpythonComparison {
             for (CpythonResults.Entry entry : entries) {
                 int threads = ConvoyResults.parseInt(entry.param("cpuThreads"));
                 int micros = ConvoyResults.parseInt(entry.param("switchIntervalMicros"));
-                SampleStats pyCell = pyStats(entry, level);
                 Optional<SampleStats> pyAlone = entries.stream().filter(e -> e.param("cpuThreads").equals("0")
                         && e.param("switchIntervalMicros").equals(entry.param("switchIntervalMicros")))
                         .findFirst().map(e -> pyStats(e, level));
-                Optional<SampleStats> jvmCell = jvmConvoy(run, model, threads, micros, n, level);
                 Optional<SampleStats> jvmAlone = jvmConvoy(run, model, 0, micros, n, level);
-                RatioEstimate pySlowdown = pyAlone.map(alone -> RatioEstimate.withinRun(alone, pyCell)).orElse(RatioEstimate.ABSENT);
-                RatioEstimate jvmSlowdown = jvmAlone.isPresent() && jvmCell.isPresent()
-                        ? RatioEstimate.withinRun(jvmAlone.get(), jvmCell.get()) : RatioEstimate.ABSENT;
+                // each time printed on the rounds it shares with its run alone, the rounds its slowdown rests on
+                SampleStats pyRaw = pyStats(entry, level);
+                Optional<SampleStats> jvmRaw = jvmConvoy(run, model, threads, micros, n, level);
+                Optional<SharedRounds.Pair> pyPair = pyAlone.map(alone -> SharedRounds.pair(alone, pyRaw));
+                Optional<SharedRounds.Pair> jvmPair = jvmRaw.flatMap(cell -> jvmAlone.map(alone -> SharedRounds.pair(alone, cell)));
+                SampleStats pyCell = pyPair.map(SharedRounds.Pair::denominator).orElse(pyRaw);
+                Optional<SampleStats> jvmCell = jvmPair.map(SharedRounds.Pair::denominator).or(() -> jvmRaw);
+                RatioEstimate pySlowdown = pyPair.map(SharedRounds.Pair::ratio).orElse(RatioEstimate.ABSENT);
+                RatioEstimate jvmSlowdown = jvmPair.map(SharedRounds.Pair::ratio).orElse(RatioEstimate.ABSENT);
                 RatioEstimate ratio = ratio(pySlowdown, jvmSlowdown);
                 Finding finding = jvmCell.isEmpty() ? new Finding.JvmMissing()
                         : threads == 0 ? new Finding.Reference() : new Finding.Compared(ratio);
@@ -185,6 +189,17 @@ public final class CpythonComparison {
         return rows;
     }
 
+    /**
+     * A cell's speedup over the baseline's sequential time, on the rounds it shares with its
+     * sequential baselines (at its own core count and at the baseline's), as the scaling table
+     * computes it ({@link ScalingAnalysis#cell}): the JVM's figure here is the one printed there.
+     */
+    private static RatioEstimate speedup(Optional<SampleStats> cell, Optional<SampleStats> sameCores,
+            Optional<SampleStats> base) {
+        return cell.isEmpty() || base.isEmpty() ? RatioEstimate.ABSENT
+                : ScalingAnalysis.cell("", "", 1, cell.get(), sameCores.orElse(null), base.get()).speedupOverOneCore();
+    }
+
     /** {@code a / b} with the log half-widths added in quadrature; no interval if either lacks one. */
     static RatioEstimate ratio(RatioEstimate a, RatioEstimate b) {
         return RatioEstimate.quotient(a, b);
@@ -192,7 +207,7 @@ public final class CpythonComparison {
 
     /** A CPython benchmark's values, with its round means where its trials came from rounds. */
     private static SampleStats pyStats(CpythonResults.Entry entry, double level) {
-        return SampleStats.of(entry.forks(), level).withRoundMeans(entry.roundMeans());
+        return SampleStats.of(entry.forks(), entry.rounds(), level);
     }
 
     /**
@@ -209,7 +224,7 @@ public final class CpythonComparison {
         return run.of(BenchmarkClasses.MODEL, cores).stream()
                 .filter(r -> r.method().equals("batch") && r.isEvenBatch() && r.param("model", "").equals(model.name())
                         && r.param("workload", "").equals(workload))
-                .findFirst().map(r -> SampleStats.of(r.primary().forks(), level).withRoundMeans(r.roundMeans()));
+                .findFirst().map(r -> SampleStats.of(r.primary().forks(), r.rounds(), level));
     }
 
     private static Optional<SampleStats> jvmConvoy(RunResults run, String model, int threads, int micros, int cores,
@@ -219,6 +234,6 @@ public final class CpythonComparison {
                         && ConvoyResults.parseInt(r.param("cpuThreads", "-1")) == threads
                         && (model.equals("THREAD_PER_TASK")
                             || ConvoyResults.parseInt(r.param("switchIntervalMicros", "-1")) == micros))
-                .findFirst().map(r -> SampleStats.of(r.primary().forks(), level).withRoundMeans(r.roundMeans()));
+                .findFirst().map(r -> SampleStats.of(r.primary().forks(), r.rounds(), level));
     }
 }

@@ -32,7 +32,7 @@ public record JvmStartResults(int cores, List<Start> starts, Double processPerTa
         }
         List<Start> starts = new ArrayList<>();
         for (BenchmarkResult result : run.of(BenchmarkClasses.JVM_START, cores.get())) {
-            starts.add(new Start(result.param("start", result.method()), SampleStats.of(result.primary().forks(), level).withRoundMeans(result.roundMeans())));
+            starts.add(new Start(result.param("start", result.method()), SampleStats.of(result.primary().forks(), result.rounds(), level)));
         }
         Double perTask = null;
         for (BenchmarkResult result : run.of(BenchmarkClasses.MODEL, cores.get())) {

@@ -8,8 +8,10 @@ import org.concurrencybench.report.input.BenchmarkClasses;
 import org.concurrencybench.report.input.BenchmarkResult;
 import org.concurrencybench.report.input.RunResults;
 import org.concurrencybench.report.input.WorkloadOrder;
+import org.concurrencybench.report.render.Numbers;
 import org.concurrencybench.report.stats.RatioEstimate;
 import org.concurrencybench.report.stats.SampleStats;
+import org.concurrencybench.report.stats.SharedRounds;
 import org.concurrencybench.report.stats.ScalingFit;
 import org.concurrencybench.report.stats.ScalingLawFitter;
 
@@ -87,7 +89,7 @@ public final class ScalingAnalysis {
                 for (String param : varying) {
                     group.append(' ').append(param).append('=').append(result.param(param, "?"));
                 }
-                SampleStats time = SampleStats.of(result.primary().forks(), level).withRoundMeans(result.roundMeans());
+                SampleStats time = SampleStats.of(result.primary().forks(), result.rounds(), level);
                 if (time.n() == 0) {
                     warnings.accept(new org.concurrencybench.results.RunFolder(run.directory()).coresFile(cores) + ": "
                             + result.param("model", "?") + " on " + group + " has no score (JMH wrote NaN); left out");
@@ -144,43 +146,59 @@ public final class ScalingAnalysis {
                 !baseline.isEmpty(), oneCoreBaseline != null);
     }
 
-    /** One cell from its time and SEQUENTIAL's at the same cores and at 1 core (either null when absent). */
+    /**
+     * One cell from its time and SEQUENTIAL's at the same cores and at 1 core (either null when
+     * absent). The three are first cut to the rounds all of them ran ({@link SharedRounds}): the
+     * cell's time, its speedups, efficiency and Karp-Flatt then rest on the same rounds, so the time
+     * printed in its row is the one its speedups divide.
+     */
     public static ScalingCell cell(String group, String model, int cores, SampleStats time, SampleStats sameCoresBaseline,
             SampleStats oneCoreBaseline) {
+        Set<Integer> rounds = SharedRounds.of(time, sameCoresBaseline, oneCoreBaseline);
+        SampleStats own = time.onRounds(rounds);
         RatioEstimate sameCores = sameCoresBaseline == null ? RatioEstimate.ABSENT
-                : RatioEstimate.withinRun(sameCoresBaseline, time);
+                : RatioEstimate.withinRun(sameCoresBaseline.onRounds(rounds), own);
         RatioEstimate overOneCore = oneCoreBaseline == null ? RatioEstimate.ABSENT
-                : RatioEstimate.withinRun(oneCoreBaseline, time);
+                : RatioEstimate.withinRun(oneCoreBaseline.onRounds(rounds), own);
         RatioEstimate efficiency = overOneCore.dividedBy(cores);
         double karpFlatt = cores > 1 && overOneCore.present()
                 ? (1 / overOneCore.value() - 1.0 / cores) / (1 - 1.0 / cores) : Double.NaN;
-        String unreliable = unreliability(model, time, sameCores);
+        String unreliable = unreliability(model, own, sameCores);
         if (unreliable == null && tooWide(overOneCore)) {
             unreliable = "speedup over 1 core: interval wider than \u00b1"
                     + Math.round(MAX_RELATIVE_SPEEDUP_HALF_WIDTH * 100) + "%";
         }
-        return new ScalingCell(group, model, cores, time, sameCores, overOneCore, efficiency, karpFlatt, unreliable,
-                roundsNote(time, sameCoresBaseline, oneCoreBaseline));
+        return new ScalingCell(group, model, cores, own, sameCores, overOneCore, efficiency, karpFlatt, unreliable,
+                roundsNote(time, own, rounds, sameCoresBaseline, oneCoreBaseline, cores));
     }
 
     /**
-     * Where the cell and a baseline of its speedups ran different sets of rounds: "speedup over 1
-     * core from the 3 rounds both ran (this cell 5, the baseline 3)"; null where they ran the same.
-     * The paired speedup uses only the common rounds, the printed times all of each cell's.
+     * Where a row's figures do not all divide from the times printed in the table, what they were
+     * divided from: the cell's rounds, where its baselines lacked some it ran, and SEQUENTIAL's time
+     * in those rounds, where SEQUENTIAL's own row rests on more (it was rerun beside another cell):
+     * "rounds 1, 2, 3 (this cell ran 5); SEQUENTIAL in them: 296 ms at 1 core, 295 ms at 2 cores".
+     * Null where the printed times divide to the speedups.
      */
-    static String roundsNote(SampleStats time, SampleStats sameCoresBaseline, SampleStats oneCoreBaseline) {
-        List<String> notes = new ArrayList<>();
-        for (var baseline : new Object[][] {{"same cores", sameCoresBaseline}, {"1 core", oneCoreBaseline}}) {
-            SampleStats base = (SampleStats) baseline[1];
-            if (base == null || base == time || time.roundMeans().isEmpty() || base.roundMeans().isEmpty()
-                    || base.roundMeans().keySet().equals(time.roundMeans().keySet())) {
-                continue;
-            }
-            long common = time.roundMeans().keySet().stream().filter(base.roundMeans()::containsKey).count();
-            notes.add("speedup over SEQUENTIAL at " + baseline[0] + " from the " + common + " rounds both ran (this cell "
-                    + time.roundMeans().size() + ", the baseline " + base.roundMeans().size() + ")");
+    static String roundsNote(SampleStats ran, SampleStats own, Set<Integer> rounds, SampleStats sameCoresBaseline,
+            SampleStats oneCoreBaseline, int cores) {
+        boolean cut = own.roundMeans().size() != ran.roundMeans().size();
+        List<String> baselines = new ArrayList<>();
+        if (oneCoreBaseline != null && !oneCoreBaseline.onRounds(rounds).equals(oneCoreBaseline)) {
+            baselines.add(Numbers.format(oneCoreBaseline.onRounds(rounds).mean()) + " ms" + " at 1 core");
         }
-        return notes.isEmpty() ? null : String.join("; ", notes);
+        if (sameCoresBaseline != null && cores != 1) {
+            SampleStats printed = sameCoresBaseline.onRounds(SharedRounds.of(sameCoresBaseline, oneCoreBaseline));
+            SampleStats used = sameCoresBaseline.onRounds(rounds);
+            if (!used.equals(printed)) {
+                baselines.add(Numbers.format(used.mean()) + " ms" + " at " + cores + " cores");
+            }
+        }
+        if (!cut && baselines.isEmpty()) {
+            return null;
+        }
+        String note = "rounds " + new TreeSet<>(own.roundMeans().keySet()).toString().replaceAll("[\\[\\]]", "")
+                + (cut ? " (this cell ran " + ran.roundMeans().size() + ")" : "");
+        return baselines.isEmpty() ? note : note + "; SEQUENTIAL in them: " + String.join(", ", baselines);
     }
 
     /**

@@ -9,9 +9,9 @@ import org.concurrencybench.report.stats.SampleStats;
  * without a baseline); efficiency is the speedup over 1-core SEQUENTIAL divided by cores; the
  * Karp-Flatt serial fraction is {@code (1/S - 1/p) / (1 - 1/p)} from that same speedup (NaN at 1
  * core). {@code unreliable} says why the numbers should not be trusted, null when they can be.
- * {@code roundsNote} says when a speedup rests on fewer rounds than the times printed beside it
- * (the cell and its baseline ran different sets of rounds; the paired speedup uses the common
- * ones), null when they ran the same rounds.
+ * Every figure of the cell rests on the rounds it shares with its baselines
+ * ({@link ScalingAnalysis#cell}); {@code roundsNote} says when that is fewer rounds than the cell
+ * ran (its baselines were not rerun with it), null when nothing was cut.
  */
 public record ScalingCell(String group, String model, int cores, SampleStats time,
         RatioEstimate speedupSameCores, RatioEstimate speedupOverOneCore, RatioEstimate efficiency,

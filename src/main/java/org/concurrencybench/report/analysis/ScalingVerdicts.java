@@ -2,6 +2,7 @@ package org.concurrencybench.report.analysis;
 
 import org.concurrencybench.report.stats.Decision;
 import org.concurrencybench.report.stats.RatioEstimate;
+import org.concurrencybench.report.stats.SharedRounds;
 import org.concurrencybench.report.stats.SampleStats;
 
 import java.util.ArrayList;
@@ -224,8 +225,9 @@ public final class ScalingVerdicts {
         for (int cores : shared.size() <= 1 ? shared : List.of(shared.get(0), shared.get(shared.size() - 1))) {
             ScalingCell gil = workload.cell("GLOBAL_LOCK", cores).orElseThrow();
             ScalingCell pool = workload.cell("FIXED_POOL", cores).orElseThrow();
-            costs.add(new GilCost(cores, RatioEstimate.withinRun(gil.time(), pool.time()), gil.time().mean(),
-                    pool.time().mean(), gil.reliable() && pool.reliable()));
+            SharedRounds.Pair pair = SharedRounds.pair(gil.time(), pool.time()); // the times printed beside the cost
+            costs.add(new GilCost(cores, pair.ratio(), pair.numerator().mean(), pair.denominator().mean(),
+                    gil.reliable() && pool.reliable()));
         }
         return costs;
     }

@@ -10,6 +10,7 @@ import org.concurrencybench.report.input.WorkloadOrder;
 import org.concurrencybench.report.stats.Decision;
 import org.concurrencybench.report.stats.RatioEstimate;
 import org.concurrencybench.report.stats.SampleStats;
+import org.concurrencybench.report.stats.SharedRounds;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -93,14 +94,35 @@ public record SkewResults(int cores, Map<String, Map<String, Map<SizeSpread, Sam
                 defaultChunks.put(result.param("workload", "?"), PoolMapChunks.defaultChunksize(
                         ConvoyResults.parseInt(result.param("tasks", "0")), workers == 0 ? cores : workers));
             }
-            SampleStats time = SampleStats.of(result.primary().forks(), level).withRoundMeans(result.roundMeans());
+            SampleStats time = SampleStats.of(result.primary().forks(), result.rounds(), level);
             if (time.n() == 0 || result.spread() == null) {
                 continue;
             }
             times.computeIfAbsent(result.param("workload", "?"), w -> new TreeMap<>(SERIES_ORDER))
                     .computeIfAbsent(seriesOf(result), s -> new TreeMap<>()).put(result.spread(), time);
         }
+        times.values().forEach(SkewResults::cutToBaselines);
         return Optional.of(new SkewResults(cores, times, defaultChunks));
+    }
+
+    /**
+     * Each series' cell cut to the rounds it shares with what it is divided by ({@link SharedRounds}):
+     * SEQUENTIAL at the same spread, or, without one, the series' own even batch; so a speedup, a
+     * loss factor and the times printed beside them rest on the same rounds.
+     */
+    private static void cutToBaselines(Map<String, Map<SizeSpread, SampleStats>> bySeries) {
+        Map<SizeSpread, SampleStats> baseline = bySeries.getOrDefault(BASELINE, Map.of());
+        bySeries.forEach((series, bySpread) -> {
+            if (series.equals(BASELINE)) {
+                return;
+            }
+            SampleStats even = bySpread.get(SizeSpread.NONE);
+            bySpread.replaceAll((spread, time) -> {
+                SampleStats divisor = baseline.containsKey(spread) ? baseline.get(spread)
+                        : spread == SizeSpread.NONE ? null : even;
+                return divisor == null ? time : SharedRounds.pair(time, divisor).numerator();
+            });
+        });
     }
 
     /** Models in palette order, each model's variants after it. */

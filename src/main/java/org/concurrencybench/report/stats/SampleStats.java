@@ -23,12 +23,16 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
  *                 units a comparison of two runs resamples and tests (see {@code RunComparison})
  * @param roundMeans the mean of each round's fork by round number, for a run made in rounds (empty
  *                 otherwise): cells of one run are compared round by round ({@link PairedRatio})
+ * @param forkRounds the round of each of {@code forks}, one to one (empty when not known): what
+ *                 {@link #onRounds} keeps
  */
 public record SampleStats(int n, double mean, double stdDev, double low, double high, double level,
-        double[] samples, double[][] forks, java.util.Map<Integer, Double> roundMeans) {
+        double[] samples, double[][] forks, java.util.Map<Integer, Double> roundMeans,
+        java.util.List<Integer> forkRounds) {
 
     public SampleStats {
         roundMeans = roundMeans == null ? java.util.Map.of() : java.util.Map.copyOf(roundMeans);
+        forkRounds = forkRounds == null ? java.util.List.of() : java.util.List.copyOf(forkRounds);
     }
 
     /** Stats of values whose fork structure is unknown: they count as one fork. */
@@ -49,7 +53,72 @@ public record SampleStats(int n, double mean, double stdDev, double low, double 
         double mean = n == 0 ? Double.NaN : summary.getMean();
         double sd = n < 2 ? Double.NaN : summary.getStandardDeviation();
         double[] interval = logInterval(forkMeans(nonEmpty), level);
-        return new SampleStats(n, mean, sd, interval[0], interval[1], level, samples, nonEmpty, null);
+        return new SampleStats(n, mean, sd, interval[0], interval[1], level, samples, nonEmpty, null, null);
+    }
+
+    /**
+     * Stats of iteration values by fork from a run made in rounds: {@code roundOfEachFork} names the
+     * round of each fork, one to one; the interval is over the round means (the mean of each round's
+     * finite values). Without rounds that match the forks, {@link #of(double[][], double)}.
+     */
+    public static SampleStats of(double[][] forks, java.util.List<Integer> roundOfEachFork, double level) {
+        if (roundOfEachFork == null || roundOfEachFork.size() != forks.length) {
+            return of(forks, level);
+        }
+        java.util.List<double[]> kept = new java.util.ArrayList<>();
+        java.util.List<Integer> rounds = new java.util.ArrayList<>();
+        java.util.Map<Integer, double[]> sums = new java.util.TreeMap<>();
+        for (int i = 0; i < forks.length; i++) {
+            if (forks[i].length == 0) {
+                continue;
+            }
+            kept.add(forks[i]);
+            rounds.add(roundOfEachFork.get(i));
+            double[] sum = sums.computeIfAbsent(roundOfEachFork.get(i), r -> new double[2]);
+            for (double value : forks[i]) {
+                if (Double.isFinite(value)) {
+                    sum[0] += value;
+                    sum[1]++;
+                }
+            }
+        }
+        java.util.Map<Integer, Double> means = new java.util.TreeMap<>();
+        sums.forEach((round, sum) -> {
+            if (sum[1] > 0) {
+                means.put(round, sum[0] / sum[1]);
+            }
+        });
+        SampleStats pooled = of(kept.toArray(double[][]::new), level).withRoundMeans(means);
+        return new SampleStats(pooled.n, pooled.mean, pooled.stdDev, pooled.low, pooled.high, level, pooled.samples,
+                pooled.forks, means, rounds);
+    }
+
+    /**
+     * The same cell on {@code rounds} only (its forks of other rounds dropped, every statistic
+     * recomputed), so that a ratio to another cell and the times printed beside it rest on the same
+     * rounds ({@link SharedRounds}). Unchanged when {@code rounds} is empty or holds every round the
+     * cell ran. Stats that know their round means but not which fork ran in which round
+     * ({@link #withRoundMeans}) keep the chosen rounds' means as their values, one per round.
+     */
+    public SampleStats onRounds(java.util.Set<Integer> rounds) {
+        if (rounds.isEmpty() || roundMeans.isEmpty() || rounds.containsAll(roundMeans.keySet())) {
+            return this;
+        }
+        if (forkRounds.size() == forks.length) {
+            java.util.List<double[]> kept = new java.util.ArrayList<>();
+            java.util.List<Integer> keptRounds = new java.util.ArrayList<>();
+            for (int i = 0; i < forks.length; i++) {
+                if (rounds.contains(forkRounds.get(i))) {
+                    kept.add(forks[i]);
+                    keptRounds.add(forkRounds.get(i));
+                }
+            }
+            return of(kept.toArray(double[][]::new), keptRounds, level);
+        }
+        java.util.Map<Integer, Double> means = new java.util.TreeMap<>(roundMeans);
+        means.keySet().retainAll(rounds);
+        double[][] perRound = means.values().stream().map(m -> new double[] {m}).toArray(double[][]::new);
+        return of(perRound, java.util.List.copyOf(means.keySet()), level);
     }
 
     /**
@@ -58,10 +127,10 @@ public record SampleStats(int n, double mean, double stdDev, double low, double 
      */
     public SampleStats withRoundMeans(java.util.Map<Integer, Double> means) {
         if (means == null || means.isEmpty()) {
-            return new SampleStats(n, mean, stdDev, low, high, level, samples, forks, means);
+            return new SampleStats(n, mean, stdDev, low, high, level, samples, forks, means, null);
         }
         double[] interval = logInterval(means.values().stream().mapToDouble(Double::doubleValue).toArray(), level);
-        return new SampleStats(n, mean, stdDev, interval[0], interval[1], level, samples, forks, means);
+        return new SampleStats(n, mean, stdDev, interval[0], interval[1], level, samples, forks, means, null);
     }
 
     /** The means of the independent units: one per round in a run made in rounds, else one per fork. */
@@ -129,13 +198,13 @@ public record SampleStats(int n, double mean, double stdDev, double low, double 
                 && Double.compare(stdDev, s.stdDev) == 0 && Double.compare(low, s.low) == 0
                 && Double.compare(high, s.high) == 0 && Double.compare(level, s.level) == 0
                 && java.util.Arrays.equals(samples, s.samples) && java.util.Arrays.deepEquals(forks, s.forks)
-                && roundMeans.equals(s.roundMeans);
+                && roundMeans.equals(s.roundMeans) && forkRounds.equals(s.forkRounds);
     }
 
     @Override
     public int hashCode() {
         return java.util.Objects.hash(n, mean, stdDev, low, high, level, java.util.Arrays.hashCode(samples),
-                java.util.Arrays.deepHashCode(forks), roundMeans);
+                java.util.Arrays.deepHashCode(forks), roundMeans, forkRounds);
     }
 
     @Override
