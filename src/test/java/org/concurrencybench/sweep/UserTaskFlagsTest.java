@@ -68,9 +68,10 @@ class UserTaskFlagsTest {
         assertEquals(2, cells.size());
         assertTrue(cells.stream().allMatch(c -> c.params().get("workload").equals("USER")
                 && c.params().get("task").equals("t.Spin")), cells.toString());
-        String forkArgs = step.options().get(step.options().indexOf("-jvmArgsPrepend") + 1);
-        assertTrue(forkArgs.contains("-Dconcurrencybench.task.classPath=" + Path.of(jar).toAbsolutePath()), forkArgs);
-        assertTrue(forkArgs.contains("-Dconcurrencybench.task.timeoutSeconds=30"), forkArgs);
+        List<String> forkArgs = step.options().forkJvmArgs();
+        assertTrue(forkArgs.contains("-Dconcurrencybench.task.classPath=" + Path.of(jar).toAbsolutePath()),
+                forkArgs.toString());
+        assertTrue(forkArgs.contains("-Dconcurrencybench.task.timeoutSeconds=30"), forkArgs.toString());
     }
 
     @Test
