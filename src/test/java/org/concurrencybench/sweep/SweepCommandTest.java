@@ -66,7 +66,7 @@ class SweepCommandTest {
                 .startsWith("--label 'my laptop'"));
         assertThrows(CommandLine.UnmatchedArgumentException.class,
                 () -> new CommandLine(new SweepCommand()).parseArgs("--bogus"));
-        // Issue 27, defect 11: an empty list planned a convoy-only (or empty) run.
+        // An empty list is refused, not planned as a convoy-only (or empty) run.
         assertEquals("--models: names no model; give at least one, e.g. --models SEQUENTIAL",
                 assertThrows(IllegalArgumentException.class, () -> resolve("--models", ",")).getMessage());
         assertEquals("--workloads: names no workload; give at least one, e.g. --workloads CPU",

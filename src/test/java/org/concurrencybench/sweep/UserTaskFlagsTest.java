@@ -98,7 +98,7 @@ class UserTaskFlagsTest {
                 refusal("--no-python", "--task-jar", jar, "--task", "t.NeedsArgument"));
         assertEquals("task class t.Explodes: its constructor threw java.lang.IllegalStateException: no config file",
                 refusal("--no-python", "--task-jar", jar, "--task", "t.Explodes"));
-        // Issue 27, defect 11: a static initializer's failure was refused without its cause.
+        // A static initializer's failure is refused with its cause.
         assertEquals("task class t.BadStatic: its static initializer threw java.lang.NumberFormatException: For input"
                 + " string: \"lots\"", refusal("--no-python", "--task-jar", jar, "--task", "t.BadStatic"));
     }
