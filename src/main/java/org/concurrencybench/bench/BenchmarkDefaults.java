@@ -19,9 +19,9 @@ public final class BenchmarkDefaults {
     public static final int FORKS = 5;
     /*
      * Warm-up: a fork's batch times fall for about a second before they settle (the JIT, a
-     * connection's buffers), more for IO. With one 0.6 s warm-up iteration the first measured
-     * iteration was the slower in 72% of a default run's forks, by a median of 1.1%; the report's
-     * "Steady state" section measures it for every run and names the cells still warming up.
+     * connection's buffers), more for IO, so one short warm-up iteration leaves the first measured
+     * one slow in most forks; the report's "Steady state" section measures it for every run and
+     * names the cells still warming up.
      */
     /** Warm-up iterations per fork, not recorded. */
     public static final int WARMUP_ITERATIONS = 2;

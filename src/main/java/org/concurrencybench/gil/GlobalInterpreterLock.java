@@ -168,7 +168,7 @@ public final class GlobalInterpreterLock {
                     if (flavour == GilFlavour.MODERN) {
                         timedOut = cond.awaitNanos(intervalNanos) <= 0;
                     } else {
-                        cond.await(); // the old lock: wait until released, never ask
+                        cond.await(); // the pre-3.2 lock: wait until released, never ask
                     }
                 } catch (InterruptedException e) {
                     interrupted = true;

@@ -21,12 +21,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one folder where the suite keeps files between runs: the workers' lean jar, the workers'
- * and JMH forks' class-data-sharing archives. They used to lie loose in the temporary folder, a new
- * set per build, never removed (22 files and 19 MB after a day). Here each is named by a hash of
+ * and JMH forks' class-data-sharing archives. Loose in the temporary folder they would pile up, a
+ * new set per build, never removed. Here each is named by a hash of
  * what it is made from (the jar's bytes, the JDK, the flags), so an unchanged build reuses them, and
  * the folder is bounded: beyond {@link #MAX_ENTRIES} files or {@link #MAX_BYTES}, the least recently
  * used go, except those used in the last {@link #IN_USE} (a run may be reading them). The sweep's
- * {@code -h} names the folder. Loose files of the old layout are removed on the way.
+ * {@code -h} names the folder. Such loose files in the temporary folder (a build that kept its
+ * files there) are removed on the way.
  */
 public final class SuiteCache {
 
@@ -91,7 +92,7 @@ public final class SuiteCache {
     }
 
     /**
-     * Removes the old layout's loose files in {@code tmp} and, in the cache folder, the least recently
+     * Removes the suite's loose files in {@code tmp} and, in the cache folder, the least recently
      * used files beyond the bounds; nothing used within {@link #IN_USE}.
      */
     static void prune(Path tmp) throws IOException {

@@ -38,7 +38,7 @@ final class DryRun {
                     ? String.join(" ", cpython.step(visit.python()).plannedCommand(visit.cores(), cpus,
                             rounds.partialCpythonFile(1, visit.python(), visit.cores())))
                             + "   (--task-ms: the JVM's SEQUENTIAL CPU task time at this count, from round 1)"
-                    : String.join(" ", launcher.command(visit.cores(), cpus, visit.step().jmhArgs(),
+                    : String.join(" ", launcher.command(visit.cores(), cpus, visit.step(),
                             rounds.partialStepFile(1, visit.cores(), visit.step().name()))));
         }
     }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 /**
  * Checks, before the first measurement, that the sweep can write where its results and its report
- * go. An unwritable {@code --charts} used to be found only after every core count had run. The
+ * go, so that an unwritable {@code --charts} is found before the run, not after every core count. The
  * check writes and removes a small file in each folder (creating the folder, as the sweep would):
  * permissions, a read-only mount, a path through a file and a full quota all show up so.
  */

@@ -183,6 +183,6 @@ final class RoundCells {
                     || (name.equals("model") && v.equals(Model.SEQUENTIAL.name()))).toList();
             params.put(name, kept);
         });
-        return new SweepPlan.Step(step.name(), step.benchmarkClass(), params, step.options(), step.capacity());
+        return step.withParams(params);
     }
 }

@@ -180,7 +180,7 @@ final class RoundLoop {
     /** One JMH step at one core count of the round, and its cells' states. */
     private void runStep(int round, int cores, SweepPlan.Step step) throws IOException, InterruptedException {
         Path part = files.partialStepFile(round, cores, step.name());
-        JmhLauncher.Result result = launcher.run(cores, settings.topology().cpusFor(cores), step.jmhArgs(),
+        JmhLauncher.Result result = launcher.run(cores, settings.topology().cpusFor(cores), step,
                 part, folder.logFile(cores));
         if (!interruption.stopping()) {
             settle(cores, step, part, result);

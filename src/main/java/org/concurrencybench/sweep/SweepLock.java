@@ -14,7 +14,7 @@ import java.nio.file.StandardOpenOption;
 /**
  * One sweep at a time on a machine, for the sweep's whole life: from its plan through every core
  * count, the CPython steps between them and the report. JMH's own lock is held only while JMH runs,
- * so a second sweep started between two JMH runs (during a CPython step, say) used to take it and
+ * so a second sweep started between two JMH runs (during a CPython step, say) could take it and
  * fail every cell of the first sweep's next core count. The lock is an OS file lock (released when
  * the process ends, {@code kill -9} included), taken atomically, so of two sweeps started at once
  * exactly one runs; the file says who holds it, for the other's one-line refusal.

@@ -4,7 +4,7 @@ import java.util.Random;
 
 /**
  * How unevenly a batch's work is shared among its tasks (the JMH param {@code spread}): every task
- * the same size ({@link #NONE}, the suite's batches before spreads existed), or sizes drawn from a
+ * the same size ({@link #NONE}, the even batches every model's scaling is measured on), or sizes drawn from a
  * seeded random generator.
  *
  * <p>Why it is shaped so: a model's answer to skew is the point (a shared queue hands the next task

@@ -19,8 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Issue 27, item 11: a user's task that starts threads it never stops was measured without a
- * word. The check counts the threads a task left once its runner is closed, and only those.
+ * A user's task that starts threads it never stops must not be measured without a word. The check counts the threads a task left once its runner is closed, and only those.
  */
 class ThreadLeakCheckTest {
 

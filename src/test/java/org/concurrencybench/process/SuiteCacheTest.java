@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 21, defect 13: every build left its archives and lean jar loose in the temporary folder.
- * The cache folder is bounded, its files named by content, and the old loose files go.
+ * The suite's files between runs (archives, the lean jar) stay in one bounded cache folder, named
+ * by content, and loose ones in the temporary folder go: otherwise every build adds a set.
  */
 class SuiteCacheTest {
 

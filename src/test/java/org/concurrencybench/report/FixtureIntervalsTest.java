@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The first look tells no nonsense (issue 29): a one-round run's report prints no interval, and no
+ * The first look tells no nonsense: a one-round run's report prints no interval, and no
  * report rendered from any test fixture prints an interval with a bound at or below zero.
  */
 class FixtureIntervalsTest {

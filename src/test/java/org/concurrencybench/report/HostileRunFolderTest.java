@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Issue 21: run folders a hostile but fair user might hand the report. It writes only inside its
+ * Run folders a hostile but fair user might hand the report. It writes only inside its
  * output folder, survives degenerate cells, bounds its default folder name and its input, and says
  * when a run is compared with itself.
  */
@@ -177,7 +177,7 @@ class HostileRunFolderTest {
             assertFalse(err.toString().contains("CoercionConfig"), "no advice about Jackson's settings");
         }
     }
-    /** Issue 27, item 8: {@code --out D} where {@code D/report.md} links outside D overwrote the file outside. */
+    /** {@code --out D} where {@code D/report.md} links outside D: the file outside must stay untouched. */
     @Test
     void noFileIsWrittenThroughALink() throws Exception {
         Path outside = Files.writeString(temp.resolve("outside.txt"), "precious\n");
@@ -194,7 +194,7 @@ class HostileRunFolderTest {
         assertTrue(Files.readString(target.resolve("report.md")).startsWith("# "));
     }
 
-    /** Issue 27, item 8: a comparison's sub-folder for one run that is a link to a folder outside --out. */
+    /** A comparison's sub-folder for one run that is a link to a folder outside --out. */
     @Test
     void aRunsSubFolderThatIsALinkIsRefused() throws Exception {
         Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
@@ -209,7 +209,7 @@ class HostileRunFolderTest {
         }
     }
 
-    /** Issue 27, item 10: a run id that is a spreadsheet formula, and control characters in a run id. */
+    /** A run id that is a spreadsheet formula, and control characters in a run id. */
     @Test
     void noFormulaAndNoControlCharacterReachesAnyOutput() throws Exception {
         Path formula = laptopWith("formula", "runId", "\"=HYPERLINK(\\\"http://evil.example/x\\\")\"");

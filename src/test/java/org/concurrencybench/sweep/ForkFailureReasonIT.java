@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Issue 21, nit: a cell whose fork died said "no result from JMH (exit code 0)"; it now gives the
+ * A cell whose fork died says more than "no result from JMH (exit code 0)": it gives the
  * fork's exit code and the last error of JMH's output (JMH echoes a failed fork's last lines).
  */
 class ForkFailureReasonIT {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Issue 27, items 5 to 7 and 9: crafted copies of committed run folders handed to both {@code report}
+ * Crafted copies of committed run folders handed to both {@code report}
  * and {@code verify}. Each number read is screened once, by the reader both commands share, so a
  * cell the report cannot show is one {@code verify} fails, and a damaged or missing file is one
  * line naming it from either command.

@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.concurrencybench.results.Machines;
@@ -39,25 +38,26 @@ class ParamFlagTest {
         assertEquals(Map.of("cpuUnits", "770", "sleepMicros", "2000"), settings.params());
         List<SweepPlan.Step> steps = BenchmarkParams.apply(SweepPlan.stepsFor(Profile.QUICK,
                 List.of(Model.SEQUENTIAL, Model.PROCESS_PER_TASK), List.of(Workload.CPU), true), settings.params());
-        List<String> models = steps.get(0).jmhArgs();
-        assertTrue(Collections.indexOfSubList(models, List.of("-p", "cpuUnits=770")) > 0, models.toString());
-        assertTrue(Collections.indexOfSubList(models, List.of("-p", "sleepMicros=2000")) > 0, models.toString());
+        Map<String, List<String>> models = steps.get(0).params();
+        assertEquals(List.of("770"), models.get("cpuUnits"), models.toString());
+        assertEquals(List.of("2000"), models.get("sleepMicros"), models.toString());
         for (SweepPlan.Step convoy : steps.stream().filter(step -> step.benchmarkClass()
                 == org.concurrencybench.bench.ConvoyBenchmark.class).toList()) {
-            assertFalse(convoy.jmhArgs().contains("cpuUnits=770"), "ConvoyBenchmark has no cpuUnits");
+            assertFalse(convoy.params().containsKey("cpuUnits"), "ConvoyBenchmark has no cpuUnits");
         }
         List<SweepPlan.Step> once = BenchmarkParams.apply(SweepPlan.onceSteps(Profile.QUICK,
                 List.of(Model.PROCESS_PER_TASK)), settings.params());
-        assertFalse(once.get(0).jmhArgs().contains("cpuUnits=770"), "JvmStartBenchmark has no cpuUnits");
+        assertFalse(once.get(0).params().containsKey("cpuUnits"), "JvmStartBenchmark has no cpuUnits");
     }
 
     @Test
     void theStepsOwnSettingsWin() {
         // a capacity step sets its tasks itself; --param tasks=128 sizes the model steps only
         SweepPlan.Step capacity = new SweepPlan.Step("capacity", org.concurrencybench.bench.CapacityBenchmark.class,
-                Map.of("tasks", List.of("1000", "10000")), List.of(), null);
-        List<String> args = BenchmarkParams.apply(List.of(capacity), Map.of("tasks", "128")).get(0).jmhArgs();
-        assertFalse(args.contains("tasks=128"), args.toString());
+                Map.of("tasks", List.of("1000", "10000")), Profile.QUICK.jmhOptions());
+        Map<String, List<String>> params = BenchmarkParams.apply(List.of(capacity), Map.of("tasks", "128")).get(0)
+                .params();
+        assertEquals(List.of("1000", "10000"), params.get("tasks"), params.toString());
     }
 
     @Test

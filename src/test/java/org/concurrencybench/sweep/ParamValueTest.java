@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * Issue 21, defect 7: {@code --param cpuUnits=abc} or {@code -5} passed {@code --dry-run}, ran every
- * core count and failed every cell; now one line and exit 2 before anything runs.
+ * {@code --param cpuUnits=abc} or {@code -5} would pass {@code --dry-run}, run every core count and
+ * fail every cell; it is one line and exit 2 before anything runs.
  */
 class ParamValueTest {
 
@@ -28,7 +28,7 @@ class ParamValueTest {
         assertEquals("--param gilFlavour=NEW: expected one of MODERN, LEGACY (ModelBenchmark.gilFlavour)",
                 assertThrows(IllegalArgumentException.class, () -> resolve("--param", "gilFlavour=NEW")).getMessage());
         assertEquals("770", resolve("--param", "cpuUnits=770").params().get("cpuUnits"));
-        // Issue 27, defect 11: a batch too large for its type said "at least 1".
+        // A batch too large for its type says its range, not "at least 1".
         assertEquals("--param tasks=99999999999: expected a batch size from 1 to 2147483647",
                 assertThrows(IllegalArgumentException.class, () -> resolve("--param", "tasks=99999999999")).getMessage());
     }

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Issue 27, defect 3: a Python function that raises (or calls os._exit) through
+ * A Python function that raises (or calls os._exit) through
  * {@code --workloads USER --python-task}: the companion lists its cells under "failed" with the
- * reason, yet the sweep ended "measured 0 of 0 cells; 0 failed", exit 0, and verify passed. Each
- * failed CPython cell is now counted FAILED with its reason, the sweep exits 3, and verify sees it.
+ * reason, and the sweep must not end "measured 0 of 0 cells; 0 failed", exit 0, with verify
+ * passing. Each failed CPython cell counts FAILED with its reason, the sweep exits 3, and verify sees it.
  * The companion is a stand-in that writes what the real one writes for such a function.
  */
 class PythonTaskFailureIT {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Issue 21, defect 2: {@code --resume} finishes a run with every setting it was started with (CPython
+ * {@code --resume} finishes a run with every setting it was started with (CPython
  * on or off, the charts folder, the capacity limit), and measures an interrupted CPython step again.
  * An interruption is played by removing what the interrupted step would not have written.
  */

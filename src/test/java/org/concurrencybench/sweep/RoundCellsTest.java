@@ -18,7 +18,7 @@ class RoundCellsTest {
 
     private static final SweepPlan.Step MODELS = new SweepPlan.Step("models", ModelBenchmark.class,
             Map.of("model", List.of("SEQUENTIAL", "FIXED_POOL", "FORK_JOIN"), "workload", List.of("CPU", "SLEEP")),
-            List.of(), null);
+            org.concurrencybench.sweep.plan.Profile.DEFAULT.jmhOptions());
     private static final IntFunction<List<SweepPlan.Step>> STEPS = cores -> List.of(MODELS);
 
     private static String name(int cores, String model, String workload) {

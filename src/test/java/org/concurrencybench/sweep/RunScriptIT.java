@@ -18,7 +18,7 @@ class RunScriptIT {
     @TempDir
     Path dir;
 
-    /** Issue 21, defect 3: cron, systemd and {@code env -i} start it without HOME. */
+    /** Cron, systemd and {@code env -i} start it without HOME. */
     @Test
     void runsWithoutHome() throws Exception {
         Files.copy(Path.of("run-benchmarks.sh"), dir.resolve("run-benchmarks.sh"));
@@ -39,8 +39,8 @@ class RunScriptIT {
     }
 
     /**
-     * Issue 27, defect 11: TMPDIR was ignored (the lock and the cache follow java.io.tmpdir, which
-     * nothing set), and under LANG=C a non-ASCII path was refused with a garbled InvalidPathException
+     * TMPDIR counts (the lock and the cache follow java.io.tmpdir, which nothing else sets), and
+     * under LANG=C a non-ASCII path works rather than failing with a garbled InvalidPathException
      * (the JVM reads file names in the locale's charset). The script maps both.
      */
     @Test

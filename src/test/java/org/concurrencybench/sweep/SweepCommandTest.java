@@ -1,5 +1,6 @@
 package org.concurrencybench.sweep;
 
+import org.concurrencybench.sweep.jmh.JmhArguments;
 import org.concurrencybench.sweep.jmh.JmhLauncher;
 import org.concurrencybench.sweep.jmh.ParentDeath;
 import org.concurrencybench.sweep.plan.Profile;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.concurrencybench.results.Machines;
 import org.concurrencybench.model.Model;
 import org.concurrencybench.workload.Workload;
@@ -64,7 +66,7 @@ class SweepCommandTest {
                 .startsWith("--label 'my laptop'"));
         assertThrows(CommandLine.UnmatchedArgumentException.class,
                 () -> new CommandLine(new SweepCommand()).parseArgs("--bogus"));
-        // Issue 27, defect 11: an empty list planned a convoy-only (or empty) run.
+        // An empty list is refused, not planned as a convoy-only (or empty) run.
         assertEquals("--models: names no model; give at least one, e.g. --models SEQUENTIAL",
                 assertThrows(IllegalArgumentException.class, () -> resolve("--models", ",")).getMessage());
         assertEquals("--workloads: names no workload; give at least one, e.g. --workloads CPU",
@@ -76,17 +78,20 @@ class SweepCommandTest {
         List<SweepPlan.Step> steps = SweepPlan.stepsFor(Profile.QUICK, List.of(Model.SEQUENTIAL, Model.GLOBAL_LOCK),
                 List.of(Workload.CPU, Workload.IO), true);
         assertEquals(3, steps.size());
-        List<String> models = steps.get(0).jmhArgs();
-        assertTrue(models.containsAll(List.of("-p", "model=SEQUENTIAL,GLOBAL_LOCK", "workload=CPU,IO", "-f", "1")));
+        SweepPlan.Step models = steps.get(0);
+        assertEquals(List.of("SEQUENTIAL", "GLOBAL_LOCK"), models.params().get("model"));
+        assertEquals(List.of("CPU", "IO"), models.params().get("workload"));
+        assertEquals(1, models.options().forks());
         assertEquals(4, steps.get(0).benchmarks());
-        assertTrue(steps.get(1).jmhArgs().get(0).contains("ConvoyBenchmark"));
-        assertTrue(steps.get(1).jmhArgs().contains("model=GLOBAL_LOCK"));
-        assertTrue(steps.get(2).jmhArgs().containsAll(List.of("model=THREAD_PER_TASK", "switchIntervalMicros=5000")));
+        assertEquals(org.concurrencybench.bench.ConvoyBenchmark.class, steps.get(1).benchmarkClass());
+        assertEquals(List.of("GLOBAL_LOCK"), steps.get(1).params().get("model"));
+        assertEquals(List.of("THREAD_PER_TASK"), steps.get(2).params().get("model"));
+        assertEquals(List.of("5000"), steps.get(2).params().get("switchIntervalMicros"));
         assertEquals(4, steps.get(1).benchmarks() + steps.get(2).benchmarks()); // a quick look: 0 and 1 CPU threads at 5 ms
         List<SweepPlan.Step> full = SweepPlan.stepsFor(Profile.DEFAULT, List.of(Model.SEQUENTIAL), List.of(), true);
         assertEquals(12, full.get(0).benchmarks() + full.get(1).benchmarks());
-        assertFalse(SweepPlan.stepsFor(Profile.QUICK, List.of(Model.SEQUENTIAL), List.of(), true).get(0).jmhArgs()
-                .get(0).contains("ModelBenchmark"));
+        assertEquals(org.concurrencybench.bench.ConvoyBenchmark.class, SweepPlan.stepsFor(Profile.QUICK,
+                List.of(Model.SEQUENTIAL), List.of(), true).get(0).benchmarkClass(), "no workload: no ModelBenchmark step");
     }
 
     @Test
@@ -125,21 +130,27 @@ class SweepCommandTest {
         assertEquals(List.of(), SweepPlan.onceSteps(Profile.QUICK, List.of(Model.FIXED_POOL)));
     }
 
+    private static final SweepPlan.Step JVM_START = new SweepPlan.Step("jvm-start",
+            org.concurrencybench.bench.JvmStartBenchmark.class, Map.of(), Profile.QUICK.jmhOptions());
+
     @Test
     void launcherPinsAndSetsActiveProcessorCountForHostAndForks() {
         JmhLauncher launcher = new JmhLauncher("java", Path.of("b.jar"), true, System.out, null, false);
-        List<String> command = launcher.command(2, "0,2", List.of("X"), Path.of("r.json"));
+        List<String> command = launcher.command(2, "0,2", JVM_START, Path.of("r.json"));
         command = command.subList(ParentDeath.available() ? ParentDeath.PREFIX.size() : 0, command.size());
-        assertEquals(List.of("taskset", "-c", "0,2", "java", "-XX:ActiveProcessorCount=2", "-jar", "b.jar", "X", "-rf",
-                "json", "-rff", "r.json", "-jvmArgsAppend", "-XX:ActiveProcessorCount=2"), command);
+        List<String> expected = new java.util.ArrayList<>(List.of("taskset", "-c", "0,2", "java",
+                "-XX:ActiveProcessorCount=2", "-jar", "b.jar"));
+        expected.addAll(JmhArguments.of(JVM_START));
+        expected.addAll(List.of("-rf", "json", "-rff", "r.json", "-jvmArgsAppend", "-XX:ActiveProcessorCount=2"));
+        assertEquals(expected, command);
         assertEquals("java", new JmhLauncher("java", Path.of("b.jar"), false, System.out, null, false)
-                .command(1, "0", List.of(), Path.of("r.json")).get(ParentDeath.available() ? ParentDeath.PREFIX.size() : 0));
+                .command(1, "0", JVM_START, Path.of("r.json")).get(ParentDeath.available() ? ParentDeath.PREFIX.size() : 0));
     }
 
     @Test
     void aFirstLooksForksStartFromTheJarsCdsArchive() {
         List<String> command = new JmhLauncher("java", Path.of("b.jar"), false, System.out, null, true)
-                .command(1, "0", List.of("X"), Path.of("r.json"));
+                .command(1, "0", JVM_START, Path.of("r.json"));
         assertEquals("-XX:ActiveProcessorCount=1 -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="
                 + JmhLauncher.forkArchive("java", Path.of("b.jar")), command.get(command.indexOf("-jvmArgsAppend") + 1));
         assertTrue(JmhLauncher.forkArchive("java", Path.of("b.jar")).getFileName().toString().endsWith(".jsa"));

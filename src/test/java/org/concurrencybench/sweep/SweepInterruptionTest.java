@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 27, item 11: Ctrl-C in a sweep's first second exited 130 without a word and left a run
- * folder holding only an empty {@code logs/}, which {@code --resume} cannot use. What an
- * interrupted sweep says, and the only folder it removes.
+ * Ctrl-C in a sweep's first second must not exit 130 without a word, leaving a run folder that
+ * holds only an empty {@code logs/}, which {@code --resume} cannot use. What an interrupted sweep
+ * says, and the only folder it removes.
  */
 class SweepInterruptionTest {
 

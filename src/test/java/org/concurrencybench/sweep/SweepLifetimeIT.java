@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 21, defects 1 and 8: a sweep holds its own lock from plan to report, so a second one is
+ * A sweep holds its own lock from plan to report, so a second one is
  * refused in one line at its start; of two started at once exactly one runs; and nothing the sweep
  * started outlives it, {@code kill -9} included. Each sweep is a child JVM with a stand-in JMH.
  */
@@ -34,7 +34,7 @@ class SweepLifetimeIT {
         return args;
     }
 
-    /** Defect 1: a second sweep during the first's CPython step used to take JMH's lock from it. */
+    /** A second sweep during the first's CPython step, when JMH's own lock is free, must not take it. */
     @Test
     void aSecondSweepDuringTheFirstsCpythonStepIsRefusedInOneLine() throws Exception {
         Path fake = ChildSweep.fakeJava(dir, "");

@@ -12,9 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Issue 21, defect 9: a sweep stopped by SIGTERM exits 143 (the shell's 128 + 15), and the docs'
- * table of exit codes (docs/results.md, linked from the README) and {@code -h} say so (they used to
- * promise 130 for it, which only Ctrl-C gives).
+ * A sweep stopped by SIGTERM exits 143 (the shell's 128 + 15), and the docs' table of exit codes
+ * (docs/results.md, linked from the README) and {@code -h} say so, not 130, which only Ctrl-C gives.
  */
 class SweepSignalIT {
 

@@ -48,15 +48,17 @@ class SweepSpreadTest {
         List<SweepPlan.Step> steps = SweepPlan.skewSteps(Profile.QUICK, List.of(Model.SEQUENTIAL, Model.PROCESS_POOL),
                 List.of(SizeSpread.NONE, SizeSpread.PARETO), List.of(Workload.CPU, Workload.SLEEP));
         assertEquals(List.of("skew", "chunks"), steps.stream().map(SweepPlan.Step::name).toList());
-        assertTrue(steps.get(0).jmhArgs().containsAll(List.of("model=SEQUENTIAL,PROCESS_POOL", "workload=CPU,SLEEP",
-                "spread=PARETO")), steps.get(0).jmhArgs().toString());
+        assertEquals(Map.of("model", List.of("SEQUENTIAL", "PROCESS_POOL"), "workload", List.of("CPU", "SLEEP"),
+                "spread", List.of("PARETO"), "tasks", List.of("32")), steps.get(0).params());
         assertEquals(4, steps.get(0).benchmarks());
-        assertTrue(steps.get(1).jmhArgs().containsAll(List.of("model=PROCESS_POOL", "spread=NONE,PARETO",
-                "chunksize=0")), steps.get(1).jmhArgs().toString());
+        assertEquals(Map.of("model", List.of("PROCESS_POOL"), "workload", List.of("CPU", "SLEEP"),
+                "spread", List.of("NONE", "PARETO"), "chunksize", List.of("0"), "tasks", List.of("32")),
+                steps.get(1).params());
         assertEquals(4, steps.get(1).benchmarks());
         List<SweepPlan.Step> withoutNone = SweepPlan.skewSteps(Profile.QUICK, List.of(Model.PROCESS_POOL),
                 List.of(SizeSpread.UNIFORM), List.of(Workload.CPU));
-        assertTrue(withoutNone.get(1).jmhArgs().contains("spread=NONE,UNIFORM"), "chunks always beside their even batches");
+        assertEquals(List.of("NONE", "UNIFORM"), withoutNone.get(1).params().get("spread"),
+                "chunks always beside their even batches");
         assertEquals(List.of(), SweepPlan.skewSteps(Profile.QUICK, List.of(Model.FIXED_POOL), List.of(SizeSpread.NONE),
                 List.of(Workload.CPU)), "even batches only, no process pool: nothing more to run");
     }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** Issue 21, defect 10: an unwritable --charts is refused before the first measurement, not after the last. */
+/** An unwritable --charts is refused before the first measurement, not after the last. */
 class UnwritableOutputTest {
 
     @TempDir

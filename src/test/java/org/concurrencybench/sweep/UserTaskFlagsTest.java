@@ -68,9 +68,10 @@ class UserTaskFlagsTest {
         assertEquals(2, cells.size());
         assertTrue(cells.stream().allMatch(c -> c.params().get("workload").equals("USER")
                 && c.params().get("task").equals("t.Spin")), cells.toString());
-        String forkArgs = step.options().get(step.options().indexOf("-jvmArgsPrepend") + 1);
-        assertTrue(forkArgs.contains("-Dconcurrencybench.task.classPath=" + Path.of(jar).toAbsolutePath()), forkArgs);
-        assertTrue(forkArgs.contains("-Dconcurrencybench.task.timeoutSeconds=30"), forkArgs);
+        List<String> forkArgs = step.options().forkJvmArgs();
+        assertTrue(forkArgs.contains("-Dconcurrencybench.task.classPath=" + Path.of(jar).toAbsolutePath()),
+                forkArgs.toString());
+        assertTrue(forkArgs.contains("-Dconcurrencybench.task.timeoutSeconds=30"), forkArgs.toString());
     }
 
     @Test
@@ -97,7 +98,7 @@ class UserTaskFlagsTest {
                 refusal("--no-python", "--task-jar", jar, "--task", "t.NeedsArgument"));
         assertEquals("task class t.Explodes: its constructor threw java.lang.IllegalStateException: no config file",
                 refusal("--no-python", "--task-jar", jar, "--task", "t.Explodes"));
-        // Issue 27, defect 11: a static initializer's failure was refused without its cause.
+        // A static initializer's failure is refused with its cause.
         assertEquals("task class t.BadStatic: its static initializer threw java.lang.NumberFormatException: For input"
                 + " string: \"lots\"", refusal("--no-python", "--task-jar", jar, "--task", "t.BadStatic"));
     }

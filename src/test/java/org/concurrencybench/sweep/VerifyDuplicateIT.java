@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** Issue 21, defect 5: {@code verify} passed a cell listed twice, the copy with a time of 1e6 ms. */
+/** {@code verify} fails a cell listed twice, the copy with a time of 1e6 ms. */
 class VerifyDuplicateIT {
 
     @TempDir

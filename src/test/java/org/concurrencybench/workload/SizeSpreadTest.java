@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The task-size generator: reproducible, normalised to mean 1x (so batch totals are equal across
- * spreads), Pareto's cap, each distribution's known shape, and NONE giving the suite's old batches.
+ * spreads), Pareto's cap, each distribution's known shape, and NONE giving even batches, every task the same.
  */
 class SizeSpreadTest {
 
@@ -81,7 +81,7 @@ class SizeSpreadTest {
 
     @Test
     void noneReproducesTheSuitesBatchesExactly() {
-        // The batches every model ran before spreads existed: the same record for every task.
+        // Even batches, what the scaling is measured on: the same record for every task.
         WorkloadSettings s = WorkloadSettings.DEFAULT;
         assertEquals(List.of(new CpuTask(100, 700), new CpuTask(101, 700), new CpuTask(102, 700)),
                 Workload.CPU.batch(3, s, SizeSpread.NONE, 7, 100, null));

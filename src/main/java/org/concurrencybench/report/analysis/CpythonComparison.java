@@ -35,12 +35,12 @@ import org.concurrencybench.model.Model;
  */
 public final class CpythonComparison {
 
-    /** Beyond this factor either way a difference is flagged for explanation (issue 11, item 4). */
+    /** Beyond this factor either way a difference is too large to pass unexplained: it is flagged. */
     public static final double FLAG_FACTOR = 2.0;
 
     /**
      * Within this factor either way the sides are called close even when the interval excludes 1:
-     * a 2% difference measured to 1% is real but says nothing about the simulation (issue 19).
+     * a 2% difference measured to 1% is real but says nothing about the simulation.
      */
     public static final double TOLERANCE = 1.10;
 

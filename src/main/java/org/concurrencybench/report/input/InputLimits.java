@@ -14,9 +14,9 @@ import java.util.TreeMap;
 /**
  * How big an input the report takes, so that its memory and time stay bounded whatever a run
  * folder holds. The report's cost grows with the workload settings it draws (four charts each),
- * not with bytes: a 4 MB file of 500 settings took minutes and gigabytes. Beyond a limit the report
- * refuses in one line that names the file and the limit; the suite's own runs stay far below them
- * (its largest committed run: 125 results and 6 settings per core count, 0.3 MB).
+ * not with bytes: a small file of hundreds of settings costs minutes and gigabytes. Beyond a limit
+ * the report refuses in one line that names the file and the limit; the suite's own runs stay far
+ * below them.
  */
 final class InputLimits {
 

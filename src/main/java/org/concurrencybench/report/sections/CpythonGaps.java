@@ -21,7 +21,7 @@ import org.concurrencybench.results.CpythonPairing;
 
 /**
  * Why CPython and the simulation are more than {@link CpythonComparison#FLAG_FACTOR} apart, said
- * from figures of the same run (issue 19): a process per task is a fork against a JVM start, each
+ * from figures of the same run (a reader trusts a gap explained by the run itself): a process per task is a fork against a JVM start, each
  * side's extra time per task over its own sequential code beside the JVM start-up figure; threads
  * and asyncio on round trips are CPython's interpreter time per round trip, which the simulated
  * lock does not model, shown by each side's sequential round trip. Anything else is said to be

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.concurrencybench.results.Cell;
 import java.util.Map;
 import org.concurrencybench.process.SuiteCache;
+import org.concurrencybench.sweep.plan.SweepPlan;
 
 /**
  * Runs one JMH invocation for one core count: under {@code taskset -c CPUS} where pinning is
@@ -77,8 +78,13 @@ public final class JmhLauncher {
                 ? ParentDeath.writeLauncher(forkLauncherDir, javaBinary) : null;
     }
 
-    /** The full command line for one invocation. */
-    public List<String> command(int cores, String cpus, List<String> jmhArgs, Path resultFile) {
+    /** The full command line that runs {@code step} at {@code cores}, its results into {@code resultFile}. */
+    public List<String> command(int cores, String cpus, SweepPlan.Step step, Path resultFile) {
+        return command(cores, cpus, JmhArguments.of(step), resultFile);
+    }
+
+    /** The full command line for one invocation with JMH's own arguments {@code jmhArgs}. */
+    List<String> command(int cores, String cpus, List<String> jmhArgs, Path resultFile) {
         List<String> command = new ArrayList<>(ParentDeath.available() ? ParentDeath.PREFIX : List.of());
         if (pin) {
             command.addAll(List.of("taskset", "-c", cpus));
@@ -113,9 +119,10 @@ public final class JmhLauncher {
         return archive;
     }
 
-    public Result run(int cores, String cpus, List<String> jmhArgs, Path resultFile, Path logFile)
+    /** Runs {@code step} at {@code cores} on {@code cpus}: its results into {@code resultFile}, JMH's output into {@code logFile}. */
+    public Result run(int cores, String cpus, SweepPlan.Step step, Path resultFile, Path logFile)
             throws IOException, InterruptedException {
-        List<String> command = command(cores, cpus, jmhArgs, resultFile);
+        List<String> command = command(cores, cpus, step, resultFile);
         Process process = child.start(new ProcessBuilder(command).redirectErrorStream(true));
         if (process == null) {
             return new Result(-1, List.of(), cell -> null);

@@ -88,7 +88,7 @@ public final class BenchmarkParams {
                     merged.put(name, List.of(value));
                 }
             });
-            result.add(new SweepPlan.Step(step.name(), step.benchmarkClass(), merged, step.options(), step.capacity()));
+            result.add(step.withParams(merged));
         }
         return result;
     }

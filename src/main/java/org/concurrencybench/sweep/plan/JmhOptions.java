@@ -1,111 +1,65 @@
 package org.concurrencybench.sweep.plan;
 
-import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import org.concurrencybench.bench.BenchmarkDefaults;
+import java.util.Objects;
 
 /**
- * The JMH command-line options the sweep plans with, parsed from the arguments of one invocation
- * (the benchmark pattern first, then {@code -p NAME=V1,V2}, {@code -f}, {@code -wi}, {@code -w},
- * {@code -i}, {@code -r}; others are skipped with their value). A later option overrides an earlier
- * one, as in JMH; one not given takes the defaults the caller names (JMH's own, or the suite's annotations).
+ * How JMH runs one step's benchmarks, as typed values: forks, warm-up and measured iterations and
+ * their lengths, and what a few steps add (the GC profiler and a longer timeout for the capacity
+ * sizes, JVM options for the forks of a user's tasks). The plan, its estimate ({@link RunCostModel})
+ * and {@code verify} read these fields; the command line is written from them in one place, where
+ * JMH is launched ({@code sweep.jmh.JmhArguments}), so nothing parses arguments back.
  *
- * @param benchmark       the benchmark pattern, or empty
- * @param params          the {@code -p} values by parameter name
- * @param forks           {@code -f}: JVM forks per benchmark, at least 1
- * @param warmupIterations {@code -wi}
- * @param warmupMillis    {@code -w}, in milliseconds
- * @param iterations      {@code -i}
- * @param iterationMillis {@code -r}, in milliseconds
+ * @param forks            JVM forks per benchmark, at least 1
+ * @param warmupIterations warm-up iterations per fork, not recorded
+ * @param warmupMillis     length of one warm-up iteration
+ * @param iterations       measured iterations per fork
+ * @param iterationMillis  length of one measured iteration
+ * @param gcProfiler       whether JMH's GC profiler runs (allocation per operation)
+ * @param timeout          how long one iteration may run before JMH interrupts it; {@link Duration#ZERO}
+ *                         keeps JMH's own (10 minutes)
+ * @param forkJvmArgs      JVM options placed before the forks' own; empty for none
  */
-record JmhOptions(String benchmark, Map<String, List<String>> params, int forks, int warmupIterations,
-                         long warmupMillis, int iterations, long iterationMillis) {
-
-    /** JMH's own defaults: 5 forks of 5 x 10 s warm-up and 5 x 10 s measured. */
-    static final JmhOptions JMH_DEFAULTS = new JmhOptions("", Map.of(), 5, 5, 10_000, 5, 10_000);
-    /**
-     * What the suite's benchmark classes declare in their annotations ({@link BenchmarkDefaults}), which
-     * JMH takes where the command line says nothing.
-     */
-    static final JmhOptions SUITE_DEFAULTS = new JmhOptions("", Map.of(), BenchmarkDefaults.FORKS,
-            BenchmarkDefaults.WARMUP_ITERATIONS, BenchmarkDefaults.WARMUP_MILLIS, BenchmarkDefaults.ITERATIONS,
-            BenchmarkDefaults.ITERATION_MILLIS);
+public record JmhOptions(int forks, int warmupIterations, long warmupMillis, int iterations, long iterationMillis,
+                         boolean gcProfiler, Duration timeout, List<String> forkJvmArgs) {
 
     public JmhOptions {
-        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        if (forks < 1 || warmupIterations < 0 || iterations < 0 || warmupMillis < 0 || iterationMillis < 0) {
+            throw new IllegalArgumentException("JMH options: forks at least 1, no negative iterations or lengths; got "
+                    + forks + " forks, " + warmupIterations + " x " + warmupMillis + " ms warm-up, " + iterations
+                    + " x " + iterationMillis + " ms measured");
+        }
+        Objects.requireNonNull(timeout, "timeout");
+        forkJvmArgs = List.copyOf(forkJvmArgs);
     }
 
-    /**
-     * The options of one invocation's arguments, {@code args.get(0)} being the benchmark pattern;
-     * those not given are {@code defaults}'.
-     */
-    static JmhOptions parse(List<String> args, JmhOptions defaults) {
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        int forks = defaults.forks;
-        int wi = defaults.warmupIterations;
-        long w = defaults.warmupMillis;
-        int i = defaults.iterations;
-        long r = defaults.iterationMillis;
-        for (int k = 1; k + 1 < args.size(); k++) {
-            String value = args.get(k + 1);
-            switch (args.get(k)) {
-                case "-p" -> {
-                    int eq = value.indexOf('=');
-                    params.put(value.substring(0, eq), List.of(value.substring(eq + 1).split(",")));
-                }
-                case "-f" -> forks = Integer.parseInt(value);
-                case "-wi" -> wi = Integer.parseInt(value);
-                case "-w" -> w = millis(value);
-                case "-i" -> i = Integer.parseInt(value);
-                case "-r" -> r = millis(value);
-                default -> {
-                    continue;
-                }
-            }
-            k++;
-        }
-        return new JmhOptions(args.isEmpty() ? "" : args.get(0), params, Math.max(1, forks), wi, w, i, r);
+    /** Forks and iterations only: no profiler, JMH's own timeout, no extra fork options. */
+    public static JmhOptions of(int forks, int warmupIterations, long warmupMillis, int iterations, long iterationMillis) {
+        return new JmhOptions(forks, warmupIterations, warmupMillis, iterations, iterationMillis, false, Duration.ZERO,
+                List.of());
     }
 
-    /** A JMH time value ({@code 600ms}, {@code 2s}, or seconds without a unit) in milliseconds. */
-    static long millis(String time) {
-        String t = time.trim().toLowerCase(Locale.ROOT);
-        if (t.endsWith("ms")) {
-            return Long.parseLong(t.substring(0, t.length() - 2));
-        }
-        if (t.endsWith("s")) {
-            return Long.parseLong(t.substring(0, t.length() - 1)) * 1000;
-        }
-        return Long.parseLong(t) * 1000;
+    /** The same with JMH's GC profiler on. */
+    public JmhOptions withGcProfiler() {
+        return new JmhOptions(forks, warmupIterations, warmupMillis, iterations, iterationMillis, true, timeout,
+                forkJvmArgs);
+    }
+
+    /** The same with an iteration's timeout of {@code timeout}. */
+    public JmhOptions withTimeout(Duration timeout) {
+        return new JmhOptions(forks, warmupIterations, warmupMillis, iterations, iterationMillis, gcProfiler, timeout,
+                forkJvmArgs);
+    }
+
+    /** The same with {@code args} before the forks' own JVM options. */
+    public JmhOptions withForkJvmArgs(List<String> args) {
+        return new JmhOptions(forks, warmupIterations, warmupMillis, iterations, iterationMillis, gcProfiler, timeout,
+                args);
     }
 
     /** How many values JMH records per benchmark: forks times measured iterations. */
-    int samplesPerBenchmark() {
+    public int samplesPerBenchmark() {
         return forks * iterations;
-    }
-
-    /** A parameter's values, or {@code otherwise} when not given. */
-    List<String> values(String name, List<String> otherwise) {
-        return params.getOrDefault(name, otherwise);
-    }
-
-    /** A parameter's first value, or {@code otherwise} when not given. */
-    String first(String name, String otherwise) {
-        return values(name, List.of(otherwise)).get(0);
-    }
-
-    /** How many values a parameter takes, or {@code otherwise} when not given. */
-    int count(String name, int otherwise) {
-        return params.containsKey(name) ? params.get(name).size() : otherwise;
-    }
-
-    /** A parameter's values as constants of {@code type}; every constant when not given. */
-    <E extends Enum<E>> List<E> enums(String name, Class<E> type) {
-        if (!params.containsKey(name)) {
-            return List.of(type.getEnumConstants());
-        }
-        return params.get(name).stream().map(v -> Enum.valueOf(type, v.trim())).toList();
     }
 }

@@ -121,10 +121,9 @@ public record Profile(String name, int forks, int warmupIterations, long warmupM
                 oneSwitchInterval, unevenByDefault, minRounds, maxRounds, precision);
     }
 
-    /** JMH's command-line options for this profile. */
-    public List<String> jmhOptions() {
-        return List.of("-f", String.valueOf(forks), "-wi", String.valueOf(warmupIterations),
-                "-w", warmupMillis + "ms", "-i", String.valueOf(iterations), "-r", iterationMillis + "ms");
+    /** JMH's forks and iterations for this profile. */
+    public JmhOptions jmhOptions() {
+        return JmhOptions.of(forks, warmupIterations, warmupMillis, iterations, iterationMillis);
     }
 
 }

@@ -114,7 +114,7 @@ public final class RoundOrder {
             java.util.Collections.shuffle(copy, random);
             params.put(name, copy);
         });
-        return new SweepPlan.Step(step.name(), step.benchmarkClass(), params, step.options(), step.capacity());
+        return step.withParams(params);
     }
 
     /** One stream per round: rounds of one seed differ, and round r of one seed is always the same. */

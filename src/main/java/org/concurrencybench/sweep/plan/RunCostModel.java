@@ -3,14 +3,18 @@ package org.concurrencybench.sweep.plan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.concurrencybench.bench.CapacityBenchmark;
+import org.concurrencybench.bench.ConvoyBenchmark;
+import org.concurrencybench.bench.JvmStartBenchmark;
+import org.concurrencybench.bench.ModelBenchmark;
 import org.concurrencybench.model.BatchTimePredictor;
 import org.concurrencybench.model.Model;
 import org.concurrencybench.workload.SizeSpread;
 import org.concurrencybench.workload.Workload;
 
 /**
- * How long a sweep's JMH invocations take, estimated from the very arguments that will run them
- * (the benchmark class, {@code -p} values, {@code -f -wi -w -i -r}), so the {@code --dry-run}
+ * How long a sweep's JMH invocations take, estimated from the very steps that will run (the
+ * benchmark class, its parameter values, its forks and iterations), so the {@code --dry-run}
  * estimate, the progress line and {@code --budget} all follow whatever the plan really asks for.
  *
  * <p>Counting iterations at their nominal length runs low wherever batches are long, because an
@@ -48,7 +52,7 @@ public final class RunCostModel {
     static final long HOST_START_MILLIS = 600;
     /** Writing the report (charts, md, html) of a whole run. */
     public static final long REPORT_MILLIS = 12_000;
-    /** Tasks per batch in ModelBenchmark unless {@code -p tasks} says otherwise. */
+    /** Tasks per batch in ModelBenchmark where the plan does not set them: its declared {@code @Param}. */
     static final int DEFAULT_TASKS = BenchmarkCells.declaredBatchTasks();
 
     /**
@@ -73,11 +77,11 @@ public final class RunCostModel {
         return 350 + 350 / Math.max(1, cores);
     }
 
-    /** The estimated wall time of one JMH invocation with {@code jmhArgs}, pinned to {@code cores} CPUs. */
-    static long invocationMillis(List<String> jmhArgs, int cores) {
-        JmhOptions o = JmhOptions.parse(jmhArgs, JmhOptions.JMH_DEFAULTS);
+    /** The estimated wall time of one JMH invocation of {@code step}, pinned to {@code cores} CPUs. */
+    static long invocationMillis(SweepPlan.Step step, int cores) {
+        JmhOptions o = step.options();
         long total = HOST_START_MILLIS;
-        for (double batch : batchMillis(o, cores)) {
+        for (double batch : batchMillis(step, cores)) {
             long perFork = forkStartMillis(cores) + o.warmupIterations() * iteration(o.warmupMillis(), batch)
                     + o.iterations() * iteration(o.iterationMillis(), batch);
             total += o.forks() * perFork;
@@ -87,7 +91,7 @@ public final class RunCostModel {
 
     /** The estimated wall time of steps run at {@code cores}. */
     public static long millis(List<SweepPlan.Step> steps, int cores) {
-        return steps.stream().mapToLong(s -> invocationMillis(s.jmhArgs(), cores)).sum();
+        return steps.stream().mapToLong(s -> invocationMillis(s, cores)).sum();
     }
 
     /**
@@ -125,27 +129,29 @@ public final class RunCostModel {
     }
 
     /** The batch time of every benchmark the invocation runs (one entry per parameter combination). */
-    private static List<Double> batchMillis(JmhOptions o, int cores) {
+    private static List<Double> batchMillis(SweepPlan.Step step, int cores) {
         List<Double> batches = new ArrayList<>();
-        if (o.benchmark().contains("ModelBenchmark")) {
-            int tasks = Integer.parseInt(o.first("tasks", String.valueOf(DEFAULT_TASKS)));
-            for (Model model : o.enums("model", Model.class)) {
-                for (Workload workload : o.enums("workload", Workload.class)) {
+        Class<?> benchmark = step.benchmarkClass();
+        if (benchmark == ModelBenchmark.class) {
+            int tasks = Integer.parseInt(step.values("tasks").get(0));
+            for (Model model : enums(step, "model", Model.class)) {
+                for (Workload workload : enums(step, "workload", Workload.class)) {
                     batches.add(modelBatch(model, workload, tasks, cores));
                 }
             }
-        } else if (o.benchmark().contains("ConvoyBenchmark")) {
-            int cells = o.count("model", 2) * o.count("cpuThreads", 3) * o.count("switchIntervalMicros", 3);
+        } else if (benchmark == ConvoyBenchmark.class) {
+            int cells = step.values("model").size() * step.values("cpuThreads").size()
+                    * step.values("switchIntervalMicros").size();
             for (int i = 0; i < cells; i++) {
                 batches.add(0.1); // one round trip per operation
             }
-        } else if (o.benchmark().contains("JvmStartBenchmark")) {
-            for (int i = 0; i < o.count("start", 3); i++) {
+        } else if (benchmark == JvmStartBenchmark.class) {
+            for (int i = 0; i < step.values("start").size(); i++) {
                 batches.add(PROCESS_START);
             }
-        } else if (o.benchmark().contains("CapacityBenchmark")) {
-            for (Model model : o.enums("model", Model.class)) {
-                for (String tasks : o.values("tasks", List.of("1000"))) {
+        } else if (benchmark == CapacityBenchmark.class) {
+            for (Model model : enums(step, "model", Model.class)) {
+                for (String tasks : step.values("tasks")) {
                     batches.add(capacityBatch(model, Integer.parseInt(tasks), cores));
                 }
             }
@@ -153,6 +159,11 @@ public final class RunCostModel {
             batches.add(0.0);
         }
         return batches;
+    }
+
+    /** A parameter's values (given, else declared) as constants of {@code type}. */
+    private static <E extends Enum<E>> List<E> enums(SweepPlan.Step step, String param, Class<E> type) {
+        return step.values(param).stream().map(v -> Enum.valueOf(type, v.trim())).toList();
     }
 
     /** One ModelBenchmark batch: its tasks' cost, spread over as many as the model runs at once. */

@@ -6,8 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import java.util.Objects;
 import org.concurrencybench.bench.BenchmarkDefaults;
 import org.concurrencybench.bench.CapacityBenchmark;
 import org.concurrencybench.bench.ConvoyBenchmark;
@@ -23,8 +22,8 @@ import org.concurrencybench.workload.Workload;
 /**
  * What a sweep runs at one core count: one JMH invocation per benchmark class that the chosen
  * workloads need, with the parameters that pick the models and workloads, the cells each runs
- * (derived from the benchmark's own {@code @Param} declarations). {@link RunCostModel} estimates
- * each step's time from its JMH arguments.
+ * (derived from the benchmark's own {@code @Param} declarations). Each step is typed values
+ * ({@link Step}); JMH's command line is written from them only where JMH is launched.
  */
 public final class SweepPlan {
 
@@ -32,24 +31,31 @@ public final class SweepPlan {
     public static final String CONVOY = "CONVOY";
 
     /**
-     * One JMH invocation: a name for the console and file names, the benchmark class, the
-     * parameter values passed with {@code -p}, JMH's other options, and for a capacity step its
-     * plan. {@link RunCostModel} estimates its time from its JMH arguments.
+     * One JMH invocation: a name for the console and file names, the benchmark class whose
+     * benchmarks it runs, the parameter values it passes (in the order given, each name's values in
+     * the order they run), and how JMH measures them. {@link RunCostModel} estimates its time from
+     * these fields; the result file is the round's, named when it is launched.
      */
-    public record Step(String name, Class<?> benchmarkClass, Map<String, List<String>> params, List<String> options,
-                CapacityPlan.ModelPlan capacity) {
+    public record Step(String name, Class<?> benchmarkClass, Map<String, List<String>> params, JmhOptions options) {
 
         public Step {
-            params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
-            options = List.copyOf(options);
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(benchmarkClass, "benchmarkClass");
+            Objects.requireNonNull(options, "options");
+            Map<String, List<String>> copy = new LinkedHashMap<>();
+            params.forEach((param, values) -> copy.put(param, List.copyOf(values)));
+            params = java.util.Collections.unmodifiableMap(copy);
         }
 
-        /** JMH's arguments: the class's benchmarks, the parameters, the options. */
-        public List<String> jmhArgs() {
-            List<String> args = new ArrayList<>(List.of("^" + Pattern.quote(benchmarkClass.getName()) + "\\."));
-            params.forEach((name, values) -> args.addAll(List.of("-p", name + "=" + String.join(",", values))));
-            args.addAll(options);
-            return args;
+        /** The same invocation with other parameter values (a shuffled order, the cells left to run, --param). */
+        public Step withParams(Map<String, List<String>> params) {
+            return new Step(name, benchmarkClass, params, options);
+        }
+
+        /** A parameter's values: those this step passes, else those the class declares. */
+        public List<String> values(String param) {
+            List<String> given = params.get(param);
+            return given != null ? given : BenchmarkCells.declaredValues(benchmarkClass, param);
         }
 
         /** The cells this invocation runs. */
@@ -63,7 +69,7 @@ public final class SweepPlan {
 
         /** How many values JMH records per cell: forks times measured iterations, as this step asks. */
         public int samplesPerCell() {
-            return JmhOptions.parse(jmhArgs(), JmhOptions.SUITE_DEFAULTS).samplesPerBenchmark();
+            return options.samplesPerBenchmark();
         }
     }
 
@@ -78,16 +84,12 @@ public final class SweepPlan {
             // PROCESS_PER_TASK's batches (a JVM start per task: seconds) are their own average: one a fork.
             boolean oneBatch = together.remove(Model.PROCESS_PER_TASK);
             if (!together.isEmpty()) {
-                steps.add(step("models", ModelBenchmark.class, modelParams(profile, together, workloads, null, null),
-                        profile.jmhOptions()));
+                steps.add(new Step("models", ModelBenchmark.class,
+                        withBatchTasks(profile, modelsAndWorkloads(together, workloads)), profile.jmhOptions()));
             }
             if (oneBatch) {
-                // Its batches (a JVM start per task) outlast an iteration: one measured batch per workload
-                // and fork, no warm-up (each task is a fresh JVM); its rounds give its interval.
-                Profile oneBatchProfile = profile.withTiming(profile.forks(), 0, profile.warmupMillis(), 1,
-                        profile.iterationMillis());
-                steps.add(step("models-process-per-task", ModelBenchmark.class, modelParams(profile,
-                        List.of(Model.PROCESS_PER_TASK), workloads, null, null), oneBatchProfile.jmhOptions()));
+                steps.add(new Step("models-process-per-task", ModelBenchmark.class, withBatchTasks(profile,
+                        modelsAndWorkloads(List.of(Model.PROCESS_PER_TASK), workloads)), oneBatch(profile)));
             }
         }
         if (convoy) {
@@ -109,8 +111,8 @@ public final class SweepPlan {
             if (!cells.switchIntervals().equals(declaredConvoy("switchIntervalMicros"))) {
                 gil.put("switchIntervalMicros", cells.switchIntervals());
             }
-            steps.add(step("convoy-gil", ConvoyBenchmark.class, gil, profile.jmhOptions()));
-            steps.add(step("convoy-free", ConvoyBenchmark.class, free, profile.jmhOptions()));
+            steps.add(new Step("convoy-gil", ConvoyBenchmark.class, gil, profile.jmhOptions()));
+            steps.add(new Step("convoy-free", ConvoyBenchmark.class, free, profile.jmhOptions()));
         }
         return steps;
     }
@@ -127,34 +129,34 @@ public final class SweepPlan {
         if (user == null || user.classes().isEmpty() || models.isEmpty()) {
             return steps;
         }
-        String forkArgs = "-D" + UserTaskLoader.CLASS_PATH_PROPERTY + "=" + user.classPath() + " -D"
-                + BenchmarkDefaults.TASK_TIMEOUT_PROPERTY + "=" + user.timeoutSeconds();
+        List<String> forkArgs = List.of("-D" + UserTaskLoader.CLASS_PATH_PROPERTY + "=" + user.classPath(),
+                "-D" + BenchmarkDefaults.TASK_TIMEOUT_PROPERTY + "=" + user.timeoutSeconds());
         List<Model> together = new ArrayList<>(models);
         boolean oneBatch = firstLook(profile) && together.remove(Model.PROCESS_PER_TASK);
         if (!together.isEmpty()) {
-            steps.add(step("user-tasks", ModelBenchmark.class, userParams(profile, together, user),
-                    withForkArgs(profile.jmhOptions(), forkArgs)));
+            steps.add(new Step("user-tasks", ModelBenchmark.class, userParams(profile, together, user),
+                    profile.jmhOptions().withForkJvmArgs(forkArgs)));
         }
         if (oneBatch) {
-            Profile oneBatchProfile = profile.withTiming(profile.forks(), 0, profile.warmupMillis(), 1,
-                    profile.iterationMillis());
-            steps.add(step("user-tasks-process-per-task", ModelBenchmark.class,
+            steps.add(new Step("user-tasks-process-per-task", ModelBenchmark.class,
                     userParams(profile, List.of(Model.PROCESS_PER_TASK), user),
-                    withForkArgs(oneBatchProfile.jmhOptions(), forkArgs)));
+                    oneBatch(profile).withForkJvmArgs(forkArgs)));
         }
         return steps;
     }
 
     private static Map<String, List<String>> userParams(Profile profile, List<Model> models, MachineInfo.UserTasks user) {
-        Map<String, List<String>> params = modelParams(profile, models, List.of(Workload.USER), null, null);
+        Map<String, List<String>> params = withBatchTasks(profile, modelsAndWorkloads(models, List.of(Workload.USER)));
         params.put("task", user.classes());
         return params;
     }
 
-    private static List<String> withForkArgs(List<String> options, String forkArgs) {
-        List<String> all = new ArrayList<>(options);
-        all.addAll(List.of("-jvmArgsPrepend", forkArgs));
-        return all;
+    /**
+     * PROCESS_PER_TASK's batches (a JVM start per task) outlast an iteration: one measured batch
+     * per workload and fork, no warm-up (each task is a fresh JVM); its rounds give its interval.
+     */
+    private static JmhOptions oneBatch(Profile profile) {
+        return JmhOptions.of(profile.forks(), 0, profile.warmupMillis(), 1, profile.iterationMillis());
     }
 
     /**
@@ -199,7 +201,7 @@ public final class SweepPlan {
                 ? Map.of("start", List.of(JvmStartBenchmark.Start.BARE_JVM.name(),
                         JvmStartBenchmark.Start.WORKER_WITH_APP_CDS.name()))
                 : Map.of();
-        return List.of(step("jvm-start", JvmStartBenchmark.class, params, profile.jmhOptions()));
+        return List.of(new Step("jvm-start", JvmStartBenchmark.class, params, profile.jmhOptions()));
     }
 
     /**
@@ -228,14 +230,17 @@ public final class SweepPlan {
         }
         List<SizeSpread> uneven = spreads.stream().filter(s -> s != SizeSpread.NONE).toList();
         if (!uneven.isEmpty()) {
-            steps.add(step("skew", ModelBenchmark.class, modelParams(profile, models, skewWorkloads, uneven, null),
-                    profile.jmhOptions()));
+            Map<String, List<String>> params = modelsAndWorkloads(models, skewWorkloads);
+            params.put("spread", names(uneven));
+            steps.add(new Step("skew", ModelBenchmark.class, withBatchTasks(profile, params), profile.jmhOptions()));
         }
         if (models.contains(Model.PROCESS_POOL) && !uneven.isEmpty()) {
             List<SizeSpread> withEven = new ArrayList<>(List.of(SizeSpread.NONE));
             withEven.addAll(uneven); // the chunks' loss to skew is against their own even batches
-            steps.add(step("chunks", ModelBenchmark.class, modelParams(profile, List.of(Model.PROCESS_POOL),
-                    skewWorkloads, withEven, CPYTHON_DEFAULT_CHUNKSIZE), profile.jmhOptions()));
+            Map<String, List<String>> params = modelsAndWorkloads(List.of(Model.PROCESS_POOL), skewWorkloads);
+            params.put("spread", names(withEven));
+            params.put("chunksize", List.of(CPYTHON_DEFAULT_CHUNKSIZE));
+            steps.add(new Step("chunks", ModelBenchmark.class, withBatchTasks(profile, params), profile.jmhOptions()));
         }
         return steps;
     }
@@ -243,17 +248,16 @@ public final class SweepPlan {
     /** {@code chunksize=0}: the process pool cuts batches as CPython's {@code Pool.map} does by default. */
     static final String CPYTHON_DEFAULT_CHUNKSIZE = "0";
 
-    private static Map<String, List<String>> modelParams(Profile profile, List<Model> models, List<Workload> workloads,
-                                                         List<SizeSpread> spreads, String chunksize) {
+    /** A ModelBenchmark step's parameters: its models and workloads, in that order; the caller adds its own after. */
+    private static Map<String, List<String>> modelsAndWorkloads(List<Model> models, List<Workload> workloads) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         params.put("model", names(models));
         params.put("workload", names(workloads));
-        if (spreads != null) {
-            params.put("spread", names(spreads));
-        }
-        if (chunksize != null) {
-            params.put("chunksize", List.of(chunksize));
-        }
+        return params;
+    }
+
+    /** {@code params} with the profile's tasks per batch last, where the profile sets them (0: the benchmark's own). */
+    private static Map<String, List<String>> withBatchTasks(Profile profile, Map<String, List<String>> params) {
         if (profile.batchTasks() > 0) {
             params.put("tasks", List.of(String.valueOf(profile.batchTasks())));
         }
@@ -275,27 +279,17 @@ public final class SweepPlan {
             params.put("model", List.of(plan.model().name()));
             params.put("workload", List.of(plan.workload().name()));
             params.put("tasks", plan.run().stream().map(String::valueOf).toList());
-            List<String> options = List.of("-prof", "gc", "-f", "1",
-                    "-wi", String.valueOf(Math.min(profile.warmupIterations(), 1)), "-w", profile.warmupMillis() + "ms",
-                    "-i", String.valueOf(Math.min(profile.iterations(), CAPACITY_ITERATIONS)),
-                    "-r", profile.iterationMillis() + "ms", "-to", Math.max(60, limit.toSeconds() * 3) + "s");
+            JmhOptions options = JmhOptions.of(1, Math.min(profile.warmupIterations(), 1), profile.warmupMillis(),
+                    Math.min(profile.iterations(), CAPACITY_ITERATIONS), profile.iterationMillis())
+                    .withGcProfiler().withTimeout(Duration.ofSeconds(Math.max(60, limit.toSeconds() * 3)));
             steps.add(new Step("capacity-" + plan.workload().name().toLowerCase(Locale.ROOT) + "-"
-                    + plan.model().name().toLowerCase(Locale.ROOT), CapacityBenchmark.class, params, options, plan));
+                    + plan.model().name().toLowerCase(Locale.ROOT), CapacityBenchmark.class, params, options));
         }
         return steps;
     }
 
     /** Measured iterations of a capacity size, at most. */
     static final int CAPACITY_ITERATIONS = 3;
-
-    private static Step step(String name, Class<?> benchmarkClass, Map<String, List<String>> params,
-                             List<String> options) {
-        return new Step(name, benchmarkClass, params, options, null);
-    }
-
-    static String join(List<? extends Enum<?>> values) {
-        return values.stream().map(Enum::name).collect(Collectors.joining(","));
-    }
 
     private static List<String> names(List<? extends Enum<?>> values) {
         return values.stream().map(Enum::name).toList();

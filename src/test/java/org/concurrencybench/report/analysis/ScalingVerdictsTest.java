@@ -61,7 +61,7 @@ class ScalingVerdictsTest {
 
     @Test
     void aNoisySequentialCellIsMarkedUnreliableAtOneCoreToo() {
-        // issue 19: SEQUENTIAL IO at 1 core had a +-32% speedup interval and was marked "ok"
+        // a +-32% speedup interval (SEQUENTIAL IO at 1 core, noisy) must not be marked "ok"
         SampleStats noisy = SampleStats.of(new double[][] {{30}, {60}, {35}, {55}, {45}, {50}}, 0.95);
         ScalingCell cell = ScalingAnalysis.cell("IO", "SEQUENTIAL", 1, noisy, noisy, noisy);
         assertEquals("speedup interval wider than \u00b110%", cell.unreliable());

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
 
 /**
- * Issue 27, item 11: with a temporary folder that takes no files, a chart's PNG failed with
- * javax.imageio's "Can't create cache file!", reported as the output folder's fault. The PNG is
- * encoded in memory, so it needs no cache file at all.
+ * With a temporary folder that takes no files, javax.imageio's cache fails ("Can't create cache
+ * file!"), which would read as the output folder's fault. The PNG is encoded in memory, so it
+ * needs no cache file at all.
  */
 class ChartFilesCacheTest {
 

@@ -55,7 +55,7 @@ class CapacitySectionTest {
         List<Outcome> outcomes = List.of(
                 skipped("SEQUENTIAL", 10_000, "predicted batch time 1m40s is over the limit of 20s (--max-batch-seconds)",
                         100_000L),
-                // a file written before the fix: the predictor's 10 ms beside a connection limit
+                // a skipped size whose recorded prediction (10 ms) sits beside a connection limit: the limit is the reason
                 skipped("EVENT_LOOP", 10_000, "10000 " + Outcome.CONNECTION_LIMIT + " about 9962 (ephemeral ports,"
                         + " open files)", 10L),
                 skipped("EVENT_LOOP", 100_000, "100000 " + Outcome.CONNECTION_LIMIT + " about 9962 (ephemeral ports,"

@@ -10,7 +10,7 @@ import org.concurrencybench.report.stats.RatioEstimate;
 import org.junit.jupiter.api.Test;
 
 /**
- * Known answers for the words of the CPython comparison (issue 19, item 3): each verdict rule on
+ * Known answers for the words of the CPython comparison: each verdict rule on
  * rows planted for it, the expected sentence written out; and the reasons given for a gap of
  * more than 2x, from planted figures.
  */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A run with only CPython's numbers (a --python-task alone: the JVM ran its start-up yardstick and
  * no model cell) gets a report of CPython's section, without a JVM start-up section or a line
- * saying the model results are missing (issue 19).
+ * saying the model results are missing.
  */
 class PythonOnlyReportTest {
 

@@ -9,7 +9,7 @@ import org.concurrencybench.report.stats.SampleStats;
 import org.concurrencybench.results.Outcome;
 import org.junit.jupiter.api.Test;
 
-/** Known answers for the convoy's findings and the capacity's count of sizes without a number (issue 19). */
+/** Known answers for the convoy's findings and the capacity's count of sizes without a number. */
 class ScenarioWordsTest {
 
     private static SampleStats around(double mean, double spread) {

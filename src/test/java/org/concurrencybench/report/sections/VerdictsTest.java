@@ -17,7 +17,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Known answers for every verdict rule (issue 19): a synthetic run built for each rule, and the
+ * Known answers for every verdict rule: a synthetic run built for each rule, and the
  * sentence the report must print for it, written out in full.
  */
 class VerdictsTest {

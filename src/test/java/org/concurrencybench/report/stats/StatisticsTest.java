@@ -102,7 +102,7 @@ class StatisticsTest {
                 ScalingAnalysis.unreliability("FIXED_POOL", noisyTime, noisySpeedup));
         assertEquals("speedup interval wider than \u00b110%",
                 ScalingAnalysis.unreliability("SEQUENTIAL", noisyTime, noisySpeedup),
-                "the rule applies to the baseline too (issue 19: SEQUENTIAL IO at \u00b132% was marked ok)");
+                "the rule applies to the baseline too (a baseline at \u00b132% is not ok)");
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
-/** Issue 21, nit: {@code --python} naming something that prints no version says so, not "it is Python ". */
+/** {@code --python} naming something that prints no version says so, not "it is Python ". */
 class PythonProbeTest {
 
     @Test

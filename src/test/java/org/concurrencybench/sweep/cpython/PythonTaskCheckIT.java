@@ -42,9 +42,9 @@ class PythonTaskCheckIT {
     }
 
     /**
-     * Issue 27, defect 2: a module that hangs at import while its output stays open (here a
-     * stand-in python whose child holds the pipe) hung the check: it read all output before its
-     * timed wait, so the limit never fired. The deadline fires, the child and what it started end.
+     * A module that hangs at import while its output stays open (here a stand-in python whose
+     * child holds the pipe): a check that read all output before its timed wait would hang, its
+     * limit never firing. The deadline fires, the child and what it started end.
      */
     @Test
     void aModuleThatHangsAtImportIsStoppedAtTheDeadline(@TempDir Path dir) throws Exception {

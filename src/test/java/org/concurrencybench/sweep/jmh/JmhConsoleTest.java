@@ -89,9 +89,9 @@ class JmhConsoleTest {
     }
 
     /**
-     * Issue 27, defect 4: with two user tasks in one JMH run, one whose fork exits (System.exit(42))
-     * and one that throws, the first was blamed with the second's exception (the last error line of
-     * the whole output). Each cell's reason now comes from the lines under its own benchmark header.
+     * With two user tasks in one JMH run, one whose fork exits (System.exit(42)) and one that throws,
+     * the first must not be blamed with the second's exception (the last error line of the whole
+     * output): each cell's reason comes from the lines under its own benchmark header.
      */
     @Test
     void aDeadForkIsBlamedWithItsOwnLinesNotAnotherBenchmarks() {

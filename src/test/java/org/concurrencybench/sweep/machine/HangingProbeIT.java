@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 21, defect 8: a hanging {@code --python}'s version probe times out and leaves no child running. */
+/** A hanging {@code --python}'s version probe times out and leaves no child running. */
 public class HangingProbeIT {
 
     @TempDir

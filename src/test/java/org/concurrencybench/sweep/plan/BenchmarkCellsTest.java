@@ -44,11 +44,10 @@ class BenchmarkCellsTest {
         assertEquals(2, smoke.get(1).benchmarks(), "smoke: none and one CPU-bound thread, under the lock at one interval");
         assertEquals(cpuThreads * intervals, SweepPlan.stepsFor(Profile.DEFAULT, List.of(), List.of(), true).get(0)
                 .benchmarks(), "the default profile: every CPU-thread count at every interval");
-        assertTrue(smoke.get(0).jmhArgs().containsAll(List.of("-p", "tasks=16")), smoke.get(0).jmhArgs().toString());
+        assertEquals(List.of("16"), smoke.get(0).params().get("tasks"), smoke.get(0).params().toString());
         assertTrue(smoke.get(0).cells().get(0).matches("org.concurrencybench.bench.ModelBenchmark.batch",
                 Map.of("model", "SEQUENTIAL", "workload", "SLEEP", "tasks", "16", "parallelism", "0")));
-        assertTrue(smoke.get(0).jmhArgs().get(0).startsWith("^\\Qorg.concurrencybench.bench.ModelBenchmark\\E"),
-                smoke.get(0).jmhArgs().get(0));
+        assertEquals(org.concurrencybench.bench.ModelBenchmark.class, smoke.get(0).benchmarkClass());
     }
 
     @Test

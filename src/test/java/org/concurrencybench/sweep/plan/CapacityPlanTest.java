@@ -43,9 +43,11 @@ class CapacityPlanTest {
         assertEquals(List.of(100, 1000, 10_000), io.run());
         assertTrue(io.skipped().get(0).reason().contains("20000"), io.skipped().get(0).reason());
         assertEquals(null, io.skipped().get(0).predictedMillis(), "the port limit is a reason, not a time");
-        List<String> args = SweepPlan.capacitySteps(Profile.QUICK, List.of(io), Duration.ofSeconds(60)).get(0).jmhArgs();
-        assertTrue(args.containsAll(List.of("model=EVENT_LOOP", "workload=IO", "tasks=100,1000,10000", "-prof", "gc")),
-                args.toString());
+        SweepPlan.Step step = SweepPlan.capacitySteps(Profile.QUICK, List.of(io), Duration.ofSeconds(60)).get(0);
+        assertEquals(java.util.Map.of("model", List.of("EVENT_LOOP"), "workload", List.of("IO"), "tasks",
+                List.of("100", "1000", "10000")), step.params());
+        assertTrue(step.options().gcProfiler(), "the allocation per task");
+        assertEquals(Duration.ofSeconds(180), step.options().timeout(), "three times the longest batch allowed");
     }
 
     @Test

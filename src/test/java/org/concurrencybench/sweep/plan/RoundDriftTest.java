@@ -72,7 +72,7 @@ class RoundDriftTest {
         Map<String, List<String>> params = new LinkedHashMap<>();
         params.put("model", List.of("SEQUENTIAL", "FIXED_POOL", "VIRTUAL_THREADS"));
         params.put("workload", List.of("CPU"));
-        SweepPlan.Step step = new SweepPlan.Step("models", ModelBenchmark.class, params, List.of(), null);
+        SweepPlan.Step step = new SweepPlan.Step("models", ModelBenchmark.class, params, Profile.DEFAULT.jmhOptions());
         Map<String, Map<Integer, Double>> byRound = new HashMap<>();
         List<String> firstModels = new ArrayList<>();
         for (int round = 1; round <= FORKS; round++) {

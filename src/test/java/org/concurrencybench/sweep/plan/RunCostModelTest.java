@@ -8,14 +8,14 @@ import org.concurrencybench.sweep.cpython.CpythonStep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Map;
+import org.concurrencybench.bench.ModelBenchmark;
 import org.concurrencybench.model.Model;
 import org.concurrencybench.workload.Workload;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class RunCostModelTest {
     }
 
     @Test
-    void reproducesTheCommittedRunsInvocationTimes() throws IOException {
+    void reproducesTheCommittedRunsInvocationTimes() throws Exception {
         for (String log : List.of("cores-1.log", "cores-2.log")) {
             long real = 0;
             long estimated = 0;
@@ -50,8 +50,7 @@ class RunCostModelTest {
                     List<String> words = Arrays.asList(line.substring(2).split(" "));
                     cores = Integer.parseInt(words.stream().filter(w -> w.startsWith("-XX:ActiveProcessorCount="))
                             .findFirst().orElseThrow().replaceAll("\\D", ""));
-                    List<String> jmhArgs = new ArrayList<>(words.subList(words.indexOf("-jar") + 2, words.indexOf("-rf")));
-                    estimated += RunCostModel.invocationMillis(jmhArgs, cores);
+                    estimated += RunCostModel.invocationMillis(LoggedStep.parse("logged", LoggedStep.jmhArgs(line)), cores);
                 }
                 Matcher total = TOTAL.matcher(line);
                 if (total.find()) {
@@ -67,12 +66,12 @@ class RunCostModelTest {
     @Test
     void slowBatchesCostMoreThanTheirIterations() {
         // PROCESS_PER_TASK's batches (64 JVM starts) outlast a 200 ms iteration many times over.
-        List<String> args = List.of("^org\\.concurrencybench\\.bench\\.ModelBenchmark\\.", "-p", "model=PROCESS_PER_TASK",
-                "-p", "workload=CPU", "-f", "1", "-wi", "0", "-w", "200ms", "-i", "1", "-r", "200ms");
-        long oneBatch = RunCostModel.invocationMillis(args, 1);
+        SweepPlan.Step processes = new SweepPlan.Step("models", ModelBenchmark.class, Map.of("model",
+                List.of("PROCESS_PER_TASK"), "workload", List.of("CPU")), JmhOptions.of(1, 0, 200, 1, 200));
+        long oneBatch = RunCostModel.invocationMillis(processes, 1);
         assertTrue(oneBatch > 5000, "one batch at one core: " + oneBatch);
-        List<String> sequential = new ArrayList<>(args);
-        sequential.set(2, "model=SEQUENTIAL");
+        SweepPlan.Step sequential = processes.withParams(Map.of("model", List.of("SEQUENTIAL"), "workload",
+                List.of("CPU")));
         assertTrue(RunCostModel.invocationMillis(sequential, 1) < 2000);
     }
 
