@@ -93,12 +93,15 @@ final class FirstScreen {
      * models to avoid grouped by the reason they lose, each group with the range of its figures.
      */
     static String avoid(WorkloadScaling workload, ModelChoice choice) {
-        if (choice.avoid().isEmpty()) {
+        // SEQUENTIAL is the yardstick of every figure (1.00x): naming it would add a word, not advice
+        List<ModelChoice.Pick> avoid = choice.avoid().stream()
+                .filter(p -> !p.model().equals(ScalingAnalysis.BASELINE) || !hasSpeedup(workload, p.cell())).toList();
+        if (avoid.isEmpty()) {
             return Numbers.ABSENT;
         }
         WorkloadKind kind = WorkloadKind.of(workload.group());
         java.util.Map<String, List<ModelChoice.Pick>> byReason = new java.util.LinkedHashMap<>();
-        choice.avoid().forEach(p -> byReason.computeIfAbsent(why(p.model(), kind), k -> new ArrayList<>()).add(p));
+        avoid.forEach(p -> byReason.computeIfAbsent(why(p.model(), kind), k -> new ArrayList<>()).add(p));
         List<String> parts = new ArrayList<>();
         byReason.forEach((why, picks) -> {
             boolean speedups = picks.stream().allMatch(p -> hasSpeedup(workload, p.cell()));
@@ -192,7 +195,8 @@ final class FirstScreen {
                 + ". Use: the fastest, and any model the same as it within " + Numbers.percent(ScalingVerdicts.SAME_WITHIN)
                 + "; where the intervals cannot separate them, every one that cannot be told apart. Avoid: decided"
                 + " slower than the best by at least " + Numbers.format(ModelChoice.AVOID_FACTOR) + "x; a model in"
-                + " neither column is slower by less (see its section). The rules: docs/report.md in the suite.";
+                + " neither column is slower by less (see its section); SEQUENTIAL, the yardstick, is not listed. The rules:"
+                + " docs/report.md in the suite.";
     }
 
     private static String joinAnd(List<String> items) {

@@ -58,7 +58,7 @@ class FirstScreenTest {
         List<String> row = FirstScreen.rows(List.of(plantedCpu())).get(0);
         assertEquals("CPU at 2 cores", row.get(0));
         assertEquals("FIXED_POOL 2.00x [2.00, 2.00]", row.get(1), "decided best: no 'cannot tell', no other model");
-        assertEquals("SEQUENTIAL (1.00x): one task at a time; GLOBAL_LOCK (1.00x): one task computes at a time (the lock)",
+        assertEquals("GLOBAL_LOCK (1.00x): one task computes at a time (the lock)",
                 row.get(2), "FORK_JOIN is slower by less than 1.5x: in neither column");
         assertTrue(row.get(3).startsWith("processes (ProcessPoolExecutor), InterpreterPoolExecutor or a free-threaded"
                 + " build, not threads: the GIL costs 2.00x"), row.get(3));
@@ -70,7 +70,7 @@ class FirstScreenTest {
         assertTrue(row.get(1).startsWith("we cannot tell which is best: EVENT_LOOP 64.0x ["), row.get(1));
         assertTrue(row.get(1).contains(", VIRTUAL_THREADS 61.0x ["), row.get(1));
         assertTrue(row.get(1).endsWith(FirstScreen.UNRELIABLE_MARK), "wide cells are marked: " + row.get(1));
-        assertEquals("FIXED_POOL (2.00x): p workers wait p at a time; SEQUENTIAL (1.00x): one task at a time", row.get(2));
+        assertEquals("FIXED_POOL (2.00x): p workers wait p at a time", row.get(2), "SEQUENTIAL, the yardstick, is not listed");
         assertEquals("asyncio", row.get(3), "no GLOBAL_LOCK in this run: nothing said of the GIL");
     }
 
