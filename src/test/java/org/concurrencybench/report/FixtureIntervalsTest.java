@@ -38,7 +38,7 @@ class FixtureIntervalsTest {
         Matcher interval = INTERVAL.matcher(report);
         assertFalse(interval.find(), () -> "an interval in a one-round report: " + interval.group());
         assertTrue(report.contains("One round: a ranking only."), report);
-        assertTrue(report.indexOf("One round: a ranking only.") < report.indexOf("## Answers"), "said near the top");
+        assertTrue(report.indexOf("One round: a ranking only.") < report.indexOf("## Which model for which work"), "said near the top");
     }
 
     @Test

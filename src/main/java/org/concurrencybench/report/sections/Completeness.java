@@ -37,7 +37,6 @@ final class Completeness {
                     + " missing cells are left out of every table and chart.");
             document.bullets(items);
         }
-        addRounds(document, run.machine().rounds());
         long failed = run.outcomes().stream().filter(o -> o.status() == Outcome.Status.FAILED).count();
         if (failed > 0) {
             document.paragraph("**" + failed + (failed == 1 ? " cell" : " cells") + " FAILED**: they have no number"
@@ -46,31 +45,34 @@ final class Completeness {
     }
 
     /**
-     * A run made in rounds: how many, why they stopped, and every cell whose mean is not known to
-     * the precision asked (its interval is wider than a reader may assume).
+     * A run made in rounds: how many, why they stopped, and how many cells are short of the
+     * precision asked (said once, in the run's line on the first screen); empty for a run not made
+     * in rounds.
      */
-    static void addRounds(ReportDocument document, org.concurrencybench.results.MachineInfo.Rounds rounds) {
+    static String rounds(org.concurrencybench.results.MachineInfo.Rounds rounds) {
         if (rounds == null || rounds.finished() == null || rounds.maxRounds() <= 1) {
-            return;
+            return "";
         }
         String precision = org.concurrencybench.report.render.Numbers.format(rounds.precision() * 100) + "%";
         String why = switch (String.valueOf(rounds.stoppedBy())) {
             case "precision" -> "every cell's mean was known to " + precision;
-            case "max_rounds" -> "the most rounds (" + rounds.maxRounds() + ")";
+            case "max_rounds" -> "the most rounds";
             case "out_of_reach" -> "every cell's mean known to " + precision + " or out of that reach by round "
                     + rounds.maxRounds() + " (its rounds scatter too much; it keeps its wide interval)";
             case "budget" -> "the budget";
             default -> String.valueOf(rounds.stoppedBy());
         };
         int shortCells = rounds.shortCells().size();
-        document.paragraph("Rounds: " + rounds.finished() + " (at least " + rounds.minRounds() + ", at most "
-                + rounds.maxRounds() + "), each one JMH fork of every cell in a shuffled order; stopped by " + why
-                + ". Speedups, ties and the GIL's cost are computed round by round."
-                + (shortCells == 0 ? "" : " " + shortCells + (shortCells == 1 ? " cell is" : " cells are") + " short of "
-                        + precision + ": listed under \"Cells short of " + precision + "\" near the end."));
+        return " in " + rounds.finished() + " rounds (at least " + rounds.minRounds() + ", at most " + rounds.maxRounds()
+                + ", stopped by " + why + (shortCells == 0 ? "" : "; " + shortCells + (shortCells == 1 ? " cell" : " cells")
+                + " short of " + precision) + ")";
     }
 
-    /** Near the report's end: every cell whose mean is not known to the precision asked, by name. */
+    /**
+     * Near the report's end: every cell whose mean is not known to the precision asked, by name,
+     * one line per core count and benchmark with the cells' parameters after it (a hundred cells
+     * read as a dozen lines, not a hundred).
+     */
     static void addShortCells(ReportDocument document, org.concurrencybench.results.MachineInfo.Rounds rounds) {
         if (rounds == null || rounds.finished() == null || rounds.maxRounds() <= 1 || rounds.shortCells().isEmpty()) {
             return;
@@ -79,7 +81,25 @@ final class Completeness {
                 + "%");
         document.paragraph("Their intervals are wider than the precision asked; the tables mark those too wide to rely"
                 + " on as unreliable.");
-        document.bullets(rounds.shortCells()); // plain text: the HTML page shows no Markdown marks
+        document.bullets(grouped(rounds.shortCells())); // plain text: the HTML page shows no Markdown marks
+    }
+
+    /**
+     * "cores=1 ModelBenchmark.batch: model=A workload=CPU, model=B workload=CPU" from the cells'
+     * names ("cores=1 ModelBenchmark.batch model=A workload=CPU"), in their order; a name of
+     * another shape is its own line.
+     */
+    static List<String> grouped(List<String> cells) {
+        java.util.Map<String, List<String>> byBenchmark = new java.util.LinkedHashMap<>();
+        for (String cell : cells) {
+            String[] parts = cell.split(" ", 3);
+            String key = parts.length == 3 ? parts[0] + " " + parts[1] : cell;
+            byBenchmark.computeIfAbsent(key, k -> new ArrayList<>()).add(parts.length == 3 ? parts[2] : "");
+        }
+        List<String> lines = new ArrayList<>();
+        byBenchmark.forEach((key, params) -> lines.add(params.stream().allMatch(String::isEmpty) ? key
+                : key + ": " + String.join("; ", params)));
+        return lines;
     }
 
     /** One line per missing core count and per missing model cell. */

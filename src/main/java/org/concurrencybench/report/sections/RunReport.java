@@ -20,7 +20,13 @@ import org.concurrencybench.report.render.ReportDocument;
 import java.util.List;
 import java.util.Optional;
 
-/** Builds the document of one run: machine, method, warnings, one section per workload, scenarios. */
+/**
+ * Builds the document of one run: first what a reader needs before scrolling (warnings, one line
+ * about the run, which model for which work and its chart), then the machine, one section per
+ * workload (its verdicts, charts and table), the scenarios. Each claim is said once: the first
+ * table answers, the sections hold the verdicts, tables and charts behind it, and the rules of
+ * reading live in docs/report.md, not in every report.
+ */
 public final class RunReport {
 
     private RunReport() {
@@ -37,9 +43,9 @@ public final class RunReport {
         if (oneRound(scaling)) {
             document.paragraph(ONE_ROUND);
         }
-        AnswersSection.add(document, run, scaling, level);
+        document.paragraph(FirstScreen.runLine(run.machine(), List.copyOf(new java.util.TreeSet<>(run.byCores().keySet()))));
+        Optional<String> barsShown = AnswersSection.add(document, run, scaling, level, charts);
         MachineSection.add(document, List.of(run));
-        addMethod(document, level);
         if (!warnings.isEmpty()) {
             document.heading(2, "Warnings");
             document.bullets(warnings);
@@ -51,7 +57,8 @@ public final class RunReport {
         for (WorkloadScaling workload : scaling) {
             ScalingSection.add(document, workload, name, charts, run.outcomes().stream()
                     .filter(o -> o.benchmarkClass().equals(BenchmarkClasses.MODEL))
-                    .filter(o -> workload.group().equals(WorkloadGroups.of(o.params()))).toList(), run.machine());
+                    .filter(o -> workload.group().equals(WorkloadGroups.of(o.params()))).toList(), run.machine(),
+                    barsShown.filter(workload.group()::equals).isPresent());
         }
         SkewResults.of(run, level).ifPresent(skew -> SkewSection.add(document, skew, name, charts));
         cpython.forEach(py -> CpythonSection.add(document, run, py, level, name, charts));
@@ -79,6 +86,7 @@ public final class RunReport {
         return !scaling.isEmpty() && scaling.stream().allMatch(ScalingSection::oneRound);
     }
 
+    /** The rules of reading, for the comparison report; a run's report leaves them to docs/report.md. */
     static void addMethod(ReportDocument document, double level) {
         document.heading(2, "How to read the numbers");
         document.bullets(List.of(

@@ -30,10 +30,13 @@ final class ScalingSection {
     /** The mark of a metric left out where it means nothing, explained under the table ({@link #LEFT_OUT_NOTE}). */
     static final String LEFT_OUT = Numbers.ABSENT + "\u00b9";
 
-    static final String LEFT_OUT_NOTE = "\u00b9 Left out: efficiency, Karp-Flatt and the scaling-law fits mean"
-            + " something only for CPU-bound work (CPU, MEMORY, CONTENDED) under a model that can run a task per core"
-            + " (THREAD_PER_TASK, FIXED_POOL, FORK_JOIN, VIRTUAL_THREADS, PROCESS_POOL, PROCESS_PER_TASK); see"
-            + " \"How to read the numbers\".";
+    static final String LEFT_OUT_NOTE = "\u00b9 left out: efficiency, Karp-Flatt and the scaling-law fits mean"
+            + " something only for CPU-bound work under a model that can run a task per core.";
+
+    /** The table's legend for its unreliable cells, and the mark on the verdicts above that rest on one. */
+    static final String UNRELIABLE_NOTE = "Unreliable (and " + FirstScreen.UNRELIABLE_MARK + " on a verdict above):"
+            + " fewer than " + org.concurrencybench.report.analysis.ScalingAnalysis.MIN_SAMPLES + " samples, an interval"
+            + " wider than the mean, or a speedup interval wider than \u00b110% of the speedup.";
 
     /** The table's headers: waits (SLEEP, IO) report an overlap factor, not a speedup. */
     static List<String> headers(WorkloadKind kind) {
@@ -53,12 +56,19 @@ final class ScalingSection {
      */
     static void add(ReportDocument document, WorkloadScaling workload, String runName, ChartSink charts,
                     List<Outcome> notMeasured, MachineInfo machine) {
+        add(document, workload, runName, charts, notMeasured, machine, false);
+    }
+
+    /** @param barsAbove whether the first screen shows this workload's bars chart already (said once: not again here) */
+    static void add(ReportDocument document, WorkloadScaling workload, String runName, ChartSink charts,
+                    List<Outcome> notMeasured, MachineInfo machine, boolean barsAbove) {
         document.heading(2, "Workload " + workload.group());
         WorkloadNotes.of(workload.group()).ifPresent(document::paragraph);
         document.bullets(Verdicts.of(workload, machine.cpuLayout() == null ? List.of() : machine.cpuLayout().boundaries()));
         WorkloadKind kind = WorkloadKind.of(workload.group());
         for (ReportChart chart : ScalingCharts.of(workload, runName, machine)) {
-            if (kind == WorkloadKind.CPU_BOUND || !chart.fileStem().endsWith("-efficiency")) {
+            if ((kind == WorkloadKind.CPU_BOUND || !chart.fileStem().endsWith("-efficiency"))
+                    && !(barsAbove && chart.fileStem().endsWith("-bars"))) {
                 document.figure(charts.add(chart));
             }
         }
@@ -77,10 +87,7 @@ final class ScalingSection {
             rows.add(row);
         }
         document.table(workload.group() + ": every model and core count", headers(kind), rows);
-        boolean leftOut = workload.models().stream().anyMatch(model -> !kind.perCoreMetrics(model));
-        if (leftOut) {
-            document.paragraph(LEFT_OUT_NOTE);
-        }
+        legend(workload, kind).ifPresent(document::paragraph);
         List<List<String>> fits = fitRows(workload, kind, oneRound(workload));
         if (!fits.isEmpty()) {
             document.table(workload.group() + ": scaling laws fitted to throughput (batches/s) against cores",
@@ -96,6 +103,18 @@ final class ScalingSection {
                     + " core counts (Amdahl) or " + (ScalingFit.Law.USL.parameters + 1) + " (USL); this workload has "
                     + workload.cores().size() + ", so some or all fits are left out.");
         }
+    }
+
+    /** The one line under the table that decodes its marks: the left-out metrics and the unreliable cells. */
+    static java.util.Optional<String> legend(WorkloadScaling workload, WorkloadKind kind) {
+        List<String> parts = new ArrayList<>();
+        if (workload.models().stream().anyMatch(model -> !kind.perCoreMetrics(model))) {
+            parts.add(LEFT_OUT_NOTE);
+        }
+        if (workload.models().stream().flatMap(m -> workload.series(m).stream()).anyMatch(c -> !c.reliable())) {
+            parts.add(UNRELIABLE_NOTE);
+        }
+        return parts.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join(" ", parts));
     }
 
     static List<String> cellRow(ScalingCell cell) {

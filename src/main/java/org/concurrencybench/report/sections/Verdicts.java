@@ -24,11 +24,12 @@ import java.util.function.ToDoubleFunction;
  * {@link ScalingVerdicts} applies: which model is fastest at each core count and by how much over
  * the runner-up (or tied), what adding cores does for each group of models that share a verdict
  * (CPU-bound and mixed work) or how many waits overlapped (waits), and what the simulated GIL
- * costs. A verdict that rests on a cell marked unreliable says so.
+ * costs. A verdict that rests on a cell marked unreliable carries the mark {@link #UNRELIABLE},
+ * which the legend under the workload's table decodes once (not a clause after every line).
  */
 public final class Verdicts {
 
-    static final String UNRELIABLE = ", on cells marked unreliable";
+    static final String UNRELIABLE = FirstScreen.UNRELIABLE_MARK;
     /** The answers' first words where no cell of the workload is reliable: said once instead of after each clause. */
     static final String EVERY_CELL_UNRELIABLE = "Every cell here is marked unreliable (see its table): read these as a"
             + " ranking. ";

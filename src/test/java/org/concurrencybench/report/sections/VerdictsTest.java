@@ -86,7 +86,7 @@ class VerdictsTest {
         WorkloadScaling cpu = workload("CPU", List.of(2), means("SEQUENTIAL", new double[] {100},
                 "FIXED_POOL", new double[] {50}, "FORK_JOIN", new double[] {55}), "FIXED_POOL", "FORK_JOIN");
         assertEquals("Fastest at 2 cores: we cannot tell which is fastest, FIXED_POOL or FORK_JOIN (interval wider than"
-                + " the noise floor): FIXED_POOL first by 1.10x [0.639, 1.89], on cells marked unreliable.",
+                + " the noise floor): FIXED_POOL first by 1.10x [0.639, 1.89]\u2020.",
                 Verdicts.fastest(cpu));
     }
 
@@ -95,7 +95,7 @@ class VerdictsTest {
         WorkloadScaling io = workload("MIXED", List.of(1, 2), means("SEQUENTIAL", new double[] {100, 100},
                 "FIXED_POOL", new double[] {100, 25}), "FIXED_POOL");
         assertEquals(List.of("FIXED_POOL: 4.00x SEQUENTIAL's speed at 2 cores, still gaining at least 10% per doubling"
-                + " of cores, on cells marked unreliable."), Verdicts.scaling(io));
+                + " of cores\u2020."), Verdicts.scaling(io));
     }
 
     @Test
@@ -108,7 +108,7 @@ class VerdictsTest {
                 + " wider than the noise floor)"), answers.get(0));
         assertEquals("FIXED_POOL: 4.00x SEQUENTIAL's speed at 2 cores, still gaining at least 10% per doubling of cores.",
                 answers.get(1));
-        assertTrue(answers.stream().noneMatch(line -> line.contains("on cells marked unreliable")), answers.toString());
+        assertTrue(answers.stream().noneMatch(line -> line.contains(Verdicts.UNRELIABLE)), answers.toString());
     }
 
     @Test
@@ -162,9 +162,9 @@ class VerdictsTest {
                 + " core, GLOBAL_LOCK is faster: 0.900x [0.899, 0.901] (90.0 vs 100 ms).", Verdicts.gilCost(firm)
                 .orElseThrow());
         assertEquals("The GIL's cost, GLOBAL_LOCK's time over FIXED_POOL's (the same pool without the lock): we cannot"
-                + " tell at 1 core (interval wider than the noise floor): 0.900x [0.567, 1.43] (90.0 vs 100 ms), on"
-                + " cells marked unreliable; we cannot tell at 2 cores (interval wider than the noise floor): 1.04x"
-                + " [0.655, 1.65] (52.0 vs 50.0 ms), on cells marked unreliable.", Verdicts.gilCost(cpu).orElseThrow());
+                + " tell at 1 core (interval wider than the noise floor): 0.900x [0.567, 1.43] (90.0 vs 100 ms)\u2020;"
+                + " we cannot tell at 2 cores (interval wider than the noise floor): 1.04x"
+                + " [0.655, 1.65] (52.0 vs 50.0 ms)\u2020.", Verdicts.gilCost(cpu).orElseThrow());
     }
 
     @Test
@@ -174,6 +174,6 @@ class VerdictsTest {
                 "FIXED_POOL", new double[] {100, 87}), "FIXED_POOL");
         assertEquals(List.of("FIXED_POOL: 1.15x SEQUENTIAL's speed at 2 cores; we cannot tell whether adding cores still"
                 + " pays after 1 core (interval wider than the noise floor; the next step changed throughput by"
-                + " +14.9%), on cells marked unreliable."), Verdicts.scaling(cpu));
+                + " +14.9%)\u2020."), Verdicts.scaling(cpu));
     }
 }
