@@ -7,15 +7,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
- * Pools CPython's rounds as {@link RoundPool} pools JMH's: the companion wrote one file per round
- * and core count ({@link RoundFiles#cpythonFile}), each benchmark one trial in each; the pooled
+ * Pools CPython's rounds as {@link RoundPool} pools JMH's, with the same routine
+ * ({@link BenchmarkResult#pool}): the companion wrote one file per round and core count
+ * ({@link RoundFiles#cpythonFile}), each benchmark one trial in each; the pooled
  * {@code cpython-cores-N.json} keeps the companion's shape (docs/cpython.md), so what reads it
  * reads it: its first round's header, each benchmark's trials of every round in round order
  * ({@code rawData} one row per trial, {@code rounds} the round of each row, {@code forks} their
@@ -25,7 +27,7 @@ import java.util.TreeMap;
  */
 public final class CpythonRoundPool {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapping.mapper();
 
     private CpythonRoundPool() {
     }
@@ -60,14 +62,14 @@ public final class CpythonRoundPool {
         }
         Path target = folder.cpythonFile(label, cores);
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
-        JSON.writerWithDefaultPrettyPrinter().writeValue(partial.toFile(), pooled.get());
+        JSON.writeValue(partial.toFile(), pooled.get());
         Files.move(partial, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return true;
     }
 
     /** The rounds' documents (in round order) as one. */
-    static ObjectNode pool(Map<Integer, ObjectNode> byRound) {
+    static ObjectNode pool(Map<Integer, ObjectNode> byRound) throws IOException {
         for (Map.Entry<Integer, ObjectNode> round : byRound.entrySet()) {
             JsonNode why = round.getValue().get("runnerFailure");
             if (why != null && !why.isNull()) {
@@ -76,21 +78,29 @@ public final class CpythonRoundPool {
                 return failure;
             }
         }
-        Map<String, ObjectNode> benchmarks = new LinkedHashMap<>();
+        Map<String, List<BenchmarkResult>> benchmarks = new LinkedHashMap<>();
+        Map<String, JsonNode> firstEntries = new LinkedHashMap<>();
         Map<String, ObjectNode> failed = new LinkedHashMap<>();
-        byRound.forEach((round, doc) -> {
-            doc.path("failed").forEach(f -> failed.computeIfAbsent(key(f), k -> {
+        for (Map.Entry<Integer, ObjectNode> doc : byRound.entrySet()) {
+            int round = doc.getKey();
+            doc.getValue().path("failed").forEach(f -> failed.computeIfAbsent(key(f), k -> {
                 ObjectNode copy = f.deepCopy();
                 copy.put("reason", "round " + round + ": " + f.path("reason").asText());
                 return copy;
             }));
-            doc.path("benchmarks").forEach(b -> add(benchmarks.computeIfAbsent(key(b), k -> start(b)), b, round));
-        });
+            for (JsonNode entry : doc.getValue().path("benchmarks")) {
+                BenchmarkResult result = JSON.treeToValue(entry, BenchmarkResult.class);
+                String key = RoundPool.key(result);
+                firstEntries.putIfAbsent(key, entry);
+                benchmarks.computeIfAbsent(key, k -> new ArrayList<>()).add(result.withRounds(
+                        Collections.nCopies(result.primary().rawData().size(), round)));
+            }
+        }
         ObjectNode pooled = byRound.values().iterator().next().deepCopy();
         ArrayNode measured = pooled.putArray("benchmarks");
-        benchmarks.forEach((key, entry) -> {
+        benchmarks.forEach((key, rounds) -> {
             if (!failed.containsKey(key)) {
-                measured.add(finish(entry));
+                measured.add(entry(firstEntries.get(key), BenchmarkResult.pool(rounds)));
             }
         });
         pooled.putArray("failed").addAll(List.copyOf(failed.values()));
@@ -102,51 +112,21 @@ public final class CpythonRoundPool {
         return pooled;
     }
 
-    /** A benchmark's identity: its name and its params, in name order. */
-    private static String key(JsonNode entry) {
-        Map<String, String> params = new TreeMap<>();
-        entry.path("params").fields().forEachRemaining(p -> params.put(p.getKey(), p.getValue().asText()));
-        return entry.path("benchmark").asText() + " " + params;
+    /** A failed benchmark's identity, as {@link RoundPool#key} names a result's. */
+    private static String key(JsonNode failed) {
+        Map<String, String> params = new LinkedHashMap<>();
+        failed.path("params").properties().forEach(p -> params.put(p.getKey(), p.getValue().asText()));
+        return RoundPool.key(failed.path("benchmark").asText(), params);
     }
 
-    /** A pooled entry to fill: the first round's, without its trials. */
-    private static ObjectNode start(JsonNode first) {
+    /** The pooled entry in the companion's shape: its first round's, with every round's trials. */
+    private static ObjectNode entry(JsonNode first, BenchmarkResult pooled) {
         ObjectNode entry = first.deepCopy();
         ObjectNode metric = entry.get("primaryMetric") instanceof ObjectNode m ? m : entry.putObject("primaryMetric");
-        metric.putArray("rawData");
-        entry.putArray("rounds");
-        return entry;
-    }
-
-    private static void add(ObjectNode entry, JsonNode roundEntry, int round) {
-        ArrayNode raw = (ArrayNode) entry.get("primaryMetric").get("rawData");
-        ArrayNode rounds = (ArrayNode) entry.get("rounds");
-        for (JsonNode trial : roundEntry.path("primaryMetric").path("rawData")) {
-            raw.add(trial.deepCopy());
-            rounds.add(round);
-        }
-    }
-
-    /** The entry's count of trials and its mean over every value. */
-    private static ObjectNode finish(ObjectNode entry) {
-        JsonNode raw = entry.get("primaryMetric").get("rawData");
-        double sum = 0;
-        int count = 0;
-        for (JsonNode trial : raw) {
-            for (JsonNode value : trial) {
-                if (value.isNumber() && Double.isFinite(value.asDouble())) {
-                    sum += value.asDouble();
-                    count++;
-                }
-            }
-        }
-        entry.put("forks", raw.size());
-        ObjectNode metric = (ObjectNode) entry.get("primaryMetric");
-        if (count > 0) {
-            metric.put("score", sum / count);
-        } else {
-            metric.put("score", "NaN");
-        }
+        RoundPool.writeScoreAndRawData(metric, pooled.primary());
+        ArrayNode rounds = entry.putArray("rounds");
+        pooled.rounds().forEach(rounds::add);
+        entry.put("forks", pooled.forks());
         return entry;
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
  */
 public final class JsonFile {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonMapping.mapper();
 
     private JsonFile() {
     }
@@ -54,9 +55,14 @@ public final class JsonFile {
     }
 
     /** {@code tree}, read from {@code file}, bound to {@code type}; a wrong type names its field. */
-    public static <T> T bind(Path file, JsonNode tree, Class<T> type, ObjectMapper mapper) {
+    public static <T> T bind(Path file, JsonNode tree, Class<T> type) {
+        return bind(file, tree, MAPPER.readerFor(type));
+    }
+
+    /** {@code tree}, read from {@code file}, bound by {@code reader}; a wrong type names its field. */
+    public static <T> T bind(Path file, JsonNode tree, ObjectReader reader) {
         try {
-            return mapper.treeToValue(tree, type);
+            return reader.readValue(tree);
         } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
             // The type's own check refused a value: its message names the field and what is wrong.
             Throwable why = e.getCause() != null ? e.getCause() : e;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -126,8 +125,7 @@ public record MachineInfo(
     public static final int SCHEMA = 1;
 
     /** Writes and reads the file; reading leaves out fields this version does not know. */
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT); // 1.5 cores is no count
+    private static final ObjectMapper JSON = JsonMapping.mapper();
 
     /**
      * The CPUs the suite could use: the allowed set ({@code Cpus_allowed_list}), the cgroup v2
@@ -247,7 +245,8 @@ public record MachineInfo(
             Path folder = file.toAbsolutePath().normalize().getParent();
             tree.put("runId", folder == null || folder.getFileName() == null ? "run" : folder.getFileName().toString());
         }
-        return JsonFile.bind(file, tree, MachineInfo.class, JSON);
+        return JsonFile.bind(file, tree, JSON.readerFor(MachineInfo.class)
+                .without(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT)); // 1.5 cores is no count
     }
 
     /** Writes this description to {@code file}, every component, in order. */

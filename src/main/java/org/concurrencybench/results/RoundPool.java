@@ -6,21 +6,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Pools a run's rounds: JMH wrote one file per round and step, each cell one fork in each; a cell's
- * pooled result has every round's fork, in round order, and says which round each fork came from
- * so that cells of the same run can be compared round by round. The pooled entry keeps the shape
- * of JMH's (its {@code source} is the first round's entry with every fork's raw data, the forks
+ * pooled result ({@link BenchmarkResult#pool}) has every round's fork, in round order, and the round
+ * each fork came from, so that cells of the same run can be compared round by round. The pooled
+ * entry keeps the shape of JMH's (the first round's entry with every fork's raw data, the forks
  * counted and the score the mean of every value), so what reads {@code cores-N.json} reads it.
  */
 public final class RoundPool {
 
-    /** One cell's pooled result, and the round of each of its forks (the primary metric's raw data, in order). */
-    public record Pooled(JmhResult result, List<Integer> rounds) {
+    /** One cell's pooled result (its rounds named), and the entry in JMH's shape to write into {@code cores-N.json}. */
+    public record Pooled(BenchmarkResult result, JsonNode jmhEntry) {
     }
 
     private RoundPool() {
@@ -28,21 +30,29 @@ public final class RoundPool {
 
     /** Every cell measured at {@code cores} in the finished rounds, in the order first seen. */
     public static List<Pooled> read(RoundFiles files, int cores) throws IOException {
-        Map<String, List<JmhResult>> byCell = new LinkedHashMap<>();
-        Map<String, List<Integer>> roundsByCell = new LinkedHashMap<>();
+        Map<String, List<JmhResultFile.Entry>> byCell = new LinkedHashMap<>();
         for (int round : files.finished()) {
             for (Path file : files.stepFiles(round, cores)) {
-                for (JmhResult result : JmhResultFile.read(file)) {
-                    String key = result.benchmark() + " " + new java.util.TreeMap<>(result.params());
-                    byCell.computeIfAbsent(key, k -> new ArrayList<>()).add(result);
-                    List<Integer> rounds = roundsByCell.computeIfAbsent(key, k -> new ArrayList<>());
-                    result.primaryMetric().rawData().forEach(fork -> rounds.add(round));
+                for (JmhResultFile.Entry entry : JmhResultFile.entries(file)) {
+                    BenchmarkResult result = entry.result();
+                    List<Integer> rounds = Collections.nCopies(result.primary().rawData().size(), round);
+                    byCell.computeIfAbsent(key(result), k -> new ArrayList<>())
+                            .add(new JmhResultFile.Entry(result.withRounds(rounds), entry.source()));
                 }
             }
         }
         List<Pooled> pooled = new ArrayList<>();
-        byCell.forEach((key, results) -> pooled.add(new Pooled(pool(results), List.copyOf(roundsByCell.get(key)))));
+        byCell.values().forEach(entries -> pooled.add(pool(entries)));
         return pooled;
+    }
+
+    /** A cell's identity across rounds: its benchmark and its params, in name order. */
+    static String key(BenchmarkResult result) {
+        return key(result.benchmark(), result.params());
+    }
+
+    static String key(String benchmark, Map<String, String> params) {
+        return benchmark + " " + new TreeMap<>(params);
     }
 
     /** The core counts any finished round measured. */
@@ -62,49 +72,37 @@ public final class RoundPool {
         return counts;
     }
 
-    /** One cell's entries, one per round, as one entry. */
-    static JmhResult pool(List<JmhResult> rounds) {
-        JmhResult first = rounds.get(0);
-        JmhResult.Metric primary = metric(rounds.stream().map(JmhResult::primaryMetric).toList());
-        Map<String, JmhResult.Metric> secondary = new LinkedHashMap<>();
-        first.secondaryMetrics().keySet().forEach(name -> secondary.put(name, metric(rounds.stream()
-                .map(r -> r.secondaryMetrics().get(name)).filter(java.util.Objects::nonNull).toList())));
-        int forks = primary.rawData().size();
-        ObjectNode source = first.source() == null ? null : first.source().deepCopy();
-        if (source != null) {
-            source.put("forks", forks);
-            write((ObjectNode) source.get("primaryMetric"), primary);
-            JsonNode secondaryNode = source.get("secondaryMetrics");
-            if (secondaryNode instanceof ObjectNode objects) {
-                secondary.forEach((name, metric) -> {
-                    if (objects.get(name) instanceof ObjectNode node) {
-                        write(node, metric);
-                    }
-                });
-            }
+    /** One cell's entries, one per round, as one. */
+    static Pooled pool(List<JmhResultFile.Entry> rounds) {
+        BenchmarkResult pooled = BenchmarkResult.pool(rounds.stream().map(JmhResultFile.Entry::result).toList());
+        ObjectNode source = rounds.get(0).source().deepCopy();
+        source.put("forks", pooled.forks());
+        write((ObjectNode) source.get("primaryMetric"), pooled.primary());
+        if (source.get("secondaryMetrics") instanceof ObjectNode objects) {
+            pooled.secondary().forEach((name, metric) -> {
+                if (objects.get(name) instanceof ObjectNode node) {
+                    write(node, metric);
+                }
+            });
         }
-        return new JmhResult(first.benchmark(), first.mode(), first.threads(), forks, first.params(), primary,
-                secondary, source);
-    }
-
-    private static JmhResult.Metric metric(List<JmhResult.Metric> rounds) {
-        List<List<Double>> forks = new ArrayList<>();
-        rounds.forEach(m -> forks.addAll(m.rawData()));
-        double mean = forks.stream().flatMap(List::stream).filter(Double::isFinite).mapToDouble(Double::doubleValue)
-                .average().orElse(Double.NaN);
-        return new JmhResult.Metric(mean, Double.NaN, rounds.isEmpty() ? "" : rounds.get(0).scoreUnit(), forks);
+        return new Pooled(pooled, source);
     }
 
     /** The pooled metric into JMH's shape: the score, no error of JMH's (the report computes its own), the raw data. */
-    private static void write(ObjectNode node, JmhResult.Metric metric) {
+    private static void write(ObjectNode node, Metric metric) {
+        writeScoreAndRawData(node, metric);
+        node.put("scoreError", "NaN");
+        node.remove("scoreConfidence");
+        node.remove("scorePercentiles");
+    }
+
+    /** A pooled metric's score ("NaN" when it has none, as JMH writes it) and raw data into its node. */
+    static void writeScoreAndRawData(ObjectNode node, Metric metric) {
         if (Double.isFinite(metric.score())) {
             node.put("score", metric.score());
         } else {
             node.put("score", "NaN");
         }
-        node.put("scoreError", "NaN");
-        node.remove("scoreConfidence");
-        node.remove("scorePercentiles");
         ArrayNode raw = node.putArray("rawData");
         for (List<Double> fork : metric.rawData()) {
             ArrayNode values = raw.addArray();

@@ -2,7 +2,6 @@ package org.concurrencybench.results;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +47,7 @@ public record RunFolder(Path dir) {
     /** A CPython file's name: group 1 the interpreter's label (absent for a run of one), group 2 the core count. */
     static final Pattern CPYTHON_FILE = Pattern.compile("cpython-(?:(" + CpythonLabels.LABEL + ")-)?" + CORES
             + "(\\d+)\\.json");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonMapping.mapper();
 
     public Path machineFile() {
         return dir.resolve(MACHINE);

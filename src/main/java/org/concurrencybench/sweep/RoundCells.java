@@ -51,7 +51,7 @@ final class RoundCells {
                 RoundPool.Pooled own = pooled.stream()
                         .filter(p -> cell.matches(p.result().benchmark(), p.result().params())).findFirst().orElse(null);
                 widths.put(name(cores, cell), own == null ? Double.POSITIVE_INFINITY
-                        : RoundPrecision.relativeHalfWidth(roundMeans(own).values(), LEVEL));
+                        : RoundPrecision.relativeHalfWidth(own.result().roundMeans().values(), LEVEL));
             }
         }
         return widths;
@@ -68,7 +68,7 @@ final class RoundCells {
             for (Cell cell : step.cells()) {
                 if (!failed.test(cell)) {
                     pooled.stream().filter(p -> cell.matches(p.result().benchmark(), p.result().params())).findFirst()
-                            .ifPresent(own -> means.put(name(cores, cell), roundMeans(own)));
+                            .ifPresent(own -> means.put(name(cores, cell), own.result().roundMeans()));
                 }
             }
         }
@@ -139,24 +139,6 @@ final class RoundCells {
             }
         });
         return raised;
-    }
-
-    /** A pooled cell's mean per round: the mean of that round's fork's iterations. */
-    static Map<Integer, Double> roundMeans(RoundPool.Pooled pooled) {
-        Map<Integer, List<Double>> byRound = new LinkedHashMap<>();
-        List<List<Double>> forks = pooled.result().primaryMetric().rawData();
-        for (int i = 0; i < forks.size() && i < pooled.rounds().size(); i++) {
-            byRound.computeIfAbsent(pooled.rounds().get(i), r -> new ArrayList<>()).addAll(forks.get(i));
-        }
-        Map<Integer, Double> means = new LinkedHashMap<>();
-        byRound.forEach((round, values) -> {
-            double mean = values.stream().filter(Double::isFinite).mapToDouble(Double::doubleValue).average()
-                    .orElse(Double.NaN);
-            if (Double.isFinite(mean)) {
-                means.put(round, mean);
-            }
-        });
-        return means;
     }
 
     /**

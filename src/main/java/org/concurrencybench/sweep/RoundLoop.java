@@ -14,7 +14,7 @@ import java.util.SortedSet;
 import java.util.function.Function;
 import org.concurrencybench.results.Cell;
 import org.concurrencybench.results.CpythonRoundPool;
-import org.concurrencybench.results.JmhResult;
+import org.concurrencybench.results.BenchmarkResult;
 import org.concurrencybench.results.JmhResultFile;
 import org.concurrencybench.results.MachineInfo;
 import org.concurrencybench.results.Outcome;
@@ -201,7 +201,7 @@ final class RoundLoop {
 
     /** Gives the step's cells that failed this round their state (FAILED stays FAILED in every later round). */
     private void settle(int cores, SweepPlan.Step step, Path part, JmhLauncher.Result result) {
-        List<JmhResult> results = readResults(part);
+        List<BenchmarkResult> results = readResults(part);
         String log = "; see " + settings.runDir().relativize(folder.logFile(cores));
         Function<Cell, String> noResult = cell -> {
             String problem = result.problem().apply(cell);
@@ -230,7 +230,7 @@ final class RoundLoop {
             failed.values().stream().filter(o -> o.cores() == cores).forEach(outcomes::add);
             Path file = folder.unfinishedFile(cores);
             Sweep.writing(file, () -> folder.writeCoreCount(cores,
-                    pooled.stream().map(p -> p.result().source()).toList(), outcomes));
+                    pooled.stream().map(RoundPool.Pooled::jmhEntry).toList(), outcomes));
             widths.putAll(RoundCells.halfWidths(cores, plan.stepsAt(cores), pooled,
                     cell -> failed.containsKey(key(cores, cell))));
             means.putAll(RoundCells.roundMeansByName(cores, plan.stepsAt(cores), pooled,
@@ -248,7 +248,7 @@ final class RoundLoop {
         return RoundCells.withSpeedups(widths, means, baselines);
     }
 
-    private List<JmhResult> readResults(Path part) {
+    private List<BenchmarkResult> readResults(Path part) {
         try {
             if (!Files.isRegularFile(part) || Files.size(part) == 0) {
                 return List.of();

@@ -11,13 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import org.concurrencybench.model.Model;
-import org.concurrencybench.report.input.BenchmarkResult;
 import org.concurrencybench.report.input.RunGaps;
 import org.concurrencybench.report.input.RunReader;
 import org.concurrencybench.report.input.RunResults;
 import org.concurrencybench.results.MachineInfo;
 import org.concurrencybench.results.Cell;
-import org.concurrencybench.results.JmhResult;
+import org.concurrencybench.results.BenchmarkResult;
 import org.concurrencybench.results.Outcome;
 import org.concurrencybench.results.RunFolder;
 import org.concurrencybench.workload.Workload;
@@ -125,18 +124,16 @@ final class RunCheck {
                 problems.add(where + "no result and no outcome");
             } else {
                 measured++;
-                own.stream().map(result -> impossible(result.benchmark(), result.params(), result.primary().samples(),
-                        result.primary().unit(), samples)).filter(java.util.Objects::nonNull)
+                own.stream().map(result -> impossible(result, samples)).filter(java.util.Objects::nonNull)
                         .forEach(why -> problems.add(where + why));
             }
         }
     }
 
     /** Why a measured result cannot be right, or null. */
-    static String impossible(JmhResult result, int expectedSamples) {
-        return impossible(result.benchmark(), result.params(),
-                result.primaryMetric().samples().stream().mapToDouble(Double::doubleValue).toArray(),
-                result.primaryMetric().scoreUnit(), expectedSamples);
+    static String impossible(BenchmarkResult result, int expectedSamples) {
+        return impossible(result.benchmark(), result.params(), result.primary().samples(), result.primary().unit(),
+                expectedSamples);
     }
 
     private static String impossible(String benchmark, Map<String, String> params, double[] samples, String unit,

@@ -48,7 +48,7 @@ class CpythonRoundPoolTest {
         }
     }
 
-    private CpythonResults.CoreCount pooled(RoundFiles files) throws Exception {
+    private CpythonResultFile.CoreCount pooled(RoundFiles files) throws Exception {
         assertTrue(CpythonRoundPool.write(files, new RunFolder(run), 2));
         return CpythonResults.readFile(new RunFolder(run).cpythonFile(2));
     }
@@ -59,12 +59,12 @@ class CpythonRoundPoolTest {
         round(files, 1, companion(5, "", 10, 12), true);
         round(files, 2, companion(5, "", 20, 22), true);
         round(files, 3, companion(5, "", 99, 99), false); // cut short: not pooled
-        CpythonResults.CoreCount pooled = pooled(files);
+        CpythonResultFile.CoreCount pooled = pooled(files);
         assertEquals(1, pooled.benchmarks().size());
-        CpythonResults.Entry batch = pooled.benchmarks().get(0);
-        assertEquals(List.of(List.of(10.0, 12.0), List.of(20.0, 22.0)), batch.primaryMetric().rawData());
-        assertArrayEquals(new double[] {10, 12, 20, 22}, batch.samples());
-        assertEquals(16.0, batch.primaryMetric().score(), 1e-9, "the mean of every value");
+        BenchmarkResult batch = pooled.benchmarks().get(0);
+        assertEquals(List.of(List.of(10.0, 12.0), List.of(20.0, 22.0)), batch.primary().rawData());
+        assertArrayEquals(new double[] {10, 12, 20, 22}, batch.primary().samples());
+        assertEquals(16.0, batch.primary().score(), 1e-9, "the mean of every value");
         assertEquals(java.util.Map.of(1, 11.0, 2, 21.0), batch.roundMeans(), "each trial's round, for pairing by round");
         assertEquals(5, pooled.cpuUnits(), "round 1's calibration, kept for a resumed run");
         String text = Files.readString(new RunFolder(run).cpythonFile(2));
@@ -81,7 +81,7 @@ class CpythonRoundPoolTest {
                 "reason":"checksum mismatch"}""";
         round(files, 2, companion(5, failure), true);
         round(files, 3, companion(5, "", 20, 22), true);
-        CpythonResults.CoreCount pooled = pooled(files);
+        CpythonResultFile.CoreCount pooled = pooled(files);
         assertEquals(List.of(), pooled.benchmarks(), "no mean from the rounds it passed");
         assertEquals(1, pooled.failed().size());
         assertEquals("round 2: checksum mismatch", pooled.failed().get(0).reason());
@@ -98,7 +98,7 @@ class CpythonRoundPoolTest {
         round(files, 2, """
                 {"format":"concurrencybench-cpython/1","cores":2,"cpus":"0,1","runnerFailure":"the CPython runner exited 3:
                  OSError: boom","benchmarks":[],"failed":[]}""".replace("\n", ""), true);
-        CpythonResults.CoreCount pooled = pooled(files);
+        CpythonResultFile.CoreCount pooled = pooled(files);
         assertEquals("round 2: the CPython runner exited 3: OSError: boom", pooled.runnerFailure());
         CpythonResults results = new CpythonResults(new java.util.TreeMap<>(java.util.Map.of(2, pooled)));
         assertEquals(Optional.of(pooled.runnerFailure()), results.batchFailure(2, "sequential", "CPU"));

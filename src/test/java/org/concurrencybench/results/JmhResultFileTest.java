@@ -1,5 +1,6 @@
 package org.concurrencybench.results;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,9 +34,9 @@ class JmhResultFileTest {
     @Test
     void readsADefaultProfilesCoreCount() throws Exception {
         Path file = resource("default-5-forks.json");
-        List<JmhResult> results = JmhResultFile.read(file);
+        List<BenchmarkResult> results = JmhResultFile.read(file);
         assertEquals(6, results.size());
-        JmhResult first = results.get(0);
+        BenchmarkResult first = results.get(0);
         assertEquals("org.concurrencybench.bench.ModelBenchmark.batch", first.benchmark());
         assertTrue(first.is("ModelBenchmark", "batch"));
         assertEquals("avgt", first.mode());
@@ -43,35 +44,35 @@ class JmhResultFileTest {
         assertEquals(5, first.forks());
         assertEquals("SEQUENTIAL", first.param("model"));
         assertEquals("64", first.param("tasks"), "parameters stay the strings JMH writes");
-        assertEquals("ms/op", first.primaryMetric().scoreUnit());
-        assertEquals(5, first.primaryMetric().rawData().size(), "one list per fork");
-        assertTrue(first.primaryMetric().rawData().stream().allMatch(fork -> fork.size() == 3), "3 measured iterations");
-        assertEquals(15, first.primaryMetric().samples().size());
-        assertTrue(Double.isFinite(first.primaryMetric().scoreError()), "five forks give JMH an error");
-        assertEquals(new ObjectMapper().readTree(file.toFile()).get(0), first.source(),
+        assertEquals("ms/op", first.primary().unit());
+        assertEquals(5, first.primary().rawData().size(), "one list per fork");
+        assertTrue(first.primary().rawData().stream().allMatch(fork -> fork.size() == 3), "3 measured iterations");
+        assertEquals(15, first.primary().samples().length);
+        assertTrue(Double.isFinite(first.primary().scoreError()), "five forks give JMH an error");
+        assertEquals(new ObjectMapper().readTree(file.toFile()).get(0), JmhResultFile.entries(file).get(0).source(),
                 "the entry as JMH wrote it, for a file gathered from steps");
     }
 
     @Test
     void readsOneForkWhoseErrorJmhWritesAsNaN() {
-        List<JmhResult> results = JmhResultFile.read(resource("quick-1-fork.json"));
-        JmhResult batch = results.get(0);
+        List<BenchmarkResult> results = JmhResultFile.read(resource("quick-1-fork.json"));
+        BenchmarkResult batch = results.get(0);
         assertEquals(1, batch.forks());
-        assertEquals(List.of(List.of(217.66579, 194.999588)), batch.primaryMetric().rawData());
-        assertTrue(Double.isNaN(batch.primaryMetric().scoreError()), "the string \"NaN\" reads as NaN");
-        assertEquals(206.332689, batch.primaryMetric().score());
+        assertEquals(List.of(List.of(217.66579, 194.999588)), batch.primary().rawData());
+        assertTrue(Double.isNaN(batch.primary().scoreError()), "the string \"NaN\" reads as NaN");
+        assertEquals(206.332689, batch.primary().score());
         assertTrue(results.get(1).is("ConvoyBenchmark", "roundTrip"));
-        assertEquals(1, results.get(1).primaryMetric().rawData().size());
+        assertEquals(1, results.get(1).primary().rawData().size());
     }
 
     @Test
     void readsTheIterationsBeforeAFailureAndTheProfilersMetrics() {
-        JmhResult failed = JmhResultFile.read(resource("failed-iteration.json")).get(0);
+        BenchmarkResult failed = JmhResultFile.read(resource("failed-iteration.json")).get(0);
         assertTrue(failed.is("CapacityBenchmark", "batch"));
-        assertEquals(List.of(2106.356236, 1865.279492), failed.primaryMetric().samples(),
+        assertArrayEquals(new double[] {2106.356236, 1865.279492}, failed.primary().samples(),
                 "two of the three planned iterations: the third failed");
-        JmhResult.Metric allocation = failed.secondaryMetrics().get("gc.alloc.rate.norm");
-        assertEquals("B/op", allocation.scoreUnit());
+        Metric allocation = failed.secondary().get("gc.alloc.rate.norm");
+        assertEquals("B/op", allocation.unit());
         assertEquals(759165972.0, allocation.score());
     }
 
@@ -80,11 +81,11 @@ class JmhResultFileTest {
         Path file = dir.resolve("cores-1.json");
         Files.writeString(file, """
                 [{"benchmark":"x.ModelBenchmark.batch","primaryMetric":{"score":"NaN","scoreUnit":"ms/op"}}]""");
-        JmhResult result = JmhResultFile.read(file).get(0);
-        assertEquals(List.of(), result.primaryMetric().rawData());
-        assertTrue(Double.isNaN(result.primaryMetric().score()));
+        BenchmarkResult result = JmhResultFile.read(file).get(0);
+        assertEquals(List.of(), result.primary().rawData());
+        assertTrue(Double.isNaN(result.primary().score()));
         assertEquals(java.util.Map.of(), result.params());
-        assertEquals(java.util.Map.of(), result.secondaryMetrics());
+        assertEquals(java.util.Map.of(), result.secondary());
     }
 
     @Test

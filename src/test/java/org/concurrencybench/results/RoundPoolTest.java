@@ -32,20 +32,20 @@ class RoundPoolTest {
         round(files, 1, 2, true);
         round(files, 2, 2, true);
         round(files, 3, 2, false); // killed mid-round: not pooled
-        List<JmhResult> jmh = JmhResultFile.read(ONE_FORK);
+        List<BenchmarkResult> jmh = JmhResultFile.read(ONE_FORK);
         List<RoundPool.Pooled> pooled = RoundPool.read(files, 2);
         assertEquals(jmh.size(), pooled.size(), "one pooled entry per cell");
         RoundPool.Pooled first = pooled.get(0);
-        assertEquals(List.of(1, 2), first.rounds());
+        assertEquals(List.of(1, 2), first.result().rounds());
         assertEquals(2, first.result().forks());
-        List<Double> once = jmh.get(0).primaryMetric().rawData().get(0);
-        assertEquals(List.of(once, once), first.result().primaryMetric().rawData());
+        List<Double> once = jmh.get(0).primary().rawData().get(0);
+        assertEquals(List.of(once, once), first.result().primary().rawData());
         assertEquals(Files.readString(ONE_FORK), Files.readString(files.round(1).resolve("cores-2-models.json")));
         // The pooled entry keeps JMH's shape: it reads back as the same result.
         Path written = run.resolve("cores-2.json");
         new com.fasterxml.jackson.databind.ObjectMapper().writeValue(written.toFile(),
-                pooled.stream().map(p -> p.result().source()).toList());
-        assertEquals(first.result().primaryMetric().rawData(), JmhResultFile.read(written).get(0).primaryMetric().rawData());
+                pooled.stream().map(RoundPool.Pooled::jmhEntry).toList());
+        assertEquals(first.result().primary().rawData(), JmhResultFile.read(written).get(0).primary().rawData());
         assertEquals(java.util.Set.of(2), RoundPool.coreCounts(files));
     }
 

@@ -14,7 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
-import org.concurrencybench.results.JmhResult;
+import org.concurrencybench.results.BenchmarkResult;
 import org.concurrencybench.results.JmhResultFile;
 import org.concurrencybench.results.RoundFiles;
 import org.concurrencybench.results.RunFolder;
@@ -103,9 +103,9 @@ class SweepRoundsIT {
         JsonNode rounds = machine(run).get("rounds");
         assertEquals(3, rounds.get("finished").asInt());
         assertEquals("precision", rounds.get("stoppedBy").asText());
-        List<JmhResult> pooled = JmhResultFile.read(new RunFolder(run).coresFile(2));
+        List<BenchmarkResult> pooled = JmhResultFile.read(new RunFolder(run).coresFile(2));
         assertEquals(2, pooled.size());
-        assertEquals(3, pooled.get(0).primaryMetric().rawData().size(), "one fork per round");
+        assertEquals(3, pooled.get(0).primary().rawData().size(), "one fork per round");
         assertTrue(console.toString().contains("Stopped after 3 rounds: every cell within the precision"), console.toString());
     }
 
@@ -150,7 +150,7 @@ class SweepRoundsIT {
         assertEquals(2, invocations().size() - before, "round 3 again, whole");
         assertFalse(Files.exists(files.partialRound(3)));
         assertEquals(new TreeSet<>(List.of(1, 2, 3)), files.finished());
-        assertEquals(3, JmhResultFile.read(new RunFolder(run).coresFile(1)).get(0).primaryMetric().rawData().size());
+        assertEquals(3, JmhResultFile.read(new RunFolder(run).coresFile(1)).get(0).primary().rawData().size());
     }
 
     @Test

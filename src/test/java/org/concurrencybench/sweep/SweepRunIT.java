@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.concurrencybench.results.JmhResult;
+import org.concurrencybench.results.BenchmarkResult;
 import org.concurrencybench.results.JmhResultFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -190,7 +190,7 @@ class SweepRunIT {
 
     @Test
     void theCheckerRejectsAPhysicallyImpossibleBatch() throws Exception {
-        JmhResult sleep = entry("""
+        BenchmarkResult sleep = entry("""
                 {"benchmark":"org.concurrencybench.bench.ModelBenchmark.batch","params":{"model":"SEQUENTIAL",
                  "workload":"SLEEP","tasks":"64","sleepMicros":"10000"},
                  "primaryMetric":{"scoreUnit":"ms/op","rawData":[[641.0,639.0,650.0]]}}""");
@@ -204,7 +204,7 @@ class SweepRunIT {
                  "sleepMicros":"10000"},"primaryMetric":{"scoreUnit":"ms/op","rawData":[[330.0,331.0,329.0]]}}"""), 3));
     }
 
-    private static JmhResult entry(String json) throws Exception {
+    private static BenchmarkResult entry(String json) throws Exception {
         return JmhResultFile.entry(new ObjectMapper().readTree(json), Path.of("test.json"), 0);
     }
 }

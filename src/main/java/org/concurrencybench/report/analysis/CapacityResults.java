@@ -4,8 +4,8 @@ import org.concurrencybench.report.input.ModelOrder;
 
 import org.concurrencybench.report.input.BenchmarkClasses;
 
-import org.concurrencybench.report.input.BenchmarkResult;
-import org.concurrencybench.report.input.Metric;
+import org.concurrencybench.results.BenchmarkResult;
+import org.concurrencybench.results.Metric;
 import org.concurrencybench.report.input.RunResults;
 import org.concurrencybench.report.input.WorkloadOrder;
 import org.concurrencybench.report.stats.SampleStats;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.concurrencybench.model.Model;
+import org.concurrencybench.results.BenchmarkResult;
 
 /**
  * The simulation against the real thing, figure by figure. For batches: each CPython form's speedup
@@ -162,8 +163,8 @@ public final class CpythonComparison {
         List<ConvoyRow> rows = new ArrayList<>();
         String model = CpythonPairing.convoyModel(py.freeThreaded()).name();
         for (int n : py.byCores().keySet()) {
-            List<CpythonResults.Entry> entries = py.convoy(n);
-            for (CpythonResults.Entry entry : entries) {
+            List<BenchmarkResult> entries = py.convoy(n);
+            for (BenchmarkResult entry : entries) {
                 int threads = ConvoyResults.parseInt(entry.param("cpuThreads"));
                 int micros = ConvoyResults.parseInt(entry.param("switchIntervalMicros"));
                 Optional<SampleStats> pyAlone = entries.stream().filter(e -> e.param("cpuThreads").equals("0")
@@ -206,8 +207,8 @@ public final class CpythonComparison {
     }
 
     /** A CPython benchmark's values, with its round means where its trials came from rounds. */
-    private static SampleStats pyStats(CpythonResults.Entry entry, double level) {
-        return SampleStats.of(entry.forks(), entry.rounds(), level);
+    private static SampleStats pyStats(BenchmarkResult entry, double level) {
+        return SampleStats.of(entry.primary().forks(), entry.rounds(), level);
     }
 
     /**

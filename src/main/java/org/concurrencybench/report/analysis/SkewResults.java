@@ -4,7 +4,7 @@ import org.concurrencybench.report.input.ModelOrder;
 
 import org.concurrencybench.report.input.BenchmarkClasses;
 
-import org.concurrencybench.report.input.BenchmarkResult;
+import org.concurrencybench.results.BenchmarkResult;
 import org.concurrencybench.report.input.RunResults;
 import org.concurrencybench.report.input.WorkloadOrder;
 import org.concurrencybench.report.stats.Decision;

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.concurrencybench.report.input.BenchmarkResult;
+import org.concurrencybench.results.BenchmarkResult;
 import org.concurrencybench.report.input.RunResults;
 import org.concurrencybench.report.stats.Decision;
 import org.concurrencybench.report.stats.PairedRatio;

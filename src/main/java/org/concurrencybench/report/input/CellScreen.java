@@ -1,5 +1,7 @@
 package org.concurrencybench.report.input;
 
+import org.concurrencybench.results.BenchmarkResult;
+import org.concurrencybench.results.Metric;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

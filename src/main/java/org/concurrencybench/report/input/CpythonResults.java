@@ -1,9 +1,5 @@
 package org.concurrencybench.report.input;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +9,14 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.concurrencybench.results.BenchmarkResult;
 import org.concurrencybench.results.CpythonLabels;
+import org.concurrencybench.results.CpythonResultFile;
+import org.concurrencybench.results.CpythonResultFile.CoreCount;
+import org.concurrencybench.results.CpythonResultFile.Failed;
+import org.concurrencybench.results.CpythonResultFile.Python;
 import org.concurrencybench.results.RunFolder;
+import org.concurrencybench.results.RunFolderException;
 
 /**
  * The real CPython's results of a run: one file per core count ({@link RunFolder#cpythonFile}), as the
@@ -23,84 +25,16 @@ import org.concurrencybench.results.RunFolder;
  * ({@link CpythonLabels}: "3.11", "3.13t"); a run of one has no label. A file of another shape (a
  * JMH array, another program's JSON) stops the report with one line naming it.
  */
-public record CpythonResults(SortedMap<Integer, CpythonResults.CoreCount> byCores, String label) {
+public record CpythonResults(SortedMap<Integer, CoreCount> byCores, String label) {
 
     /** The results of a run of one interpreter. */
-    public CpythonResults(SortedMap<Integer, CpythonResults.CoreCount> byCores) {
+    public CpythonResults(SortedMap<Integer, CoreCount> byCores) {
         this(byCores, null);
     }
 
     public static final String FORMAT = RunFolder.CPYTHON_FORMAT;
     public static final String BATCH = "cpython.batch";
     public static final String CONVOY = "cpython.convoy";
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
-    /** The interpreter: {@code build} is {@code gil} or {@code free-threaded}. */
-    public record Python(String executable, String version, String implementation, String build) {
-        public boolean freeThreaded() {
-            return "free-threaded".equals(build);
-        }
-    }
-
-    /**
-     * One benchmark, as a JMH entry: {@code rawData} has a row of iteration values per fork (trial);
-     * {@code rounds}, in a file pooled from rounds, the round of each row (null otherwise).
-     */
-    public record Entry(String benchmark, String mode, Map<String, String> params, PrimaryMetric primaryMetric,
-                        List<Integer> rounds) {
-        public String param(String name) {
-            return params.getOrDefault(name, "");
-        }
-
-        public double[] samples() {
-            return primaryMetric.rawData().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).toArray();
-        }
-
-        /** The values by row of {@code rawData} ({@code [row][value]}): a row is one process's trials (one per round in rounds). */
-        public double[][] forks() {
-            return primaryMetric.rawData().stream().map(row -> row.stream().mapToDouble(Double::doubleValue).toArray())
-                    .toArray(double[][]::new);
-        }
-
-        /** The mean of each round's trials by round number; empty for a file not pooled from rounds. */
-        public Map<Integer, Double> roundMeans() {
-            List<List<Double>> raw = primaryMetric.rawData();
-            if (rounds == null || rounds.size() != raw.size()) {
-                return Map.of();
-            }
-            Map<Integer, double[]> sums = new TreeMap<>();
-            for (int i = 0; i < raw.size(); i++) {
-                double[] sum = sums.computeIfAbsent(rounds.get(i), r -> new double[2]);
-                for (double value : raw.get(i)) {
-                    if (Double.isFinite(value)) {
-                        sum[0] += value;
-                        sum[1]++;
-                    }
-                }
-            }
-            Map<Integer, Double> means = new TreeMap<>();
-            sums.forEach((round, sum) -> {
-                if (sum[1] > 0) {
-                    means.put(round, sum[0] / sum[1]);
-                }
-            });
-            return means;
-        }
-    }
-
-    public record PrimaryMetric(double score, String scoreUnit, List<List<Double>> rawData) {
-    }
-
-    /** A benchmark that did not give a result, with the runner's reason. */
-    public record Failed(String benchmark, Map<String, String> params, String reason) {
-    }
-
-    /** One file: {@code runnerFailure} is set (and the rest empty) when the runner itself failed. */
-    public record CoreCount(String format, Python python, int cores, String cpus, String startMethod, Integer cpuUnits,
-                            Double cpuUnitMicros, Double taskMillisTarget, String runnerFailure, List<Entry> benchmarks,
-                            List<Failed> failed) {
-    }
 
     /**
      * The run folder's CPython results, of its first interpreter where it ran several
@@ -128,7 +62,7 @@ public record CpythonResults(SortedMap<Integer, CpythonResults.CoreCount> byCore
                 }
                 all.add(new CpythonResults(byCores, label));
             }
-        } catch (org.concurrencybench.results.RunFolderException e) {
+        } catch (RunFolderException e) {
             throw new ReportException(e.getMessage(), e);
         } catch (IOException e) {
             throw new ReportException(runDirectory + ": cannot list the folder (" + e.getMessage() + ")");
@@ -143,17 +77,13 @@ public record CpythonResults(SortedMap<Integer, CpythonResults.CoreCount> byCore
                         .orElse("CPython");
     }
 
-    /** One file, checked for the documented shape. */
+    /** One file, checked for the documented shape ({@link CpythonResultFile}) and screened ({@link CpythonScreen}). */
     public static CoreCount readFile(Path file) {
-        JsonNode tree = JsonFiles.read(file);
-        if (!tree.isObject() || !FORMAT.equals(tree.path("format").asText()) || !tree.path("benchmarks").isArray()) {
-            throw new ReportException(file + ": not a CPython result file (expected an object with \"format\": \""
-                    + FORMAT + "\" and a \"benchmarks\" array; see docs/cpython.md)");
-        }
+        InputLimits.checkSize(file);
         try {
-            return CpythonScreen.screen(file, MAPPER.treeToValue(tree, CoreCount.class));
-        } catch (JsonProcessingException e) {
-            throw new ReportException(file + ": not a CPython result file: " + e.getOriginalMessage());
+            return CpythonScreen.screen(file, CpythonResultFile.read(file));
+        } catch (RunFolderException e) {
+            throw new ReportException(e.getMessage(), e);
         }
     }
 
@@ -167,7 +97,7 @@ public record CpythonResults(SortedMap<Integer, CpythonResults.CoreCount> byCore
     }
 
     /** The batch entry of this form and workload at this core count. */
-    public Optional<Entry> batch(int cores, String form, String workload) {
+    public Optional<BenchmarkResult> batch(int cores, String form, String workload) {
         return entries(cores).filter(e -> e.benchmark().equals(BATCH) && e.param("form").equals(form)
                 && workloadOf(e.params()).equals(workload)).findFirst();
     }
@@ -186,7 +116,7 @@ public record CpythonResults(SortedMap<Integer, CpythonResults.CoreCount> byCore
     }
 
     /** The convoy entries at this core count. */
-    public List<Entry> convoy(int cores) {
+    public List<BenchmarkResult> convoy(int cores) {
         return entries(cores).filter(e -> e.benchmark().equals(CONVOY)).toList();
     }
 
@@ -215,7 +145,7 @@ public record CpythonResults(SortedMap<Integer, CpythonResults.CoreCount> byCore
                 .map(e -> e.param("calls")).findFirst();
     }
 
-    private Stream<Entry> entries(int cores) {
+    private Stream<BenchmarkResult> entries(int cores) {
         CoreCount count = byCores.get(cores);
         return count == null || count.benchmarks() == null ? Stream.empty() : count.benchmarks().stream();
     }

@@ -1,5 +1,6 @@
 package org.concurrencybench.report.input;
 
+import org.concurrencybench.results.BenchmarkResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

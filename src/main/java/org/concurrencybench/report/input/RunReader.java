@@ -1,9 +1,11 @@
 package org.concurrencybench.report.input;
 
+import org.concurrencybench.results.BenchmarkResult;
 import org.concurrencybench.results.MachineInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.concurrencybench.results.JmhResultFile;
 import org.concurrencybench.results.Outcome;
 import org.concurrencybench.results.RoundFiles;
 import org.concurrencybench.results.RoundPool;
@@ -44,7 +46,7 @@ public final class RunReader {
         for (int cores : coreCounts(folder)) {
             Path file = folder.coresFile(cores);
             InputLimits.checkSize(file);
-            byCores.put(cores, withRounds(folder, cores, JmhResultParser.read(file)));
+            byCores.put(cores, withRounds(folder, cores, results(file)));
             InputLimits.checkResults(file, byCores.get(cores));
         }
         InputLimits.checkSettings(directory, byCores);
@@ -64,6 +66,15 @@ public final class RunReader {
         return new RunResults(directory, machine, byCores, outcomes);
     }
 
+    /** JMH's results in one core count's file, its one-line errors as the report's. */
+    private static List<BenchmarkResult> results(Path file) {
+        try {
+            return JmhResultFile.read(file);
+        } catch (RunFolderException e) {
+            throw new ReportException(e.getMessage(), e);
+        }
+    }
+
     /**
      * A run made in rounds: each result's forks get the round they came from, read from JMH's own
      * files under {@code rounds/} (the sweep pooled them into {@code cores-N.json} in round order).
@@ -80,9 +91,8 @@ public final class RunReader {
         } catch (IOException | RunFolderException e) {
             throw new ReportException(files.dir() + ": cannot read the rounds (" + e.getMessage() + ")");
         }
-        return results.stream().map(result -> pooled.stream()
-                .filter(p -> p.result().benchmark().equals(result.benchmark()) && p.result().params().equals(result.params())
-                        && p.rounds().size() == result.primary().rawData().length)
+        return results.stream().map(result -> pooled.stream().map(RoundPool.Pooled::result)
+                .filter(p -> p.sameCell(result) && p.rounds().size() == result.primary().rawData().size())
                 .findFirst().map(p -> result.withRounds(p.rounds())).orElse(result)).toList();
     }
 

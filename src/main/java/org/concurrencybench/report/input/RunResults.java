@@ -1,5 +1,6 @@
 package org.concurrencybench.report.input;
 
+import org.concurrencybench.results.BenchmarkResult;
 import org.concurrencybench.results.MachineInfo;
 import org.concurrencybench.results.Outcome;
 import java.nio.file.Path;

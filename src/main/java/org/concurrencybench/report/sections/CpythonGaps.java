@@ -18,6 +18,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import org.concurrencybench.model.Model;
 import org.concurrencybench.results.CpythonPairing;
+import org.concurrencybench.results.BenchmarkResult;
 
 /**
  * Why CPython and the simulation are more than {@link CpythonComparison#FLAG_FACTOR} apart, said
@@ -99,7 +100,7 @@ final class CpythonGaps {
     private static Optional<String> roundTrips(RunResults run, CpythonResults py, String workload,
                                                List<SpeedupRow> rows, double level) {
         int cores = rows.stream().mapToInt(SpeedupRow::cores).max().orElseThrow();
-        Optional<CpythonResults.Entry> pySequential = py.batch(cores, CpythonPairing.SEQUENTIAL, workload);
+        Optional<BenchmarkResult> pySequential = py.batch(cores, CpythonPairing.SEQUENTIAL, workload);
         Optional<SampleStats> jvmSequential = CpythonComparison.jvmBatch(run, Model.SEQUENTIAL, workload, cores, level);
         if (pySequential.isEmpty() || jvmSequential.isEmpty()) {
             return Optional.empty();
@@ -109,16 +110,16 @@ final class CpythonGaps {
         double toMicros = 1000.0 / (tasks * trips);
         List<PerRoundTrip> each = new ArrayList<>();
         for (SpeedupRow row : rows) {
-            Optional<CpythonResults.Entry> form = py.batch(row.cores(), row.form(), workload);
+            Optional<BenchmarkResult> form = py.batch(row.cores(), row.form(), workload);
             Optional<SampleStats> model = CpythonComparison.jvmBatch(run, Model.valueOf(row.model()), workload,
                     row.cores(), level);
             if (form.isEmpty() || model.isEmpty()) {
                 return Optional.empty();
             }
-            each.add(new PerRoundTrip(row, SampleStats.of(form.get().samples(), level).mean() * toMicros,
+            each.add(new PerRoundTrip(row, SampleStats.of(form.get().primary().samples(), level).mean() * toMicros,
                     model.get().mean() * toMicros));
         }
-        double pyMillis = SampleStats.of(pySequential.get().samples(), level).mean();
+        double pyMillis = SampleStats.of(pySequential.get().primary().samples(), level).mean();
         return Optional.of(roundTrip(each, cores, pyMillis * toMicros, jvmSequential.get().mean() * toMicros, tasks,
                 trips));
     }
@@ -159,10 +160,10 @@ final class CpythonGaps {
     private static OptionalDouble extraPerTask(CpythonResults py, RunResults run, String workload, String form,
                                                Model model, int cores, double level) {
         Optional<SampleStats> batch = form != null
-                ? py.batch(cores, form, workload).map(e -> SampleStats.of(e.samples(), level))
+                ? py.batch(cores, form, workload).map(e -> SampleStats.of(e.primary().samples(), level))
                 : CpythonComparison.jvmBatch(run, model, workload, cores, level);
         Optional<SampleStats> sequential = form != null
-                ? py.batch(cores, CpythonPairing.SEQUENTIAL, workload).map(e -> SampleStats.of(e.samples(), level))
+                ? py.batch(cores, CpythonPairing.SEQUENTIAL, workload).map(e -> SampleStats.of(e.primary().samples(), level))
                 : CpythonComparison.jvmBatch(run, Model.SEQUENTIAL, workload, cores, level);
         if (batch.isEmpty() || sequential.isEmpty()) {
             return OptionalDouble.empty();

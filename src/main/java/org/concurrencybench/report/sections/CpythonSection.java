@@ -19,6 +19,7 @@ import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.concurrencybench.results.CpythonResultFile;
 
 /**
  * The report's "real CPython beside the simulation" part: a section per workload with the speedup
@@ -59,7 +60,7 @@ final class CpythonSection {
     }
 
     private static String introduction(CpythonResults py) {
-        CpythonResults.CoreCount first = py.byCores().values().stream().filter(c -> c.runnerFailure() == null)
+        CpythonResultFile.CoreCount first = py.byCores().values().stream().filter(c -> c.runnerFailure() == null)
                 .findFirst().orElse(py.byCores().values().iterator().next());
         String python = py.python().map(p -> p.implementation() + " " + p.version() + (p.freeThreaded()
                 ? " (free-threaded: its threads are paired with the free JVM models, THREAD_PER_TASK and FIXED_POOL)"

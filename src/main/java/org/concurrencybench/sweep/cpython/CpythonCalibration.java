@@ -1,15 +1,15 @@
 package org.concurrencybench.sweep.cpython;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.concurrencybench.model.Model;
-import org.concurrencybench.results.JmhResult;
+import org.concurrencybench.results.BenchmarkResult;
+import org.concurrencybench.results.CpythonResultFile;
 import org.concurrencybench.results.JmhResultFile;
 import org.concurrencybench.results.RunFolder;
+import org.concurrencybench.results.RunFolderException;
 import org.concurrencybench.sweep.plan.SweepPlan;
 import org.concurrencybench.workload.Workload;
 
@@ -24,7 +24,6 @@ final class CpythonCalibration {
 
     /** One JVM CPU task where the sweep did not measure one: the default 700-unit task (WorkloadSettings). */
     static final double DEFAULT_TASK_MILLIS = 5.0;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private CpythonCalibration() {
     }
@@ -45,8 +44,11 @@ final class CpythonCalibration {
         if (!Files.isRegularFile(out)) {
             return null;
         }
-        JsonNode units = JSON.readTree(out.toFile()).path("cpuUnits");
-        return units.canConvertToInt() && units.asInt() > 0 ? units.asInt() : null;
+        try {
+            return CpythonResultFile.cpuUnits(out);
+        } catch (RunFolderException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     /**
@@ -58,17 +60,17 @@ final class CpythonCalibration {
             if (!Files.isRegularFile(file)) {
                 continue;
             }
-            for (JmhResult result : JmhResultFile.read(file)) {
+            for (BenchmarkResult result : JmhResultFile.read(file)) {
                 if (result.is("ModelBenchmark", "batch") && Model.SEQUENTIAL.name().equals(result.param("model"))
                         && Workload.CPU.name().equals(result.param("workload"))) {
-                    return result.primaryMetric().score() / tasks(result);
+                    return result.primary().score() / tasks(result);
                 }
             }
         }
         return DEFAULT_TASK_MILLIS;
     }
 
-    private static int tasks(JmhResult result) {
+    private static int tasks(BenchmarkResult result) {
         try {
             return Integer.parseInt(result.param("tasks"));
         } catch (NumberFormatException e) {

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.concurrencybench.report.input.CpythonResults;
 import org.concurrencybench.results.RunFolder;
+import org.concurrencybench.results.CpythonResultFile;
 
 /**
  * The CPython part of the sweep's {@code RunCheck}: every CPython cell the companion listed as failed (a user's
@@ -40,14 +41,14 @@ public record CpythonCheck(int measured, int failed, List<String> problems) {
     /** One interpreter's files: its measured count; its failed cells added to {@code problems}. */
     private static int of(CpythonResults results, List<String> problems) {
         int measured = 0;
-        for (Map.Entry<Integer, CpythonResults.CoreCount> count : results.byCores().entrySet()) {
+        for (Map.Entry<Integer, CpythonResultFile.CoreCount> count : results.byCores().entrySet()) {
             String where = "cores=" + count.getKey() + " CPython" + (results.label() == null ? "" : " " + results.label());
-            CpythonResults.CoreCount file = count.getValue();
+            CpythonResultFile.CoreCount file = count.getValue();
             if (file.runnerFailure() != null) {
                 problems.add(where + ": FAILED: " + file.runnerFailure());
             }
             measured += file.benchmarks() == null ? 0 : file.benchmarks().size();
-            for (CpythonResults.Failed failed : file.failed() == null ? List.<CpythonResults.Failed>of() : file.failed()) {
+            for (CpythonResultFile.Failed failed : file.failed() == null ? List.<CpythonResultFile.Failed>of() : file.failed()) {
                 if (org.concurrencybench.report.analysis.CpythonComparison.Finding.CpythonUnavailable.is(failed.reason())) {
                     continue; // a form this interpreter lacks (an interpreter pool before 3.13): not a failure
                 }
@@ -57,7 +58,7 @@ public record CpythonCheck(int measured, int failed, List<String> problems) {
         return measured;
     }
 
-    private static String label(CpythonResults.Failed failed) {
+    private static String label(CpythonResultFile.Failed failed) {
         Map<String, String> params = failed.params() == null ? Map.of() : failed.params();
         String shown = new TreeMap<>(params).entrySet().stream().filter(e -> SHOWN.contains(e.getKey()))
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));

@@ -1,7 +1,5 @@
 package org.concurrencybench.sweep.cpython;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -9,7 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.concurrencybench.model.Model;
+import org.concurrencybench.results.CpythonResultFile;
+import org.concurrencybench.results.JsonMapping;
 import org.concurrencybench.results.RunFolder;
+import org.concurrencybench.results.RunFolderException;
 import org.concurrencybench.sweep.jmh.ChildProcess;
 import org.concurrencybench.sweep.plan.Profile;
 import org.concurrencybench.workload.Workload;
@@ -27,7 +28,6 @@ public final class CpythonStep {
     /** A runner's time limit: this many times its estimate, plus {@link #LIMIT_SLACK_MILLIS}. */
     private static final int LIMIT_FACTOR = 3;
     private static final long LIMIT_SLACK_MILLIS = 60_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What a core count's file says when the runner itself failed: no benchmarks, and why. */
     record RunnerFailure(String format, int cores, String cpus, String runnerFailure, List<Object> benchmarks,
@@ -149,17 +149,23 @@ public final class CpythonStep {
     }
 
     private void fail(int cores, String cpus, Path out, Path log, String why) throws IOException {
-        JSON.writeValue(out.toFile(), new RunnerFailure(cores, cpus, why));
+        JsonMapping.mapper().writeValue(out.toFile(), new RunnerFailure(cores, cpus, why));
         console.printf("    cpython at %d cores FAILED: %s (see %s)%n", cores, why, log);
     }
 
-    private void summarize(Path out) throws IOException {
-        JsonNode written = JSON.readTree(out.toFile());
+    private void summarize(Path out) {
+        CpythonResultFile.CoreCount written;
+        try {
+            written = CpythonResultFile.read(out);
+        } catch (RunFolderException e) {
+            console.printf("    cpython: %s%n", e.getMessage()); // the report and verify say it again
+            return;
+        }
+        List<CpythonResultFile.Failed> failed = written.failed() == null ? List.of() : written.failed();
         console.printf("    cpython: %d measured, %d failed, %d CPU units per task -> %s%n",
-                written.path("benchmarks").size(), written.path("failed").size(), written.path("cpuUnits").asInt(),
+                written.benchmarks().size(), failed.size(), written.cpuUnits() == null ? 0 : written.cpuUnits(),
                 out.getFileName());
-        written.path("failed").forEach(f -> console.printf("    cpython %s %s FAILED: %s%n",
-                f.path("benchmark").asText(), f.path("params"), f.path("reason").asText()));
+        failed.forEach(f -> console.printf("    cpython %s %s FAILED: %s%n", f.benchmark(), f.params(), f.reason()));
     }
 
     private static String lastLine(Path log) throws IOException {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.concurrencybench.results.Cell;
-import org.concurrencybench.results.JmhResult;
+import org.concurrencybench.results.BenchmarkResult;
 import org.concurrencybench.results.Outcome;
 
 /**
@@ -16,7 +16,7 @@ import org.concurrencybench.results.Outcome;
 public final class CellSettlement {
 
     /** JMH's result entries of the measured cells, and the cells that failed. */
-    public record Settled(List<JmhResult> measured, List<Outcome> failed) {
+    public record Settled(List<BenchmarkResult> measured, List<Outcome> failed) {
     }
 
     private CellSettlement() {
@@ -26,13 +26,13 @@ public final class CellSettlement {
      * @param results         JMH's entries from its {@code -rf json} file
      * @param noResultReason  what to say of a cell with neither a result nor a failure (its own lines' reason)
      */
-    public static Settled settle(int cores, List<Cell> planned, List<JmhResult> results, List<JmhConsole.Failure> failures,
+    public static Settled settle(int cores, List<Cell> planned, List<BenchmarkResult> results, List<JmhConsole.Failure> failures,
                           Function<Cell, String> noResultReason) {
-        List<JmhResult> measured = new ArrayList<>();
+        List<BenchmarkResult> measured = new ArrayList<>();
         List<Outcome> failed = new ArrayList<>();
-        List<JmhResult> unclaimed = new ArrayList<>(results);
+        List<BenchmarkResult> unclaimed = new ArrayList<>(results);
         for (Cell cell : planned) {
-            List<JmhResult> own = unclaimed.stream().filter(r -> cell.matches(r.benchmark(), r.params()))
+            List<BenchmarkResult> own = unclaimed.stream().filter(r -> cell.matches(r.benchmark(), r.params()))
                     .toList();
             unclaimed.removeAll(own);
             JmhConsole.Failure failure = failures.stream().filter(f -> cell.matches(f.benchmark(), f.params()))
@@ -46,7 +46,7 @@ public final class CellSettlement {
             }
         }
         // Entries no planned cell claims (none today) are kept as JMH wrote them, unless they failed.
-        for (JmhResult extra : unclaimed) {
+        for (BenchmarkResult extra : unclaimed) {
             boolean threw = failures.stream().anyMatch(f -> f.benchmark().equals(extra.benchmark())
                     && f.params().equals(extra.params()));
             if (!threw) {

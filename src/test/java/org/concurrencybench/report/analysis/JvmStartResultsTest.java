@@ -1,7 +1,7 @@
 package org.concurrencybench.report.analysis;
 
-import org.concurrencybench.report.input.BenchmarkResult;
-import org.concurrencybench.report.input.Metric;
+import org.concurrencybench.results.BenchmarkResult;
+import org.concurrencybench.results.Metric;
 import org.concurrencybench.report.input.RunResults;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

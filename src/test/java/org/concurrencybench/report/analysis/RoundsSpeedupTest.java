@@ -52,7 +52,7 @@ class RoundsSpeedupTest {
             files.finish(round);
         }
         new ObjectMapper().writeValue(new RunFolder(run).coresFile(1).toFile(),
-                RoundPool.read(files, 1).stream().map(p -> p.result().source()).toList());
+                RoundPool.read(files, 1).stream().map(RoundPool.Pooled::jmhEntry).toList());
         if (!keepRounds) {
             try (var walk = Files.walk(files.dir())) {
                 for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -61,7 +61,7 @@ class SharedRoundsSpeedupTest {
         }
         for (int cores : new int[] {1, 2}) {
             new ObjectMapper().writeValue(new RunFolder(run).coresFile(cores).toFile(),
-                    RoundPool.read(files, cores).stream().map(p -> p.result().source()).toList());
+                    RoundPool.read(files, cores).stream().map(RoundPool.Pooled::jmhEntry).toList());
         }
         return run;
     }

@@ -2,8 +2,8 @@ package org.concurrencybench.report.analysis;
 
 import org.concurrencybench.report.Fixtures;
 import org.concurrencybench.report.ReportGenerator;
-import org.concurrencybench.report.input.BenchmarkResult;
-import org.concurrencybench.report.input.Metric;
+import org.concurrencybench.results.BenchmarkResult;
+import org.concurrencybench.results.Metric;
 import org.concurrencybench.report.input.RunReader;
 import org.concurrencybench.report.input.RunResults;
 import org.concurrencybench.report.render.OutputFormat;

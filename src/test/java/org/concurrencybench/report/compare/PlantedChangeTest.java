@@ -1,8 +1,8 @@
 package org.concurrencybench.report.compare;
 
 import org.concurrencybench.report.analysis.ScalingAnalysis;
-import org.concurrencybench.report.input.BenchmarkResult;
-import org.concurrencybench.report.input.Metric;
+import org.concurrencybench.results.BenchmarkResult;
+import org.concurrencybench.results.Metric;
 import org.concurrencybench.report.input.RunResults;
 import org.concurrencybench.report.sections.PowerLine;
 import org.concurrencybench.report.stats.Decision;

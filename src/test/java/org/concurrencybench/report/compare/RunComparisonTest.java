@@ -30,7 +30,7 @@ class RunComparisonTest {
     private static double[][] forks(RunResults run, int cores, String model, String workload) {
         return run.of("ModelBenchmark", cores).stream()
                 .filter(r -> r.param("model", "").equals(model) && r.param("workload", "").equals(workload))
-                .findFirst().orElseThrow().primary().rawData();
+                .findFirst().orElseThrow().primary().forks();
     }
 
     @Test

@@ -21,6 +21,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.concurrencybench.results.BenchmarkResult;
+import org.concurrencybench.results.CpythonResultFile;
+import org.concurrencybench.results.Metric;
 
 /**
  * The report's CPython comparison on the planted run {@code report/cpython} (written by
@@ -119,14 +122,14 @@ class CpythonReportTest {
 
     /** A CPython side of one trial per round: sequential at 1 core and the pool at 2, every round slower than the last. */
     private static CpythonResults drifting(List<Integer> rounds) {
-        CpythonResults.Python python = new CpythonResults.Python("python3", "3.11.7", "CPython", "gil");
-        java.util.function.BiFunction<String, List<List<Double>>, CpythonResults.Entry> batch = (form, raw) ->
-                new CpythonResults.Entry(CpythonResults.BATCH, "avgt", Map.of("form", form, "workload", "CPU"),
-                        new CpythonResults.PrimaryMetric(0, "ms/op", raw), rounds);
-        CpythonResults.CoreCount one = new CpythonResults.CoreCount(CpythonResults.FORMAT, python, 1, "0", "fork", 5,
+        CpythonResultFile.Python python = new CpythonResultFile.Python("python3", "3.11.7", "CPython", "gil");
+        java.util.function.BiFunction<String, List<List<Double>>, BenchmarkResult> batch = (form, raw) ->
+                new BenchmarkResult(CpythonResults.BATCH, "avgt", 1, 0, Map.of("form", form, "workload", "CPU"),
+                        new Metric(0, Double.NaN, "ms/op", raw), Map.of(), rounds);
+        CpythonResultFile.CoreCount one = new CpythonResultFile.CoreCount(CpythonResults.FORMAT, python, 1, "0", "fork", 5,
                 null, null, null, List.of(batch.apply("sequential", List.of(List.of(100.0), List.of(200.0), List.of(300.0)))),
                 List.of());
-        CpythonResults.CoreCount two = new CpythonResults.CoreCount(CpythonResults.FORMAT, python, 2, "0,1", "fork", 5,
+        CpythonResultFile.CoreCount two = new CpythonResultFile.CoreCount(CpythonResults.FORMAT, python, 2, "0,1", "fork", 5,
                 null, null, null, List.of(batch.apply("ThreadPoolExecutor",
                         List.of(List.of(50.0), List.of(100.0), List.of(150.0)))), List.of());
         return new CpythonResults(new java.util.TreeMap<>(Map.of(1, one, 2, two)));
@@ -148,12 +151,12 @@ class CpythonReportTest {
 
     @Test
     void readsWhatTheRealRunnerWrote() {
-        CpythonResults.CoreCount count = CpythonResults.readFile(Fixtures.run("cpython").getParent()
+        CpythonResultFile.CoreCount count = CpythonResults.readFile(Fixtures.run("cpython").getParent()
                 .resolve("cpython-real").resolve("cpython-cores-1.json"));
         assertEquals(1, count.cores());
         assertEquals(List.of("cpython.batch", "cpython.batch", "cpython.convoy"),
-                count.benchmarks().stream().map(CpythonResults.Entry::benchmark).toList());
-        assertTrue(count.benchmarks().stream().allMatch(e -> e.samples().length == 3));
+                count.benchmarks().stream().map(BenchmarkResult::benchmark).toList());
+        assertTrue(count.benchmarks().stream().allMatch(e -> e.primary().samples().length == 3));
         assertEquals("CPython", count.python().implementation());
     }
 

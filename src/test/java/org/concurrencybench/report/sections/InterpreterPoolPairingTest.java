@@ -13,6 +13,9 @@ import org.concurrencybench.report.input.RunReader;
 import org.concurrencybench.report.input.RunResults;
 import org.concurrencybench.results.CpythonPairing;
 import org.junit.jupiter.api.Test;
+import org.concurrencybench.results.BenchmarkResult;
+import org.concurrencybench.results.CpythonResultFile;
+import org.concurrencybench.results.Metric;
 
 /**
  * The interpreter pool beside the simulation: paired with FIXED_POOL in either build (the same
@@ -32,13 +35,13 @@ class InterpreterPoolPairingTest {
     }
 
     private static CpythonResults withPoolFailure(String reason) {
-        CpythonResults.Python python = new CpythonResults.Python("python3", "3.11.7", "CPython", "gil");
-        CpythonResults.Entry sequential = new CpythonResults.Entry(CpythonResults.BATCH, "avgt",
+        CpythonResultFile.Python python = new CpythonResultFile.Python("python3", "3.11.7", "CPython", "gil");
+        BenchmarkResult sequential = new BenchmarkResult(CpythonResults.BATCH, "avgt", 1, 0,
                 Map.of("form", "sequential", "workload", "CPU"),
-                new CpythonResults.PrimaryMetric(100, "ms/op", List.of(List.of(100.0, 101.0), List.of(99.0, 100.0))), null);
-        CpythonResults.Failed pool = new CpythonResults.Failed(CpythonResults.BATCH,
+                new Metric(100, Double.NaN, "ms/op", List.of(List.of(100.0, 101.0), List.of(99.0, 100.0))), Map.of());
+        CpythonResultFile.Failed pool = new CpythonResultFile.Failed(CpythonResults.BATCH,
                 Map.of("form", CpythonPairing.INTERPRETER_POOL, "workload", "CPU"), reason);
-        CpythonResults.CoreCount one = new CpythonResults.CoreCount(CpythonResults.FORMAT, python, 1, "0", "fork", 5,
+        CpythonResultFile.CoreCount one = new CpythonResultFile.CoreCount(CpythonResults.FORMAT, python, 1, "0", "fork", 5,
                 null, null, null, List.of(sequential), List.of(pool));
         return new CpythonResults(new TreeMap<>(Map.of(1, one)));
     }

@@ -1,7 +1,7 @@
 package org.concurrencybench.report.sections;
 
-import org.concurrencybench.report.input.BenchmarkResult;
-import org.concurrencybench.report.input.Metric;
+import org.concurrencybench.results.BenchmarkResult;
+import org.concurrencybench.results.Metric;
 import org.concurrencybench.report.input.RunResults;
 import org.concurrencybench.report.render.ChartSink;
 import org.concurrencybench.report.render.OutputFormat;

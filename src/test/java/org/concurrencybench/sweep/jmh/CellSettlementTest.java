@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.concurrencybench.results.Cell;
-import org.concurrencybench.results.JmhResult;
+import org.concurrencybench.results.BenchmarkResult;
 import org.concurrencybench.results.JmhResultFile;
 import org.concurrencybench.results.Outcome;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class CellSettlementTest {
     private static final String CAPACITY = "org.concurrencybench.bench.CapacityBenchmark.batch";
     private static final String MODELS = "org.concurrencybench.bench.ModelBenchmark.batch";
 
-    private static List<JmhResult> results(String name) throws URISyntaxException {
+    private static List<BenchmarkResult> results(String name) throws URISyntaxException {
         return JmhResultFile.read(Path.of(CellSettlementTest.class.getResource("/results/jmh/" + name).toURI()));
     }
 
@@ -49,7 +49,7 @@ class CellSettlementTest {
 
     @Test
     void measuredCellsKeepJmhsEntriesAndACellJmhDidNotRunFails() throws Exception {
-        List<JmhResult> results = results("quick-1-fork.json");
+        List<BenchmarkResult> results = results("quick-1-fork.json");
         Cell measured = new Cell(MODELS, Map.of("model", "SEQUENTIAL", "workload", "CPU", "tasks", "32"));
         Cell missing = new Cell(MODELS, Map.of("model", "FIXED_POOL", "workload", "CPU", "tasks", "32"));
         CellSettlement.Settled settled = CellSettlement.settle(1, List.of(measured, missing), results, List.of(),

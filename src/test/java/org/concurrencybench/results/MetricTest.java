@@ -1,4 +1,4 @@
-package org.concurrencybench.report.input;
+package org.concurrencybench.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
