@@ -162,7 +162,7 @@ public final class ReportCommand implements Callable<Integer> {
                         + ", a measurement; report each on its own");
                 return 2;
             }
-            Path target = out != null ? out : ReportGenerator.defaultOutput(all);
+            Path target = out != null ? out : ReportGenerator.defaultOutputOfSides(runs);
             long started = System.nanoTime();
             new ReportGenerator(confidence, formats, settings, residuals).writeSides(runs, target,
                     warning -> err.println("warning: " + warning));

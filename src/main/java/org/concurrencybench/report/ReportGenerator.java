@@ -58,18 +58,34 @@ public final class ReportGenerator {
     }
 
     /**
-     * The default output folder: {@code charts/<run-id>}, {@code charts/compare-<a>-vs-<b>} for two
-     * runs, and {@code charts/compare-<a>+<N>-<hash>} for more (the first run, how many others, a
-     * short hash of every run id): its length stays bounded however many runs are compared.
+     * The default output folder of runs, each its own side: see {@link #defaultOutputOfSides}.
      */
     public static Path defaultOutput(List<RunResults> runs) {
-        List<String> folders = runs.stream().map(RunNames::folderOf).toList();
+        return defaultOutputOfSides(runs.stream().map(List::of).toList());
+    }
+
+    /**
+     * The default output folder: {@code charts/<run-id>} for one run; for two sides
+     * {@code charts/compare-<a>-vs-<b>}, where a side of several runs reads {@code <first>+<N>} (its
+     * first run and how many more) followed by a short hash of every run id, since the count alone
+     * would name two different sets alike; for more sides {@code charts/compare-<a>+<N>-<hash>} (the
+     * first run, how many others). Every name is one safe path element of bounded length.
+     */
+    public static Path defaultOutputOfSides(List<List<RunResults>> sides) {
+        List<RunResults> runs = sides.stream().flatMap(List::stream).toList();
         if (runs.size() == 1) {
-            return Path.of("charts", folders.get(0));
+            return Path.of("charts", RunNames.folderOf(runs.get(0)));
         }
         String hash = SafeName.shortHash(String.join("\n", runs.stream().map(RunResults::runId).toList()));
-        String name = runs.size() == 2 ? "compare-" + String.join("-vs-", folders)
-                : "compare-" + folders.get(0) + "+" + (runs.size() - 1) + "-" + hash;
+        String name;
+        if (sides.size() == 2) {
+            List<String> named = sides.stream().map(side -> RunNames.folderOf(side.get(0))
+                    + (side.size() > 1 ? "+" + (side.size() - 1) : "")).toList();
+            boolean several = sides.stream().anyMatch(side -> side.size() > 1);
+            name = "compare-" + String.join("-vs-", named) + (several ? "-" + hash : "");
+        } else {
+            name = "compare-" + RunNames.folderOf(runs.get(0)) + "+" + (runs.size() - 1) + "-" + hash;
+        }
         return Path.of("charts", SafeName.bounded(name, name + hash, SafeName.MAX_LENGTH + 20));
     }
 

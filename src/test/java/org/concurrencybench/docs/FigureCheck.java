@@ -22,13 +22,16 @@ import java.util.regex.Pattern;
  * &lt;!-- figures run=20261201-081732-dev-2core run.q=20261201-094706-dev-2core-quick2: KEY; KEY; =64; !95 hand-timed --&gt;
  * </pre>
  * The entries after the colon pair up, in reading order, with <em>every</em> number of the block
- * (outside code spans, link targets, images' alt texts and comments; version numbers and numbers joined to words, as in
- * {@code 2-core} or {@code x86-64}, are not numbers here), so a block cannot hold a figure that is
- * not accounted for. An entry is
+ * (outside link targets, images' alt texts and comments; version numbers and numbers joined to words, as in
+ * {@code 2-core} or {@code x86-64}, are not numbers here; inside a code span only what reads as a figure,
+ * a decimal, a duration or a number with a unit, as in {@code `took 375 ms`}, not a flag's value), so a
+ * block cannot hold a figure that is not accounted for. An entry is
  * <ul>
  * <li>an expression of lookups ({@code + - * /}, parentheses, numbers), whose value must round to
  *     the printed figure at the figure's own precision (half a unit of its last digit);</li>
- * <li>{@code =LITERAL}: not a measurement (a count, a parameter, a default): the text must say exactly that;</li>
+ * <li>{@code =LITERAL}: not a measurement (a parameter, a default, a size): the text must say exactly that.
+ *     A constant stands for a setting, never a result: a count of things ("12 of 12 intervals") pinned as
+ *     one fails unless it names the setting it is ({@code =1 CPUs that taskset -c 0 allows});</li>
  * <li>{@code !LITERAL reason}: a figure from outside the committed runs (a published reference, a hand
  *     measurement), exempt from recomputation, with why; the text must still say exactly that.</li>
  * </ul>
@@ -61,6 +64,9 @@ import java.util.regex.Pattern;
  * sentence's word checked against the runs. "Every CPU cell is called slower" is
  * {@code claim CmpRows@0{workload=CPU,verdict=slower} == CmpRows@0{workload=CPU}}; "largest", "at most",
  * "none" likewise, as counts of the cells beyond the bound. A claim that does not hold is a problem.
+ * A sentence that says "every", "all", "none", "largest", "smallest", "at most" or "at least" may hold
+ * no number without a check, in any doc; one whose word is an extreme or a bound ("largest", "at most",
+ * "none", ...) and holds a measured figure needs a claim in its marker: the figure alone may be any cell's.
  *
  * <h2>Fenced examples</h2>
  * A fenced block is not prose, except one that holds a {@code figures} marker: that is an example of the
@@ -88,15 +94,25 @@ final class FigureCheck {
     }
 
     /** A number found in a block: its printed text, value, precision (half a unit of its last digit) and line. */
-    record Token(String printed, double value, double halfUnit, int line, int start, boolean unit) {
+    record Token(String printed, double value, double halfUnit, int line, int start, boolean unit, boolean countOf,
+            String quantifier) {
         Token(String printed, double value, double halfUnit, int line, int start) {
-            this(printed, value, halfUnit, line, start, false);
+            this(printed, value, halfUnit, line, start, false, false, null);
         }
     }
 
     /** What follows a number that makes it a measurement rather than a count. */
     private static final Pattern UNIT = Pattern.compile("\\s?(?:ms|s|µs|min|×|%|MiB|KiB|GiB|MB|B|round trips|per second)(?![\\w])");
 
+    /** What follows a number that makes it a count of things ("12 of 12 intervals"): a result to compute, unless a setting. */
+    private static final Pattern COUNT_OF = Pattern.compile("\\s+of\\s+(?:the\\s+)?\\d");
+    /** Words that make a sentence a claim about every cell, the extreme one or a bound, which a figure alone does not check. */
+    private static final Pattern QUANTIFIER = Pattern.compile(
+            "\\b(?:[Ee]very|[Aa]ll|[Nn]one|[Ll]argest|[Ss]mallest|[Aa]t most|[Aa]t least)\\b");
+    /** The quantifiers that make a measured figure an extreme or a bound, which only a claim over the cells checks. */
+    private static final Pattern EXTREME = Pattern.compile("largest|smallest|at most|at least|none");
+    /** Where a sentence ends: a stop, question or exclamation mark or semicolon before white space, or a blank line. */
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?;](?=\\s|$)|\\n\\s*\\n");
     private static final Pattern DURATION = Pattern.compile("(?<![\\w.])(?:(\\d+)h(\\d+)m(?:(\\d+)s)?|(\\d+)m(\\d+)s)(?![\\w])");
     private static final Pattern NUMBER = Pattern.compile(
             "(?<![\\w.\\-−])([-−]?)(\\d{1,3}(?:,\\d{3})++(?:\\.\\d++)?|\\d++(?:\\.\\d++)?)(?![\\d]|\\.\\d|-\\w|[A-Za-wyz_]|x\\w)");
@@ -144,8 +160,11 @@ final class FigureCheck {
             List<Token> tokens = tokens(b);
             if (marker == null) {
                 for (Token t : tokens) {
-                    if (strict || figureLike(b, t)) {
+                    if (strict || figureLike(t)) {
                         problems.add(file + ":" + t.line + ": figure \"" + t.printed + "\" has no source: mark its block with <!-- figures ... -->");
+                    } else if (t.quantifier != null) {
+                        problems.add(file + ":" + t.line + ": figure \"" + t.printed + "\" stands in a sentence that says \""
+                                + t.quantifier + "\" and has no check: mark its block with <!-- figures ... --> and compute it");
                     }
                 }
                 continue;
@@ -247,12 +266,19 @@ final class FigureCheck {
                     + "; the numbers are " + paired.stream().map(Token::printed).toList());
             return;
         }
+        boolean claimed = java.util.Arrays.stream(body.split(";")).anyMatch(e -> e.strip().startsWith("claim "));
         for (int i = 0; i < entries.size(); i++) {
-            figure(file, paired.get(i), entries.get(i), aliases, figures, problems);
+            figure(file, paired.get(i), entries.get(i), aliases, claimed, figures, problems);
         }
     }
 
-    private void figure(String file, Token t, String entry, Map<String, RunData> aliases, List<Figure> figures, List<String> problems) {
+    /**
+     * One number against its entry. A constant stands only for a setting: never for a count of things
+     * ("12 of 12 intervals"), which is a result, and in a sentence that says "every", "largest" or
+     * "at most" only with the setting's name ({@code =2 --cores}) or beside a claim that checks the word.
+     */
+    private void figure(String file, Token t, String entry, Map<String, RunData> aliases, boolean claimed,
+            List<Figure> figures, List<String> problems) {
         String where = file + ":" + t.line + ": figure \"" + t.printed + "\"";
         if (entry.startsWith("=") || entry.startsWith("!")) {
             String rest = entry.substring(1).strip();
@@ -264,6 +290,11 @@ final class FigureCheck {
             }
             if (!literal.equals(t.printed)) {
                 problems.add(where + ": the marker pins " + (exempt ? "the exempt figure " : "the constant ") + literal);
+            }
+            if (!exempt && t.countOf && reason == null) {
+                problems.add(where + ": a count of things is a result, pinned as the constant " + literal
+                        + ": compute it (Cells@N{...}, Outcomes@N{...}, CmpRows@N{...}), or name the setting it is (="
+                        + literal + " SETTING)");
             }
             figures.add(new Figure(file, t.line, t.printed, exempt ? "exempt" : "constant", null, reason, null));
             return;
@@ -277,6 +308,10 @@ final class FigureCheck {
             return;
         }
         figures.add(new Figure(file, t.line, t.printed, "keyed", entry, null, value));
+        if (t.quantifier != null && EXTREME.matcher(t.quantifier).matches() && !claimed) {
+            problems.add(where + ": a measured figure in a sentence that says \"" + t.quantifier + "\", and no claim checks"
+                    + " the word: add one to the marker (claim EXPR OP EXPR)");
+        }
         if (Math.abs(value - t.value) > t.halfUnit * (1 + 1e-9) + 1e-12) {
             problems.add(where + " (" + entry + " in run " + runName + "): the run gives " + show(value) + ", which prints as "
                     + round(value, t));
@@ -384,7 +419,7 @@ final class FigureCheck {
     }
 
     /** A number worth a source even in a doc that is not strict: a decimal, or one with a unit of measure. */
-    private static boolean figureLike(Block b, Token t) {
+    private static boolean figureLike(Token t) {
         return t.printed.contains(".") || t.printed.matches(".*[hms]") || t.unit;
     }
 
@@ -520,15 +555,24 @@ final class FigureCheck {
         return tokens(b.text, b.firstLine);
     }
 
-    /** The numbers of {@code text}, whose first line is {@code firstLine}, in reading order. */
+    /**
+     * The numbers of {@code text}, whose first line is {@code firstLine}, in reading order: those of
+     * the prose, and those of its code spans that read as figures (a decimal, a duration, a number
+     * with a unit), which are checked as the prose's are; a flag's value in a code span is not a figure.
+     */
     static List<Token> tokens(String text, int firstLine) {
         String t = blank(COMMENT, text);
-        t = blank(CODE_SPAN, t);
-        t = blank(IMAGE, t);
-        t = blank(LINK_TARGET, t);
-        t = blank(VERSION, t);
+        String prose = blank(VERSION, blank(LINK_TARGET, blank(IMAGE, blank(CODE_SPAN, t))));
+        String code = blank(VERSION, onlyInside(CODE_SPAN, t));
+        List<Token> out = new ArrayList<>(scan(prose, t, firstLine));
+        scan(code, t, firstLine).stream().filter(FigureCheck::figureLike).forEach(out::add);
+        out.sort(java.util.Comparator.comparingInt(Token::start));
+        return out;
+    }
+
+    /** The numbers of {@code t} (already blanked where nothing counts), with their sentences read from {@code sentences}. */
+    private static List<Token> scan(String t, String sentences, int firstLine) {
         List<Token> out = new ArrayList<>();
-        Map<Integer, Token> byStart = new LinkedHashMap<>();
         Matcher d = DURATION.matcher(t);
         StringBuilder rest = new StringBuilder(t);
         while (d.find()) {
@@ -536,7 +580,8 @@ final class FigureCheck {
                     ? Long.parseLong(d.group(1)) * 3600 + Long.parseLong(d.group(2)) * 60 + (d.group(3) == null ? 0 : Long.parseLong(d.group(3)))
                     : Long.parseLong(d.group(4)) * 60 + Long.parseLong(d.group(5));
             double half = d.group(1) != null && d.group(3) == null ? 30 : 0.5;
-            byStart.put(d.start(), new Token(d.group(), s, half, line(t, d.start(), firstLine), d.start()));
+            out.add(new Token(d.group(), s, half, line(t, d.start(), firstLine), d.start(), false, false,
+                    quantifier(sentences, d.start(), d.end())));
             for (int i = d.start(); i < d.end(); i++) {
                 rest.setCharAt(i, ' ');
             }
@@ -552,10 +597,36 @@ final class FigureCheck {
             int dot = digits.indexOf('.');
             double half = 0.5 * Math.pow(10, dot < 0 ? 0 : -(digits.length() - dot - 1));
             boolean unit = UNIT.matcher(rest).region(n.end(), rest.length()).lookingAt();
-            byStart.put(n.start(), new Token(sign + digits, v, half, line(t, n.start(), firstLine), n.start(), unit));
+            boolean countOf = COUNT_OF.matcher(rest).region(n.end(), rest.length()).lookingAt();
+            out.add(new Token(sign + digits, v, half, line(t, n.start(), firstLine), n.start(), unit, countOf,
+                    quantifier(sentences, n.start(), n.end())));
         }
-        byStart.keySet().stream().sorted().forEach(k -> out.add(byStart.get(k)));
+        out.sort(java.util.Comparator.comparingInt(Token::start));
         return out;
+    }
+
+    /** The quantifier word ("every", "largest", "at most", ...) of the sentence around {@code [start, end)}, or null. */
+    private static String quantifier(String text, int start, int end) {
+        int from = start;
+        while (from > 0 && !SENTENCE_END.matcher(text).region(from - 1, text.length()).lookingAt()) {
+            from--;
+        }
+        Matcher stop = SENTENCE_END.matcher(text);
+        int to = stop.find(end) ? stop.start() + 1 : text.length();
+        Matcher q = QUANTIFIER.matcher(text).region(from, to);
+        return q.find() ? q.group().toLowerCase(Locale.ROOT) : null;
+    }
+
+    /** {@code text} blanked everywhere but inside the matches of {@code p}, whose delimiting backticks are blanked too. */
+    private static String onlyInside(Pattern p, String text) {
+        StringBuilder sb = new StringBuilder(text.replaceAll("[^\n]", " "));
+        Matcher m = p.matcher(text);
+        while (m.find()) {
+            for (int i = m.start() + 1; i < m.end() - 1; i++) {
+                sb.setCharAt(i, text.charAt(i));
+            }
+        }
+        return sb.toString();
     }
 
     /** Every number of a whole file outside comments and fenced code, with its offset in the file. */

@@ -185,6 +185,75 @@ class FiguresTest {
         assertTrue(atMost.size() == 1 && atMost.get(0).contains("which is false"), atMost.toString());
     }
 
+    /** A count of results pinned as constants ("=12; =12") passes whatever the runs say: a count must be computed. */
+    @Test
+    void aCountPinnedAsAConstantFails() throws IOException {
+        String doc = Files.readString(ROOT.resolve("README.md"));
+        String count = "12 of 12 intervals hold 1";
+        assertTrue(doc.contains(count));
+        FigureCheck check = new FigureCheck(ROOT);
+        String marker = "<!-- figures run=compare-20261204-224720-dev-2core-rounds-A-vs-20261204-225112-dev-2core-rounds-A2: ";
+        String pinned = marker + "=12; =12; =1 -->\nA repeat of the same commit changed no cell: " + count + ".\n";
+        List<String> problems = check.check("README.md", pinned, true).problems();
+        assertTrue(problems.stream().anyMatch(p -> p.contains("figure \"12\"") && p.contains("a count of things is a result")),
+                problems.toString());
+        String planted = pinned.replace(count, count.replace("12 of 12", "11 of 12")).replace("=12; =12", "=11; =12");
+        assertFalse(check.check("README.md", planted, true).problems().isEmpty(), "11 of 12, pinned, still fails");
+        assertEquals(List.of(), check.check("README.md", marker + "CmpRows@0{ratio_low<=1,ratio_high>=1}; CmpRows@0; =1 -->\n"
+                + "A repeat of the same commit changed no cell: " + count + ".\n", true).problems(), "computed, it passes");
+        assertEquals(List.of(), check.check("x.md", "<!-- figures: =1 CPUs that taskset -c 0 allows; =2 -->\nIt may run on 1 of 2 CPUs.\n",
+                false).problems(), "a count that is a setting says which");
+    }
+
+    /** A figure inside an inline code span (a printed line quoted in a paragraph) is checked as the prose around it. */
+    @Test
+    void aChangedFigureInACodeSpanFails() throws IOException {
+        String doc = Files.readString(ROOT.resolve("docs/results.md"));
+        String example = "a SEQUENTIAL CPU batch took 375 ms at 1 core";
+        assertTrue(doc.contains(example));
+        String fence = "```\n<!-- figures run=20261201-081732-dev-2core: =64; CPU.SEQUENTIAL@1; =1; =2; CPU.SEQUENTIAL@2 / CPU.FIXED_POOL@2 -->\n";
+        int at = doc.indexOf(fence);
+        assertTrue(at >= 0, "the fenced example of docs/results.md");
+        int end = doc.indexOf("```", at + fence.length());
+        String line = doc.substring(at + fence.length(), end).strip();
+        // In a code span only what reads as a figure (a unit, a decimal) is a number: 64, 1 and 2 are not.
+        String inline = doc.substring(0, at) + "<!-- figures run=20261201-081732-dev-2core: CPU.SEQUENTIAL@1;"
+                + " CPU.SEQUENTIAL@2 / CPU.FIXED_POOL@2 -->\nThe report says `" + line + "`\n" + doc.substring(end + 3);
+        FigureCheck check = new FigureCheck(ROOT);
+        assertEquals(List.of(), check.check("docs/results.md", inline, false).problems(), "the copy with a code span passes first");
+        List<String> problems = check.check("docs/results.md", inline.replace(example, example.replace("375", "385")), false).problems();
+        assertTrue(problems.stream().anyMatch(p -> p.contains("figure \"385\"") && p.contains("CPU.SEQUENTIAL@1")), problems.toString());
+        assertFalse(check.check("x.md", "The report prints `a batch took 385 ms`.\n", false).problems().isEmpty(),
+                "an unmarked figure in a code span has no source");
+        assertEquals(List.of(), check.check("README.md", "Run `--cores 1,2 --min-rounds 5`.\n", true).problems(),
+                "a flag's value in a code span is not a figure");
+    }
+
+    /** "every", "all", "at most" beside a number that no marker accounts for fail, in a doc where counts need no marker. */
+    @Test
+    void aNumberInASentenceThatSaysEveryOrAtMostNeedsACheck() {
+        FigureCheck check = new FigureCheck(ROOT);
+        assertEquals(List.of(), check.check("x.md", "A batch holds 64 tasks.\n", false).problems());
+        for (String sentence : List.of("Every cell took 64 rounds.\n", "At most 3 cells were slower.\n",
+                "It gained in all 6 workloads.\n", "None of the 12 cells moved.\n")) {
+            List<String> problems = check.check("x.md", sentence, false).problems();
+            assertTrue(problems.size() == 1 && problems.get(0).contains("has no check"), sentence + problems);
+        }
+    }
+
+    /** "largest", "at most", "none" beside a measured figure need a claim: the figure alone may be any cell's. */
+    @Test
+    void aMeasuredFigureBesideLargestNeedsAClaim() {
+        String marker = "<!-- figures run=compare-20261204-224720-dev-2core-rounds-A-vs-20261204-225112-dev-2core-rounds-A2: ";
+        String sentence = "-->\nThe largest change was 0.6%.\n";
+        FigureCheck check = new FigureCheck(ROOT);
+        List<String> bare = check.check("x.md", marker + "(cmp@1{model=FIXED_POOL,workload=CPU} - 1) * 100 " + sentence, true)
+                .problems();
+        assertTrue(bare.size() == 1 && bare.get(0).contains("no claim checks the word"), bare.toString());
+        assertEquals(List.of(), check.check("x.md", marker + "(cmp@1{model=FIXED_POOL,workload=CPU} - 1) * 100;"
+                + " claim CmpRows@0{ratio>=1.0064} + CmpRows@0{ratio<=0.9936} == 0 " + sentence, true).problems());
+    }
+
     private static int lastDigit(String printed) {
         for (int i = printed.length() - 1; i >= 0; i--) {
             if (Character.isDigit(printed.charAt(i))) {

@@ -47,6 +47,46 @@ public final class Numbers {
         return format(value) + " [" + format(low) + ", " + format(high) + "]";
     }
 
+    /**
+     * A ratio and its interval with as many decimals (3 to 6) as it takes for the ratio and each bound
+     * to print on its own side of 1: 0.9996 is "0.9996", never "1.000", so "1.00 [0.998, 1.00]" cannot
+     * hide whether 1 is inside. The one routine for a ratio against 1 with its interval.
+     */
+    public static String ratioWithInterval(double value, double low, double high) {
+        if (!Double.isFinite(value)) {
+            return ABSENT;
+        }
+        if (!Double.isFinite(low) || !Double.isFinite(high)) {
+            return decimals(value, 3) + " (no interval)";
+        }
+        int digits = 3;
+        while (digits < 6 && !(sideOfOneShows(value, digits) && sideOfOneShows(low, digits) && sideOfOneShows(high, digits))) {
+            digits++;
+        }
+        return decimals(value, digits) + " [" + decimals(low, digits) + ", " + decimals(high, digits) + "]";
+    }
+
+    /** A ratio alone, with as many decimals (3 to 6) as it takes to print on its own side of 1. */
+    public static String ratio(double value) {
+        if (!Double.isFinite(value)) {
+            return ABSENT;
+        }
+        int digits = 3;
+        while (digits < 6 && !sideOfOneShows(value, digits)) {
+            digits++;
+        }
+        return decimals(value, digits);
+    }
+
+    private static boolean sideOfOneShows(double value, int digits) {
+        return Double.compare(Double.parseDouble(decimals(value, digits)), 1.0) == Double.compare(value, 1.0);
+    }
+
+    private static String decimals(double value, int digits) {
+        return value >= 0.1 ? String.format(Locale.ROOT, "%." + digits + "f", value)
+                : String.format(Locale.ROOT, "%." + digits + "g", value);
+    }
+
     public static String percent(double fraction) {
         return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.0f%%", fraction * 100) : ABSENT;
     }

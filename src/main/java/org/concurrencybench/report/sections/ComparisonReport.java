@@ -6,6 +6,7 @@ import org.concurrencybench.report.compare.ComparisonRow;
 import org.concurrencybench.report.compare.ComparisonSettings;
 import org.concurrencybench.report.compare.RankingAgreement;
 import org.concurrencybench.report.compare.RunComparison;
+import org.concurrencybench.report.compare.UnevenCells;
 import org.concurrencybench.report.input.RunNames;
 import org.concurrencybench.report.input.RunResults;
 import org.concurrencybench.report.render.ChartSink;
@@ -19,11 +20,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the document that compares runs: the machines side by side, then for each run against
- * the first, the answer (cells slower, faster, the same, we cannot tell) and the run-level term, per
- * workload the speedup curves of both, the table of ratios with their answers, and whether the models
- * rank alike; then the forest plot of every cell's ratio, what size of change
- * the comparison could detect, and links to each run's own report.
+ * Builds the document that compares runs: first the headline of each comparison (how many cells
+ * slower, faster, the same, we cannot tell, and the largest decided change with its interval), then
+ * the machines side by side and how to read a comparison; then for each run against the first, the
+ * answer and the run-level term, per workload the speedup curves of both, the cells it leaves out
+ * (measured by one run only, uneven batches), the forest plot of every cell's ratio, what size of
+ * change it could detect, the table of ratios with their answers, and whether the models rank
+ * alike; then links to each run's own report.
  */
 public final class ComparisonReport {
 
@@ -62,12 +65,13 @@ public final class ComparisonReport {
             List<String> warnings, ChartSink charts) {
         List<String> names = RunNames.of(runs);
         ReportDocument document = new ReportDocument("Comparison: " + String.join(" vs ", names));
+        comparisons.forEach(comparison -> document.paragraph(headline(comparison)));
         Provenance.warnings(runs.stream().map(RunResults::machine).toList()).forEach(document::paragraph);
         batchSizeWarning(names, runs).ifPresent(document::paragraph);
         MachineSection.add(document, runs);
-        RunReport.addMethod(document, level);
-        document.bullets(List.of(method(comparisons.isEmpty() ? ComparisonSettings.defaults(level)
-                : comparisons.get(0).settings())));
+        document.heading(2, "How to read a comparison");
+        document.bullets(howToRead(comparisons.isEmpty() ? ComparisonSettings.defaults(level)
+                : comparisons.get(0).settings()));
         if (!warnings.isEmpty()) {
             document.heading(2, "Warnings");
             document.bullets(warnings);
@@ -85,10 +89,18 @@ public final class ComparisonReport {
             if (unpaired != null) {
                 document.paragraph(unpaired);
             }
+            String coresOfOne = unpairedCores(comparison.nameA(), scalings.get(0), comparison.nameB(), scalings.get(i + 1));
+            if (coresOfOne != null) {
+                document.paragraph(coresOfOne);
+            }
+            String uneven = unevenLine(comparison.nameA(), comparison.nameB(), UnevenCells.of(runs.get(0), runs.get(i + 1)));
+            if (uneven != null) {
+                document.paragraph(uneven);
+            }
             document.paragraph(PowerLine.of(comparison));
             document.figure(charts.add(ComparisonCharts.forest(prefix, comparison)));
             addRows(document, comparison, runs.get(0).machine(), runs.get(i + 1).machine());
-            addRankings(document, comparison);
+            addRankings(document, comparison, sameMachine(runs.get(0).machine(), runs.get(i + 1).machine()));
         }
         document.heading(2, "Each run's own report");
         for (RunResults run : allRuns) {
@@ -128,16 +140,32 @@ public final class ComparisonReport {
                 .filter(java.util.Objects::nonNull).toList()) + ".";
     }
 
-    /** How the comparison decides, in the words of the report. */
-    static String method(ComparisonSettings settings) {
-        return "Comparison: ratio = B's mean batch time over A's (below 1: B faster), from the log ratio of the"
-                + " sides' round (fork) means, never iterations as replicates; interval: Student-t, its variance the"
-                + " rounds' spread within each run plus the run level (measured where a side has several runs, else"
-                + " a stated term: --run-noise, default " + ComparisonSettings.DEFAULT_RUN_NOISE_PERCENT + "%),"
-                + " adjusted for the comparison's cells (false-coverage rate " + Numbers.percent(1 - settings.level())
-                + ", Benjamini-Yekutieli). Answer: slower or faster when the whole interval lies beyond the noise"
-                + " floor of " + Numbers.percent(settings.minChange()) + " (--min-change), the same when it lies"
-                + " within it, otherwise we cannot tell, with the reason.";
+    /**
+     * How to read a comparison, in its own words: what the ratio is, what its interval counts, the
+     * three answers, what the columns and the power line mean. Not the single-run text (efficiency,
+     * fits, speedups), which each run's own report carries.
+     */
+    static List<String> howToRead(ComparisonSettings settings) {
+        return List.of(
+                "Ratio B/A: B's mean batch time over A's for the same workload, model and core count (below 1: B is"
+                        + " faster; 1.05 is 5% slower). A side's time is the mean of its rounds' (forks') means, over"
+                        + " its runs; n is the rounds behind it (runs \u00d7 rounds where a side has several runs).",
+                "Interval: from the log ratio of the sides' round means, never iterations as replicates; Student-t,"
+                        + " its variance the rounds' spread within each run plus the run level (measured where a side has"
+                        + " several runs, else a stated term: --run-noise, default " + ComparisonSettings.DEFAULT_RUN_NOISE_PERCENT
+                        + "%), adjusted for the comparison's cells (false-coverage rate " + Numbers.percent(1 - settings.level())
+                        + ", Benjamini-Yekutieli). Its digits go as far as it takes to show on which side of 1 each bound lies.",
+                "Answer: slower or faster when the whole interval lies beyond the noise floor of "
+                        + Numbers.percent(settings.minChange()) + " (--min-change) either side of 1, the same when it"
+                        + " lies within it, otherwise we cannot tell, with the reason (an interval wider than the floor's"
+                        + " band, or one straddling a bound).",
+                "Detectable: the smallest change the cell would call slower with 80% power, the run level included;"
+                        + " a cell whose detectable change exceeds the change you care about cannot answer it: add"
+                        + " rounds or runs.",
+                "Where the sides' most core counts differ, a row compares each at its most cores, with the change of"
+                        + " throughput per core beside it.",
+                "The ranking lines say whether the models come in the same order, fastest first, on both sides"
+                        + " (Kendall's tau: 1 the same order, -1 reversed).");
     }
 
     /** The run-level term of a comparison in words: its size, and whether measured, given or the default. */
@@ -154,6 +182,104 @@ public final class ComparisonReport {
         };
     }
 
+    /**
+     * The first thing a reader sees of a comparison, in bold: how many cells each way, then the largest
+     * decided change (slower or faster) with its interval, or that no cell changed beyond the floor.
+     */
+    static String headline(RunComparison comparison) {
+        RunComparison.Tally tally = comparison.tally();
+        String counts = "**" + comparison.nameB() + " against " + comparison.nameA() + ": of " + comparison.rows().size()
+                + (comparison.rows().size() == 1 ? " cell, " : " cells, ") + tally.slower() + " slower, " + tally.faster()
+                + " faster, " + tally.same() + " the same, " + tally.cannotTell() + " we cannot tell.**";
+        java.util.Comparator<ComparisonRow> bySize = java.util.Comparator.comparingDouble(r -> Math.abs(Math.log(r.ratio().value())));
+        java.util.Optional<ComparisonRow> largest = comparison.rows().stream().filter(r -> r.slower() || r.faster()).max(bySize);
+        if (largest.isPresent()) {
+            ComparisonRow row = largest.get();
+            return counts + " The largest change: " + cellWords(row) + ", " + row.answer() + " by " + size(row)
+                    + " (ratio B/A " + Numbers.ratioWithInterval(row.ratio().value(), row.ratioLow(), row.ratioHigh()) + ").";
+        }
+        java.util.Optional<ComparisonRow> undecided = comparison.rows().stream().filter(ComparisonRow::cannotTell).max(bySize);
+        if (undecided.isEmpty()) {
+            return counts + (comparison.rows().isEmpty() ? "" : " No cell changed beyond the noise floor of "
+                    + Numbers.percent(comparison.settings().minChange()) + ".");
+        }
+        ComparisonRow row = undecided.get();
+        return counts + " No cell is called slower or faster. The largest move, which we cannot tell: " + cellWords(row) + ", "
+                + size(row) + (row.ratio().value() >= 1 ? " slower" : " faster") + " (ratio B/A "
+                + Numbers.ratioWithInterval(row.ratio().value(), row.ratioLow(), row.ratioHigh()) + ").";
+    }
+
+    private static String cellWords(ComparisonRow row) {
+        return row.group() + " " + row.model() + " " + coresWords(row);
+    }
+
+    private static String size(ComparisonRow row) {
+        return String.format(java.util.Locale.ROOT, "%.1f%%", Math.abs(row.timeChangePercent()));
+    }
+
+    private static String coresWords(ComparisonRow row) {
+        return row.mostCores() ? "at " + row.coresA() + " vs " + Numbers.cores(row.coresB()) + " (each side's most)"
+                : "at " + Numbers.cores(row.coresA());
+    }
+
+    /**
+     * Whether two runs come from one machine (the same host, or the same label): their comparison is of
+     * runs, and says "both runs", never "both machines".
+     */
+    static boolean sameMachine(MachineInfo a, MachineInfo b) {
+        return (a.host() != null && a.host().equals(b.host())) || (a.label() != null && a.label().equals(b.label()));
+    }
+
+    /**
+     * The core counts of a workload that only one side ran and the comparison cannot pair (beyond the
+     * pairing of each side's most cores): one line saying which, or null when there are none.
+     */
+    static String unpairedCores(String nameA, List<WorkloadScaling> a, String nameB, List<WorkloadScaling> b) {
+        List<String> lines = new ArrayList<>();
+        for (WorkloadScaling workloadA : a) {
+            b.stream().filter(w -> w.group().equals(workloadA.group())).findFirst().ifPresent(workloadB -> {
+                List<Integer> onlyA = workloadA.cores().stream().filter(c -> !workloadB.cores().contains(c)
+                        && !(c == workloadA.mostCores() && workloadA.mostCores() != workloadB.mostCores())).toList();
+                List<Integer> onlyB = workloadB.cores().stream().filter(c -> !workloadA.cores().contains(c)
+                        && !(c == workloadB.mostCores() && workloadA.mostCores() != workloadB.mostCores())).toList();
+                if (!onlyA.isEmpty()) {
+                    lines.add(workloadA.group() + " at " + join(onlyA) + " (only " + nameA + ")");
+                }
+                if (!onlyB.isEmpty()) {
+                    lines.add(workloadA.group() + " at " + join(onlyB) + " (only " + nameB + ")");
+                }
+            });
+        }
+        return lines.isEmpty() ? null : "Left out, core counts one side ran and the other did not: " + String.join("; ", lines) + ".";
+    }
+
+    private static String join(List<Integer> cores) {
+        return String.join(", ", cores.stream().map(String::valueOf).toList()) + (cores.equals(List.of(1)) ? " core" : " cores");
+    }
+
+    /**
+     * The uneven-task cells the comparison does not pair (each run's own report has them in its skew
+     * section): how many both runs hold, and each cell that one run holds alone. Null when neither has any.
+     */
+    static String unevenLine(String nameA, String nameB, UnevenCells uneven) {
+        if (uneven.isEmpty()) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        if (!uneven.both().isEmpty()) {
+            parts.add(uneven.both().size() + (uneven.both().size() == 1 ? " cell" : " cells") + " in both runs ("
+                    + String.join(", ", uneven.both()) + "; each run's own report has them under \"Uneven tasks\")");
+        }
+        if (!uneven.onlyA().isEmpty()) {
+            parts.add("only " + nameA + " has " + String.join(", ", uneven.onlyA()));
+        }
+        if (!uneven.onlyB().isEmpty()) {
+            parts.add("only " + nameB + " has " + String.join(", ", uneven.onlyB()));
+        }
+        return "Not compared here, uneven-task batches (a task-size spread, Pool.map's chunks, largest first): "
+                + String.join("; ", parts) + ".";
+    }
+
     /** The answer of a comparison in one sentence: how many cells each way, and at what level. */
     static String answerLine(RunComparison comparison) {
         RunComparison.Tally tally = comparison.tally();
@@ -162,33 +288,6 @@ public final class ComparisonReport {
                 + String.format(java.util.Locale.ROOT, "%.2f%%", comparison.intervalLevel() * 100)
                 + " (adjusted for " + comparison.rows().size() + " cells), with a run-level term of "
                 + runLevelWords(comparison) + ".";
-    }
-
-    /**
-     * A ratio and its interval with as many decimals (3 to 6) as it takes for each bound to print on
-     * its own side of 1: 0.9996 is "0.9996", never "1.000".
-     */
-    static String ratioWithInterval(double value, double low, double high) {
-        if (!Double.isFinite(value)) {
-            return Numbers.ABSENT;
-        }
-        if (!Double.isFinite(low) || !Double.isFinite(high)) {
-            return decimals(value, 3) + " (no interval)";
-        }
-        int digits = 3;
-        while (digits < 6 && (!sameSide(low, decimals(low, digits)) || !sameSide(high, decimals(high, digits)))) {
-            digits++;
-        }
-        return decimals(value, digits) + " [" + decimals(low, digits) + ", " + decimals(high, digits) + "]";
-    }
-
-    private static boolean sameSide(double value, String printed) {
-        return Double.compare(Double.parseDouble(printed), 1.0) == Double.compare(value, 1.0);
-    }
-
-    private static String decimals(double value, int digits) {
-        return value >= 0.1 ? String.format(java.util.Locale.ROOT, "%." + digits + "f", value)
-                : String.format(java.util.Locale.ROOT, "%." + digits + "g", value);
     }
 
     /** The same core count on both machines: one label where they read alike, else each machine's. */
@@ -214,15 +313,29 @@ public final class ComparisonReport {
                                 + machineB.coreLabel(row.coresB()) + " (most)"
                                 : sameCores(row.coresA(), machineA, machineB),
                         side(row.meanA(), row.runsA(), row.roundsA()), side(row.meanB(), row.runsB(), row.roundsB()),
-                        ratioWithInterval(row.ratio().value(), row.ratioLow(), row.ratioHigh()),
+                        Numbers.ratioWithInterval(row.ratio().value(), row.ratioLow(), row.ratioHigh()),
                         Numbers.signedPercent(row.timeChangePercent()), row.answer(),
                         PowerLine.percent(row.detectableChange()),
                         row.mostCores() ? Numbers.signedPercent(row.perCoreChangePercent()) : Numbers.ABSENT));
             }
-            document.table(group + ": B against A", List.of("model", "cores", "A time (ms)", "B time (ms)",
-                    "ratio B/A [CI]", "time change", "answer", "detectable (80% power)",
-                    "per-core throughput change"), rows);
+            List<String> headers = List.of("model", "cores", "A time (ms)", "B time (ms)", "ratio B/A [CI]",
+                    "time change", "answer", "detectable (80% power)", "per-core throughput change");
+            List<Integer> kept = filledColumns(headers.size(), rows);
+            document.table(group + ": B against A", kept.stream().map(headers::get).toList(),
+                    rows.stream().map(row -> kept.stream().map(row::get).toList()).toList());
         }
+    }
+
+    /** The columns that hold a value in some row: a column all "—" says nothing and is left out. */
+    static List<Integer> filledColumns(int columns, List<List<String>> rows) {
+        List<Integer> kept = new ArrayList<>();
+        for (int c = 0; c < columns; c++) {
+            int column = c;
+            if (rows.stream().anyMatch(row -> !row.get(column).equals(Numbers.ABSENT))) {
+                kept.add(c);
+            }
+        }
+        return kept;
     }
 
     /** A side's mean time and what it rests on: "12.3 n=5" for one run of 5 rounds, "12.3 n=3x5" for runs. */
@@ -231,7 +344,7 @@ public final class ComparisonReport {
                 : rounds % runs == 0 ? runs + "\u00d7" + rounds / runs : runs + " runs, " + rounds + " rounds");
     }
 
-    private static void addRankings(ReportDocument document, RunComparison comparison) {
+    private static void addRankings(ReportDocument document, RunComparison comparison, boolean sameMachine) {
         List<String> items = new ArrayList<>();
         for (RankingAgreement ranking : comparison.rankings()) {
             String cores = ranking.coresA() == ranking.coresB()
@@ -242,7 +355,8 @@ public final class ComparisonReport {
                     ranking.orderA()) + (ranking.sameOrder() ? "" : "; B: " + String.join(" < ", ranking.orderB())));
         }
         if (!items.isEmpty()) {
-            document.paragraph("Does the ranking of the models (fastest first) hold on both machines?");
+            document.paragraph("Does the ranking of the models (fastest first) hold on both "
+                    + (sameMachine ? "runs" : "machines") + "?");
             document.bullets(items);
         }
     }
