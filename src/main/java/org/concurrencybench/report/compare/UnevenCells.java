@@ -1,7 +1,7 @@
 package org.concurrencybench.report.compare;
 
 import org.concurrencybench.report.input.BenchmarkClasses;
-import org.concurrencybench.report.input.BenchmarkResult;
+import org.concurrencybench.results.BenchmarkResult;
 import org.concurrencybench.report.input.RunResults;
 import org.concurrencybench.report.input.WorkloadGroups;
 
