@@ -32,8 +32,16 @@ final class ScalingSection {
 
     static final String LEFT_OUT_NOTE = "\u00b9 Left out: efficiency, Karp-Flatt and the scaling-law fits mean"
             + " something only for CPU-bound work (CPU, MEMORY, CONTENDED) under a model that can run a task per core"
-            + " (THREAD_PER_TASK, FIXED_POOL, FORK_JOIN, VIRTUAL_THREADS, PROCESS_POOL, PROCESS_PER_TASK); see"
-            + " \"How to read the numbers\".";
+            + " (" + String.join(", ", WorkloadKind.PER_CORE_MODELS) + "); not under "
+            + String.join(", ", WorkloadKind.PROCESS_START_DOMINATED) + ", whose batch is mostly process start-up;"
+            + " see \"How to read the numbers\".";
+
+    /** The mark of a Karp-Flatt serial fraction outside [0, 1], explained under the table ({@link #NOT_A_FRACTION_NOTE}). */
+    static final String NOT_A_FRACTION = Numbers.ABSENT + "\u00b2";
+
+    static final String NOT_A_FRACTION_NOTE = "\u00b2 Left out: a Karp-Flatt serial fraction outside [0, 1] is no"
+            + " fraction of the work: below 0 the speedup over 1 core exceeds the cores (super-linear), above 1 the"
+            + " model is slower than SEQUENTIAL at 1 core.";
 
     /** The table's headers: waits (SLEEP, IO) report an overlap factor, not a speedup. */
     static List<String> headers(WorkloadKind kind) {
@@ -81,6 +89,9 @@ final class ScalingSection {
         if (leftOut) {
             document.paragraph(LEFT_OUT_NOTE);
         }
+        if (rows.stream().anyMatch(row -> row.contains(NOT_A_FRACTION))) {
+            document.paragraph(NOT_A_FRACTION_NOTE);
+        }
         List<List<String>> fits = fitRows(workload, kind, oneRound(workload));
         if (!fits.isEmpty()) {
             document.table(workload.group() + ": scaling laws fitted to throughput (batches/s) against cores",
@@ -109,7 +120,8 @@ final class ScalingSection {
                 Numbers.withInterval(time.mean(), time.low(), time.high()), Integer.toString(time.n()),
                 ratio(cell.speedupSameCores()), ratio(cell.speedupOverOneCore()),
                 perCoreMetrics ? ratio(cell.efficiency()) : LEFT_OUT,
-                perCoreMetrics ? Numbers.format(cell.karpFlatt()) : LEFT_OUT,
+                !perCoreMetrics ? LEFT_OUT : Double.isNaN(cell.karpFlatt()) || WorkloadKind.isFraction(cell.karpFlatt())
+                        ? Numbers.format(cell.karpFlatt()) : NOT_A_FRACTION,
                 (cell.reliable() ? "ok" : "unreliable: " + cell.unreliable())
                         + (cell.roundsNote() == null ? "" : "; " + cell.roundsNote()));
     }
