@@ -72,7 +72,39 @@ public final class ScalingVerdicts {
         }
     }
 
+    /**
+     * SEQUENTIAL's own time at {@code cores} against at 1 core, where it changed beyond
+     * {@link #SAME_WITHIN}: every speedup "at the same cores" there is over a moved baseline.
+     * {@code oneCoreOverThis} is its 1-core time over its time here (paired by round; below 1: slower
+     * here); {@code reason} what moves it where the suite knows (empty otherwise).
+     */
+    public record BaselineShift(int cores, RatioEstimate oneCoreOverThis, double oneCoreMillis, double millis,
+            Decision decision, String reason) {
+    }
+
+    /** Why SEQUENTIAL's time moves with the core count, per workload, where the suite knows. */
+    static final Map<String, String> BASELINE_SHIFT_REASONS = Map.of("IO", "one connection's round trips cross cores:"
+            + " at 1 core the client and the echo server hand each message over on one core");
+
     private ScalingVerdicts() {
+    }
+
+    /** Each core count above 1 at which SEQUENTIAL's time changed from its 1-core time beyond {@link #SAME_WITHIN}. */
+    public static List<BaselineShift> baselineShifts(WorkloadScaling workload) {
+        List<BaselineShift> shifts = new ArrayList<>();
+        Optional<ScalingCell> one = workload.cell(ScalingAnalysis.BASELINE, 1);
+        if (one.isEmpty()) {
+            return shifts;
+        }
+        String reason = BASELINE_SHIFT_REASONS.getOrDefault(workload.group().split(" ", 2)[0], "");
+        for (ScalingCell cell : workload.series(ScalingAnalysis.BASELINE)) {
+            Decision decision = decide(cell.speedupOverOneCore());
+            if (cell.cores() > 1 && decision.changed()) {
+                shifts.add(new BaselineShift(cell.cores(), cell.speedupOverOneCore(), one.get().time().mean(),
+                        cell.time().mean(), decision, reason));
+            }
+        }
+        return shifts;
     }
 
     /** A ratio of two cells of this run read against {@link #SAME_WITHIN}. */

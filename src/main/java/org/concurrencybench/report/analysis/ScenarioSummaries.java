@@ -76,20 +76,27 @@ public final class ScenarioSummaries {
     }
 
     public static CpythonTally cpython(RunResults run, CpythonResults py, double level) {
+        List<CpythonComparison.SpeedupRow> rows = new ArrayList<>();
+        for (String workload : py.workloads()) {
+            rows.addAll(CpythonComparison.speedups(run, py, workload, level));
+        }
+        return cpython(rows);
+    }
+
+    /** The tally of these rows: only {@link CpythonComparison.Finding.Compared} ones count, each by its decision. */
+    public static CpythonTally cpython(List<CpythonComparison.SpeedupRow> rows) {
         int compared = 0;
         int agree = 0;
         int differ = 0;
         List<String> flagged = new ArrayList<>();
-        for (String workload : py.workloads()) {
-            for (CpythonComparison.SpeedupRow row : CpythonComparison.speedups(run, py, workload, level)) {
-                if (row.finding() instanceof CpythonComparison.Finding.Compared c) {
-                    compared++;
-                    agree += c.agrees() ? 1 : 0;
-                    differ += c.differs() ? 1 : 0;
-                    String name = row.form() + " (" + workload + ")";
-                    if (c.flagged() && !flagged.contains(name)) {
-                        flagged.add(name);
-                    }
+        for (CpythonComparison.SpeedupRow row : rows) {
+            if (row.finding() instanceof CpythonComparison.Finding.Compared c) {
+                compared++;
+                agree += c.agrees() ? 1 : 0;
+                differ += c.differs() ? 1 : 0;
+                String name = row.form() + " (" + row.workload() + ")";
+                if (c.flagged() && !flagged.contains(name)) {
+                    flagged.add(name);
                 }
             }
         }

@@ -14,6 +14,7 @@ import org.concurrencybench.report.stats.SharedRounds;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,18 +41,68 @@ public record SkewResults(int cores, Map<String, Map<String, Map<SizeSpread, Sam
     static final String BASELINE = ScalingAnalysis.BASELINE;
 
     /**
-     * One verdict: the series that lost least and most to a spread, with their loss factors and
-     * intervals (against SEQUENTIAL's speedup where {@code againstBaseline}, else against the
-     * series' own even time). Whether a series gained or lost is {@link #decide}'s answer.
+     * One spread's verdict: every series' loss factor (not SEQUENTIAL's), in series order, with its
+     * interval (against SEQUENTIAL's speedup where {@code againstBaseline}, else against the series'
+     * own even time). Which series gained, lost, lost nothing or cannot be told is {@link #decide}'s
+     * answer on each factor; a series "gains most" or "loses most" only as one of the decided
+     * ({@link #mostGained}, {@link #mostLost}).
      */
-    public record Verdict(String workload, SizeSpread spread, int cores, String least, RatioEstimate leastLoss,
-            String most, RatioEstimate mostLoss, boolean againstBaseline) {
-        public double leastFactor() {
-            return leastLoss.value();
+    public record Verdict(String workload, SizeSpread spread, int cores, Map<String, RatioEstimate> losses,
+            boolean againstBaseline) {
+
+        /** The series whose factor {@link #decide} answers {@code answer}, in series order. */
+        public List<String> decided(Decision.Answer answer) {
+            return losses.entrySet().stream().filter(e -> decide(e.getValue()).answer() == answer)
+                    .map(Map.Entry::getKey).toList();
         }
 
-        public double mostFactor() {
-            return mostLoss.value();
+        /**
+         * The series with the largest decided gain, and every other decided gainer whose factor is not
+         * told apart from it (their quotient's interval does not lie beyond the floor); empty without a
+         * decided gain. A gain whose interval does not decide is never among them.
+         */
+        public List<String> mostGained() {
+            return extreme(decided(Decision.Answer.LOWER), Comparator.naturalOrder());
+        }
+
+        /** As {@link #mostGained}, for the largest decided loss. */
+        public List<String> mostLost() {
+            return extreme(decided(Decision.Answer.HIGHER), Comparator.reverseOrder());
+        }
+
+        /** Where every series lost: the smallest loss and those not told apart from it; else empty. */
+        public List<String> leastLost() {
+            List<String> lost = decided(Decision.Answer.HIGHER);
+            return lost.size() == losses.size() && lost.size() > 1 ? extreme(lost, Comparator.naturalOrder()) : List.of();
+        }
+
+        /** Where every series gained: the smallest gain and those not told apart from it; else empty. */
+        public List<String> leastGained() {
+            List<String> gained = decided(Decision.Answer.LOWER);
+            return gained.size() == losses.size() && gained.size() > 1 ? extreme(gained, Comparator.reverseOrder())
+                    : List.of();
+        }
+
+        /**
+         * Whether every series outside {@code group} is told apart from the group's first (their
+         * quotient's interval lies beyond the floor): only then is the group the "most" (or "least").
+         */
+        public boolean toldApartFromTheRest(List<String> group) {
+            if (group.isEmpty()) {
+                return false;
+            }
+            RatioEstimate top = losses.get(group.get(0));
+            return losses.keySet().stream().filter(series -> !group.contains(series))
+                    .allMatch(series -> decide(RatioEstimate.quotient(losses.get(series), top)).changed());
+        }
+
+        private List<String> extreme(List<String> series, Comparator<Double> order) {
+            if (series.isEmpty()) {
+                return List.of();
+            }
+            List<String> sorted = series.stream().sorted(Comparator.comparing(s -> losses.get(s).value(), order)).toList();
+            RatioEstimate top = losses.get(sorted.get(0));
+            return sorted.stream().filter(s -> !decide(RatioEstimate.quotient(losses.get(s), top)).changed()).toList();
         }
     }
 
@@ -139,12 +190,12 @@ public record SkewResults(int cores, Map<String, Map<String, Map<SizeSpread, Sam
                 .distinct().sorted().toList();
     }
 
-    /** SEQUENTIAL's time over the series' time, same spread; NaN without both. */
+    /**
+     * SEQUENTIAL's time over the series' time, same spread: the point of {@link #speedupEstimate},
+     * the per-round paired ratio the scaling tables print (one value per quantity); NaN without both.
+     */
     public double speedup(String workload, String series, SizeSpread spread) {
-        Map<String, Map<SizeSpread, SampleStats>> bySeries = times.getOrDefault(workload, Map.of());
-        SampleStats baseline = bySeries.getOrDefault(BASELINE, Map.of()).get(spread);
-        SampleStats time = bySeries.getOrDefault(series, Map.of()).get(spread);
-        return baseline == null || time == null ? Double.NaN : baseline.mean() / time.mean();
+        return speedupEstimate(workload, series, spread).value();
     }
 
     /** {@link #speedup} with its interval, paired by round where the two cells share rounds. */
@@ -166,50 +217,38 @@ public record SkewResults(int cores, Map<String, Map<String, Map<SizeSpread, Sam
         }
         RatioEstimate even = speedupEstimate(workload, series, SizeSpread.NONE);
         RatioEstimate uneven = speedupEstimate(workload, series, spread);
-        RatioEstimate factor = even.present() && uneven.present() ? RatioEstimate.quotient(even, uneven)
+        return even.present() && uneven.present() ? RatioEstimate.quotient(even, uneven)
                 : RatioEstimate.withinRun(own.get(spread), own.get(SizeSpread.NONE));
-        // the point estimate stays the ratio of the means the table prints
-        return new RatioEstimate(lossFactor(workload, series, spread), factor.low(), factor.high());
     }
 
     /**
      * How much a series lost to {@code spread}: its speedup over SEQUENTIAL with even batches over
      * its speedup under the spread, or (without SEQUENTIAL under both) its time under the spread
-     * over its time with even batches. NaN without both of its own times.
+     * over its time with even batches; the point of {@link #lossEstimate}, so the table, the chart
+     * and the verdict print one value. NaN without both of its own times.
      */
     public double lossFactor(String workload, String series, SizeSpread spread) {
-        Map<SizeSpread, SampleStats> own = times.getOrDefault(workload, Map.of()).getOrDefault(series, Map.of());
-        if (!own.containsKey(SizeSpread.NONE) || !own.containsKey(spread)) {
-            return Double.NaN;
-        }
-        double even = speedup(workload, series, SizeSpread.NONE);
-        double uneven = speedup(workload, series, spread);
-        return Double.isFinite(even) && Double.isFinite(uneven) ? even / uneven
-                : own.get(spread).mean() / own.get(SizeSpread.NONE).mean();
+        return lossEstimate(workload, series, spread).value();
     }
 
-    /** Per uneven spread of the workload: the series (not SEQUENTIAL) that lost least and most, if two or more have a factor. */
+    /** Per uneven spread of the workload: every series' (not SEQUENTIAL's) loss factor, if two or more have one. */
     public List<Verdict> verdicts(String workload) {
         List<Verdict> verdicts = new ArrayList<>();
         for (SizeSpread spread : spreads(workload)) {
             if (spread == SizeSpread.NONE) {
                 continue;
             }
-            Map<String, Double> factors = new TreeMap<>(SERIES_ORDER);
+            Map<String, RatioEstimate> losses = new LinkedHashMap<>();
             for (String series : times.getOrDefault(workload, Map.of()).keySet()) {
-                double factor = lossFactor(workload, series, spread);
-                if (!series.equals(BASELINE) && Double.isFinite(factor)) {
-                    factors.put(series, factor);
+                RatioEstimate loss = lossEstimate(workload, series, spread);
+                if (!series.equals(BASELINE) && loss.present()) {
+                    losses.put(series, loss);
                 }
             }
-            if (factors.size() < 2) {
+            if (losses.size() < 2) {
                 continue;
             }
-            var least = factors.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow();
-            var most = factors.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-            verdicts.add(new Verdict(workload, spread, cores, least.getKey(),
-                    lossEstimate(workload, least.getKey(), spread), most.getKey(),
-                    lossEstimate(workload, most.getKey(), spread), Double.isFinite(speedup(workload, BASELINE, spread))));
+            verdicts.add(new Verdict(workload, spread, cores, losses, speedupEstimate(workload, BASELINE, spread).present()));
         }
         return verdicts;
     }

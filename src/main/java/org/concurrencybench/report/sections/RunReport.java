@@ -7,6 +7,7 @@ import org.concurrencybench.report.analysis.CapacityResults;
 import org.concurrencybench.report.analysis.ConvoyResults;
 import org.concurrencybench.report.analysis.JvmStartResults;
 import org.concurrencybench.report.analysis.ScalingAnalysis;
+import org.concurrencybench.report.analysis.WorkloadKind;
 import org.concurrencybench.report.analysis.ScalingVerdicts;
 import org.concurrencybench.report.analysis.SkewResults;
 import org.concurrencybench.report.analysis.SteadyState;
@@ -105,10 +106,13 @@ public final class RunReport {
                 "Which metric where: efficiency (speedup over 1-core SEQUENTIAL divided by cores, 1.0 = perfect),"
                         + " Karp-Flatt (the experimentally determined serial fraction (1/S - 1/p)/(1 - 1/p); rising with"
                         + " cores means overhead grows with cores) and the Amdahl/USL fits are shown only for CPU-bound"
-                        + " work (CPU, MEMORY, CONTENDED) under a model that can run a task per core (THREAD_PER_TASK,"
-                        + " FIXED_POOL, FORK_JOIN, VIRTUAL_THREADS, PROCESS_POOL, PROCESS_PER_TASK). MIXED (CPU work and"
+                        + " work (CPU, MEMORY, CONTENDED) under a model that can run a task per core ("
+                        + String.join(", ", WorkloadKind.PER_CORE_MODELS) + "), not under "
+                        + String.join(", ", WorkloadKind.PROCESS_START_DOMINATED) + " (its batch is mostly process"
+                        + " start-up), and a serial fraction only within [0, 1]. MIXED (CPU work and"
                         + " waits) and your own tasks (USER, of unknown kind) get speedups but not these; elsewhere they"
-                        + " show " + Numbers.ABSENT + "\u00b9.",
+                        + " show " + Numbers.ABSENT + "\u00b9 (" + Numbers.ABSENT + "\u00b2: a serial fraction outside"
+                        + " [0, 1]).",
                 "Fits: throughput X(p) = lambda p / (1 + sigma (p-1) + kappa p (p-1)) by Levenberg-Marquardt,"
                         + " least squares on throughput as R's usl package does (report --fit relative: relative"
                         + " residuals); Amdahl is kappa = 0 (sigma = serial fraction). The USL's throughput peaks at"

@@ -30,8 +30,17 @@ final class ScalingSection {
     /** The mark of a metric left out where it means nothing, explained under the table ({@link #LEFT_OUT_NOTE}). */
     static final String LEFT_OUT = Numbers.ABSENT + "\u00b9";
 
-    static final String LEFT_OUT_NOTE = "\u00b9 left out: efficiency, Karp-Flatt and the scaling-law fits mean"
-            + " something only for CPU-bound work under a model that can run a task per core.";
+    static final String LEFT_OUT_NOTE = "\u00b9 Left out: efficiency, Karp-Flatt and the scaling-law fits mean"
+            + " something only for CPU-bound work (CPU, MEMORY, CONTENDED) under a model that can run a task per core"
+            + " (" + String.join(", ", WorkloadKind.PER_CORE_MODELS) + "); not under "
+            + String.join(", ", WorkloadKind.PROCESS_START_DOMINATED) + ", whose batch is mostly process start-up.";
+
+    /** The mark of a Karp-Flatt serial fraction outside [0, 1], explained under the table ({@link #NOT_A_FRACTION_NOTE}). */
+    static final String NOT_A_FRACTION = Numbers.ABSENT + "\u00b2";
+
+    static final String NOT_A_FRACTION_NOTE = "\u00b2 Left out: a Karp-Flatt serial fraction outside [0, 1] is no"
+            + " fraction of the work: below 0 the speedup over 1 core exceeds the cores (super-linear), above 1 the"
+            + " model is slower than SEQUENTIAL at 1 core.";
 
     /** The table's legend for its unreliable cells, and the mark on the verdicts above that rest on one. */
     static final String UNRELIABLE_NOTE = "Unreliable (and " + FirstScreen.UNRELIABLE_MARK + " on a verdict above):"
@@ -87,7 +96,7 @@ final class ScalingSection {
             rows.add(row);
         }
         document.table(workload.group() + ": every model and core count", headers(kind), rows);
-        legend(workload, kind).ifPresent(document::paragraph);
+        legend(workload, kind, rows).ifPresent(document::paragraph);
         List<List<String>> fits = fitRows(workload, kind, oneRound(workload));
         if (!fits.isEmpty()) {
             document.table(workload.group() + ": scaling laws fitted to throughput (batches/s) against cores",
@@ -106,10 +115,13 @@ final class ScalingSection {
     }
 
     /** The one line under the table that decodes its marks: the left-out metrics and the unreliable cells. */
-    static java.util.Optional<String> legend(WorkloadScaling workload, WorkloadKind kind) {
+    static java.util.Optional<String> legend(WorkloadScaling workload, WorkloadKind kind, List<List<String>> rows) {
         List<String> parts = new ArrayList<>();
         if (workload.models().stream().anyMatch(model -> !kind.perCoreMetrics(model))) {
             parts.add(LEFT_OUT_NOTE);
+        }
+        if (rows.stream().anyMatch(row -> row.contains(NOT_A_FRACTION))) {
+            parts.add(NOT_A_FRACTION_NOTE);
         }
         if (workload.models().stream().flatMap(m -> workload.series(m).stream()).anyMatch(c -> !c.reliable())) {
             parts.add(UNRELIABLE_NOTE);
@@ -128,7 +140,8 @@ final class ScalingSection {
                 Numbers.withInterval(time.mean(), time.low(), time.high()), Integer.toString(time.n()),
                 ratio(cell.speedupSameCores()), ratio(cell.speedupOverOneCore()),
                 perCoreMetrics ? ratio(cell.efficiency()) : LEFT_OUT,
-                perCoreMetrics ? Numbers.format(cell.karpFlatt()) : LEFT_OUT,
+                !perCoreMetrics ? LEFT_OUT : Double.isNaN(cell.karpFlatt()) || WorkloadKind.isFraction(cell.karpFlatt())
+                        ? Numbers.format(cell.karpFlatt()) : NOT_A_FRACTION,
                 (cell.reliable() ? "ok" : "unreliable: " + cell.unreliable())
                         + (cell.roundsNote() == null ? "" : "; " + cell.roundsNote()));
     }

@@ -54,29 +54,64 @@ final class SkewSection {
     }
 
     /**
-     * A verdict as one line of the report. Whether a series gained or lost is said only where its
-     * loss factor's interval decides it ({@link SkewResults#decide}, against
-     * {@link ScalingVerdicts#SAME_WITHIN}): a factor wholly under the floor is a gain, wholly over it
-     * a loss, wholly within it nothing lost; otherwise we cannot tell, and the reason. The best series
-     * "gains most from skew" when it gains, the worst "gains least" when even it gains.
+     * A verdict as one line of the report. A series gains or loses only where its loss factor's
+     * interval decides it ({@link SkewResults#decide}, against {@link ScalingVerdicts#SAME_WITHIN});
+     * "gains most" and "loses most" name the largest decided gain and loss, with every decided one
+     * not told apart from it ({@link SkewResults.Verdict#mostGained}); "loses least" and "gains
+     * least" only where every series lost (gained). The rest are counted: more gains or losses,
+     * the same within the floor, and those we cannot tell.
      */
     static String describe(SkewResults.Verdict v) {
-        String best = v.least() + outcome(v.leastLoss(), " gains most from skew", " loses least to skew",
-                " loses nothing to skew", " ranks best") + " (" + effect(v, v.leastLoss()) + ")";
-        String worst = v.most() + outcome(v.mostLoss(), " gains least", " loses most", " loses nothing", " ranks worst")
-                + " (" + effect(v, v.mostLoss()) + ")";
-        return v.workload() + " under " + v.spread() + " at " + Numbers.cores(v.cores()) + ": " + best + ", " + worst
-                + ".";
+        List<String> parts = new ArrayList<>();
+        List<String> named = new ArrayList<>();
+        extreme(v, v.mostGained(), "gains", "gain", " most from skew", " from skew", parts, named);
+        if (v.toldApartFromTheRest(v.leastLost())) {
+            extreme(v, v.leastLost(), "loses", "lose", " least to skew", "", parts, named);
+        }
+        extreme(v, v.mostLost(), "loses", "lose", " most", " to skew", parts, named);
+        if (v.toldApartFromTheRest(v.leastGained())) {
+            extreme(v, v.leastGained(), "gains", "gain", " least", "", parts, named);
+        }
+        List<String> rest = new ArrayList<>();
+        count(v, Decision.Answer.LOWER, named, parts.isEmpty() ? " gain" : " more gain", rest);
+        count(v, Decision.Answer.HIGHER, named, parts.isEmpty() ? " lose" : " more lose", rest);
+        count(v, Decision.Answer.SAME, named, " lose nothing (the same within "
+                + Numbers.percent(ScalingVerdicts.SAME_WITHIN) + ")", rest);
+        List<String> undecided = v.decided(Decision.Answer.CANNOT_TELL);
+        if (!undecided.isEmpty()) {
+            List<String> reasons = undecided.stream().map(series -> SkewResults.decide(v.losses().get(series)).reason())
+                    .distinct().toList();
+            rest.add("we cannot tell for " + undecided.size() + " (" + String.join("; ", reasons) + ")");
+        }
+        String head = v.workload() + " under " + v.spread() + " at " + Numbers.cores(v.cores()) + ": ";
+        if (parts.isEmpty()) {
+            return head + "no gain or loss from skew is decided: " + String.join(", ", rest) + ".";
+        }
+        return head + String.join("; ", parts) + (rest.isEmpty() ? "" : "; " + String.join(", ", rest)) + ".";
     }
 
-    private static String outcome(RatioEstimate loss, String gains, String loses, String nothing, String ranks) {
-        Decision decision = SkewResults.decide(loss);
-        return switch (decision.answer()) {
-            case LOWER -> gains;
-            case HIGHER -> loses;
-            case SAME -> nothing + ", the same within " + Numbers.percent(ScalingVerdicts.SAME_WITHIN);
-            case CANNOT_TELL -> ranks + ", but we cannot tell whether it gains or loses (" + decision.reason() + ")";
-        };
+    /** "A gains most from skew (...)" or "A and B lose most, not told apart (...; ...)"; nothing for an empty group. */
+    private static void extreme(SkewResults.Verdict v, List<String> group, String verb, String plural, String most,
+                                String notMost, List<String> parts, List<String> named) {
+        List<String> fresh = group.stream().filter(series -> !named.contains(series)).toList();
+        if (fresh.isEmpty()) {
+            return;
+        }
+        String how = v.toldApartFromTheRest(group) ? most : notMost;
+        named.addAll(fresh);
+        List<String> effects = fresh.stream().map(series -> (fresh.size() == 1 ? "" : series + ": ")
+                + effect(v, v.losses().get(series))).toList();
+        String who = fresh.size() == 1 ? fresh.get(0) + " " + verb : String.join(" and ", fresh) + " " + plural;
+        parts.add(who + how + (fresh.size() == 1 ? "" : ", not told apart") + " (" + String.join("; ", effects) + ")");
+    }
+
+    /** "2 more lose": the series decided {@code answer} that no part above named ("1 more loses"). */
+    private static void count(SkewResults.Verdict v, Decision.Answer answer, List<String> named, String words,
+                              List<String> rest) {
+        long n = v.decided(answer).stream().filter(series -> !named.contains(series)).count();
+        if (n > 0) {
+            rest.add(n + (n == 1 ? words.replaceFirst("(gain|lose)\\b", "$1s") : words));
+        }
     }
 
     /** What the factor did to the series' speedup (or, with no baseline, to its batch time), with its interval. */

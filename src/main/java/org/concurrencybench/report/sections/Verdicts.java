@@ -1,6 +1,7 @@
 package org.concurrencybench.report.sections;
 
 import org.concurrencybench.report.analysis.ScalingAnalysis;
+import org.concurrencybench.report.analysis.ScalingCell;
 import org.concurrencybench.report.analysis.ScalingVerdicts;
 import org.concurrencybench.report.analysis.ScalingVerdicts.Fastest;
 import org.concurrencybench.report.analysis.ScalingVerdicts.GilCost;
@@ -15,6 +16,7 @@ import org.concurrencybench.report.stats.ScalingFit;
 
 import org.concurrencybench.results.CpuLayout;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
@@ -53,6 +55,7 @@ public final class Verdicts {
                 BoundaryBends.of(workload.series(model), boundaries).ifPresent(bend -> verdicts.add(model + ": " + bend));
             }
         }
+        baselineShift(workload).ifPresent(verdicts::add);
         gilCost(workload).ifPresent(verdicts::add);
         if (!workload.hasBaseline()) {
             verdicts.add("No SEQUENTIAL baseline in this run: speedups, efficiency and Karp-Flatt are absent.");
@@ -60,7 +63,7 @@ public final class Verdicts {
         return verdicts;
     }
 
-    /** At most three lines: the fastest, what cores or overlap do, the GIL's cost. */
+    /** At most four lines: the fastest, what cores or overlap do, a baseline that moved, the GIL's cost. */
     public static List<String> answers(WorkloadScaling workload) {
         List<String> lines = new ArrayList<>();
         lines.add(fastest(workload));
@@ -72,9 +75,10 @@ public final class Verdicts {
                 lines.add(String.join(" ", scaling));
             }
         }
+        baselineShift(workload).ifPresent(lines::add);
         gilCost(workload).ifPresent(lines::add);
         boolean everyCellUnreliable = workload.models().stream().flatMap(m -> workload.series(m).stream())
-                .noneMatch(org.concurrencybench.report.analysis.ScalingCell::reliable);
+                .noneMatch(ScalingCell::reliable);
         if (everyCellUnreliable) { // said once, not after every clause
             lines.replaceAll(line -> line.replace(UNRELIABLE, ""));
             lines.set(0, EVERY_CELL_UNRELIABLE + lines.get(0));
@@ -160,6 +164,39 @@ public final class Verdicts {
         }
         return Optional.of("Waits overlapped at " + Numbers.cores(groups.get(0).get(0).cores())
                 + " (overlap factor, SEQUENTIAL's time over the model's): " + String.join("; ", parts) + ".");
+    }
+
+    /**
+     * "SEQUENTIAL itself, the baseline of every figure "at the same cores", takes 2.87x [1.86, 4.31]
+     * its 1-core time at 2 cores (67.4 vs 23.4 ms): REASON. Against SEQUENTIAL at 1 core the overlap
+     * factors at 2 cores are ..." where SEQUENTIAL's time changed with the core count beyond the
+     * floor ({@link ScalingVerdicts#baselineShifts}); said once, with each model's ratio over the
+     * unmoved baseline at the most cores it moved at.
+     */
+    static Optional<String> baselineShift(WorkloadScaling workload) {
+        List<ScalingVerdicts.BaselineShift> shifts = ScalingVerdicts.baselineShifts(workload);
+        if (shifts.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> moves = new ArrayList<>();
+        for (ScalingVerdicts.BaselineShift shift : shifts) {
+            RatioEstimate r = shift.oneCoreOverThis();
+            RatioEstimate thisOverOne = new RatioEstimate(1 / r.value(), 1 / r.high(), 1 / r.low());
+            moves.add(times(thisOverOne) + " its 1-core time at " + Numbers.cores(shift.cores()) + " ("
+                    + Numbers.format(shift.millis()) + " vs " + Numbers.format(shift.oneCoreMillis()) + " ms)");
+        }
+        ScalingVerdicts.BaselineShift last = shifts.get(shifts.size() - 1);
+        boolean waits = WorkloadKind.of(workload.group()) == WorkloadKind.WAITS;
+        List<String> againstOne = workload.models().stream().filter(m -> !m.equals(ScalingAnalysis.BASELINE))
+                .flatMap(m -> workload.cell(m, last.cores()).stream())
+                .filter(cell -> cell.speedupOverOneCore().present())
+                .sorted(Comparator.comparingDouble((ScalingCell c) -> c.speedupOverOneCore().value()).reversed())
+                .map(cell -> cell.model() + " " + times(cell.speedupOverOneCore())).toList();
+        return Optional.of("SEQUENTIAL itself, the baseline of every " + (waits ? "overlap factor" : "speedup")
+                + " at the same cores, changes with the core count: it takes " + String.join(", ", moves)
+                + (last.reason().isEmpty() ? "" : "; " + last.reason()) + "."
+                + (againstOne.isEmpty() ? "" : " Against SEQUENTIAL at 1 core, the " + (waits ? "overlap factors"
+                : "speedups") + " at " + Numbers.cores(last.cores()) + " are: " + String.join("; ", againstOne) + "."));
     }
 
     /** GLOBAL_LOCK's time over FIXED_POOL's, at the fewest and the most cores both ran. */

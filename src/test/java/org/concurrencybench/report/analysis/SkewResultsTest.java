@@ -7,6 +7,7 @@ import org.concurrencybench.results.Metric;
 import org.concurrencybench.report.input.RunReader;
 import org.concurrencybench.report.input.RunResults;
 import org.concurrencybench.report.render.OutputFormat;
+import org.concurrencybench.report.stats.RatioEstimate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -79,10 +80,11 @@ class SkewResultsTest {
         List<SkewResults.Verdict> verdicts = skew.verdicts("CPU");
         assertEquals(1, verdicts.size());
         SkewResults.Verdict verdict = verdicts.get(0);
-        assertEquals("FORK_JOIN", verdict.least());
-        assertEquals(1.04, verdict.leastFactor(), 1e-9);
-        assertEquals("PROCESS_POOL chunksize=0", verdict.most());
-        assertEquals(3.0, verdict.mostFactor(), 1e-9);
+        assertEquals(List.of("FORK_JOIN"), verdict.leastLost());
+        assertEquals(1.04, verdict.losses().get("FORK_JOIN").value(), 1e-9);
+        assertEquals(List.of("PROCESS_POOL chunksize=0"), verdict.mostLost());
+        assertEquals(3.0, verdict.losses().get("PROCESS_POOL chunksize=0").value(), 1e-9);
+        assertTrue(verdict.toldApartFromTheRest(verdict.mostLost()));
         assertTrue(verdict.againstBaseline());
         // Old results without a spread param read as NONE: SEQUENTIAL's even time is the one with no param.
         assertEquals(100 / 50.0, skew.speedup("CPU", "FIXED_POOL", SizeSpread.NONE), 1e-9);
@@ -92,9 +94,9 @@ class SkewResultsTest {
     void withoutSequentialTheVerdictUsesEachSeriesOwnTimes() {
         SkewResults.Verdict verdict = SkewResults.of(plantedRun(false), 0.95).orElseThrow().verdicts("CPU").get(0);
         assertFalse(verdict.againstBaseline());
-        assertEquals("FORK_JOIN", verdict.least());
-        assertEquals(57.2 / 50, verdict.leastFactor(), 1e-9);
-        assertEquals(181.5 / 55, verdict.mostFactor(), 1e-9);
+        assertEquals(List.of("FORK_JOIN"), verdict.leastLost());
+        assertEquals(57.2 / 50, verdict.losses().get("FORK_JOIN").value(), 1e-9);
+        assertEquals(181.5 / 55, verdict.losses().get(verdict.mostLost().get(0)).value(), 1e-9);
     }
 
     @Test
@@ -132,5 +134,35 @@ class SkewResultsTest {
                 .boxed().toList());
         assertFalse(series.containsKey("SEQUENTIAL"), "the baseline loses nothing by definition");
         assertTrue(chart.getTitle().contains("loss to skew"), chart.getTitle());
+    }
+
+    /** A result in rounds 1, 2, 3 whose forks took these times (ms), one fork per round. */
+    private static BenchmarkResult inRounds(String model, String spread, double... perRound) {
+        BenchmarkResult base = result(model, spread, spread == null ? null : "1", perRound[0]);
+        double[][] forks = java.util.Arrays.stream(perRound).mapToObj(ms -> new double[] {ms}).toArray(double[][]::new);
+        double mean = java.util.Arrays.stream(perRound).average().orElseThrow();
+        return new BenchmarkResult(BATCH, "avgt", 1, 3, base.params(), new Metric(mean, 0, "ms/op", forks), Map.of(),
+                List.of(1, 2, 3));
+    }
+
+    @Test
+    void theSkewTablesSpeedupAndLossAreThePairedEstimatesTheScalingTablesAndVerdictsUse() {
+        // per round SEQUENTIAL over FIXED_POOL is 2, 2, 4: paired (geometric mean) 2.52, ratio of the means 2.29
+        List<BenchmarkResult> two = List.of(inRounds("SEQUENTIAL", null, 100, 200, 100),
+                inRounds("FIXED_POOL", null, 50, 100, 25), inRounds("SEQUENTIAL", "PARETO", 100, 200, 100),
+                inRounds("FIXED_POOL", "PARETO", 60, 110, 30), inRounds("FORK_JOIN", null, 50, 100, 50),
+                inRounds("FORK_JOIN", "PARETO", 50, 100, 50));
+        MachineInfo machine = Machines.of("runId", "run-1", "label", "box", "physicalCores", 2, "logicalCores", 2,
+                "coreCounts", List.of(2));
+        RunResults run = new RunResults(Path.of("run-1"), machine, new TreeMap<>(Map.of(2, two)), List.of());
+        SkewResults skew = SkewResults.of(run, 0.95).orElseThrow();
+        double table = new ScalingAnalysis(0.95).analyse(run, w -> { }).get(0).cell("FIXED_POOL", 2).orElseThrow()
+                .speedupSameCores().value();
+        assertEquals(Math.cbrt(16), table, 1e-9);
+        assertEquals(table, skew.speedup("CPU", "FIXED_POOL", SizeSpread.NONE), 1e-9, "one value per quantity");
+        assertEquals(skew.lossEstimate("CPU", "FIXED_POOL", SizeSpread.PARETO).value(),
+                skew.lossFactor("CPU", "FIXED_POOL", SizeSpread.PARETO), 1e-12, "the loss's point is its interval's");
+        RatioEstimate loss = skew.lossEstimate("CPU", "FIXED_POOL", SizeSpread.PARETO);
+        assertTrue(loss.low() <= loss.value() && loss.value() <= loss.high(), loss.toString());
     }
 }

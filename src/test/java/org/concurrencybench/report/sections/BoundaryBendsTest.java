@@ -45,4 +45,18 @@ class BoundaryBendsTest {
         assertEquals(Optional.empty(), BoundaryBends.of(cells(new int[] {1, 2, 4, 8},
                 new double[] {400, 210, 110, 100}), List.of()));
     }
+
+    @Test
+    void aBendTheIntervalsDoNotCarryIsNotNamed() {
+        // the laptop's points, but each time known only to +-30%: the gain across may be as large as before
+        List<ScalingCell> noisy = new ArrayList<>();
+        double[] millis = {400, 400 / 1.9, 400 / 1.9 / 1.9, 400 / 1.9 / 1.9 / 1.3};
+        int[] cores = {1, 2, 4, 8};
+        for (int i = 0; i < cores.length; i++) {
+            // three forks, the units an interval rests on
+            SampleStats time = SampleStats.of(new double[][] {{millis[i] * 0.7}, {millis[i]}, {millis[i] * 1.3}}, 0.95);
+            noisy.add(new ScalingCell("CPU", "FIXED_POOL", cores[i], time, null, null, null, Double.NaN, null, null));
+        }
+        assertEquals(Optional.empty(), BoundaryBends.of(noisy, LAPTOP));
+    }
 }

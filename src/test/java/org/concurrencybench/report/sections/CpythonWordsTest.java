@@ -102,4 +102,19 @@ class CpythonWordsTest {
     void theToleranceIsTenPercent() {
         assertEquals(1.10, CpythonComparison.TOLERANCE);
     }
+
+    @Test
+    void theTallyCountsAgreesDiffersAndCannotTellAndLeavesTheBaselineOut() {
+        // the 1-core sequential baseline (1 against 1), a firm agreement, a firm difference, and a ratio
+        // of 1.00 whose interval (+-25%) reaches beyond the tolerance: it holds 1 but does not agree
+        List<SpeedupRow> rows = List.of(
+                new SpeedupRow("CPU", "sequential", "SEQUENTIAL", 1, FIRM_ONE, FIRM_ONE, FIRM_ONE, new Finding.Baseline()),
+                row("ThreadPoolExecutor", "GLOBAL_LOCK", 2, FIRM_ONE, FIRM_ONE, new RatioEstimate(1.02, 0.99, 1.05)),
+                row("ProcessPoolExecutor", "PROCESS_POOL", 2, FIRM_ONE, FIRM_ONE, new RatioEstimate(1.5, 1.3, 1.7)),
+                row("asyncio", "EVENT_LOOP", 2, FIRM_ONE, FIRM_ONE, new RatioEstimate(1.0, 0.8, 1.25)));
+        var tally = org.concurrencybench.report.analysis.ScenarioSummaries.cpython(rows);
+        assertEquals(3, tally.compared(), "the baseline is not counted");
+        assertEquals(1, tally.agree(), "a wide interval holding 1 is no agreement");
+        assertEquals(1, tally.differ());
+    }
 }

@@ -176,4 +176,39 @@ class VerdictsTest {
                 + " pays after 1 core (interval wider than the noise floor; the next step changed throughput by"
                 + " +14.9%)\u2020."), Verdicts.scaling(cpu));
     }
+
+    @Test
+    void aBaselineThatSlowsWithCoresIsSaidWithItsReasonAndTheFactorsOverOneCore() {
+        // SEQUENTIAL's IO batch 1.7x slower at 2 cores than at 1, as in the committed example
+        WorkloadScaling io = workload("IO", List.of(1, 2), means("SEQUENTIAL", new double[] {51.6, 87.5},
+                "FIXED_POOL", new double[] {50, 33}, "VIRTUAL_THREADS", new double[] {20, 19}));
+        String expected = "SEQUENTIAL itself, the baseline of every overlap factor at the same cores, changes with the"
+                + " core count: it takes 1.70x [1.69, 1.70] its 1-core time at 2 cores (87.5 vs 51.6 ms); one"
+                + " connection's round trips cross cores: at 1 core the client and the echo server hand each message"
+                + " over on one core. Against SEQUENTIAL at 1 core, the overlap factors at 2 cores are:"
+                + " VIRTUAL_THREADS 2.72x [2.71, 2.72]; FIXED_POOL 1.56x [1.56, 1.57].";
+        assertEquals(java.util.Optional.of(expected), Verdicts.baselineShift(io));
+        assertTrue(Verdicts.of(io).contains(expected), Verdicts.of(io).toString());
+        assertTrue(Verdicts.answers(io).contains(expected), Verdicts.answers(io).toString());
+    }
+
+    @Test
+    void aBaselineThatMovesWithinTheFloorOrCannotBeToldSaysNothing() {
+        WorkloadScaling steady = workload("IO", List.of(1, 2), means("SEQUENTIAL", new double[] {50, 50.5},
+                "FIXED_POOL", new double[] {50, 33}));
+        assertEquals(java.util.Optional.empty(), Verdicts.baselineShift(steady));
+        WorkloadScaling wide = workload("CPU", List.of(1, 2), means("SEQUENTIAL", new double[] {50, 60},
+                "FIXED_POOL", new double[] {50, 33}), "SEQUENTIAL");
+        assertEquals(java.util.Optional.empty(), Verdicts.baselineShift(wide), "an interval that cannot tell says nothing");
+    }
+
+    @Test
+    void stillGainingNeverWhereTheGainsIntervalReachesBelowTenPercent() {
+        // MIXED: +40% throughput from 1 to 2 cores, but on cells so wide the gain's interval holds +10% and less
+        WorkloadScaling mixed = workload("MIXED", List.of(1, 2), means("SEQUENTIAL", new double[] {100, 100},
+                "PROCESS_POOL", new double[] {100, 100 / 1.4}), "PROCESS_POOL");
+        String sentence = String.join(" ", Verdicts.scaling(mixed));
+        assertTrue(!sentence.contains("still gaining") && sentence.contains("we cannot tell whether adding cores still"
+                + " pays after 1 core"), sentence);
+    }
 }
