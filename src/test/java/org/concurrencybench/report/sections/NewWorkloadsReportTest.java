@@ -139,6 +139,6 @@ class NewWorkloadsReportTest {
         String user = section("USER Sha256Task");
         assertTrue(user.contains("| FIXED_POOL | 2 | 150 [150, 150] | 9 | 2.00 [2.00, 2.00] | 2.00 [2.00, 2.00] |"
                 + " \u2014\u00b9 | \u2014\u00b9 | ok |"), user);
-        assertTrue(user.contains("\u00b9 left out: efficiency, Karp-Flatt and the scaling-law fits"), user);
+        assertTrue(user.contains("\u00b9 Left out: efficiency, Karp-Flatt and the scaling-law fits"), user);
     }
 }
