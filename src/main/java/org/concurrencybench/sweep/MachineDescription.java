@@ -32,22 +32,26 @@ public final class MachineDescription {
             cpusByCores.put(String.valueOf(cores), settings.topology().cpusFor(cores));
         }
         OpenFiles openFiles = OpenFiles.ofThisProcess();
-        return new MachineInfo(MachineInfo.SCHEMA, settings.runId(), settings.label(),
-                MachineProbe.host(), settings.startedAt().toString(), null, settings.profile().name(),
-                MachineProbe.suiteCommit(SuiteJar.suiteDir()), MachineState.cpuModel(), settings.topology().physicalCores(),
-                settings.topology().logicalCpus(), MachineProbe.memoryBytes(), System.getProperty("os.name"),
-                System.getProperty("os.version"), System.getProperty("os.arch"), System.getProperty("java.vendor"),
-                System.getProperty("java.runtime.version"), settings.pinned(), settings.pinning(), settings.cores(),
-                cpusByCores, settings.models().stream().map(Enum::name).toList(), workloadNames(settings),
-                settings.taskCounts(), settings.spreads().stream().map(Enum::name).toList(),
-                settings.skewWorkloads().stream().map(Enum::name).toList(), openFiles == null ? null : openFiles.hard(),
-                settings.limits().record(settings.topology().logicalCpus()), before, null, settings.budget(),
-                settings.params(), settings.profile().batchTasks(), new MachineInfo.Resume(
-                        settings.chartsDir().toString(), settings.pythons().recorded(),
-                        (int) settings.maxBatch().toSeconds()), new MachineInfo.Rounds(settings.seed(),
-                        settings.profile().minRounds(), settings.profile().maxRounds(), settings.profile().precision(),
-                        null, null, List.of()), settings.userTasks(),
-                        settings.topology().layout(settings.cores()), settings.rehearsal() ? Boolean.TRUE : null);
+        MachineInfo.Machine machine = new MachineInfo.Machine(MachineProbe.host(), MachineState.cpuModel(),
+                settings.topology().physicalCores(), settings.topology().logicalCpus(), MachineProbe.memoryBytes(),
+                System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
+                System.getProperty("java.vendor"), System.getProperty("java.runtime.version"),
+                openFiles == null ? null : openFiles.hard(), settings.limits().record(settings.topology().logicalCpus()),
+                before, null);
+        MachineInfo.CorePinning pinning = new MachineInfo.CorePinning(settings.pinned(), settings.pinning(),
+                cpusByCores, settings.topology().layout(settings.cores()));
+        MachineInfo.Plan plan = new MachineInfo.Plan(settings.profile().name(), settings.cores(),
+                settings.models().stream().map(Enum::name).toList(), workloadNames(settings), settings.taskCounts(),
+                settings.spreads().stream().map(Enum::name).toList(),
+                settings.skewWorkloads().stream().map(Enum::name).toList(), settings.params(),
+                settings.profile().batchTasks(), settings.budget());
+        MachineInfo.Rounds rounds = new MachineInfo.Rounds(settings.seed(), settings.profile().minRounds(),
+                settings.profile().maxRounds(), settings.profile().precision(), null, null, List.of());
+        MachineInfo.Resume resume = new MachineInfo.Resume(settings.chartsDir().toString(),
+                settings.pythons().recorded(), (int) settings.maxBatch().toSeconds());
+        return new MachineInfo(MachineInfo.SCHEMA, settings.runId(), settings.label(), settings.startedAt().toString(),
+                null, MachineProbe.suiteCommit(SuiteJar.suiteDir()), settings.rehearsal() ? Boolean.TRUE : null,
+                machine, pinning, plan, rounds, resume, settings.userTasks());
     }
 
     private static List<String> workloadNames(SweepSettings settings) {

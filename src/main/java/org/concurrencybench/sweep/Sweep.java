@@ -196,7 +196,7 @@ public final class Sweep {
         }
         java.util.SortedSet<Integer> rests = folder.finishedCoreCounts();
         rests.removeAll(folder.cpythonCoreCounts());
-        rests.retainAll(settings.resumed().coreCounts());
+        rests.retainAll(settings.resumed().plan().coreCounts());
         return List.copyOf(rests);
     }
 
@@ -218,7 +218,7 @@ public final class Sweep {
         writeMachine(machine); // the rounds' stop first: the check fails a run whose rounds did not end
         RunCheck.Summary summary = RunCheck.check(folder);
         MachineInfo after = machine.withStateAfter(MachineState.now());
-        writeMachine(summary.missingCoreCounts().isEmpty() ? after.finishedAt(Instant.now().toString()) : after);
+        writeMachine(summary.missingCoreCounts().isEmpty() ? after.withFinishedAt(Instant.now().toString()) : after);
         org.concurrencybench.report.sections.BusyMachineWarning.of(after).ifPresent(console::println);
         interruption.settle();
         console.printf("Results: %s (%s)%n", settings.runDir(), Durations.format(Duration.between(start, Instant.now())));

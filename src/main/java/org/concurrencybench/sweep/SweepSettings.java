@@ -229,10 +229,10 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
         int maxBatchSeconds = recorded.maxBatchSeconds() != null ? recorded.maxBatchSeconds() : request.maxBatchSeconds();
         return new SweepSettings(plan.profile(), left, plan.models(), plan.workloads(), plan.convoy(),
                 plan.taskCounts(), Duration.ofSeconds(maxBatchSeconds), machine.label(), machine.runId(),
-                request.resume(), charts, topology, Boolean.TRUE.equals(machine.pinned()), machine.pinning(),
+                request.resume(), charts, topology, Boolean.TRUE.equals(machine.pinning().pinned()), machine.pinning().description(),
                 machine.startedAt() == null ? Instant.now() : Instant.parse(machine.startedAt()), machine,
                 plan.spreads(), plan.skewWorkloads(), new CpuLimits(null, topology.logicalCpus(), null, null),
-                machine.budget(), CpythonInterpreters.resumed(recorded.python(), request.python(), request.noPython()),
+                machine.plan().budget(), CpythonInterpreters.resumed(recorded.python(), request.python(), request.noPython()),
                 plan.params(), inRounds ? machine.rounds().seed() : 0, machine.userTasks(), List.of(), machine.rehearsalRun());
     }
 

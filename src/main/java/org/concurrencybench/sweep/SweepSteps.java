@@ -24,7 +24,7 @@ record SweepSteps(List<Integer> cores, int maxCores, List<SweepPlan.Step> everyC
         List<SweepPlan.Step> everyCount = BenchmarkParams.apply(steps, settings.params());
         // Run once, at the run's largest core count (also when resuming, whatever is left).
         int maxCores = settings.resuming()
-                ? settings.resumed().coreCounts().stream().max(Integer::compare).orElse(0)
+                ? settings.resumed().plan().coreCounts().stream().max(Integer::compare).orElse(0)
                 : settings.cores().isEmpty() ? 0 : settings.cores().get(settings.cores().size() - 1);
         List<CapacityPlan.ModelPlan> capacity = settings.taskCounts().isEmpty() || !settings.cores().contains(maxCores)
                 ? List.of()

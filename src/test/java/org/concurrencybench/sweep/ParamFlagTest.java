@@ -88,6 +88,6 @@ class ParamFlagTest {
     void machineJsonWithoutParamsStillReads(@TempDir Path run) throws Exception {
         Files.writeString(run.resolve("machine.json"), "{\"runId\": \"old\", \"profile\": \"quick\"}");
         MachineInfo machine = MachineInfo.read(run.resolve("machine.json"));
-        assertEquals(Map.of(), machine.params());
+        assertEquals(Map.of(), machine.plan().params());
     }
 }

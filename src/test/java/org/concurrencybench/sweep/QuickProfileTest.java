@@ -117,7 +117,7 @@ class QuickProfileTest {
     @Test
     void theMachineFileRecordsTheBatchSize() {
         SweepSettings quick = resolve("--quick", "--label", "box");
-        assertEquals(32, MachineDescription.of(quick, null).batchTasks());
-        assertEquals(0, MachineDescription.of(resolve("--label", "box"), null).batchTasks());
+        assertEquals(32, MachineDescription.of(quick, null).plan().batchTasks());
+        assertEquals(0, MachineDescription.of(resolve("--label", "box"), null).plan().batchTasks());
     }
 }

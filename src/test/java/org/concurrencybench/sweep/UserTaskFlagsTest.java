@@ -136,7 +136,7 @@ class UserTaskFlagsTest {
         SweepSettings settings = resolve("--no-python", "--task-jar", jar, "--task", "t.Spin", "--workloads", "CPU,USER",
                 "--models", "SEQUENTIAL");
         org.concurrencybench.results.MachineInfo machine = MachineDescription.of(settings, null);
-        assertTrue(machine.workloads().contains(Workload.USER.name()));
+        assertTrue(machine.plan().workloads().contains(Workload.USER.name()));
         List<Cell> planned = org.concurrencybench.sweep.plan.PlannedRun.of(machine, dir.resolve("machine.json"))
                 .stepsAt(4).stream().flatMap(s -> s.cells().stream()).toList();
         assertTrue(planned.stream().anyMatch(c -> "t.Spin".equals(c.params().get("task"))), planned.toString());
