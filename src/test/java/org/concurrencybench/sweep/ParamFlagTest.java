@@ -36,9 +36,9 @@ class ParamFlagTest {
     @Test
     void aParamGoesToEveryStepThatDeclaresItAndNoOther() {
         SweepSettings settings = resolve("--param", "cpuUnits=770", "--param", "sleepMicros=2000", "--label", "box");
-        assertEquals(Map.of("cpuUnits", "770", "sleepMicros", "2000"), settings.params());
+        assertEquals(Map.of("cpuUnits", "770", "sleepMicros", "2000"), settings.plan().params());
         List<SweepPlan.Step> steps = BenchmarkParams.apply(SweepPlan.stepsFor(Profile.QUICK,
-                List.of(Model.SEQUENTIAL, Model.PROCESS_PER_TASK), List.of(Workload.CPU), true), settings.params());
+                List.of(Model.SEQUENTIAL, Model.PROCESS_PER_TASK), List.of(Workload.CPU), true), settings.plan().params());
         List<String> models = steps.get(0).jmhArgs();
         assertTrue(Collections.indexOfSubList(models, List.of("-p", "cpuUnits=770")) > 0, models.toString());
         assertTrue(Collections.indexOfSubList(models, List.of("-p", "sleepMicros=2000")) > 0, models.toString());
@@ -47,7 +47,7 @@ class ParamFlagTest {
             assertFalse(convoy.jmhArgs().contains("cpuUnits=770"), "ConvoyBenchmark has no cpuUnits");
         }
         List<SweepPlan.Step> once = BenchmarkParams.apply(SweepPlan.onceSteps(Profile.QUICK,
-                List.of(Model.PROCESS_PER_TASK)), settings.params());
+                List.of(Model.PROCESS_PER_TASK)), settings.plan().params());
         assertFalse(once.get(0).jmhArgs().contains("cpuUnits=770"), "JvmStartBenchmark has no cpuUnits");
     }
 
@@ -79,7 +79,7 @@ class ParamFlagTest {
                 "params", Map.of("cpuUnits", "770"));
         new ObjectMapper().writeValue(run.resolve("machine.json").toFile(), machine);
         SweepSettings settings = resolve("--resume", run.toString());
-        assertEquals(Map.of("cpuUnits", "770"), settings.params());
+        assertEquals(Map.of("cpuUnits", "770"), settings.plan().params());
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> resolve("--resume", run.toString(), "--param", "cpuUnits=1")).getMessage().contains("--param"));
     }

@@ -57,7 +57,7 @@ class ResultsContractTest {
 
         RunResults read = RunReader.read(run);
         MachineInfo info = read.machine();
-        assertEquals(settings.runId(), info.runId());
+        assertEquals(settings.run().runId(), info.runId());
         assertEquals("box", info.label());
         assertEquals("QUICK", info.plan().profile().toUpperCase(java.util.Locale.ROOT));
         assertEquals(List.of(1, 2), info.plan().coreCounts());
