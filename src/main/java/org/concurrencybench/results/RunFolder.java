@@ -103,11 +103,6 @@ public record RunFolder(Path dir) {
         return logsDir().resolve(CORES + cores + ".log");
     }
 
-    /** Where one JMH invocation (a step of the sweep) writes its results. */
-    public Path stepFile(int cores, String step) {
-        return logsDir().resolve(CORES + cores + "-" + step + ".json");
-    }
-
     /** The core counts that have a finished {@code cores-N.json}, ascending. */
     public SortedSet<Integer> finishedCoreCounts() throws IOException {
         return coreCounts(CORES_FILE);

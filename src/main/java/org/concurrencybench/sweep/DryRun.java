@@ -28,12 +28,12 @@ final class DryRun {
     /** Prints the JMH invocations of {@code plan}'s first round as {@code launcher} would start them, and CPython's. */
     void print(SweepSteps plan, JmhLauncher launcher) {
         java.util.Map<Integer, java.util.List<SweepPlan.Step>> steps = new java.util.LinkedHashMap<>();
-        settings.cores().forEach(cores -> steps.put(cores, plan.stepsAt(cores)));
-        RoundFiles rounds = new RoundFiles(settings.runDir());
+        settings.plan().cores().forEach(cores -> steps.put(cores, plan.stepsAt(cores)));
+        RoundFiles rounds = new RoundFiles(settings.run().runDir());
         console.println("Round 1, in its order:");
-        for (RoundOrder.Visit visit : RoundOrder.of(settings.seed(), 1, steps,
-                cpython.active() ? settings.cores() : java.util.List.of(), cpython.labels())) {
-            String cpus = settings.topology().cpusFor(visit.cores());
+        for (RoundOrder.Visit visit : RoundOrder.of(settings.plan().seed(), 1, steps,
+                cpython.active() ? settings.plan().cores() : java.util.List.of(), cpython.labels())) {
+            String cpus = settings.host().topology().cpusFor(visit.cores());
             console.println(visit.isCpython()
                     ? String.join(" ", cpython.step(visit.python()).plannedCommand(visit.cores(), cpus,
                             rounds.partialCpythonFile(1, visit.python(), visit.cores())))

@@ -27,35 +27,42 @@ public final class MachineDescription {
 
     /** @param before the machine's state as the sweep starts */
     static MachineInfo of(SweepSettings settings, MachineInfo.State before) {
+        SweepSettings.Plan planned = settings.plan();
+        SweepSettings.Host host = settings.host();
+        SweepSettings.Run run = settings.run();
         Map<String, String> cpusByCores = new LinkedHashMap<>();
-        for (int cores : settings.cores()) {
-            cpusByCores.put(String.valueOf(cores), settings.topology().cpusFor(cores));
+        for (int cores : planned.cores()) {
+            cpusByCores.put(String.valueOf(cores), host.topology().cpusFor(cores));
         }
         OpenFiles openFiles = OpenFiles.ofThisProcess();
-        return new MachineInfo(MachineInfo.SCHEMA, settings.runId(), settings.label(),
-                MachineProbe.host(), settings.startedAt().toString(), null, settings.profile().name(),
-                MachineProbe.suiteCommit(SuiteJar.suiteDir()), MachineState.cpuModel(), settings.topology().physicalCores(),
-                settings.topology().logicalCpus(), MachineProbe.memoryBytes(), System.getProperty("os.name"),
-                System.getProperty("os.version"), System.getProperty("os.arch"), System.getProperty("java.vendor"),
-                System.getProperty("java.runtime.version"), settings.pinned(), settings.pinning(), settings.cores(),
-                cpusByCores, settings.models().stream().map(Enum::name).toList(), workloadNames(settings),
-                settings.taskCounts(), settings.spreads().stream().map(Enum::name).toList(),
-                settings.skewWorkloads().stream().map(Enum::name).toList(), openFiles == null ? null : openFiles.hard(),
-                settings.limits().record(settings.topology().logicalCpus()), before, null, settings.budget(),
-                settings.params(), settings.profile().batchTasks(), new MachineInfo.Resume(
-                        settings.chartsDir().toString(), settings.pythons().recorded(),
-                        (int) settings.maxBatch().toSeconds()), new MachineInfo.Rounds(settings.seed(),
-                        settings.profile().minRounds(), settings.profile().maxRounds(), settings.profile().precision(),
-                        null, null, List.of()), settings.userTasks(),
-                        settings.topology().layout(settings.cores()), settings.rehearsal() ? Boolean.TRUE : null);
+        MachineInfo.Machine machine = new MachineInfo.Machine(MachineProbe.host(), MachineState.cpuModel(),
+                host.topology().physicalCores(), host.topology().logicalCpus(), MachineProbe.memoryBytes(),
+                System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
+                System.getProperty("java.vendor"), System.getProperty("java.runtime.version"),
+                openFiles == null ? null : openFiles.hard(), host.limits().record(host.topology().logicalCpus()),
+                before, null);
+        MachineInfo.CorePinning pinning = new MachineInfo.CorePinning(host.pinned(), host.pinning(), cpusByCores,
+                host.topology().layout(planned.cores()));
+        MachineInfo.Plan plan = new MachineInfo.Plan(planned.profile().name(), planned.cores(),
+                planned.models().stream().map(Enum::name).toList(), workloadNames(planned), planned.taskCounts(),
+                planned.spreads().stream().map(Enum::name).toList(),
+                planned.skewWorkloads().stream().map(Enum::name).toList(), planned.params(),
+                planned.profile().batchTasks(), planned.budget());
+        MachineInfo.Rounds rounds = new MachineInfo.Rounds(planned.seed(), planned.profile().minRounds(),
+                planned.profile().maxRounds(), planned.profile().precision(), null, null, List.of());
+        MachineInfo.Resume resume = new MachineInfo.Resume(run.chartsDir().toString(), host.pythons().recorded(),
+                (int) planned.maxBatch().toSeconds());
+        return new MachineInfo(MachineInfo.SCHEMA, run.runId(), run.label(), run.startedAt().toString(), null,
+                MachineProbe.suiteCommit(SuiteJar.suiteDir()), run.rehearsal() ? Boolean.TRUE : null, machine, pinning,
+                plan, rounds, resume, planned.userTasks());
     }
 
-    private static List<String> workloadNames(SweepSettings settings) {
-        List<String> names = new ArrayList<>(settings.workloads().stream().map(Enum::name).toList());
-        if (settings.userTasks() != null && !settings.userTasks().classes().isEmpty()) {
+    private static List<String> workloadNames(SweepSettings.Plan plan) {
+        List<String> names = new ArrayList<>(plan.workloads().stream().map(Enum::name).toList());
+        if (plan.userTasks() != null && !plan.userTasks().classes().isEmpty()) {
             names.add(org.concurrencybench.workload.Workload.USER.name());
         }
-        if (settings.convoy()) {
+        if (plan.convoy()) {
             names.add(SweepPlan.CONVOY);
         }
         return names;

@@ -66,8 +66,8 @@ final class RoundLoop {
               SweepInterruption interruption, List<Integer> finishedRounds) {
         this.settings = settings;
         this.console = console;
-        this.folder = new RunFolder(settings.runDir());
-        this.files = new RoundFiles(settings.runDir());
+        this.folder = new RunFolder(settings.run().runDir());
+        this.files = new RoundFiles(settings.run().runDir());
         this.launcher = launcher;
         this.cpython = cpython;
         this.interruption = interruption;
@@ -77,8 +77,8 @@ final class RoundLoop {
     /** Measures rounds until the rule stops; the rounds' record as they stopped, or null when interrupted. */
     MachineInfo.Rounds run(SweepSteps plan, MachineInfo.Rounds rounds, Instant start)
             throws IOException, InterruptedException {
-        StoppingRule rule = settings.profile().stoppingRule(settings.budget() == null ? 0
-                : settings.budget().budgetMillis());
+        StoppingRule rule = settings.plan().profile().stoppingRule(settings.plan().budget() == null ? 0
+                : settings.plan().budget().budgetMillis());
         for (Outcome outcome : folder.readOutcomes()) {
             if (outcome.status() == Outcome.Status.FAILED) {
                 failed.put(key(outcome.cores(), outcome.cell()), outcome);
@@ -139,10 +139,10 @@ final class RoundLoop {
     /** The steps a round runs at each core count: every step, or ({@code shortCells} given) those with short cells or their baselines. */
     private Map<Integer, List<SweepPlan.Step>> stepsOfRound(SweepSteps plan, List<String> shortCells) {
         Map<Integer, List<SweepPlan.Step>> steps = new LinkedHashMap<>();
-        for (int cores : settings.cores()) {
+        for (int cores : settings.plan().cores()) {
             List<SweepPlan.Step> all = plan.stepsAt(cores);
             List<SweepPlan.Step> these = shortCells == null ? all
-                    : RoundCells.stillShort(cores, all, RoundCells.withBaselines(shortCells, settings.cores(), plan::stepsAt));
+                    : RoundCells.stillShort(cores, all, RoundCells.withBaselines(shortCells, settings.plan().cores(), plan::stepsAt));
             if (!these.isEmpty()) {
                 steps.put(cores, these);
             }
@@ -154,15 +154,15 @@ final class RoundLoop {
     private boolean measure(SweepSteps plan, int round, List<String> shortCells) throws IOException, InterruptedException {
         Map<Integer, List<SweepPlan.Step>> steps = stepsOfRound(plan, shortCells);
         files.start(round);
-        List<Integer> cpythonCores = cpythonInRounds && shortCells == null ? settings.cores() : List.of();
-        List<RoundOrder.Visit> visits = RoundOrder.of(settings.seed(), round, steps, cpythonCores, cpython.labels());
+        List<Integer> cpythonCores = cpythonInRounds && shortCells == null ? settings.plan().cores() : List.of();
+        List<RoundOrder.Visit> visits = RoundOrder.of(settings.plan().seed(), round, steps, cpythonCores, cpython.labels());
         int index = 0;
         for (RoundOrder.Visit visit : visits) {
             index++;
             int cores = visit.cores();
             console.printf("[%d/%d] cores=%s cpus=%s  %s%n", index, visits.size(),
-                    settings.topology().label(cores),
-                    settings.pinned() ? settings.topology().cpusFor(cores) : "(not pinned)", visit.name());
+                    settings.host().topology().label(cores),
+                    settings.host().pinned() ? settings.host().topology().cpusFor(cores) : "(not pinned)", visit.name());
             Instant visitStart = Instant.now();
             if (visit.isCpython()) {
                 runCpython(round, cores, visit.python());
@@ -180,7 +180,7 @@ final class RoundLoop {
     /** One JMH step at one core count of the round, and its cells' states. */
     private void runStep(int round, int cores, SweepPlan.Step step) throws IOException, InterruptedException {
         Path part = files.partialStepFile(round, cores, step.name());
-        JmhLauncher.Result result = launcher.run(cores, settings.topology().cpusFor(cores), step,
+        JmhLauncher.Result result = launcher.run(cores, settings.host().topology().cpusFor(cores), step,
                 part, folder.logFile(cores));
         if (!interruption.stopping()) {
             settle(cores, step, part, result);
@@ -195,14 +195,14 @@ final class RoundLoop {
     private void runCpython(int round, int cores, String python) throws IOException, InterruptedException {
         List<Path> jvmResults = new ArrayList<>(List.of(folder.coresFile(cores)));
         jvmResults.addAll(files.partialStepFiles(round, cores));
-        cpython.step(python).run(cores, settings.topology().cpusFor(cores), settings.runDir(),
+        cpython.step(python).run(cores, settings.host().topology().cpusFor(cores), settings.run().runDir(),
                 files.partialCpythonFile(round, python, cores), jvmResults, 1);
     }
 
     /** Gives the step's cells that failed this round their state (FAILED stays FAILED in every later round). */
     private void settle(int cores, SweepPlan.Step step, Path part, JmhLauncher.Result result) {
         List<BenchmarkResult> results = readResults(part);
-        String log = "; see " + settings.runDir().relativize(folder.logFile(cores));
+        String log = "; see " + settings.run().runDir().relativize(folder.logFile(cores));
         Function<Cell, String> noResult = cell -> {
             String problem = result.problem().apply(cell);
             return "no result from JMH (exit code " + result.exitCode() + (problem == null ? "" : ", " + problem) + ")"
@@ -223,7 +223,7 @@ final class RoundLoop {
         Map<String, Double> widths = new LinkedHashMap<>();
         Map<String, Map<Integer, Double>> means = new LinkedHashMap<>();
         Map<String, List<String>> baselines = new LinkedHashMap<>();
-        for (int cores : settings.cores()) {
+        for (int cores : settings.plan().cores()) {
             List<RoundPool.Pooled> pooled = RoundPool.read(files, cores).stream()
                     .filter(p -> !failed.containsKey(key(cores, p.result().benchmark(), p.result().params()))).toList();
             List<Outcome> outcomes = new ArrayList<>(plan.skippedAt(cores));
@@ -237,7 +237,7 @@ final class RoundLoop {
                     cell -> failed.containsKey(key(cores, cell))));
             for (SweepPlan.Step step : plan.stepsAt(cores)) {
                 step.cells().forEach(cell -> baselines.put(RoundCells.name(cores, cell),
-                        RoundCells.baselinesOf(cores, cell, plan::stepsAt, settings.cores())));
+                        RoundCells.baselinesOf(cores, cell, plan::stepsAt, settings.plan().cores())));
             }
             // A run resumed without its CPython still pools the rounds it has (a run of one's names).
             for (String python : cpython.labels().isEmpty() ? java.util.Collections.<String>singletonList(null)

@@ -20,11 +20,11 @@ final class RunReport {
         Path out = folder(settings);
         if (ModuleLayer.boot().findModule("java.desktop").isEmpty()) {
             console.println("Report: not written here, this Java runtime has no java.desktop to draw charts;"
-                    + " copy " + settings.runDir() + " to a machine with a full JDK and run ./run-benchmarks.sh report there");
+                    + " copy " + settings.run().runDir() + " to a machine with a full JDK and run ./run-benchmarks.sh report there");
             return;
         }
         console.println("Report: " + out);
-        ReportGenerator.writeRunReport(settings.runDir(), out, warning -> console.println("  warning: " + warning));
+        ReportGenerator.writeRunReport(settings.run().runDir(), out, warning -> console.println("  warning: " + warning));
     }
 
     /** {@code --resume} of a run with nothing left to measure: make its report if it has none. */
@@ -35,6 +35,6 @@ final class RunReport {
     }
 
     private static Path folder(SweepSettings settings) {
-        return settings.chartsDir().resolve(SafeName.of(settings.runId()));
+        return settings.run().chartsDir().resolve(SafeName.of(settings.run().runId()));
     }
 }

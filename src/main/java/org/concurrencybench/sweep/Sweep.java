@@ -69,12 +69,12 @@ public final class Sweep {
     Sweep(SweepSettings settings, PrintStream console, String javaBinary, Path jmhLock) {
         this.settings = settings;
         this.console = console;
-        this.folder = new RunFolder(settings.runDir());
+        this.folder = new RunFolder(settings.run().runDir());
         this.javaBinary = javaBinary;
         this.jmhLock = jmhLock;
-        this.cpython = new CpythonSteps(settings.pythons(), CpythonPlan.companionScript(), settings.profile(),
-                settings.models(), settings.workloads(), settings.convoy(), settings.pinned(), console)
-                .withUserTask(settings.userTasks());
+        this.cpython = new CpythonSteps(settings.host().pythons(), CpythonPlan.companionScript(), settings.plan().profile(),
+                settings.plan().models(), settings.plan().workloads(), settings.plan().convoy(), settings.host().pinned(), console)
+                .withUserTask(settings.plan().userTasks());
     }
 
     /** Runs the sweep (or only prints it, for a dry run). */
@@ -84,7 +84,7 @@ public final class Sweep {
         }
         // From the first moment: a Ctrl-C before the first measurement says so too, and leaves no
         // run folder that --resume cannot use.
-        interruption = new SweepInterruption(console, settings.runDir(), finishedRounds,
+        interruption = new SweepInterruption(console, settings.run().runDir(), finishedRounds,
                 List.of(() -> stopRunning(launcher), cpython::stopRunning));
         interruption.install();
         try {
@@ -106,23 +106,23 @@ public final class Sweep {
     private Ending plan(boolean dryRun) throws IOException, InterruptedException {
         SweepSteps plan = SweepSteps.of(settings);
         cpythonRests = cpythonRests();
-        if (settings.cores().isEmpty() && cpythonRests.isEmpty()) {
-            console.println("Nothing left to measure: the rounds of " + settings.runDir() + " have stopped.");
+        if (settings.plan().cores().isEmpty() && cpythonRests.isEmpty()) {
+            console.println("Nothing left to measure: the rounds of " + settings.run().runDir() + " have stopped.");
             RunCheck.Summary summary = RunCheck.check(folder);
             RunReport.writeIfMissing(settings, console);
             return end(summary);
         }
         MachineInfo.State before = new SweepAnnouncement(console, settings).print(plan,
-                estimatedMillis(plan, settings.profile().minRounds()), cpython.note());
-        new SweepAnnouncement(console, settings).printRounds(plan, cpython.estimatedMillis(settings.cores(), 1),
-                estimatedMillis(plan, settings.profile().maxRounds()));
-        boolean archivedForks = SweepPlan.firstLook(settings.profile());
+                estimatedMillis(plan, settings.plan().profile().minRounds()), cpython.note());
+        new SweepAnnouncement(console, settings).printRounds(plan, cpython.estimatedMillis(settings.plan().cores(), 1),
+                estimatedMillis(plan, settings.plan().profile().maxRounds()));
+        boolean archivedForks = SweepPlan.firstLook(settings.plan().profile());
         if (dryRun) {
             new DryRun(console, settings, cpython).print(plan, new JmhLauncher(javaBinary,
-                    SuiteJar.benchmarksJar(), settings.pinned(), console, null, archivedForks));
+                    SuiteJar.benchmarksJar(), settings.host().pinned(), console, null, archivedForks));
             return Ending.ALL_MEASURED;
         }
-        try (SweepLock held = SweepLock.acquire(SweepLock.fileBeside(jmhLock), settings.runDir())) {
+        try (SweepLock held = SweepLock.acquire(SweepLock.fileBeside(jmhLock), settings.run().runDir())) {
             return measure(plan, before, archivedForks);
         }
     }
@@ -135,13 +135,13 @@ public final class Sweep {
             return Ending.INTERRUPTED; // nothing written yet; the shutdown hook says so
         }
         Files.createDirectories(folder.logsDir());
-        launcher = new JmhLauncher(javaBinary, SuiteJar.benchmarksJar(), settings.pinned(), console, folder.logsDir(),
+        launcher = new JmhLauncher(javaBinary, SuiteJar.benchmarksJar(), settings.host().pinned(), console, folder.logsDir(),
                 archivedForks);
-        MachineInfo machine = settings.resuming() ? settings.resumed() : MachineDescription.of(settings, before);
+        MachineInfo machine = settings.resuming() ? settings.run().resumed() : MachineDescription.of(settings, before);
         if (machine.rounds() == null) {
             // A run from before rounds, resumed: its missing core counts are measured in rounds.
-            machine = machine.withRounds(new MachineInfo.Rounds(settings.seed(), settings.profile().minRounds(),
-                    settings.profile().maxRounds(), settings.profile().precision(), null, null, List.of()));
+            machine = machine.withRounds(new MachineInfo.Rounds(settings.plan().seed(), settings.plan().profile().minRounds(),
+                    settings.plan().profile().maxRounds(), settings.plan().profile().precision(), null, null, List.of()));
         }
         if (interruption.stopping()) {
             return Ending.INTERRUPTED; // only the empty logs/ so far: the shutdown hook removes it
@@ -152,7 +152,7 @@ public final class Sweep {
             if (!measureCpythonRests()) {
                 return Ending.INTERRUPTED; // the shutdown hook says what was kept
             }
-            MachineInfo.Rounds stopped = settings.cores().isEmpty() ? machine.rounds() // only CPython was left
+            MachineInfo.Rounds stopped = settings.plan().cores().isEmpty() ? machine.rounds() // only CPython was left
                     : new RoundLoop(settings, console, launcher, cpython, interruption, finishedRounds)
                             .run(plan, machine.rounds(), start);
             if (stopped == null) {
@@ -162,7 +162,7 @@ public final class Sweep {
         } catch (IOException | RuntimeException e) {
             if (!interruption.stopping()) {
                 console.printf("Kept %s in %s; ./run-benchmarks.sh --resume %s measures the rest once the cause is fixed.%n",
-                        SweepInterruption.kept(finishedRounds), settings.runDir(), settings.runDir());
+                        SweepInterruption.kept(finishedRounds), settings.run().runDir(), settings.run().runDir());
             }
             throw e;
         }
@@ -171,15 +171,15 @@ public final class Sweep {
     /** A new run's folder must not exist, no other JMH may be running, and the output folders must take files. */
     private void checkNothingInTheWay() {
         if (settings.runDirExists() && !settings.resuming()) {
-            throw new SweepException(settings.runDir() + " exists already; choose another --label or --results");
+            throw new SweepException(settings.run().runDir() + " exists already; choose another --label or --results");
         }
         String lockHolder = JmhLock.holder(jmhLock);
         if (lockHolder != null) {
             throw new SweepException("another JMH run (" + lockHolder + ") holds " + jmhLock
                     + "; wait for it to finish or stop it, then run again");
         }
-        Path resultsDir = settings.runDir().toAbsolutePath().getParent();
-        OutputFolders.check(resultsDir == null ? settings.runDir() : resultsDir, settings.chartsDir());
+        Path resultsDir = settings.run().runDir().toAbsolutePath().getParent();
+        OutputFolders.check(resultsDir == null ? settings.run().runDir() : resultsDir, settings.run().chartsDir());
     }
 
     /**
@@ -191,12 +191,12 @@ public final class Sweep {
      */
     private List<Integer> cpythonRests() throws IOException {
         if (!settings.resuming() || !cpython.active() || !cpython.single() // several interpreters: always in rounds
-                || new org.concurrencybench.results.RoundFiles(settings.runDir()).cpythonInRounds()) {
+                || new org.concurrencybench.results.RoundFiles(settings.run().runDir()).cpythonInRounds()) {
             return List.of();
         }
         java.util.SortedSet<Integer> rests = folder.finishedCoreCounts();
         rests.removeAll(folder.cpythonCoreCounts());
-        rests.retainAll(settings.resumed().coreCounts());
+        rests.retainAll(settings.run().resumed().plan().coreCounts());
         return List.copyOf(rests);
     }
 
@@ -204,8 +204,8 @@ public final class Sweep {
     private boolean measureCpythonRests() throws IOException, InterruptedException {
         for (int cores : cpythonRests) {
             console.printf("cores=%d: its CPython step was interrupted; measuring it again%n", cores);
-            cpython.step(null).run(cores, settings.topology().cpusFor(cores), settings.runDir(), folder.cpythonFile(cores),
-                    List.of(folder.coresFile(cores)), settings.profile().minRounds());
+            cpython.step(null).run(cores, settings.host().topology().cpusFor(cores), settings.run().runDir(), folder.cpythonFile(cores),
+                    List.of(folder.coresFile(cores)), settings.plan().profile().minRounds());
             if (interruption.stopping()) {
                 return false;
             }
@@ -218,10 +218,10 @@ public final class Sweep {
         writeMachine(machine); // the rounds' stop first: the check fails a run whose rounds did not end
         RunCheck.Summary summary = RunCheck.check(folder);
         MachineInfo after = machine.withStateAfter(MachineState.now());
-        writeMachine(summary.missingCoreCounts().isEmpty() ? after.finishedAt(Instant.now().toString()) : after);
+        writeMachine(summary.missingCoreCounts().isEmpty() ? after.withFinishedAt(Instant.now().toString()) : after);
         org.concurrencybench.report.sections.BusyMachineWarning.of(after).ifPresent(console::println);
         interruption.settle();
-        console.printf("Results: %s (%s)%n", settings.runDir(), Durations.format(Duration.between(start, Instant.now())));
+        console.printf("Results: %s (%s)%n", settings.run().runDir(), Durations.format(Duration.between(start, Instant.now())));
         RunReport.write(settings, console);
         return end(summary);
     }
@@ -245,7 +245,7 @@ public final class Sweep {
 
     /** The whole run's estimate at {@code rounds} rounds: the JMH steps, the report, and CPython in the rounds it takes part in. */
     private long estimatedMillis(SweepSteps plan, int rounds) {
-        return plan.estimatedMillis(rounds) + cpython.estimatedMillis(settings.cores(), rounds);
+        return plan.estimatedMillis(rounds) + cpython.estimatedMillis(settings.plan().cores(), rounds);
     }
 
     private Ending end(RunCheck.Summary summary) {

@@ -236,9 +236,10 @@ public final class SweepCommand implements Callable<Integer> {
 
     /** The flags as given, for {@link SweepSettings} to check and resolve. */
     public SweepRequest request() {
-        return new SweepRequest(smoke, quick, full, cores, models, workloads, tasks, maxBatchSeconds, spreads, budget,
-                params, label, resultsDir, chartsDir, resume, python, noPython, precision, minRounds, maxRounds,
-                taskJar, taskClasses, taskTimeoutSeconds, pythonTask, pythonPath);
+        return new SweepRequest(new SweepRequest.Measure(smoke, quick, full, budget, cores, models, workloads, tasks,
+                spreads, params, label, maxBatchSeconds), new SweepRequest.Rounds(precision, minRounds, maxRounds),
+                new SweepRequest.Folders(resultsDir, chartsDir, resume), new SweepRequest.Pythons(python, noPython),
+                new SweepRequest.UserTasks(taskJar, taskClasses, taskTimeoutSeconds, pythonTask, pythonPath));
     }
 
     @Override

@@ -28,30 +28,50 @@ import org.concurrencybench.workload.SizeSpread;
 import org.concurrencybench.workload.Workload;
 
 /**
- * A sweep's settings, checked and resolved from the command line: the profile, the core counts
- * (each one the machine can pin), the models and workloads by their enum names, the task-size
- * spreads and the workloads the uneven ones run on, where the run goes
- * whether CPU affinity is available, and the benchmark parameters given with {@code --param}.
- * Every bad value becomes one line that names the flag and
- * what was expected.
+ * A sweep's settings, checked and resolved from the command line, in three parts: what it
+ * measures ({@link Plan}), the run's identity and folders ({@link Run}) and the machine it runs on
+ * ({@link Host}). Every bad value becomes one line that names the flag and what was expected.
  */
-public record SweepSettings(Profile profile, List<Integer> cores, List<Model> models, List<Workload> workloads,
-                     boolean convoy, List<Integer> taskCounts, Duration maxBatch, String label, String runId,
-                     Path runDir, Path chartsDir, CpuTopology topology, boolean pinned, String pinning,
-                     Instant startedAt, MachineInfo resumed, List<SizeSpread> spreads, List<Workload> skewWorkloads,
-                     CpuLimits limits, MachineInfo.Budget budget, CpythonInterpreters pythons,
-                     Map<String, String> params, long seed, MachineInfo.UserTasks userTasks,
-                     List<Integer> coresGivenUp, boolean rehearsal) {
+public record SweepSettings(Plan plan, Run run, Host host) {
+
+    /**
+     * What the sweep measures: the profile, the core counts (each one the machine can pin), the
+     * models and workloads by their enum names, the convoy, the capacity sizes and their time limit,
+     * the task-size spreads and the workloads the uneven ones run on, the benchmark parameters given
+     * with {@code --param}, the user's own tasks, a {@code --budget}'s plan and the core counts it
+     * gave up, and the seed of the rounds' shuffled order.
+     */
+    public record Plan(Profile profile, List<Integer> cores, List<Model> models, List<Workload> workloads,
+                       boolean convoy, List<Integer> taskCounts, Duration maxBatch, List<SizeSpread> spreads,
+                       List<Workload> skewWorkloads, Map<String, String> params, MachineInfo.UserTasks userTasks,
+                       MachineInfo.Budget budget, List<Integer> coresGivenUp, long seed) {
+    }
+
+    /**
+     * The run itself: its label and id, its folder and the report's, when it started, the record of
+     * the run it finishes ({@code --resume}; null for a new run), and whether it is a rehearsal.
+     */
+    public record Run(String label, String runId, Path runDir, Path chartsDir, Instant startedAt, MachineInfo resumed,
+                      boolean rehearsal) {
+    }
+
+    /**
+     * The machine it runs on: its CPU topology, whether CPU affinity pins the core counts and how,
+     * the CPUs it may use, and the CPython beside the JVM.
+     */
+    public record Host(CpuTopology topology, boolean pinned, String pinning, CpuLimits limits,
+                       CpythonInterpreters pythons) {
+    }
 
     /**
      * These settings as a rehearsal ({@code --rehearse}): the same plan, unpinned (the CPUs it names
      * need not exist here), each core count still told its -XX:ActiveProcessorCount.
      */
     public SweepSettings asRehearsal() {
-        return new SweepSettings(profile, cores, models, workloads, convoy, taskCounts, maxBatch, label, runId, runDir,
-                chartsDir, topology, false, "not pinned: a rehearsal of " + topology.source()
-                + " on this machine's CPUs, each core count told -XX:ActiveProcessorCount", startedAt, resumed,
-                spreads, skewWorkloads, limits, budget, pythons, params, seed, userTasks, coresGivenUp, true);
+        return new SweepSettings(plan, new Run(run.label, run.runId, run.runDir, run.chartsDir, run.startedAt,
+                run.resumed, true), new Host(host.topology, false, "not pinned: a rehearsal of "
+                + host.topology.source() + " on this machine's CPUs, each core count told -XX:ActiveProcessorCount",
+                host.limits, host.pythons));
     }
 
     /** The spreads a sweep measures unless {@code --spread} says otherwise (a quick look: NONE only). */
@@ -82,44 +102,45 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
 
     /** The settings within {@code limits}: no core count over the CPUs it lets the suite use. */
     public static SweepSettings resolve(SweepRequest request, CpuTopology topology, CpuLimits limits) {
+        SweepRequest.Measure measure = request.measure();
         checkExclusive(request);
-        Profile profile = rounds(request, request.smoke() ? Profile.SMOKE : request.quick() ? Profile.QUICK
-                : request.full() ? Profile.FULL : Profile.DEFAULT);
+        Profile profile = rounds(request, measure.smoke() ? Profile.SMOKE : measure.quick() ? Profile.QUICK
+                : measure.full() ? Profile.FULL : Profile.DEFAULT);
         int usable = Math.min(topology.logicalCpus(), limits.usableCores());
-        List<Integer> cores = request.cores() == null ? topology.defaultCounts(usable) : checkCores(request.cores(), usable);
-        FlagLists.atLeastOne(request.models(), "--models", "model", Model.SEQUENTIAL.name());
-        FlagLists.atLeastOne(request.workloads(), "--workloads", "workload", Workload.CPU.name());
-        FlagLists.atLeastOne(request.spreads(), "--spread", "spread", SizeSpread.NONE.name());
-        List<Model> models = FlagLists.parse(request.models() == null ? FlagLists.names(Model.values())
-                : request.models(), "--models", Model::parse, "");
-        boolean convoy = request.workloads() == null
-                || request.workloads().stream().anyMatch(name -> name.trim().equalsIgnoreCase(SweepPlan.CONVOY));
-        List<Workload> named = FlagLists.parse(request.workloads() == null
+        List<Integer> cores = measure.cores() == null ? topology.defaultCounts(usable) : checkCores(measure.cores(), usable);
+        FlagLists.atLeastOne(measure.models(), "--models", "model", Model.SEQUENTIAL.name());
+        FlagLists.atLeastOne(measure.workloads(), "--workloads", "workload", Workload.CPU.name());
+        FlagLists.atLeastOne(measure.spreads(), "--spread", "spread", SizeSpread.NONE.name());
+        List<Model> models = FlagLists.parse(measure.models() == null ? FlagLists.names(Model.values())
+                : measure.models(), "--models", Model::parse, "");
+        boolean convoy = measure.workloads() == null
+                || measure.workloads().stream().anyMatch(name -> name.trim().equalsIgnoreCase(SweepPlan.CONVOY));
+        List<Workload> named = FlagLists.parse(measure.workloads() == null
                 ? FlagLists.names(DEFAULT_WORKLOADS.toArray(Workload[]::new))
-                : request.workloads().stream().filter(name -> !name.trim().equalsIgnoreCase(SweepPlan.CONVOY)).toList(),
+                : measure.workloads().stream().filter(name -> !name.trim().equalsIgnoreCase(SweepPlan.CONVOY)).toList(),
                 "--workloads", Workload::parse, " and " + SweepPlan.CONVOY);
         // USER names the user's own tasks, which run whenever they are given; the rest are built in.
         List<Workload> workloads = named.stream().filter(w -> w != Workload.USER).toList();
         List<Integer> sizes = taskCounts(request);
-        if (request.maxBatchSeconds() < 1) {
-            throw new IllegalArgumentException("--max-batch-seconds " + request.maxBatchSeconds() + ": expected at least 1");
+        if (measure.maxBatchSeconds() < 1) {
+            throw new IllegalArgumentException("--max-batch-seconds " + measure.maxBatchSeconds() + ": expected at least 1");
         }
         List<SizeSpread> byDefault = profile.unevenByDefault() ? DEFAULT_SPREADS : List.of(SizeSpread.NONE);
-        List<SizeSpread> spreads = FlagLists.parse(request.spreads() == null
-                ? FlagLists.names(byDefault.toArray(SizeSpread[]::new)) : request.spreads(), "--spread", SizeSpread::parse, "");
-        List<Workload> skewWorkloads = request.spreads() != null ? workloads
+        List<SizeSpread> spreads = FlagLists.parse(measure.spreads() == null
+                ? FlagLists.names(byDefault.toArray(SizeSpread[]::new)) : measure.spreads(), "--spread", SizeSpread::parse, "");
+        List<Workload> skewWorkloads = measure.spreads() != null ? workloads
                 : workloads.stream().filter(DEFAULT_SKEW_WORKLOADS::contains).toList();
         String label = label(request);
         Instant now = Instant.now();
         String runId = RUN_ID_TIME.format(now) + "-" + label;
         Pinning pinning = Pinning.ofThisMachine();
-        Duration maxBatch = Duration.ofSeconds(request.maxBatchSeconds());
-        Map<String, String> params = BenchmarkParams.parse(request.params() == null ? List.of() : request.params());
+        Duration maxBatch = Duration.ofSeconds(measure.maxBatchSeconds());
+        Map<String, String> params = BenchmarkParams.parse(measure.params() == null ? List.of() : measure.params());
         if (params.containsKey(TASKS_PARAM)) {
             // A batch size of one's own replaces the profile's, for the JVM's batches and CPython's alike.
             profile = profile.withBatchTasks(batchSize(params.get(TASKS_PARAM)));
         }
-        CpythonInterpreters python = CpythonInterpreters.find(request.python(), request.noPython());
+        CpythonInterpreters python = CpythonInterpreters.find(request.pythons().python(), request.pythons().noPython());
         MachineInfo.UserTasks userTasks = UserTaskFlags.resolve(request, python);
         if (named.contains(Workload.USER) && userTasks == null) {
             throw new IllegalArgumentException("--workloads USER: it names your own tasks; give them with --task-jar PATH"
@@ -127,32 +148,34 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
         }
         SweepBudget.Measured measured = new SweepBudget.Measured(models, workloads, convoy, maxBatch, spreads,
                 skewWorkloads, python);
-        SweepBudget fitted = request.budget() != null
-                ? SweepBudget.fit(request.budget(), profile, cores, sizes, measured, topology.boundaryCounts(usable))
-                : request.cores() == null
+        SweepBudget fitted = measure.budget() != null
+                ? SweepBudget.fit(measure.budget(), profile, cores, sizes, measured, topology.boundaryCounts(usable))
+                : measure.cores() == null
                 ? SweepBudget.defaultCounts(profile, cores, sizes, measured, topology.boundaryCounts(usable))
                 : SweepBudget.none(profile, cores, sizes);
-        return new SweepSettings(fitted.profile(), fitted.cores(), models, workloads, convoy, fitted.taskCounts(),
-                maxBatch, label, runId, request.resultsDir().resolve(runId),
-                request.chartsDir() == null ? DEFAULT_CHARTS : request.chartsDir(), topology,
-                pinning.available(), pinning.description(), now, null, spreads, skewWorkloads, limits, fitted.budget(),
-                python, params, org.concurrencybench.sweep.plan.RoundOrder.newSeed(), userTasks, fitted.coresGivenUp(), false);
+        return new SweepSettings(new Plan(fitted.profile(), fitted.cores(), models, workloads, convoy,
+                fitted.taskCounts(), maxBatch, spreads, skewWorkloads, params, userTasks, fitted.budget(),
+                fitted.coresGivenUp(), org.concurrencybench.sweep.plan.RoundOrder.newSeed()),
+                new Run(label, runId, request.folders().resultsDir().resolve(runId),
+                        request.folders().chartsDir() == null ? DEFAULT_CHARTS : request.folders().chartsDir(), now,
+                        null, false),
+                new Host(topology, pinning.available(), pinning.description(), limits, python));
     }
 
     /** The profile's rounds, as {@code --precision}, {@code --min-rounds} and {@code --max-rounds} change them. */
     private static Profile rounds(SweepRequest request, Profile profile) {
-        int min = request.minRounds() == null ? profile.minRounds() : request.minRounds();
-        int max = request.maxRounds() != null ? request.maxRounds() : Math.max(min, profile.maxRounds());
-        double precision = request.precision() == null ? profile.precision() : request.precision();
+        int min = request.rounds().minRounds() == null ? profile.minRounds() : request.rounds().minRounds();
+        int max = request.rounds().maxRounds() != null ? request.rounds().maxRounds() : Math.max(min, profile.maxRounds());
+        double precision = request.rounds().precision() == null ? profile.precision() : request.rounds().precision();
         profile.withRounds(min, max, precision).stoppingRule(0); // refuses nonsense, naming the flag
         return profile.withRounds(min, max, precision);
     }
 
     private static void checkExclusive(SweepRequest request) {
-        if ((request.smoke() ? 1 : 0) + (request.quick() ? 1 : 0) + (request.full() ? 1 : 0) > 1) {
+        if ((request.measure().smoke() ? 1 : 0) + (request.measure().quick() ? 1 : 0) + (request.measure().full() ? 1 : 0) > 1) {
             throw new IllegalArgumentException("--smoke, --quick and --full exclude each other; give one");
         }
-        if (request.python() != null && request.noPython()) {
+        if (request.pythons().python() != null && request.pythons().noPython()) {
             throw new IllegalArgumentException("--python and --no-python exclude each other; give one");
         }
     }
@@ -160,7 +183,7 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
     /** {@code --tasks}: each size once, smallest first. */
     private static List<Integer> taskCounts(SweepRequest request) {
         List<Integer> taskCounts = new ArrayList<>();
-        for (int n : request.tasks() == null ? List.<Integer>of() : request.tasks()) {
+        for (int n : request.measure().tasks() == null ? List.<Integer>of() : request.measure().tasks()) {
             if (n < 1) {
                 throw new IllegalArgumentException("--tasks " + n + ": expected a batch size of at least 1");
             }
@@ -172,7 +195,7 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
     }
 
     private static String label(SweepRequest request) {
-        String label = request.label() == null ? MachineProbe.host() : request.label();
+        String label = request.measure().label() == null ? MachineProbe.host() : request.measure().label();
         if (!label.matches("[A-Za-z0-9._-]{1,64}")) {
             throw new IllegalArgumentException("--label '" + label
                     + "': use 1 to 64 letters, digits, '.', '_' or '-' (it becomes part of a folder name)");
@@ -185,15 +208,15 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
      * workloads and sizes, and only the core counts that have no results file yet.
      */
     static SweepSettings resume(SweepRequest request, CpuTopology topology) {
-        if (request.choosesWhatToMeasure() || request.taskJar() != null || request.taskClasses() != null
-                || request.pythonTask() != null) {
+        if (request.choosesWhatToMeasure() || request.userTasks().taskJar() != null || request.userTasks().taskClasses() != null
+                || request.userTasks().pythonTask() != null) {
             throw new IllegalArgumentException("--resume takes its settings from RUN_DIR/" + RunFolder.MACHINE + ";"
                     + " give it without --smoke, --quick, --full, --budget, --cores, --models, --workloads, --tasks, --spread, --param, --task-jar, --task, --python-task or --label");
         }
-        RunFolder folder = new RunFolder(request.resume());
+        RunFolder folder = new RunFolder(request.folders().resume());
         Path file = folder.machineFile();
         if (!Files.isRegularFile(file)) {
-            throw new SweepException("--resume " + request.resume() + ": no " + RunFolder.MACHINE
+            throw new SweepException("--resume " + request.folders().resume() + ": no " + RunFolder.MACHINE
                     + " there; is it a run folder (results/<run-id>)?");
         }
         MachineInfo machine;
@@ -207,7 +230,7 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
         try {
             finished = folder.finishedCoreCounts();
         } catch (java.io.IOException e) {
-            throw new SweepException("--resume: cannot list " + request.resume() + " (" + e.getMessage() + ")");
+            throw new SweepException("--resume: cannot list " + request.folders().resume() + " (" + e.getMessage() + ")");
         }
         List<Integer> left = new ArrayList<>();
         // A run in rounds goes on at its next round, at every core count, unless it has stopped.
@@ -215,7 +238,7 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
         for (int cores : plan.coreCounts()) {
             if (inRounds ? machine.rounds().stoppedBy() == null : !finished.contains(cores)) {
                 if (cores > topology.logicalCpus()) {
-                    throw new SweepException("--resume " + request.resume() + ": the run planned " + cores + " cores,"
+                    throw new SweepException("--resume " + request.folders().resume() + ": the run planned " + cores + " cores,"
                             + " and this machine lets the suite use " + topology.logicalCpus() + "; finish it where it"
                             + " started (or on as many CPUs)");
                 }
@@ -224,16 +247,19 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
         }
         // Every setting as the run was started: its charts folder, its CPython (or none), its capacity limit.
         MachineInfo.Resume recorded = machine.resume() == null ? new MachineInfo.Resume(null, null, null) : machine.resume();
-        Path charts = request.chartsDir() != null ? request.chartsDir()
+        Path charts = request.folders().chartsDir() != null ? request.folders().chartsDir()
                 : recorded.chartsDir() != null ? Path.of(recorded.chartsDir()) : DEFAULT_CHARTS;
-        int maxBatchSeconds = recorded.maxBatchSeconds() != null ? recorded.maxBatchSeconds() : request.maxBatchSeconds();
-        return new SweepSettings(plan.profile(), left, plan.models(), plan.workloads(), plan.convoy(),
-                plan.taskCounts(), Duration.ofSeconds(maxBatchSeconds), machine.label(), machine.runId(),
-                request.resume(), charts, topology, Boolean.TRUE.equals(machine.pinned()), machine.pinning(),
-                machine.startedAt() == null ? Instant.now() : Instant.parse(machine.startedAt()), machine,
-                plan.spreads(), plan.skewWorkloads(), new CpuLimits(null, topology.logicalCpus(), null, null),
-                machine.budget(), CpythonInterpreters.resumed(recorded.python(), request.python(), request.noPython()),
-                plan.params(), inRounds ? machine.rounds().seed() : 0, machine.userTasks(), List.of(), machine.rehearsalRun());
+        int maxBatchSeconds = recorded.maxBatchSeconds() != null ? recorded.maxBatchSeconds() : request.measure().maxBatchSeconds();
+        return new SweepSettings(new Plan(plan.profile(), left, plan.models(), plan.workloads(), plan.convoy(),
+                plan.taskCounts(), Duration.ofSeconds(maxBatchSeconds), plan.spreads(), plan.skewWorkloads(),
+                plan.params(), machine.userTasks(), machine.plan().budget(), List.of(),
+                inRounds ? machine.rounds().seed() : 0),
+                new Run(machine.label(), machine.runId(), request.folders().resume(), charts,
+                        machine.startedAt() == null ? Instant.now() : Instant.parse(machine.startedAt()), machine,
+                        machine.rehearsalRun()),
+                new Host(topology, Boolean.TRUE.equals(machine.pinning().pinned()), machine.pinning().description(),
+                        new CpuLimits(null, topology.logicalCpus(), null, null), CpythonInterpreters.resumed(
+                        recorded.python(), request.pythons().python(), request.pythons().noPython())));
     }
 
     private static int batchSize(String value) {
@@ -273,11 +299,11 @@ public record SweepSettings(Profile profile, List<Integer> cores, List<Model> mo
 
     /** Whether the run folder exists already (for a new run it never should: the run id has the time in it). */
     boolean runDirExists() {
-        return Files.exists(runDir);
+        return Files.exists(run.runDir);
     }
 
     /** Whether this finishes an interrupted run. */
     boolean resuming() {
-        return resumed != null;
+        return run.resumed != null;
     }
 }

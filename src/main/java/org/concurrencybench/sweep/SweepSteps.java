@@ -18,26 +18,27 @@ record SweepSteps(List<Integer> cores, int maxCores, List<SweepPlan.Step> everyC
                   List<CapacityPlan.ModelPlan> capacity) {
 
     static SweepSteps of(SweepSettings settings) {
-        List<SweepPlan.Step> steps = new ArrayList<>(SweepPlan.stepsFor(settings.profile(), settings.models(),
-                settings.workloads(), settings.convoy()));
-        steps.addAll(SweepPlan.userSteps(settings.profile(), settings.models(), settings.userTasks()));
-        List<SweepPlan.Step> everyCount = BenchmarkParams.apply(steps, settings.params());
+        SweepSettings.Plan plan = settings.plan();
+        List<SweepPlan.Step> steps = new ArrayList<>(SweepPlan.stepsFor(plan.profile(), plan.models(),
+                plan.workloads(), plan.convoy()));
+        steps.addAll(SweepPlan.userSteps(plan.profile(), plan.models(), plan.userTasks()));
+        List<SweepPlan.Step> everyCount = BenchmarkParams.apply(steps, plan.params());
         // Run once, at the run's largest core count (also when resuming, whatever is left).
         int maxCores = settings.resuming()
-                ? settings.resumed().coreCounts().stream().max(Integer::compare).orElse(0)
-                : settings.cores().isEmpty() ? 0 : settings.cores().get(settings.cores().size() - 1);
-        List<CapacityPlan.ModelPlan> capacity = settings.taskCounts().isEmpty() || !settings.cores().contains(maxCores)
+                ? settings.run().resumed().plan().coreCounts().stream().max(Integer::compare).orElse(0)
+                : plan.cores().isEmpty() ? 0 : plan.cores().get(plan.cores().size() - 1);
+        List<CapacityPlan.ModelPlan> capacity = plan.taskCounts().isEmpty() || !plan.cores().contains(maxCores)
                 ? List.of()
-                : CapacityPlan.plan(settings.models(), settings.workloads(), settings.taskCounts(), maxCores,
-                        settings.maxBatch(), CapacityPlan.connectionLimit());
+                : CapacityPlan.plan(plan.models(), plan.workloads(), plan.taskCounts(), maxCores,
+                        plan.maxBatch(), CapacityPlan.connectionLimit());
         List<SweepPlan.Step> once = new ArrayList<>();
-        if (settings.cores().contains(maxCores)) {
-            once.addAll(SweepPlan.onceSteps(settings.profile(), settings.models()));
-            once.addAll(SweepPlan.skewSteps(settings.profile(), settings.models(), settings.spreads(),
-                    settings.skewWorkloads()));
-            once.addAll(SweepPlan.capacitySteps(settings.profile(), capacity, settings.maxBatch()));
+        if (plan.cores().contains(maxCores)) {
+            once.addAll(SweepPlan.onceSteps(plan.profile(), plan.models()));
+            once.addAll(SweepPlan.skewSteps(plan.profile(), plan.models(), plan.spreads(),
+                    plan.skewWorkloads()));
+            once.addAll(SweepPlan.capacitySteps(plan.profile(), capacity, plan.maxBatch()));
         }
-        return new SweepSteps(settings.cores(), maxCores, everyCount, BenchmarkParams.apply(once, settings.params()),
+        return new SweepSteps(plan.cores(), maxCores, everyCount, BenchmarkParams.apply(once, plan.params()),
                 capacity);
     }
 

@@ -28,27 +28,28 @@ final class UserTaskFlags {
 
     /** The run's user tasks, or null when none was given. */
     static MachineInfo.UserTasks resolve(SweepRequest command, CpythonInterpreters pythons) {
-        List<String> classes = command.taskClasses() == null ? List.of() : command.taskClasses().stream()
+        SweepRequest.UserTasks flags = command.userTasks();
+        List<String> classes = flags.taskClasses() == null ? List.of() : flags.taskClasses().stream()
                 .map(String::trim).filter(c -> !c.isEmpty()).distinct().toList();
-        if (command.taskJar() != null && classes.isEmpty()) {
-            throw new IllegalArgumentException("--task-jar " + command.taskJar() + ": name the class to run with --task CLASS");
+        if (flags.taskJar() != null && classes.isEmpty()) {
+            throw new IllegalArgumentException("--task-jar " + flags.taskJar() + ": name the class to run with --task CLASS");
         }
-        if (!classes.isEmpty() && command.taskJar() == null) {
+        if (!classes.isEmpty() && flags.taskJar() == null) {
             throw new IllegalArgumentException("--task " + classes.get(0) + ": give the jar that holds it with --task-jar PATH");
         }
-        if (command.taskTimeoutSeconds() < 1) {
-            throw new IllegalArgumentException("--task-timeout " + command.taskTimeoutSeconds() + ": expected at least 1 second");
+        if (flags.taskTimeoutSeconds() < 1) {
+            throw new IllegalArgumentException("--task-timeout " + flags.taskTimeoutSeconds() + ": expected at least 1 second");
         }
-        if (command.pythonPath() != null && command.pythonTask() == null) {
-            throw new IllegalArgumentException("--python-path " + command.pythonPath() + ": give the function with --python-task MODULE:FUNCTION");
+        if (flags.pythonPath() != null && flags.pythonTask() == null) {
+            throw new IllegalArgumentException("--python-path " + flags.pythonPath() + ": give the function with --python-task MODULE:FUNCTION");
         }
-        String classPath = classes.isEmpty() ? null : checkClasses(command.taskJar(), classes);
-        String pythonTask = command.pythonTask() == null ? null : checkPython(command, pythons);
+        String classPath = classes.isEmpty() ? null : checkClasses(flags.taskJar(), classes);
+        String pythonTask = flags.pythonTask() == null ? null : checkPython(command, pythons);
         if (classPath == null && pythonTask == null) {
             return null;
         }
-        return new MachineInfo.UserTasks(classPath, classes, command.taskTimeoutSeconds(), pythonTask,
-                command.pythonPath() == null ? null : command.pythonPath().toAbsolutePath().toString());
+        return new MachineInfo.UserTasks(classPath, classes, flags.taskTimeoutSeconds(), pythonTask,
+                flags.pythonPath() == null ? null : flags.pythonPath().toAbsolutePath().toString());
     }
 
     /** Loads and builds every class; returns the class path with absolute entries, as the forks get it. */
@@ -79,13 +80,14 @@ final class UserTaskFlags {
 
     /** The function checked with every interpreter of the run: it must run in each. */
     private static String checkPython(SweepRequest command, CpythonInterpreters pythons) {
-        String spec = command.pythonTask().trim();
+        SweepRequest.UserTasks flags = command.userTasks();
+        String spec = flags.pythonTask().trim();
         if (!spec.matches("[A-Za-z_][\\w.]*:[A-Za-z_]\\w*")) {
             throw new IllegalArgumentException("--python-task " + spec + ": expected MODULE:FUNCTION, e.g. mytasks:handle");
         }
         for (CpythonInterpreter python : pythons.all()) {
             Optional<String> problem = PythonTaskCheck.problem(python, CpythonPlan.companionScript(), spec,
-                    command.pythonPath());
+                    flags.pythonPath());
             problem.ifPresent(line -> {
                 throw new IllegalArgumentException(line);
             });

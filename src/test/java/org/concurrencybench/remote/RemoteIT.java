@@ -49,7 +49,7 @@ class RemoteIT {
             Path fetched = Path.of(line.substring("[alpha] fetched ".length()));
             assertTrue(Files.isRegularFile(fetched.resolve("cores-1.json")), run.output());
             MachineInfo machine = MachineInfo.read(fetched.resolve("machine.json"));
-            assertEquals("1", machine.cpuLayout().coreCounts().get("1").label());
+            assertEquals("1", machine.pinning().cpuLayout().coreCounts().get("1").label());
             assertTrue(Files.isRegularFile(work.resolve("charts").resolve(fetched.getFileName()).resolve("report.md")));
             assertEquals(List.of(), org.concurrencybench.Leftovers.naming(remoteDir.toString(), java.time.Duration.ofSeconds(10)),
                     "still running on the remote side");

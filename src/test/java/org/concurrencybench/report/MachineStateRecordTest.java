@@ -48,10 +48,10 @@ class MachineStateRecordTest {
 
         Files.writeString(file, "{\"schema\":1,\"runId\":\"old\",\"cpuModel\":\"x\",\"coreCounts\":[1]}");
         MachineInfo old = MachineInfo.read(file);
-        assertNull(old.cpuLimits());
-        assertNull(old.stateBefore());
-        assertNull(old.budget());
-        assertEquals(List.of(1), old.coreCounts());
+        assertNull(old.machine().cpuLimits());
+        assertNull(old.machine().stateBefore());
+        assertNull(old.plan().budget());
+        assertEquals(List.of(1), old.plan().coreCounts());
     }
 
     @Test

@@ -31,12 +31,12 @@ class MachineInfoTest {
         MachineInfo machine = MachineInfo.read(machineFile("{}"));
         assertEquals("20261128-101010-box", machine.runId());
         assertEquals(MachineInfo.SCHEMA, machine.schema());
-        assertEquals(List.of(), machine.coreCounts());
-        assertEquals(List.of(), machine.spreads());
-        assertEquals(Map.of(), machine.params());
-        assertEquals(Map.of(), machine.cpusByCoreCount());
-        assertNull(machine.pinned());
-        assertNull(machine.budget());
+        assertEquals(List.of(), machine.plan().coreCounts());
+        assertEquals(List.of("NONE"), machine.plan().spreads(), "a file without spreads measured even batches only");
+        assertEquals(Map.of(), machine.plan().params());
+        assertEquals(Map.of(), machine.pinning().cpusByCoreCount());
+        assertNull(machine.pinning().pinned());
+        assertNull(machine.plan().budget());
     }
 
     @Test
@@ -45,10 +45,10 @@ class MachineInfoTest {
                 {"runId": "r", "coreCounts": null, "models": ["SEQUENTIAL"], "comingInAFutureVersion": 7,
                  "stateBefore": {"governor": "performance", "newFact": true}}"""));
         assertEquals("r", machine.runId());
-        assertEquals(List.of(), machine.coreCounts());
-        assertEquals(List.of("SEQUENTIAL"), machine.models());
-        assertEquals("performance", machine.stateBefore().governor());
-        assertEquals(List.of(), machine.stateBefore().loadAverage());
+        assertEquals(List.of(), machine.plan().coreCounts());
+        assertEquals(List.of("SEQUENTIAL"), machine.plan().models());
+        assertEquals("performance", machine.machine().stateBefore().governor());
+        assertEquals(List.of(), machine.machine().stateBefore().loadAverage());
     }
 
     @Test
@@ -58,9 +58,23 @@ class MachineInfoTest {
         assertTrue(wrong.getMessage().startsWith(file + ": field physicalCores: "), wrong.getMessage());
         assertEquals(1, wrong.getMessage().lines().count());
 
-        Path nested = machineFile("{\"budget\": {\"coreCounts\": \"all\"}}");
+        Path nested = machineFile("{\"budget\": {\"coreCounts\": \"all\"}}"); // layout 1 named as the file has it
         RunFolderException deep = assertThrows(RunFolderException.class, () -> MachineInfo.read(nested));
         assertTrue(deep.getMessage().startsWith(nested + ": field budget.coreCounts: "), deep.getMessage());
+    }
+
+    @Test
+    void aWrongTypeInTheCurrentLayoutNamesThePartAndTheField() throws Exception {
+        Path file = machineFile("{\"schema\": 2, \"machine\": {\"physicalCores\": \"four\"}}");
+        RunFolderException wrong = assertThrows(RunFolderException.class, () -> MachineInfo.read(file));
+        assertTrue(wrong.getMessage().startsWith(file + ": field machine.physicalCores: "), wrong.getMessage());
+    }
+
+    @Test
+    void aBudgetWithAFieldOfANewerSweepStillReads() throws Exception {
+        MachineInfo machine = MachineInfo.read(machineFile("""
+                {"budget": {"budget": "3m", "budgetMillis": 180000, "fromANewerSweep": 1}}"""));
+        assertEquals("3m", machine.plan().budget().budget());
     }
 
     @Test
@@ -90,20 +104,20 @@ class MachineInfoTest {
                 "params", Map.of("cpuUnits", "770"));
         MachineInfo.State after = new MachineInfo.State("2026-11-28T10:10:00Z", "performance", "off", List.of(0.1),
                 List.of(), 0L, null, null);
-        MachineInfo finished = started.finishedAt("2026-11-28T10:10:00Z").withStateAfter(after);
+        MachineInfo finished = started.withFinishedAt("2026-11-28T10:10:00Z").withStateAfter(after);
         assertEquals("2026-11-28T10:10:00Z", finished.finishedAt());
-        assertEquals(after, finished.stateAfter());
+        assertEquals(after, finished.machine().stateAfter());
         assertEquals(started, Machines.of("runId", "r", "startedAt", "2026-11-28T10:00:00Z", "coreCounts", List.of(1, 2),
                 "params", Map.of("cpuUnits", "770")), "the original is unchanged");
-        assertEquals(started.coreCounts(), finished.coreCounts());
-        assertEquals(started.params(), finished.params());
+        assertEquals(started.plan().coreCounts(), finished.plan().coreCounts());
+        assertEquals(started.plan().params(), finished.plan().params());
         assertNull(started.finishedAt());
     }
 
     @Test
     void aFileWithoutACpuLayoutLabelsCoresAsBeforeAndALayoutRoundTrips() throws Exception {
         MachineInfo old = MachineInfo.read(machineFile("{\"runId\": \"r\", \"physicalCores\": 4, \"coreCounts\": [4, 8]}"));
-        assertNull(old.cpuLayout());
+        assertNull(old.pinning().cpuLayout());
         assertEquals("8 (logical CPUs, 2 per core)", old.coreLabel(8));
         assertEquals("4", old.coreAxisLabel(4));
 
@@ -113,7 +127,7 @@ class MachineInfoTest {
         Path file = temp.resolve("with-layout.json");
         old.withCpuLayout(layout).write(file);
         MachineInfo read = MachineInfo.read(file);
-        assertEquals(layout, read.cpuLayout());
+        assertEquals(layout, read.pinning().cpuLayout());
         assertEquals("8 (+4 E)", read.coreLabel(8));
         assertEquals("4", read.coreLabel(4)); // not in the layout: as before
         assertTrue(Files.readString(file).contains("\"crossing\" : \"the E-cores join\""));

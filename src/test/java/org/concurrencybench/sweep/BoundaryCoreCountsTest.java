@@ -42,15 +42,15 @@ class BoundaryCoreCountsTest {
         "arm-1-3-4; 1,2,4,8; 1,4"})
     void defaultCountsAddTheBoundariesAndABudgetGivesUpPowersOfTwoFirst(String fixture, String counts, String boundaries) {
         List<Integer> expected = List.of(counts.split(",")).stream().map(Integer::valueOf).toList();
-        assertEquals(expected, resolve(fixture, "--quick").cores());
+        assertEquals(expected, resolve(fixture, "--quick").plan().cores());
 
         Set<String> boundary = boundaries.isEmpty() ? Set.of() : Set.of(boundaries.split(","));
         SweepSettings tight = resolve(fixture, "--quick", "--models", "SEQUENTIAL,FIXED_POOL", "--workloads", "CPU",
                 "--budget", "20s");
-        List<String> dropped = tight.budget().gaveUp().stream().filter(g -> g.startsWith("core count "))
+        List<String> dropped = tight.plan().budget().gaveUp().stream().filter(g -> g.startsWith("core count "))
                 .map(g -> g.substring("core count ".length())).toList();
         if (!fixture.equals("vm-2vcpu")) {
-            assertFalse(dropped.isEmpty(), "20 s is too short for every count: " + tight.budget().gaveUp());
+            assertFalse(dropped.isEmpty(), "20 s is too short for every count: " + tight.plan().budget().gaveUp());
         }
         boolean boundarySeen = false;
         for (String count : dropped) {
@@ -71,20 +71,20 @@ class BoundaryCoreCountsTest {
         SweepSettings settings = SweepSettings.resolve(command.request(), topology,
                 new CpuLimits(null, topology.logicalCpus(), null, null));
         List<Integer> defaults = topology.defaultCounts(topology.logicalCpus());
-        assertTrue(settings.cores().containsAll(topology.boundaryCounts(topology.logicalCpus())), settings.cores().toString());
-        assertEquals(defaults.get(0), settings.cores().get(0));
-        assertEquals(defaults.get(defaults.size() - 1), settings.cores().get(settings.cores().size() - 1));
-        assertEquals(defaults.stream().filter(n -> !settings.cores().contains(n)).toList(), settings.coresGivenUp());
+        assertTrue(settings.plan().cores().containsAll(topology.boundaryCounts(topology.logicalCpus())), settings.plan().cores().toString());
+        assertEquals(defaults.get(0), settings.plan().cores().get(0));
+        assertEquals(defaults.get(defaults.size() - 1), settings.plan().cores().get(settings.plan().cores().size() - 1));
+        assertEquals(defaults.stream().filter(n -> !settings.plan().cores().contains(n)).toList(), settings.plan().coresGivenUp());
         if (fixture.equals("vm-2vcpu")) {
-            assertEquals(defaults, settings.cores(), "under an hour already: unchanged");
+            assertEquals(defaults, settings.plan().cores(), "under an hour already: unchanged");
         }
         if (fixture.equals("i7-1260p")) {
             // Just over an hour with the default profile's 2 x 0.5 s warm-up: 8 (an interior power of two, not a
             // boundary) goes; 4 (the P-cores), 12 (P and E) and 16 (all CPUs) stay.
-            assertEquals(List.of(1, 2, 4, 12, 16), settings.cores());
+            assertEquals(List.of(1, 2, 4, 12, 16), settings.plan().cores());
         }
         // --cores is taken as given, however long.
         assertEquals(List.of(1, 2, 4, 8, 16, 32, 64, 128),
-                resolve("epyc-7763", "--cores", "1,2,4,8,16,32,64,128").cores());
+                resolve("epyc-7763", "--cores", "1,2,4,8,16,32,64,128").plan().cores());
     }
 }

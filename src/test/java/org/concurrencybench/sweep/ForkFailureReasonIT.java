@@ -42,7 +42,7 @@ class ForkFailureReasonIT {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         new Sweep(settings, new PrintStream(console, true, StandardCharsets.UTF_8), fake.toString(),
                 dir.resolve("jmh.lock")).run(false);
-        List<Outcome> outcomes = new RunFolder(settings.runDir()).readOutcomes();
+        List<Outcome> outcomes = new RunFolder(settings.run().runDir()).readOutcomes();
         assertEquals(1, outcomes.size(), console.toString());
         assertEquals("no result from JMH (exit code 0, a fork exited with 137: java.lang.OutOfMemoryError: Java heap"
                 + " space); see logs/cores-1.log", outcomes.get(0).reason());

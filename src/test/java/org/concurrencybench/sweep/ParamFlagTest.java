@@ -35,9 +35,9 @@ class ParamFlagTest {
     @Test
     void aParamGoesToEveryStepThatDeclaresItAndNoOther() {
         SweepSettings settings = resolve("--param", "cpuUnits=770", "--param", "sleepMicros=2000", "--label", "box");
-        assertEquals(Map.of("cpuUnits", "770", "sleepMicros", "2000"), settings.params());
+        assertEquals(Map.of("cpuUnits", "770", "sleepMicros", "2000"), settings.plan().params());
         List<SweepPlan.Step> steps = BenchmarkParams.apply(SweepPlan.stepsFor(Profile.QUICK,
-                List.of(Model.SEQUENTIAL, Model.PROCESS_PER_TASK), List.of(Workload.CPU), true), settings.params());
+                List.of(Model.SEQUENTIAL, Model.PROCESS_PER_TASK), List.of(Workload.CPU), true), settings.plan().params());
         Map<String, List<String>> models = steps.get(0).params();
         assertEquals(List.of("770"), models.get("cpuUnits"), models.toString());
         assertEquals(List.of("2000"), models.get("sleepMicros"), models.toString());
@@ -46,7 +46,7 @@ class ParamFlagTest {
             assertFalse(convoy.params().containsKey("cpuUnits"), "ConvoyBenchmark has no cpuUnits");
         }
         List<SweepPlan.Step> once = BenchmarkParams.apply(SweepPlan.onceSteps(Profile.QUICK,
-                List.of(Model.PROCESS_PER_TASK)), settings.params());
+                List.of(Model.PROCESS_PER_TASK)), settings.plan().params());
         assertFalse(once.get(0).params().containsKey("cpuUnits"), "JvmStartBenchmark has no cpuUnits");
     }
 
@@ -79,7 +79,7 @@ class ParamFlagTest {
                 "params", Map.of("cpuUnits", "770"));
         new ObjectMapper().writeValue(run.resolve("machine.json").toFile(), machine);
         SweepSettings settings = resolve("--resume", run.toString());
-        assertEquals(Map.of("cpuUnits", "770"), settings.params());
+        assertEquals(Map.of("cpuUnits", "770"), settings.plan().params());
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> resolve("--resume", run.toString(), "--param", "cpuUnits=1")).getMessage().contains("--param"));
     }
@@ -88,6 +88,6 @@ class ParamFlagTest {
     void machineJsonWithoutParamsStillReads(@TempDir Path run) throws Exception {
         Files.writeString(run.resolve("machine.json"), "{\"runId\": \"old\", \"profile\": \"quick\"}");
         MachineInfo machine = MachineInfo.read(run.resolve("machine.json"));
-        assertEquals(Map.of(), machine.params());
+        assertEquals(Map.of(), machine.plan().params());
     }
 }

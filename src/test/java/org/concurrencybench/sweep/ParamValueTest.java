@@ -27,7 +27,7 @@ class ParamValueTest {
                 assertThrows(IllegalArgumentException.class, () -> resolve("--param", "sleepMicros=1e3")).getMessage());
         assertEquals("--param gilFlavour=NEW: expected one of MODERN, LEGACY (ModelBenchmark.gilFlavour)",
                 assertThrows(IllegalArgumentException.class, () -> resolve("--param", "gilFlavour=NEW")).getMessage());
-        assertEquals("770", resolve("--param", "cpuUnits=770").params().get("cpuUnits"));
+        assertEquals("770", resolve("--param", "cpuUnits=770").plan().params().get("cpuUnits"));
         // A batch too large for its type says its range, not "at least 1".
         assertEquals("--param tasks=99999999999: expected a batch size from 1 to 2147483647",
                 assertThrows(IllegalArgumentException.class, () -> resolve("--param", "tasks=99999999999")).getMessage());

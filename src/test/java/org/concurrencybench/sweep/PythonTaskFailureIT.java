@@ -48,9 +48,9 @@ class PythonTaskFailureIT {
                 + " exit 1: ValueError: boom"), text);
         assertTrue(text.contains("CPython: 0 of 2 measured, 2 failed"), text);
 
-        RunCheck.Summary summary = RunCheck.check(new RunFolder(settings.runDir()));
+        RunCheck.Summary summary = RunCheck.check(new RunFolder(settings.run().runDir()));
         assertEquals(2, summary.problems().size(), summary.problems().toString());
         assertEquals(SweepCommand.CELLS_FAILED,
-                new CommandLine(new VerifyCommand()).execute(settings.runDir().toString()));
+                new CommandLine(new VerifyCommand()).execute(settings.run().runDir().toString()));
     }
 }

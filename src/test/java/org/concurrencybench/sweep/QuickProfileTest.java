@@ -60,13 +60,13 @@ class QuickProfileTest {
 
     @Test
     void measuresEvenBatchesOnlyUnlessSpreadAsks() {
-        assertEquals(List.of(SizeSpread.NONE), resolve("--quick", "--label", "box").spreads());
+        assertEquals(List.of(SizeSpread.NONE), resolve("--quick", "--label", "box").plan().spreads());
         assertFalse(SweepSteps.of(resolve("--quick", "--label", "box")).stepsAt(4).stream()
                 .anyMatch(s -> s.name().equals("skew") || s.name().equals("chunks")), "no uneven batches, nor chunks for them");
-        assertEquals(List.of(SizeSpread.PARETO), resolve("--quick", "--spread", "PARETO", "--label", "box").spreads());
-        assertEquals(List.of(SizeSpread.NONE, SizeSpread.PARETO), resolve("--smoke", "--label", "box").spreads(),
+        assertEquals(List.of(SizeSpread.PARETO), resolve("--quick", "--spread", "PARETO", "--label", "box").plan().spreads());
+        assertEquals(List.of(SizeSpread.NONE, SizeSpread.PARETO), resolve("--smoke", "--label", "box").plan().spreads(),
                 "a smoke run still wires the uneven batches");
-        assertEquals(List.of(SizeSpread.NONE, SizeSpread.PARETO), resolve("--label", "box").spreads());
+        assertEquals(List.of(SizeSpread.NONE, SizeSpread.PARETO), resolve("--label", "box").plan().spreads());
     }
 
     @Test
@@ -88,16 +88,16 @@ class QuickProfileTest {
     void aResumedQuickRunKeepsTheBatchSizeItWasMadeWith(@TempDir Path results) throws Exception {
         SweepSettings original = resolve("--quick", "--cores", "1,2", "--models", "SEQUENTIAL", "--workloads", "CPU",
                 "--label", "box", "--results", results.toString());
-        Files.createDirectories(original.runDir());
-        Path file = original.runDir().resolve("machine.json");
+        Files.createDirectories(original.run().runDir());
+        Path file = original.run().runDir().resolve("machine.json");
         ObjectMapper json = new ObjectMapper();
-        json.writeValue(file.toFile(), Machines.of("runId", original.runId(), "label", "box", "profile", "quick",
+        json.writeValue(file.toFile(), Machines.of("runId", original.run().runId(), "label", "box", "profile", "quick",
                 "coreCounts", List.of(1, 2), "models", List.of("SEQUENTIAL"), "workloads", List.of("CPU"),
                 "batchTasks", 32));
-        assertEquals(32, resolve("--resume", original.runDir().toString()).profile().batchTasks());
+        assertEquals(32, resolve("--resume", original.run().runDir().toString()).plan().profile().batchTasks());
 
         // A quick run from before quick looks had batches of their own: the benchmark's 64, as it ran.
-        json.writeValue(file.toFile(), Machines.of("runId", original.runId(), "label", "box", "profile", "quick",
+        json.writeValue(file.toFile(), Machines.of("runId", original.run().runId(), "label", "box", "profile", "quick",
                 "coreCounts", List.of(1, 2), "models", List.of("SEQUENTIAL"), "workloads", List.of("CPU")));
         PlannedRun old = PlannedRun.of(MachineInfo.read(file), file);
         assertEquals(0, old.profile().batchTasks());
@@ -108,7 +108,7 @@ class QuickProfileTest {
     @Test
     void aBatchSizeOfOnesOwnReplacesTheProfiles() {
         SweepSettings settings = resolve("--quick", "--param", "tasks=48", "--label", "box");
-        assertEquals(48, settings.profile().batchTasks());
+        assertEquals(48, settings.plan().profile().batchTasks());
         assertEquals(List.of("48", "48"), tasksParams(SweepSteps.of(settings).stepsAt(1)));
         assertEquals("--param tasks=none: expected a batch size from 1 to 2147483647", org.junit.jupiter.api.Assertions
                 .assertThrows(IllegalArgumentException.class, () -> resolve("--param", "tasks=none")).getMessage());
@@ -117,7 +117,7 @@ class QuickProfileTest {
     @Test
     void theMachineFileRecordsTheBatchSize() {
         SweepSettings quick = resolve("--quick", "--label", "box");
-        assertEquals(32, MachineDescription.of(quick, null).batchTasks());
-        assertEquals(0, MachineDescription.of(resolve("--label", "box"), null).batchTasks());
+        assertEquals(32, MachineDescription.of(quick, null).plan().batchTasks());
+        assertEquals(0, MachineDescription.of(resolve("--label", "box"), null).plan().batchTasks());
     }
 }

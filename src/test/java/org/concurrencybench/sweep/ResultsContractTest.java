@@ -39,7 +39,7 @@ class ResultsContractTest {
         new CommandLine(command).parseArgs("--quick", "--cores", "1,2", "--models", "SEQUENTIAL", "--workloads", "SLEEP",
                 "--label", "box", "--param", "cpuUnits=770", "--results", run.getParent().toString());
         SweepSettings settings = SweepSettings.resolve(command.request(), CpuTopology.read(Path.of("/nonexistent"), new java.util.TreeSet<>(List.of(0, 1, 2, 3))));
-        MachineInfo machine = MachineDescription.of(settings, MachineState.now()).finishedAt("2026-11-26T00:10:00Z");
+        MachineInfo machine = MachineDescription.of(settings, MachineState.now()).withFinishedAt("2026-11-26T00:10:00Z");
         machine.write(new RunFolder(run).machineFile());
         Outcome written = Outcome.skipped(2, CapacityPlan.cell(Model.FIXED_POOL, Workload.SLEEP, 100_000), "too long",
                 500_000L);
@@ -57,11 +57,11 @@ class ResultsContractTest {
 
         RunResults read = RunReader.read(run);
         MachineInfo info = read.machine();
-        assertEquals(settings.runId(), info.runId());
+        assertEquals(settings.run().runId(), info.runId());
         assertEquals("box", info.label());
-        assertEquals("QUICK", info.profile().toUpperCase(java.util.Locale.ROOT));
-        assertEquals(List.of(1, 2), info.coreCounts());
-        assertEquals(Map.of("cpuUnits", "770"), info.params());
+        assertEquals("QUICK", info.plan().profile().toUpperCase(java.util.Locale.ROOT));
+        assertEquals(List.of(1, 2), info.plan().coreCounts());
+        assertEquals(Map.of("cpuUnits", "770"), info.plan().params());
         assertEquals(machine, info, "every field survives the round trip, the sweep's settings too");
         assertEquals(List.of(1, 2), List.copyOf(read.byCores().keySet()));
         Outcome outcome = read.outcomes().get(0);

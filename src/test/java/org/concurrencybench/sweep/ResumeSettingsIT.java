@@ -36,7 +36,7 @@ class ResumeSettingsIT {
         SweepSettings settings = SweepSettings.resolve(command.request(),
                 CpuTopology.read(Path.of("/nonexistent"), new TreeSet<>(List.of(0, 1))));
         run(settings);
-        return settings.runDir();
+        return settings.run().runDir();
     }
 
     private void run(SweepSettings settings) throws Exception {
@@ -59,10 +59,10 @@ class ResumeSettingsIT {
         SweepRoundsIT.unfinish(run); // stopped before its rounds did
 
         SweepSettings resumed = CommandLines.resolve("--resume", run.toString());
-        assertFalse(resumed.pythons().first().present(), "the run was started with --no-python");
-        assertEquals(charts, resumed.chartsDir());
-        assertEquals(Duration.ofSeconds(7), resumed.maxBatch());
-        assertEquals(List.of(1, 2), resumed.cores(), "a run in rounds goes on at every core count");
+        assertFalse(resumed.host().pythons().first().present(), "the run was started with --no-python");
+        assertEquals(charts, resumed.run().chartsDir());
+        assertEquals(Duration.ofSeconds(7), resumed.plan().maxBatch());
+        assertEquals(List.of(1, 2), resumed.plan().cores(), "a run in rounds goes on at every core count");
         run(resumed);
         assertTrue(Files.isRegularFile(charts.resolve(run.getFileName()).resolve("report.md")), console.toString());
         assertFalse(Files.exists(new RunFolder(run).cpythonFile(2)), "no CPython");
@@ -104,7 +104,7 @@ class ResumeSettingsIT {
         Files.delete(rounds.cpythonFile(1, 2));
 
         SweepSettings resumed = CommandLines.resolve("--resume", run.toString());
-        assertEquals(python.toString(), resumed.pythons().first().executable());
+        assertEquals(python.toString(), resumed.host().pythons().first().executable());
         run(resumed);
         List<String> after = Files.readAllLines(calls);
         assertEquals(List.of("2"), after.subList(2, after.size()), console.toString());

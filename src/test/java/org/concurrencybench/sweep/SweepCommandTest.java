@@ -29,25 +29,25 @@ class SweepCommandTest {
     @Test
     void defaultsRunEverythingAtPowersOfTwo() {
         SweepSettings settings = resolve("--label", "box");
-        assertEquals(Profile.DEFAULT, settings.profile());
-        assertEquals(List.of(1, 2, 4), settings.cores());
-        assertEquals(List.of(Model.values()), settings.models());
-        assertEquals(SweepSettings.DEFAULT_WORKLOADS, settings.workloads());
-        assertTrue(settings.convoy());
-        assertTrue(settings.runId().endsWith("-box"));
-        assertEquals(Path.of("results").resolve(settings.runId()), settings.runDir());
+        assertEquals(Profile.DEFAULT, settings.plan().profile());
+        assertEquals(List.of(1, 2, 4), settings.plan().cores());
+        assertEquals(List.of(Model.values()), settings.plan().models());
+        assertEquals(SweepSettings.DEFAULT_WORKLOADS, settings.plan().workloads());
+        assertTrue(settings.plan().convoy());
+        assertTrue(settings.run().runId().endsWith("-box"));
+        assertEquals(Path.of("results").resolve(settings.run().runId()), settings.run().runDir());
     }
 
     @Test
     void flagsPickProfileCoresModelsAndWorkloads() {
         SweepSettings settings = resolve("--quick", "--cores", "2,1,2", "--models", "fixed_pool,SEQUENTIAL",
                 "--workloads", "SLEEP,convoy", "--label", "laptop", "--results", "out");
-        assertEquals(Profile.QUICK, settings.profile());
-        assertEquals(List.of(1, 2), settings.cores());
-        assertEquals(List.of(Model.FIXED_POOL, Model.SEQUENTIAL), settings.models());
-        assertEquals(List.of(Workload.SLEEP), settings.workloads());
-        assertTrue(settings.convoy());
-        assertEquals(Path.of("out"), settings.runDir().getParent());
+        assertEquals(Profile.QUICK, settings.plan().profile());
+        assertEquals(List.of(1, 2), settings.plan().cores());
+        assertEquals(List.of(Model.FIXED_POOL, Model.SEQUENTIAL), settings.plan().models());
+        assertEquals(List.of(Workload.SLEEP), settings.plan().workloads());
+        assertTrue(settings.plan().convoy());
+        assertEquals(Path.of("out"), settings.run().runDir().getParent());
     }
 
     @Test
@@ -99,25 +99,25 @@ class SweepCommandTest {
             throws Exception {
         SweepSettings original = resolve("--quick", "--cores", "1,2,4", "--models", "SEQUENTIAL,GLOBAL_LOCK",
                 "--workloads", "CPU,CONVOY", "--tasks", "100", "--label", "box", "--results", results.toString());
-        java.nio.file.Files.createDirectories(original.runDir());
-        org.concurrencybench.results.MachineInfo machine = Machines.of("runId", original.runId(), "label", "box",
+        java.nio.file.Files.createDirectories(original.run().runDir());
+        org.concurrencybench.results.MachineInfo machine = Machines.of("runId", original.run().runId(), "label", "box",
                 "profile", "quick", "coreCounts", List.of(1, 2, 4), "models", List.of("SEQUENTIAL", "GLOBAL_LOCK"),
                 "workloads", List.of("CPU", "CONVOY"), "taskCounts", List.of(100), "batchTasks", Profile.QUICK_BATCH_TASKS);
-        new com.fasterxml.jackson.databind.ObjectMapper().writeValue(original.runDir().resolve("machine.json").toFile(),
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValue(original.run().runDir().resolve("machine.json").toFile(),
                 machine);
-        java.nio.file.Files.writeString(original.runDir().resolve("cores-1.json"), "[]");
+        java.nio.file.Files.writeString(original.run().runDir().resolve("cores-1.json"), "[]");
 
-        SweepSettings resumed = resolve("--resume", original.runDir().toString());
-        assertEquals(List.of(2, 4), resumed.cores());
-        assertEquals(Profile.QUICK, resumed.profile());
-        assertEquals(List.of(Model.SEQUENTIAL, Model.GLOBAL_LOCK), resumed.models());
-        assertEquals(List.of(Workload.CPU), resumed.workloads());
-        assertTrue(resumed.convoy());
-        assertEquals(List.of(100), resumed.taskCounts());
-        assertEquals(original.runDir(), resumed.runDir());
+        SweepSettings resumed = resolve("--resume", original.run().runDir().toString());
+        assertEquals(List.of(2, 4), resumed.plan().cores());
+        assertEquals(Profile.QUICK, resumed.plan().profile());
+        assertEquals(List.of(Model.SEQUENTIAL, Model.GLOBAL_LOCK), resumed.plan().models());
+        assertEquals(List.of(Workload.CPU), resumed.plan().workloads());
+        assertTrue(resumed.plan().convoy());
+        assertEquals(List.of(100), resumed.plan().taskCounts());
+        assertEquals(original.run().runDir(), resumed.run().runDir());
         assertTrue(resumed.resuming());
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> resolve("--resume", original.runDir().toString(), "--cores", "2")).getMessage()
+                () -> resolve("--resume", original.run().runDir().toString(), "--cores", "2")).getMessage()
                 .startsWith("--resume takes its settings from RUN_DIR/machine.json"));
         assertTrue(assertThrows(SweepException.class, () -> resolve("--resume", results.resolve("nope")
                 .toString())).getMessage().contains("is it a run folder"));

@@ -65,7 +65,7 @@ class SweepRoundsIT {
     private Sweep sweep(String... args) {
         SweepCommand command = new SweepCommand();
         new CommandLine(command).parseArgs(args);
-        SweepSettings settings = command.request().resume() == null ? SweepSettings.resolve(command.request(), TWO_CPUS)
+        SweepSettings settings = command.request().folders().resume() == null ? SweepSettings.resolve(command.request(), TWO_CPUS)
                 : SweepSettings.resume(command.request(), TWO_CPUS);
         return new Sweep(settings, new PrintStream(console, true, StandardCharsets.UTF_8), fakeJava.toString(),
                 dir.resolve("jmh.lock"));

@@ -148,9 +148,9 @@ class SweepRunIT {
     @Test
     void anExistingRunFolderIsRefusedInOneLine() throws Exception {
         SweepSettings settings = settings("SEQUENTIAL", "CPU");
-        Files.createDirectories(settings.runDir());
+        Files.createDirectories(settings.run().runDir());
         SweepException error = assertThrows(SweepException.class, () -> sweep(settings).run(false));
-        assertEquals(settings.runDir() + " exists already; choose another --label or --results", error.getMessage());
+        assertEquals(settings.run().runDir() + " exists already; choose another --label or --results", error.getMessage());
         assertEquals(error.getMessage(), ErrorLine.of(error));
     }
 
@@ -163,7 +163,7 @@ class SweepRunIT {
             SweepException error = assertThrows(SweepException.class, () -> sweep(settings).run(false));
             assertTrue(error.getMessage().startsWith("another JMH run (this process) holds "), error.getMessage());
         }
-        assertFalse(Files.exists(settings.runDir()), "no run folder for a sweep that never started");
+        assertFalse(Files.exists(settings.run().runDir()), "no run folder for a sweep that never started");
     }
 
     @Test

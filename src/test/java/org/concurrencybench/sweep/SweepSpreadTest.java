@@ -27,16 +27,16 @@ class SweepSpreadTest {
     @Test
     void byDefaultParetoRunsBesideNoneOnCpuAndSleepOnly() {
         SweepSettings settings = resolve("--label", "box");
-        assertEquals(List.of(SizeSpread.NONE, SizeSpread.PARETO), settings.spreads());
-        assertEquals(List.of(Workload.CPU, Workload.SLEEP), settings.skewWorkloads());
-        assertEquals(List.of(Workload.CPU), resolve("--label", "box", "--workloads", "IO,CPU").skewWorkloads());
+        assertEquals(List.of(SizeSpread.NONE, SizeSpread.PARETO), settings.plan().spreads());
+        assertEquals(List.of(Workload.CPU, Workload.SLEEP), settings.plan().skewWorkloads());
+        assertEquals(List.of(Workload.CPU), resolve("--label", "box", "--workloads", "IO,CPU").plan().skewWorkloads());
     }
 
     @Test
     void spreadFlagPicksTheSpreadsForEveryChosenWorkload() {
         SweepSettings settings = resolve("--label", "box", "--workloads", "CPU,IO", "--spread", "uniform,NONE,uniform");
-        assertEquals(List.of(SizeSpread.UNIFORM, SizeSpread.NONE), settings.spreads());
-        assertEquals(List.of(Workload.CPU, Workload.IO), settings.skewWorkloads());
+        assertEquals(List.of(SizeSpread.UNIFORM, SizeSpread.NONE), settings.plan().spreads());
+        assertEquals(List.of(Workload.CPU, Workload.IO), settings.plan().skewWorkloads());
         String error = assertThrows(IllegalArgumentException.class, () -> resolve("--spread", "lognormal"))
                 .getMessage();
         assertTrue(error.startsWith("--spread: unknown spread 'lognormal'; valid: [NONE, UNIFORM, EXPONENTIAL, PARETO]"),
@@ -67,24 +67,24 @@ class SweepSpreadTest {
     void resumeKeepsTheSpreadsAndAnOldRunStaysEven(@TempDir Path results) throws Exception {
         SweepSettings original = resolve("--quick", "--cores", "1,2", "--models", "SEQUENTIAL", "--workloads", "CPU",
                 "--spread", "EXPONENTIAL", "--label", "box", "--results", results.toString());
-        Files.createDirectories(original.runDir());
-        MachineInfo machine = Machines.of("runId", original.runId(), "label", "box", "profile", "quick",
+        Files.createDirectories(original.run().runDir());
+        MachineInfo machine = Machines.of("runId", original.run().runId(), "label", "box", "profile", "quick",
                 "coreCounts", List.of(1, 2), "models", List.of("SEQUENTIAL"), "workloads", List.of("CPU"),
                 "spreads", List.of("EXPONENTIAL"), "skewWorkloads", List.of("CPU"));
         ObjectMapper json = new ObjectMapper();
-        json.writeValue(original.runDir().resolve("machine.json").toFile(), machine);
-        SweepSettings resumed = resolve("--resume", original.runDir().toString());
-        assertEquals(List.of(SizeSpread.EXPONENTIAL), resumed.spreads());
-        assertEquals(List.of(Workload.CPU), resumed.skewWorkloads());
+        json.writeValue(original.run().runDir().resolve("machine.json").toFile(), machine);
+        SweepSettings resumed = resolve("--resume", original.run().runDir().toString());
+        assertEquals(List.of(SizeSpread.EXPONENTIAL), resumed.plan().spreads());
+        assertEquals(List.of(Workload.CPU), resumed.plan().skewWorkloads());
         assertThrows(IllegalArgumentException.class,
-                () -> resolve("--resume", original.runDir().toString(), "--spread", "NONE"));
+                () -> resolve("--resume", original.run().runDir().toString(), "--spread", "NONE"));
 
-        MachineInfo old = Machines.of("runId", original.runId(), "label", "box", "profile", "quick",
+        MachineInfo old = Machines.of("runId", original.run().runId(), "label", "box", "profile", "quick",
                 "coreCounts", List.of(1, 2), "models", List.of("SEQUENTIAL"), "workloads", List.of("CPU"));
-        json.writeValue(original.runDir().resolve("machine.json").toFile(), old);
-        SweepSettings oldResumed = resolve("--resume", original.runDir().toString());
-        assertEquals(List.of(SizeSpread.NONE), oldResumed.spreads(), "a run from before spreads measured even batches");
-        assertEquals(List.of(), SweepPlan.skewSteps(Profile.QUICK, oldResumed.models(), oldResumed.spreads(),
-                oldResumed.skewWorkloads()));
+        json.writeValue(original.run().runDir().resolve("machine.json").toFile(), old);
+        SweepSettings oldResumed = resolve("--resume", original.run().runDir().toString());
+        assertEquals(List.of(SizeSpread.NONE), oldResumed.plan().spreads(), "a run from before spreads measured even batches");
+        assertEquals(List.of(), SweepPlan.skewSteps(Profile.QUICK, oldResumed.plan().models(), oldResumed.plan().spreads(),
+                oldResumed.plan().skewWorkloads()));
     }
 }

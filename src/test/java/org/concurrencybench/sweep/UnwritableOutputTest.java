@@ -42,6 +42,6 @@ class UnwritableOutputTest {
         assertTrue(error.getMessage().startsWith("--charts " + charts + ": cannot write there (Not a directory)"),
                 error.getMessage());
         assertFalse(Files.exists(ran), "no benchmark ran");
-        assertFalse(Files.exists(settings.runDir()), "no run folder");
+        assertFalse(Files.exists(settings.run().runDir()), "no run folder");
     }
 }

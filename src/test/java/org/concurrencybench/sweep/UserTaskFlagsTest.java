@@ -60,8 +60,8 @@ class UserTaskFlagsTest {
     void aTaskClassRunsAsItsOwnWorkloadBesideTheBuiltInOnes() {
         SweepSettings settings = resolve("--label", "box", "--no-python", "--task-jar", jar, "--task", "t.Spin",
                 "--task-timeout", "30", "--models", "SEQUENTIAL,FIXED_POOL");
-        assertEquals(List.of("t.Spin"), settings.userTasks().classes());
-        assertEquals(SweepSettings.DEFAULT_WORKLOADS, settings.workloads(), "--workloads still picks the built-in ones");
+        assertEquals(List.of("t.Spin"), settings.plan().userTasks().classes());
+        assertEquals(SweepSettings.DEFAULT_WORKLOADS, settings.plan().workloads(), "--workloads still picks the built-in ones");
         SweepPlan.Step step = SweepSteps.of(settings).everyCount().stream()
                 .filter(s -> s.name().equals("user-tasks")).findFirst().orElseThrow();
         List<Cell> cells = step.cells();
@@ -77,8 +77,8 @@ class UserTaskFlagsTest {
     @Test
     void workloadsUserRunsOnlyTheUsersTasks() {
         SweepSettings settings = resolve("--no-python", "--task-jar", jar, "--task", "t.Spin", "--workloads", "USER");
-        assertEquals(List.of(), settings.workloads());
-        assertFalse(settings.convoy());
+        assertEquals(List.of(), settings.plan().workloads());
+        assertFalse(settings.plan().convoy());
         assertEquals(List.of("user-tasks"), SweepSteps.of(settings).everyCount().stream().map(SweepPlan.Step::name).toList());
     }
 
@@ -137,7 +137,7 @@ class UserTaskFlagsTest {
         SweepSettings settings = resolve("--no-python", "--task-jar", jar, "--task", "t.Spin", "--workloads", "CPU,USER",
                 "--models", "SEQUENTIAL");
         org.concurrencybench.results.MachineInfo machine = MachineDescription.of(settings, null);
-        assertTrue(machine.workloads().contains(Workload.USER.name()));
+        assertTrue(machine.plan().workloads().contains(Workload.USER.name()));
         List<Cell> planned = org.concurrencybench.sweep.plan.PlannedRun.of(machine, dir.resolve("machine.json"))
                 .stepsAt(4).stream().flatMap(s -> s.cells().stream()).toList();
         assertTrue(planned.stream().anyMatch(c -> "t.Spin".equals(c.params().get("task"))), planned.toString());

@@ -37,7 +37,7 @@ class VerifyDuplicateIT {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         new Sweep(settings, new PrintStream(console, true, StandardCharsets.UTF_8),
                 ChildSweep.fakeJava(dir, "").toString(), dir.resolve("jmh.lock")).run(false);
-        RunFolder folder = new RunFolder(settings.runDir());
+        RunFolder folder = new RunFolder(settings.run().runDir());
         assertTrue(RunCheck.check(folder).clean(), console.toString());
 
         ObjectMapper json = new ObjectMapper();

@@ -42,10 +42,10 @@ public record BusyMachine(int cpus, List<Moment> moments) {
 
     /** The busy samples of a run, or empty for a quiet machine or a file without the samples. */
     public static Optional<BusyMachine> of(MachineInfo machine) {
-        int cpus = Math.max(1, machine.logicalCores());
+        int cpus = Math.max(1, machine.machine().logicalCores());
         List<Moment> moments = new ArrayList<>();
-        moment("before", machine.stateBefore(), cpus).ifPresent(moments::add);
-        moment("after", machine.stateAfter(), cpus).ifPresent(moments::add);
+        moment("before", machine.machine().stateBefore(), cpus).ifPresent(moments::add);
+        moment("after", machine.machine().stateAfter(), cpus).ifPresent(moments::add);
         return moments.isEmpty() ? Optional.empty() : Optional.of(new BusyMachine(cpus, List.copyOf(moments)));
     }
 

@@ -34,14 +34,14 @@ public final class ScalingCharts {
      * marks ticks past its physical cores as logical CPUs ("16 (2/core)").
      */
     public static List<ReportChart> of(WorkloadScaling workload, String runName, MachineInfo machine) {
-        if (machine.cpuLayout() == null) {
-            return of(workload, runName, machine.physicalCores());
+        if (machine.pinning().cpuLayout() == null) {
+            return of(workload, runName, machine.machine().physicalCores());
         }
         List<ReportChart> charts = of(workload, runName);
         for (ReportChart chart : charts) {
             if (chart.chart() instanceof XYChart xy) {
                 ChartStyle.coresAxis(xy, machine::coreAxisLabel);
-                BoundaryLines.add(xy, machine.cpuLayout().boundaries(), workload.cores());
+                BoundaryLines.add(xy, machine.pinning().cpuLayout().boundaries(), workload.cores());
             }
         }
         return charts;

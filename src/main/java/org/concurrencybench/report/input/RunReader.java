@@ -51,7 +51,7 @@ public final class RunReader {
         }
         InputLimits.checkSettings(directory, byCores);
         if (byCores.isEmpty()) {
-            throw new ReportException(directory + ": no core count has finished yet (planned " + machine.coreCounts()
+            throw new ReportException(directory + ": no core count has finished yet (planned " + machine.plan().coreCounts()
                     + "); finish the run with ./run-benchmarks.sh --resume " + directory);
         }
         List<Outcome> outcomes = new java.util.ArrayList<>(outcomes(folder));

@@ -227,7 +227,7 @@ public final class ComparisonReport {
      * runs, and says "both runs", never "both machines".
      */
     static boolean sameMachine(MachineInfo a, MachineInfo b) {
-        return (a.host() != null && a.host().equals(b.host())) || (a.label() != null && a.label().equals(b.label()));
+        return (a.machine().host() != null && a.machine().host().equals(b.machine().host())) || (a.label() != null && a.label().equals(b.label()));
     }
 
     /**
@@ -292,8 +292,8 @@ public final class ComparisonReport {
 
     /** The same core count on both machines: one label where they read alike, else each machine's. */
     private static String sameCores(int cores, MachineInfo a, MachineInfo b) {
-        if (a.cpuLayout() == null || b.cpuLayout() == null) {
-            return CoreCountLabel.of(cores, Math.min(a.physicalCores(), b.physicalCores()));
+        if (a.pinning().cpuLayout() == null || b.pinning().cpuLayout() == null) {
+            return CoreCountLabel.of(cores, Math.min(a.machine().physicalCores(), b.machine().physicalCores()));
         }
         String labelA = a.coreLabel(cores);
         String labelB = b.coreLabel(cores);

@@ -25,7 +25,7 @@ final class Completeness {
 
     /** The first lines: what is missing, and how to finish the run; nothing for a complete run. */
     static void add(ReportDocument document, RunResults run) {
-        if ("smoke".equals(run.machine().profile())) {
+        if ("smoke".equals(run.machine().plan().profile())) {
             document.paragraph("**A smoke run** (`--smoke`): it checks that every cell runs, with 100 ms iterations and"
                     + " small batches; its numbers are not measurements to read or compare.");
         }
@@ -105,15 +105,15 @@ final class Completeness {
     /** One line per missing core count and per missing model cell. */
     static List<String> missing(RunResults run) {
         List<String> lines = new ArrayList<>();
-        List<Integer> missingCores = run.machine().coreCounts().stream()
+        List<Integer> missingCores = run.machine().plan().coreCounts().stream()
                 .filter(cores -> !run.byCores().containsKey(cores)).toList();
         if (!missingCores.isEmpty()) {
-            lines.add("Planned core counts " + run.machine().coreCounts() + "; no results for " + missingCores + ".");
+            lines.add("Planned core counts " + run.machine().plan().coreCounts() + "; no results for " + missingCores + ".");
         }
-        List<String> workloads = run.machine().workloads().stream().filter(w -> !w.equals("CONVOY")).toList();
+        List<String> workloads = run.machine().plan().workloads().stream().filter(w -> !w.equals("CONVOY")).toList();
         List<String> cells = new ArrayList<>();
         for (int cores : run.byCores().keySet()) {
-            for (String model : run.machine().models()) {
+            for (String model : run.machine().plan().models()) {
                 for (String workload : workloads) {
                     boolean measured = run.of(BenchmarkClasses.MODEL, cores).stream()
                             .anyMatch(r -> model.equals(r.param("model", "")) && workload.equals(r.param("workload", "")));

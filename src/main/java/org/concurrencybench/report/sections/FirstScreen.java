@@ -37,12 +37,12 @@ final class FirstScreen {
 
     /** "dev-2core: Intel Xeon, 2 cores (2 logical); measured at 1 and 2 cores in 6 rounds (...); a quiet machine." */
     static String runLine(MachineInfo machine, List<Integer> coreCounts) {
-        String cpu = machine.cpuModel() == null || machine.cpuModel().isBlank() ? "" : machine.cpuModel() + ", ";
+        String cpu = machine.machine().cpuModel() == null || machine.machine().cpuModel().isBlank() ? "" : machine.machine().cpuModel() + ", ";
         String counts = coreCounts.isEmpty() ? "no core count"
                 : joinAnd(coreCounts.stream().map(String::valueOf).toList()) + (coreCounts.size() == 1
                 && coreCounts.get(0) == 1 ? " core" : " cores");
         String inRounds = Completeness.rounds(machine.rounds());
-        return "**" + machine.displayName() + "**: " + cpu + machine.physicalCores() + " cores (" + machine.logicalCores()
+        return "**" + machine.displayName() + "**: " + cpu + machine.machine().physicalCores() + " cores (" + machine.machine().logicalCores()
                 + " logical); measured at " + counts + inRounds + "; " + quiet(machine) + ".";
     }
 
@@ -50,8 +50,8 @@ final class FirstScreen {
         if (BusyMachineWarning.of(machine).isPresent()) {
             return "a busy machine (the warning above)";
         }
-        boolean sampled = (machine.stateBefore() != null && machine.stateBefore().othersCpus() != null)
-                || (machine.stateAfter() != null && machine.stateAfter().othersCpus() != null);
+        boolean sampled = (machine.machine().stateBefore() != null && machine.machine().stateBefore().othersCpus() != null)
+                || (machine.machine().stateAfter() != null && machine.machine().stateAfter().othersCpus() != null);
         return sampled ? "a quiet machine" : "whether the machine was quiet was not recorded";
     }
 

@@ -24,15 +24,15 @@ public final class MachineSection {
         runs.forEach(run -> headers.add(run.machine().displayName()));
         List<List<String>> rows = new ArrayList<>();
         row(rows, runs, "run id", MachineInfo::runId);
-        row(rows, runs, "host", MachineInfo::host);
-        row(rows, runs, "CPU", MachineInfo::cpuModel);
-        row(rows, runs, "cores (physical / logical)", m -> count(m.physicalCores()) + " / " + count(m.logicalCores()));
-        row(rows, runs, "memory", m -> m.memoryBytes() > 0
-                ? String.format(Locale.ROOT, "%.1f GiB", m.memoryBytes() / (1024.0 * 1024 * 1024)) : null);
-        row(rows, runs, "OS (kernel)", m -> join(m.os(), m.osVersion() == null ? null : "(" + m.osVersion() + ")"));
-        row(rows, runs, "architecture", MachineInfo::arch);
-        row(rows, runs, "JDK", m -> join(m.jdkVendor(), m.jdkVersion()));
-        row(rows, runs, "profile", MachineInfo::profile);
+        row(rows, runs, "host", m -> m.machine().host());
+        row(rows, runs, "CPU", m -> m.machine().cpuModel());
+        row(rows, runs, "cores (physical / logical)", m -> count(m.machine().physicalCores()) + " / " + count(m.machine().logicalCores()));
+        row(rows, runs, "memory", m -> m.machine().memoryBytes() > 0
+                ? String.format(Locale.ROOT, "%.1f GiB", m.machine().memoryBytes() / (1024.0 * 1024 * 1024)) : null);
+        row(rows, runs, "OS (kernel)", m -> join(m.machine().os(), m.machine().osVersion() == null ? null : "(" + m.machine().osVersion() + ")"));
+        row(rows, runs, "architecture", m -> m.machine().arch());
+        row(rows, runs, "JDK", m -> join(m.machine().jdkVendor(), m.machine().jdkVersion()));
+        row(rows, runs, "profile", m -> m.plan().profile());
         row(rows, runs, "benchmark parameters (--param)", MachineSection::params);
         rows.add(withRuns(runs, "tasks per model batch", run -> run.batchSizes().isEmpty() ? "none measured"
                 : String.join(", ", run.batchSizes())));
@@ -42,8 +42,8 @@ public final class MachineSection {
         rows.add(withRuns(runs, "core counts", run -> run.byCores().keySet().toString()));
         row(rows, runs, "cores pinned", MachineSection::pinning);
         row(rows, runs, "CPUs allowed / cgroup quota", MachineSection::limits);
-        row(rows, runs, "governor / turbo", m -> m.stateBefore() == null ? null
-                : nonNull(m.stateBefore().governor()) + " / " + nonNull(m.stateBefore().boost()));
+        row(rows, runs, "governor / turbo", m -> m.machine().stateBefore() == null ? null
+                : nonNull(m.machine().stateBefore().governor()) + " / " + nonNull(m.machine().stateBefore().boost()));
         row(rows, runs, "load average 1/5/15 min, before / after", m -> state(m, s -> s.loadAverage().isEmpty() ? null
                 : s.loadAverage().stream().map(v -> String.format(Locale.ROOT, "%.2f", v))
                         .collect(java.util.stream.Collectors.joining(" "))));
@@ -51,9 +51,9 @@ public final class MachineSection {
                 ? "none busy" : String.join(", ", s.busiestProcesses())));
         row(rows, runs, "thermal throttle events, before / after", m -> state(m, s -> s.throttleEvents() == null ? null
                 : s.throttleEvents().toString()));
-        row(rows, runs, "CPU MHz, rated max / current before", m -> m.stateBefore() == null ? null
-                : (m.stateBefore().maxMhz() == null ? "unknown" : m.stateBefore().maxMhz()) + " / "
-                + (m.stateBefore().currentMhz() == null ? "unknown" : m.stateBefore().currentMhz()));
+        row(rows, runs, "CPU MHz, rated max / current before", m -> m.machine().stateBefore() == null ? null
+                : (m.machine().stateBefore().maxMhz() == null ? "unknown" : m.machine().stateBefore().maxMhz()) + " / "
+                + (m.machine().stateBefore().currentMhz() == null ? "unknown" : m.machine().stateBefore().currentMhz()));
         row(rows, runs, "time budget", MachineSection::budget);
         document.table(null, headers, rows);
         for (RunResults run : runs) {
@@ -63,9 +63,9 @@ public final class MachineSection {
                         + " count. Its cells show that every model runs at each count; its numbers measure nothing.");
                 continue;
             }
-            if (Boolean.FALSE.equals(run.machine().pinned())) { // unknown (an older or hand-made machine.json): no claim
+            if (Boolean.FALSE.equals(run.machine().pinning().pinned())) { // unknown (an older or hand-made machine.json): no claim
                 document.paragraph("Warning: " + run.machine().displayName() + " did not pin its core counts ("
-                        + nonNull(run.machine().pinning()) + "). Each core count limited only what the JVM was told"
+                        + nonNull(run.machine().pinning().description()) + "). Each core count limited only what the JVM was told"
                         + " (-XX:ActiveProcessorCount); the operating system could still run its threads on every"
                         + " core, so its scaling curves flatter the smaller core counts.");
             }
@@ -74,7 +74,7 @@ public final class MachineSection {
 
     /** The allowed set and quota, e.g. "0-3 (4 CPUs) / 1.50 CPUs (/sys/fs/cgroup/.../cpu.max)". */
     private static String limits(MachineInfo machine) {
-        MachineInfo.CpuLimit limit = machine.cpuLimits();
+        MachineInfo.CpuLimit limit = machine.machine().cpuLimits();
         if (limit == null) {
             return null;
         }
@@ -85,15 +85,15 @@ public final class MachineSection {
 
     /** A fact of the state before and after the sweep: "x / y". */
     private static String state(MachineInfo machine, Function<MachineInfo.State, String> fact) {
-        if (machine.stateBefore() == null && machine.stateAfter() == null) {
+        if (machine.machine().stateBefore() == null && machine.machine().stateAfter() == null) {
             return null;
         }
-        return (machine.stateBefore() == null ? "unknown" : nonNull(fact.apply(machine.stateBefore()))) + " / "
-                + (machine.stateAfter() == null ? "not recorded" : nonNull(fact.apply(machine.stateAfter())));
+        return (machine.machine().stateBefore() == null ? "unknown" : nonNull(fact.apply(machine.machine().stateBefore()))) + " / "
+                + (machine.machine().stateAfter() == null ? "not recorded" : nonNull(fact.apply(machine.machine().stateAfter())));
     }
 
     private static String budget(MachineInfo machine) {
-        MachineInfo.Budget budget = machine.budget();
+        MachineInfo.Budget budget = machine.plan().budget();
         if (budget == null) {
             return "none";
         }
@@ -104,18 +104,20 @@ public final class MachineSection {
     }
 
     private static String params(MachineInfo machine) {
-        if (machine.params() == null || machine.params().isEmpty()) {
+        if (machine.plan().params() == null || machine.plan().params().isEmpty()) {
             return "defaults";
         }
-        return String.join(", ", new java.util.TreeMap<>(machine.params()).entrySet().stream()
+        return String.join(", ", new java.util.TreeMap<>(machine.plan().params()).entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + entry.getValue()).toList());
     }
 
     private static String pinning(MachineInfo machine) {
-        if (machine.pinned() == null) {
-            return "unknown" + (machine.pinning() == null ? "" : " (" + machine.pinning() + ")");
+        MachineInfo.CorePinning pinning = machine.pinning();
+        String how = pinning.description() == null ? "" : " (" + pinning.description() + ")";
+        if (pinning.pinned() == null) {
+            return "unknown" + how;
         }
-        return (machine.pinned() ? "yes" : "NO") + (machine.pinning() == null ? "" : " (" + machine.pinning() + ")");
+        return (pinning.pinned() ? "yes" : "NO") + how;
     }
 
     private static void row(List<List<String>> rows, List<RunResults> runs, String name,

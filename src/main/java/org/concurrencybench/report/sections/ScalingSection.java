@@ -73,7 +73,7 @@ final class ScalingSection {
                     List<Outcome> notMeasured, MachineInfo machine, boolean barsAbove) {
         document.heading(2, "Workload " + workload.group());
         WorkloadNotes.of(workload.group()).ifPresent(document::paragraph);
-        document.bullets(Verdicts.of(workload, machine.cpuLayout() == null ? List.of() : machine.cpuLayout().boundaries()));
+        document.bullets(Verdicts.of(workload, machine.pinning().cpuLayout() == null ? List.of() : machine.pinning().cpuLayout().boundaries()));
         WorkloadKind kind = WorkloadKind.of(workload.group());
         for (ReportChart chart : ScalingCharts.of(workload, runName, machine)) {
             if ((kind == WorkloadKind.CPU_BOUND || !chart.fileStem().endsWith("-efficiency"))

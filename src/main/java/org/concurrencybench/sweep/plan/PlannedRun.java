@@ -21,23 +21,24 @@ public record PlannedRun(Profile profile, List<Model> models, List<Workload> wor
                   List<Workload> skewWorkloads, Map<String, String> params, MachineInfo.UserTasks userTasks) {
 
     public static PlannedRun of(MachineInfo machine, Path file) {
-        if (machine.profile() == null) {
+        MachineInfo.Plan recorded = machine.plan();
+        if (recorded.profile() == null) {
             throw new SweepException(file + ": no \"profile\" (expected smoke, quick, default or full); is it a run folder's " + RunFolder.MACHINE + "?");
         }
         Profile profile;
         try {
-            profile = Profile.byName(machine.profile());
+            profile = Profile.byName(recorded.profile());
         } catch (IllegalArgumentException e) {
             throw new SweepException(file + ": \"profile\": " + e.getMessage());
         }
-        // The batch size the run used; a file from before it was recorded is a quick look of that
-        // time, or another profile at the size it still has.
-        if (machine.batchTasks() != null) {
-            profile = profile.withBatchTasks(machine.batchTasks());
+        // The batch size the run used. Only files of layout 1 lack it (MachineFileMigration): a quick
+        // look of that time, whose timing differs too, or another profile at the size it still has.
+        if (recorded.batchTasks() != null) {
+            profile = profile.withBatchTasks(recorded.batchTasks());
         } else if (profile.name().equals(Profile.QUICK.name())) {
             profile = Profile.QUICK_BEFORE_BATCH_TASKS;
         }
-        MachineInfo.Budget budget = machine.budget();
+        MachineInfo.Budget budget = recorded.budget();
         if (budget != null) {
             // A budgeted run's forks and iterations are its plan's, not its profile's.
             profile = profile.withTiming(budget.forks(), budget.warmupIterations(), budget.warmupMillis(),
@@ -47,7 +48,7 @@ public record PlannedRun(Profile profile, List<Model> models, List<Workload> wor
             profile = profile.withRounds(machine.rounds().minRounds(), machine.rounds().maxRounds(),
                     machine.rounds().precision());
         }
-        if (machine.coreCounts().isEmpty()) {
+        if (recorded.coreCounts().isEmpty()) {
             throw new SweepException(file + ": no \"coreCounts\" (expected the core counts the run planned, e.g. [1, 2])");
         }
         List<Model> models = new ArrayList<>();
@@ -56,14 +57,10 @@ public record PlannedRun(Profile profile, List<Model> models, List<Workload> wor
         List<Workload> skewWorkloads = new ArrayList<>();
         boolean convoy = false;
         try {
-            // A run from before spreads measured even batches only.
-            machine.spreads().forEach(name -> spreads.add(SizeSpread.parse(name)));
-            if (spreads.isEmpty()) {
-                spreads.add(SizeSpread.NONE);
-            }
-            machine.skewWorkloads().forEach(name -> skewWorkloads.add(Workload.parse(name)));
-            machine.models().forEach(name -> models.add(Model.parse(name)));
-            for (String name : machine.workloads()) {
+            recorded.spreads().forEach(name -> spreads.add(SizeSpread.parse(name)));
+            recorded.skewWorkloads().forEach(name -> skewWorkloads.add(Workload.parse(name)));
+            recorded.models().forEach(name -> models.add(Model.parse(name)));
+            for (String name : recorded.workloads()) {
                 if (name.equals(SweepPlan.CONVOY)) {
                     convoy = true;
                 } else if (name.equals(Workload.USER.name())) {
@@ -76,8 +73,8 @@ public record PlannedRun(Profile profile, List<Model> models, List<Workload> wor
             throw new SweepException(file + ": " + e.getMessage());
         }
         return new PlannedRun(profile, List.copyOf(models), List.copyOf(workloads), convoy,
-                machine.taskCounts() == null ? List.of() : machine.taskCounts(), machine.coreCounts(),
-                List.copyOf(spreads), List.copyOf(skewWorkloads), machine.params() == null ? Map.of() : machine.params(),
+                recorded.taskCounts(), recorded.coreCounts(), List.copyOf(spreads), List.copyOf(skewWorkloads),
+                recorded.params(),
                 machine.userTasks());
     }
 

@@ -24,10 +24,10 @@ class RunReaderTest {
         RunResults run = RunReader.read(Fixtures.run("laptop"));
         assertEquals("laptop-run", run.runId());
         assertEquals("laptop", run.machine().displayName());
-        assertEquals(Boolean.TRUE, run.machine().pinned());
+        assertEquals(Boolean.TRUE, run.machine().pinning().pinned());
         assertEquals(List.of(1, 2, 4), List.copyOf(run.byCores().keySet()));
-        assertEquals(List.of(1, 2, 4), run.machine().coreCounts());
-        assertEquals(17179869184L, run.machine().memoryBytes());
+        assertEquals(List.of(1, 2, 4), run.machine().plan().coreCounts());
+        assertEquals(17179869184L, run.machine().machine().memoryBytes());
     }
 
     @Test

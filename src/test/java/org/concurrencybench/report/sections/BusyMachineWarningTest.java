@@ -80,9 +80,9 @@ class BusyMachineWarningTest {
                  "stateBefore": {"at": "t", "loadAverage": [1.49, 1.6, 2.19], "busiestProcesses": []},
                  "stateAfter": {"at": "t", "loadAverage": [1.69, 1.73, 1.88], "busiestProcesses": []}}""");
         MachineInfo old = MachineInfo.read(file);
-        assertEquals(List.of(1.49, 1.6, 2.19), old.stateBefore().loadAverage());
-        assertEquals(null, old.stateBefore().othersCpus());
-        assertEquals(List.of(), old.stateBefore().otherProcesses());
+        assertEquals(List.of(1.49, 1.6, 2.19), old.machine().stateBefore().loadAverage());
+        assertEquals(null, old.machine().stateBefore().othersCpus());
+        assertEquals(List.of(), old.machine().stateBefore().otherProcesses());
         assertEquals(Optional.empty(), BusyMachineWarning.of(old));
     }
 
@@ -91,6 +91,6 @@ class BusyMachineWarningTest {
         MachineInfo busy = machine(state(1.02, 1.12, new MachineInfo.ProcessUse("sh", 4242, 0.98)), null);
         Path file = dir.resolve("machine.json");
         busy.write(file);
-        assertEquals(busy.stateBefore(), MachineInfo.read(file).stateBefore());
+        assertEquals(busy.machine().stateBefore(), MachineInfo.read(file).machine().stateBefore());
     }
 }

@@ -102,15 +102,15 @@ class RunCostModelTest {
         assertTrue(python.toFile().setExecutable(true));
         assertTrue(Files.isRegularFile(CpythonPlan.companionScript()), "the companion is in this checkout");
 
-        long jvmOnly = CommandLines.resolve("--quick", "--budget", "20m", "--no-python", "--label", "box").budget()
+        long jvmOnly = CommandLines.resolve("--quick", "--budget", "20m", "--no-python", "--label", "box").plan().budget()
                 .estimatedMillis();
         long withCpython = CommandLines.resolve("--quick", "--budget", "20m", "--python", python.toString(),
-                "--label", "box").budget().estimatedMillis();
+                "--label", "box").plan().budget().estimatedMillis();
 
         SweepSettings settings = CommandLines.resolve("--quick", "--python", python.toString(), "--label", "box");
-        long cpython = new CpythonStep(settings.pythons().first(), CpythonPlan.companionScript(), settings.profile(),
-                settings.models(), settings.workloads(), settings.convoy(), false, System.out)
-                .estimatedMillis(settings.cores(), settings.profile().minRounds());
+        long cpython = new CpythonStep(settings.host().pythons().first(), CpythonPlan.companionScript(), settings.plan().profile(),
+                settings.plan().models(), settings.plan().workloads(), settings.plan().convoy(), false, System.out)
+                .estimatedMillis(settings.plan().cores(), settings.plan().profile().minRounds());
         assertTrue(cpython > 0);
         assertEquals(jvmOnly + cpython, withCpython);
     }
@@ -123,10 +123,10 @@ class RunCostModelTest {
         Files.writeString(python, "#!/bin/sh\necho '3.11.7 1 1'\n");
         assertTrue(python.toFile().setExecutable(true));
         SweepSettings settings = CommandLines.resolve("--cores", "1,2", "--python", python.toString(), "--label", "box");
-        Profile profile = settings.profile();
+        Profile profile = settings.plan().profile();
         assertEquals(3, profile.minRounds());
-        CpythonPlan plan = new CpythonPlan(settings.pythons().first(), CpythonPlan.companionScript(), profile, settings.models(),
-                settings.workloads(), settings.convoy());
+        CpythonPlan plan = new CpythonPlan(settings.host().pythons().first(), CpythonPlan.companionScript(), profile, settings.plan().models(),
+                settings.plan().workloads(), settings.plan().convoy());
         long oneRound = plan.estimatedMillis(1) + plan.estimatedMillis(2);
         assertEquals(oneRound, plan.estimatedMillis(List.of(1, 2), 1));
         assertEquals(3 * oneRound, plan.estimatedMillis(List.of(1, 2), 3));
