@@ -23,6 +23,19 @@ public final class CpythonResultFile {
 
     /** A benchmark that did not give a result, with the runner's reason. */
     public record Failed(String benchmark, Map<String, String> params, String reason) {
+
+        /** How the companion begins the reason of a form its interpreter lacks (python/cpybench/interpreters.py). */
+        public static final String UNAVAILABLE_PREFIX = "not available in CPython ";
+
+        /** Whether this is a form the interpreter lacks (an interpreter pool before 3.13): not a failure. */
+        public boolean unavailable() {
+            return unavailable(reason);
+        }
+
+        /** Whether {@code reason} says the form is not available, the round it came from named or not ("round 1: ..."). */
+        public static boolean unavailable(String reason) {
+            return reason != null && reason.replaceFirst("^round \\d+: ", "").startsWith(UNAVAILABLE_PREFIX);
+        }
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.concurrencybench.model.Model;
 import org.concurrencybench.results.BenchmarkResult;
+import org.concurrencybench.results.CpythonResultFile;
 
 /**
  * The simulation against the real thing, figure by figure. For batches: each CPython form's speedup
@@ -72,11 +73,11 @@ public final class CpythonComparison {
         record CpythonUnavailable(String reason) implements Finding {
 
             /** How the companion begins the reason of a form its interpreter lacks (python/cpybench/interpreters.py). */
-            public static final String PREFIX = "not available in CPython ";
+            public static final String PREFIX = CpythonResultFile.Failed.UNAVAILABLE_PREFIX;
 
             /** Whether {@code reason} says so, the round it came from named or not ("round 1: not available ..."). */
             public static boolean is(String reason) {
-                return reason != null && reason.replaceFirst("^round \\d+: ", "").startsWith(PREFIX);
+                return CpythonResultFile.Failed.unavailable(reason);
             }
         }
 

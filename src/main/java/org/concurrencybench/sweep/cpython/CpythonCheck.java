@@ -49,7 +49,7 @@ public record CpythonCheck(int measured, int failed, List<String> problems) {
             }
             measured += file.benchmarks() == null ? 0 : file.benchmarks().size();
             for (CpythonResultFile.Failed failed : file.failed() == null ? List.<CpythonResultFile.Failed>of() : file.failed()) {
-                if (org.concurrencybench.report.analysis.CpythonComparison.Finding.CpythonUnavailable.is(failed.reason())) {
+                if (failed.unavailable()) {
                     continue; // a form this interpreter lacks (an interpreter pool before 3.13): not a failure
                 }
                 problems.add(where + " " + label(failed) + ": FAILED: " + failed.reason());

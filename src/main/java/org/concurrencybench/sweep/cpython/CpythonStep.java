@@ -161,10 +161,16 @@ public final class CpythonStep {
             console.printf("    cpython: %s%n", e.getMessage()); // the report and verify say it again
             return;
         }
-        List<CpythonResultFile.Failed> failed = written.failed() == null ? List.of() : written.failed();
-        console.printf("    cpython: %d measured, %d failed, %d CPU units per task -> %s%n",
-                written.benchmarks().size(), failed.size(), written.cpuUnits() == null ? 0 : written.cpuUnits(),
-                out.getFileName());
+        List<CpythonResultFile.Failed> all = written.failed() == null ? List.of() : written.failed();
+        List<CpythonResultFile.Failed> failed = all.stream().filter(f -> !f.unavailable()).toList();
+        // a form this interpreter lacks is said once per file, by name, and is no failure
+        List<String> lacking = all.stream().filter(CpythonResultFile.Failed::unavailable)
+                .map(f -> f.params() == null ? null : f.params().get("form")).filter(java.util.Objects::nonNull)
+                .distinct().toList();
+        console.printf("    cpython: %d measured, %d failed%s, %d CPU units per task -> %s%n",
+                written.benchmarks().size(), failed.size(),
+                lacking.isEmpty() ? "" : ", " + String.join(", ", lacking) + " not available in this CPython",
+                written.cpuUnits() == null ? 0 : written.cpuUnits(), out.getFileName());
         failed.forEach(f -> console.printf("    cpython %s %s FAILED: %s%n", f.benchmark(), f.params(), f.reason()));
     }
 

@@ -150,4 +150,24 @@ class CpythonStepTest {
         assertEquals("the CPython runner exited 3: OSError: boom", doc.get("runnerFailure").asText());
         assertTrue(console.toString().contains("cpython at 1 cores FAILED"), console.toString());
     }
+
+    @Test
+    void aFormThisPythonLacksIsSaidOnceByNameAndIsNoFailure() throws Exception {
+        String lacking = "{\\\"benchmark\\\":\\\"cpython.batch\\\",\\\"params\\\":{\\\"form\\\":\\\"InterpreterPoolExecutor\\\",\\\"workload\\\":\\\"%s\\\"},"
+                + "\\\"reason\\\":\\\"not available in CPython 3.11 (why)\\\"}";
+        String broken = "{\\\"benchmark\\\":\\\"cpython.batch\\\",\\\"params\\\":{\\\"form\\\":\\\"asyncio\\\",\\\"workload\\\":\\\"IO\\\"},"
+                + "\\\"reason\\\":\\\"OSError: boom\\\"}";
+        Path python = fakePython("3.11.7 1 1", "echo \"{\\\"format\\\":\\\"concurrencybench-cpython/1\\\",\\\"cpuUnits\\\":7,"
+                + "\\\"benchmarks\\\":[],\\\"failed\\\":[" + lacking.formatted("CPU") + "," + lacking.formatted("SLEEP") + ","
+                + broken + "]}\" > \"$out\"");
+        CpythonStep step = step(new CpythonInterpreter(python.toString(), "3.11.7", false, ""),
+                List.of(Model.SEQUENTIAL), List.of(Workload.CPU), false);
+        Files.createDirectories(dir.resolve("run").resolve("logs"));
+        step.run(1, "0", dir.resolve("run"), dir.resolve("run").resolve("cpython-cores-1.json"), List.of(), 1);
+        String text = console.toString();
+        assertTrue(text.contains("cpython: 0 measured, 1 failed, InterpreterPoolExecutor not available in this CPython,"),
+                text);
+        assertTrue(text.contains("FAILED: OSError: boom"), text);
+        assertFalse(text.contains("FAILED: not available"), text);
+    }
 }
