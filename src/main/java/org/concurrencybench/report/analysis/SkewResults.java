@@ -38,7 +38,7 @@ import org.concurrencybench.workload.SizeSpread;
 public record SkewResults(int cores, Map<String, Map<String, Map<SizeSpread, SampleStats>>> times,
                    Map<String, Integer> defaultChunks) {
 
-    static final String BASELINE = ScalingAnalysis.BASELINE;
+    public static final String BASELINE = ScalingAnalysis.BASELINE;
 
     /**
      * One spread's verdict: every series' loss factor (not SEQUENTIAL's), in series order, with its
@@ -177,7 +177,7 @@ public record SkewResults(int cores, Map<String, Map<String, Map<SizeSpread, Sam
     }
 
     /** Models in palette order, each model's variants after it. */
-    static final Comparator<String> SERIES_ORDER = Comparator.<String, String>comparing(s -> s.split(" ")[0],
+    public static final Comparator<String> SERIES_ORDER = Comparator.<String, String>comparing(s -> s.split(" ")[0],
             ModelOrder.ORDER).thenComparing(Comparator.naturalOrder());
 
     private static boolean isModelResult(BenchmarkResult result) {

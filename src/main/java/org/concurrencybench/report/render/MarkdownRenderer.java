@@ -17,10 +17,10 @@ public final class MarkdownRenderer {
         Contents contents = Contents.of(document);
         for (ReportDocument.Block block : document.blocks()) {
             if (contents.goesBefore(block)) {
-                out.append("**Contents**\n\n");
-                contents.sections().forEach(entry -> out.append("- [").append(text(entry.text()).replace("]", "\\]"))
-                        .append("](#").append(entry.anchor()).append(")\n"));
-                out.append('\n');
+                // One line: a list of a dozen sections would push the first section a screen down.
+                out.append("**Contents**: ").append(String.join(" \u00b7 ", contents.sections().stream()
+                        .map(entry -> "[" + text(entry.text()).replace("]", "\\]") + "](#" + entry.anchor() + ")")
+                        .toList())).append("\n\n");
             }
             switch (block) {
                 case ReportDocument.Heading heading ->

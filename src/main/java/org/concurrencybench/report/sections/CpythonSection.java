@@ -24,7 +24,8 @@ import org.concurrencybench.results.CpythonResultFile;
 /**
  * The report's "real CPython beside the simulation" part: a section per workload with the speedup
  * chart (CPython's forms solid, their paired JVM models dashed, in the model's colour) and the table
- * of {@link CpythonComparison.SpeedupRow}s; then the convoy's table and chart.
+ * of {@link CpythonComparison.SpeedupRow}s, a row per form and a column per core count; then the
+ * convoy's table and chart. A form the interpreter lacks is one sentence, not rows of "skipped".
  */
 final class CpythonSection {
 
@@ -35,6 +36,10 @@ final class CpythonSection {
                     ChartSink charts) {
         document.heading(2, "Real CPython" + named(py) + " beside the simulation");
         document.paragraph(introduction(py));
+        List<String> lacking = lacking(run, py, level);
+        if (!lacking.isEmpty()) {
+            document.paragraph(String.join(" ", lacking));
+        }
         for (String workload : py.workloads()) {
             List<CpythonComparison.SpeedupRow> rows = CpythonComparison.speedups(run, py, workload, level);
             addWorkload(document, rows, workload, runName, charts, py.asyncioCalls(workload), py.label());
@@ -93,13 +98,65 @@ final class CpythonSection {
                 : "called on the loop: a plain function, so while it runs no other task of the batch can, and any"
                 + " blocking call inside it stalls them all.")));
         document.figure(charts.add(speedupChart(rows, workload, runName, label)));
+        List<Integer> cores = rows.stream().map(CpythonComparison.SpeedupRow::cores).distinct().sorted().toList();
+        java.util.Map<String, List<CpythonComparison.SpeedupRow>> byForm = new java.util.LinkedHashMap<>();
+        rows.forEach(row -> byForm.computeIfAbsent(row.form(), f -> new ArrayList<>()).add(row));
         List<List<String>> table = new ArrayList<>();
-        for (CpythonComparison.SpeedupRow row : rows) {
-            table.add(List.of(row.form(), row.model(), Integer.toString(row.cores()), interval(row.cpython()),
-                    interval(row.jvm()), interval(row.ratio()), verdict(row)));
+        byForm.forEach((form, ofForm) -> {
+            if (ofForm.stream().allMatch(CpythonSection::unavailable)) {
+                return; // said once, in a sentence above the tables
+            }
+            List<String> line = new ArrayList<>(List.of(form, ofForm.get(0).model()));
+            for (int n : cores) {
+                line.add(ofForm.stream().filter(r -> r.cores() == n).findFirst().map(CpythonSection::cell)
+                        .orElse(Numbers.ABSENT));
+            }
+            table.add(line);
+        });
+        List<String> headers = new ArrayList<>(List.of("CPython form", "JVM model"));
+        cores.forEach(n -> headers.add(Numbers.cores(n) + ": CPython / JVM speedup [CI], ratio [CI], verdict"));
+        document.table("CPython" + named + "'s speedup and the simulation's, " + workload, headers, table);
+    }
+
+    /** A form and core count in one cell: both speedups, their ratio and the verdict; the baseline by construction. */
+    static String cell(CpythonComparison.SpeedupRow row) {
+        if (row.finding() instanceof Finding.Baseline) {
+            return "1 against 1, the baseline";
         }
-        document.table("CPython" + named + "'s speedup and the simulation's, " + workload, List.of("CPython form", "JVM model",
-                "cores", "CPython speedup [CI]", "JVM speedup [CI]", "ratio [CI]", "verdict"), table);
+        if (!(row.finding() instanceof Finding.Compared)) {
+            return verdict(row);
+        }
+        return interval(row.cpython()) + " / " + interval(row.jvm()) + ", " + interval(row.ratio()) + ": "
+                + verdict(row);
+    }
+
+    private static boolean unavailable(CpythonComparison.SpeedupRow row) {
+        return row.finding() instanceof Finding.CpythonUnavailable;
+    }
+
+    /**
+     * One sentence per form the interpreter lacks at every core count of every workload ("InterpreterPoolExecutor
+     * (FIXED_POOL's counterpart): not available in CPython 3.11 (...)"), the round it was found in left out.
+     */
+    static List<String> lacking(RunResults run, CpythonResults py, double level) {
+        java.util.Map<String, List<CpythonComparison.SpeedupRow>> byForm = new java.util.LinkedHashMap<>();
+        for (String workload : py.workloads()) {
+            CpythonComparison.speedups(run, py, workload, level)
+                    .forEach(row -> byForm.computeIfAbsent(row.form(), f -> new ArrayList<>()).add(row));
+        }
+        List<String> sentences = new ArrayList<>();
+        byForm.forEach((form, rows) -> {
+            if (rows.stream().allMatch(CpythonSection::unavailable)) {
+                sentences.add(form + " (" + rows.get(0).model() + "'s counterpart): "
+                        + unavailableReason(rows.get(0)) + ".");
+            }
+        });
+        return sentences;
+    }
+
+    /** "not available in CPython 3.11 (...)", without the "round 1: " the pooled file puts before it. */
+    static String unavailableReason(CpythonComparison.SpeedupRow row) {
+        return ((Finding.CpythonUnavailable) row.finding()).reason().replaceFirst("^round \\d+: ", "");
     }
 
     private static void addConvoy(ReportDocument document, List<CpythonComparison.ConvoyRow> convoy, CpythonResults py,
@@ -110,17 +167,36 @@ final class CpythonSection {
                     + " (round trips alone / beside k), CPython's own GIL against "
                     + CpythonPairing.convoyModel(py.freeThreaded()) + ", per core count and switch interval.");
             document.figure(charts.add(convoyChart(convoy, runName, py.label())));
+            List<Integer> threads = convoy.stream().map(CpythonComparison.ConvoyRow::cpuThreads).distinct().sorted()
+                    .toList();
+            java.util.Map<String, List<CpythonComparison.ConvoyRow>> bySetting = new java.util.LinkedHashMap<>();
+            convoy.forEach(row -> bySetting.computeIfAbsent(row.cores() + " " + row.switchMicros(),
+                    k -> new ArrayList<>()).add(row));
             List<List<String>> table = new ArrayList<>();
-            for (CpythonComparison.ConvoyRow row : convoy) {
-                table.add(List.of(Integer.toString(row.cores()), Integer.toString(row.switchMicros()),
-                        Integer.toString(row.cpuThreads()), stats(row.cpython()), stats(row.jvm()),
-                        interval(row.cpythonSlowdown()), interval(row.jvmSlowdown()), interval(row.ratio()),
-                        verdict(row)));
-            }
-            document.table("Convoy: CPython" + named(py) + " and the simulation", List.of("cores", "switch \u00b5s", "CPU threads",
-                    "CPython round trips/s [CI]", "JVM round trips/s [CI]", "CPython slowdown", "JVM slowdown",
-                    "ratio [CI]", "verdict"), table);
+            bySetting.values().forEach(rows -> {
+                List<String> line = new ArrayList<>(List.of(Integer.toString(rows.get(0).cores()),
+                        Integer.toString(rows.get(0).switchMicros())));
+                for (int k : threads) {
+                    line.add(rows.stream().filter(r -> r.cpuThreads() == k).findFirst().map(CpythonSection::cell)
+                            .orElse(Numbers.ABSENT));
+                }
+                table.add(line);
+            });
+            List<String> headers = new ArrayList<>(List.of("cores", "switch \u00b5s"));
+            threads.forEach(k -> headers.add(k == 0 ? "alone: CPython / JVM round trips/s [CI]"
+                    : "beside " + k + ": CPython / JVM round trips/s [CI]; slowdown CPython / JVM; ratio [CI]: verdict"));
+            document.table("Convoy: CPython" + named(py) + " and the simulation", headers, table);
         }
+    }
+
+    /** A convoy setting beside k CPU-bound threads in one cell; alone, the two rates (the reference). */
+    static String cell(CpythonComparison.ConvoyRow row) {
+        String rates = stats(row.cpython()) + " / " + stats(row.jvm());
+        if (row.finding() instanceof Finding.Reference) {
+            return rates;
+        }
+        return rates + "; " + interval(row.cpythonSlowdown()) + " / " + interval(row.jvmSlowdown()) + "; "
+                + interval(row.ratio()) + ": " + verdict(row);
     }
 
     private static void addFailures(ReportDocument document, CpythonResults py) {

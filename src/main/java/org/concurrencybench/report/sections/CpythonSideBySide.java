@@ -49,8 +49,17 @@ final class CpythonSideBySide {
         for (String workload : workloads(pythons)) {
             Map<String, Map<String, CpythonComparison.SpeedupRow>> byFormAndCores = rows(run, pythons, workload, level);
             List<List<String>> table = new ArrayList<>();
+            java.util.Set<String> lacking = new java.util.LinkedHashSet<>();
             byFormAndCores.forEach((formAtCores, byPython) -> {
                 CpythonComparison.SpeedupRow any = byPython.values().iterator().next();
+                byPython.forEach((name, row) -> {
+                    if (row.finding() instanceof Finding.CpythonUnavailable) {
+                        lacking.add(row.form() + " in " + name + ": " + CpythonSection.unavailableReason(row) + ".");
+                    }
+                });
+                if (byPython.values().stream().allMatch(r -> r.finding() instanceof Finding.CpythonUnavailable)) {
+                    return; // a form no interpreter has: its sentence says so
+                }
                 List<String> line = new ArrayList<>(List.of(any.form(), Integer.toString(any.cores())));
                 for (CpythonResults py : pythons) {
                     line.add(cell(byPython.get(py.name())));
@@ -60,6 +69,9 @@ final class CpythonSideBySide {
             List<String> header = new ArrayList<>(List.of("CPython form", "cores"));
             pythons.forEach(py -> header.add(py.name() + " speedup [CI]"));
             document.table("CPython interpreters side by side, " + workload, header, table);
+            if (!lacking.isEmpty()) {
+                document.paragraph(String.join(" ", lacking));
+            }
         }
     }
 
@@ -129,7 +141,7 @@ final class CpythonSideBySide {
             return Numbers.withInterval(speedup.value(), speedup.low(), speedup.high());
         }
         return switch (row.finding()) {
-            case Finding.CpythonUnavailable unavailable -> unavailable.reason();
+            case Finding.CpythonUnavailable unavailable -> "not available (below)";
             case Finding.CpythonFailed failed -> "FAILED: " + failed.reason();
             default -> Numbers.ABSENT;
         };

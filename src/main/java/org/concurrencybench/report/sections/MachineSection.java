@@ -12,8 +12,13 @@ import java.util.function.Function;
 /**
  * The machine summary table: what ran where, for one run or several side by side. Whether cores
  * were pinned comes first in importance: without pinning a "2-core" result ran on every core.
+ * Related facts share a row; a row that says nothing for any run is one line under the table.
  */
 public final class MachineSection {
+
+    /** A row that says nothing of any run ("unknown / unknown", "none"): one line under the table, not a row. */
+    private static final java.util.regex.Pattern EMPTY =
+            java.util.regex.Pattern.compile("(unknown|none|not recorded)( / (unknown|none|not recorded))*");
 
     private MachineSection() {
     }
@@ -23,24 +28,21 @@ public final class MachineSection {
         List<String> headers = new ArrayList<>(List.of(""));
         runs.forEach(run -> headers.add(run.machine().displayName()));
         List<List<String>> rows = new ArrayList<>();
-        row(rows, runs, "run id", MachineInfo::runId);
-        row(rows, runs, "host", m -> m.machine().host());
-        row(rows, runs, "CPU", m -> m.machine().cpuModel());
-        row(rows, runs, "cores (physical / logical)", m -> count(m.machine().physicalCores()) + " / " + count(m.machine().logicalCores()));
-        row(rows, runs, "memory", m -> m.machine().memoryBytes() > 0
-                ? String.format(Locale.ROOT, "%.1f GiB", m.machine().memoryBytes() / (1024.0 * 1024 * 1024)) : null);
-        row(rows, runs, "OS (kernel)", m -> join(m.machine().os(), m.machine().osVersion() == null ? null : "(" + m.machine().osVersion() + ")"));
-        row(rows, runs, "architecture", m -> m.machine().arch());
-        row(rows, runs, "JDK", m -> join(m.machine().jdkVendor(), m.machine().jdkVersion()));
-        row(rows, runs, "profile", m -> m.plan().profile());
-        row(rows, runs, "benchmark parameters (--param)", MachineSection::params);
-        rows.add(withRuns(runs, "tasks per model batch", run -> run.batchSizes().isEmpty() ? "none measured"
-                : String.join(", ", run.batchSizes())));
-        row(rows, runs, "suite commit", MachineInfo::suiteCommit);
-        row(rows, runs, "started / finished", m -> nonNull(m.startedAt()) + " / "
-                + (m.finishedAt() == null ? "not finished" : m.finishedAt()));
-        rows.add(withRuns(runs, "core counts", run -> run.byCores().keySet().toString()));
-        row(rows, runs, "cores pinned", MachineSection::pinning);
+        row(rows, runs, "run id; host", m -> nonNull(m.runId()) + "; " + nonNull(m.machine().host()));
+        row(rows, runs, "CPU; cores (physical / logical); memory", m -> nonNull(m.machine().cpuModel()) + "; "
+                + count(m.machine().physicalCores()) + " / " + count(m.machine().logicalCores()) + "; "
+                + nonNull(m.machine().memoryBytes() > 0
+                ? String.format(Locale.ROOT, "%.1f GiB", m.machine().memoryBytes() / (1024.0 * 1024 * 1024)) : null));
+        row(rows, runs, "OS (kernel); architecture; JDK", m -> nonNull(join(m.machine().os(), m.machine().osVersion() == null
+                ? null : "(" + m.machine().osVersion() + ")")) + "; " + nonNull(m.machine().arch()) + "; "
+                + nonNull(join(m.machine().jdkVendor(), m.machine().jdkVersion())));
+        rows.add(withRuns(runs, "profile; benchmark parameters (--param); tasks per model batch", run ->
+                nonNull(run.machine().plan().profile()) + "; " + params(run.machine()) + "; "
+                        + (run.batchSizes().isEmpty() ? "none measured" : String.join(", ", run.batchSizes()))));
+        row(rows, runs, "suite commit; started / finished", m -> nonNull(m.suiteCommit()) + "; " + nonNull(m.startedAt())
+                + " / " + (m.finishedAt() == null ? "not finished" : m.finishedAt()));
+        rows.add(withRuns(runs, "core counts; cores pinned", run -> run.byCores().keySet() + "; "
+                + pinning(run.machine())));
         row(rows, runs, "CPUs allowed / cgroup quota", MachineSection::limits);
         row(rows, runs, "governor / turbo", m -> m.machine().stateBefore() == null ? null
                 : nonNull(m.machine().stateBefore().governor()) + " / " + nonNull(m.machine().stateBefore().boost()));
@@ -55,7 +57,19 @@ public final class MachineSection {
                 : (m.machine().stateBefore().maxMhz() == null ? "unknown" : m.machine().stateBefore().maxMhz()) + " / "
                 + (m.machine().stateBefore().currentMhz() == null ? "unknown" : m.machine().stateBefore().currentMhz()));
         row(rows, runs, "time budget", MachineSection::budget);
+        List<String> blank = new ArrayList<>();
+        rows.removeIf(row -> {
+            List<String> values = row.subList(1, row.size()).stream().distinct().toList();
+            boolean says = values.size() > 1 || !EMPTY.matcher(values.get(0)).matches();
+            if (!says) {
+                blank.add(row.get(0) + ": " + values.get(0));
+            }
+            return !says;
+        });
         document.table(null, headers, rows);
+        if (!blank.isEmpty()) {
+            document.paragraph("Not recorded or not set: " + String.join("; ", blank) + ".");
+        }
         for (RunResults run : runs) {
             if (run.machine().rehearsalRun()) {
                 document.paragraph("Rehearsal: " + run.machine().displayName() + " was a rehearsal (--rehearse) of the"

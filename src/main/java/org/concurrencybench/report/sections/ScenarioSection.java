@@ -34,14 +34,22 @@ final class ScenarioSection {
                 + " thread, which can cost a whole switch interval each time; below, what a round trip took.");
         document.bullets(convoyFindings(convoy));
         document.figure(charts.add(ScenarioCharts.convoy(convoy, runName)));
+        List<Integer> threads = convoy.points().stream().map(ConvoyResults.Point::cpuThreads).distinct().sorted().toList();
         List<List<String>> rows = new ArrayList<>();
-        for (ConvoyResults.Point point : convoy.points()) {
-            SampleStats stats = point.roundTripsPerSecond();
-            rows.add(List.of(point.series(), Integer.toString(point.cpuThreads()),
-                    Numbers.withInterval(stats.mean(), stats.low(), stats.high()), Integer.toString(stats.n())));
+        for (String series : convoy.seriesNames()) {
+            List<String> row = new ArrayList<>(List.of(series));
+            for (int k : threads) {
+                row.add(convoy.points().stream().filter(p -> p.series().equals(series) && p.cpuThreads() == k)
+                        .findFirst().map(point -> {
+                            SampleStats stats = point.roundTripsPerSecond();
+                            return Numbers.withInterval(stats.mean(), stats.low(), stats.high()) + ", n " + stats.n();
+                        }).orElse(Numbers.ABSENT));
+            }
+            rows.add(row);
         }
-        document.table("Convoy: round trips per second", List.of("series", "CPU-bound threads",
-                "round trips/s [CI]", "n"), rows);
+        List<String> headers = new ArrayList<>(List.of("series"));
+        threads.forEach(k -> headers.add(k == 0 ? "alone: round trips/s [CI], n" : "beside " + k + " CPU-bound: round trips/s [CI], n"));
+        document.table("Convoy: round trips per second", headers, rows);
     }
 
     /**

@@ -4,6 +4,7 @@ import org.concurrencybench.report.analysis.ScalingVerdicts;
 import org.concurrencybench.report.analysis.SkewResults;
 import org.concurrencybench.report.stats.Decision;
 import org.concurrencybench.report.stats.RatioEstimate;
+import org.concurrencybench.report.stats.SampleStats;
 import org.concurrencybench.report.charts.SkewChart;
 import org.concurrencybench.report.render.ChartSink;
 import org.concurrencybench.report.render.Numbers;
@@ -15,9 +16,10 @@ import org.concurrencybench.workload.SizeSpread;
 
 /**
  * The uneven-tasks part of a run's report, present when the run has uneven batches: per workload
- * the verdict (which model loses least and most to skew), the chart of every model's loss to skew
- * per spread at one core count ({@link SkewChart}), and the table of times behind it; then
- * {@code PROCESS_POOL} by chunk size.
+ * with an uneven spread the verdict (which model loses least and most to skew) and the chart of
+ * every model's loss to skew at one core count ({@link SkewChart}); then one table, a row per model
+ * and a column per uneven spread, each cell the time, the loss with its interval and its answer
+ * (the even batches are the workload tables' rows, so they are not repeated).
  */
 final class SkewSection {
 
@@ -31,26 +33,81 @@ final class SkewSection {
                 + " of the batch), the sizes the same for every model, at " + Numbers.cores(skew.cores()) + ". A"
                 + " shared queue hands the next task to whoever is free, fork/join steals, Pool.map's chunks are cut"
                 + " up front. Loss to skew: a model's speedup over SEQUENTIAL (same spread) with even tasks, divided"
-                + " by its speedup under the spread; 1 = nothing lost.");
+                + " by its speedup under the spread; 1 = nothing lost. The even batches are the workload tables' rows.");
+        List<String> evenOnly = new ArrayList<>();
+        List<Column> columns = new ArrayList<>();
         for (String workload : skew.times().keySet()) {
-            document.heading(3, workload + ": loss to skew per spread");
+            List<SizeSpread> uneven = skew.spreads(workload).stream().filter(s -> s != SizeSpread.NONE).toList();
+            if (uneven.isEmpty()) {
+                evenOnly.add(workload);
+                continue;
+            }
+            uneven.forEach(spread -> columns.add(new Column(workload, spread)));
             document.bullets(skew.verdicts(workload).stream().map(SkewSection::describe).toList());
             document.figure(charts.add(SkewChart.of(skew, workload, runName)));
-            document.table(workload + ": every model under every spread, " + Numbers.cores(skew.cores()),
-                    List.of("model", "spread", "time per batch (ms) [CI]", "n", "speedup vs SEQUENTIAL, same spread",
-                            "loss to skew (x)"), rows(skew, workload, series -> true));
         }
-        List<List<String>> chunkRows = new ArrayList<>();
-        for (String workload : skew.times().keySet()) {
-            for (List<String> row : rows(skew, workload, series -> series.startsWith("PROCESS_POOL"))) {
-                List<String> withChunks = new ArrayList<>(List.of(workload, chunkLabel(skew, workload, row.get(0))));
-                withChunks.addAll(row.subList(1, row.size()));
-                chunkRows.add(withChunks);
+        if (!evenOnly.isEmpty()) {
+            document.paragraph(String.join(", ", evenOnly) + ": even tasks only, so no loss to skew.");
+        }
+        List<String> headers = new ArrayList<>(List.of("model"));
+        columns.forEach(c -> headers.add(c.workload() + " " + c.spread() + ": time (ms) [CI]; loss to skew [CI], answer"));
+        List<List<String>> rows = new ArrayList<>();
+        for (String series : seriesOf(skew, columns)) {
+            List<String> row = new ArrayList<>(List.of(label(skew, series)));
+            columns.forEach(c -> row.add(cell(skew, c, series)));
+            rows.add(row);
+        }
+        document.table("Loss to skew per model, " + Numbers.cores(skew.cores()), headers, rows);
+    }
+
+    /** One uneven spread of one workload: a column of the table. */
+    private record Column(String workload, SizeSpread spread) {
+    }
+
+    /** Every series with a time under one of the columns, in {@link SkewResults}' order. */
+    private static List<String> seriesOf(SkewResults skew, List<Column> columns) {
+        java.util.SortedSet<String> series = new java.util.TreeSet<>(SkewResults.SERIES_ORDER);
+        columns.forEach(c -> skew.times().get(c.workload()).forEach((name, bySpread) -> {
+            if (bySpread.containsKey(c.spread())) {
+                series.add(name);
             }
+        }));
+        return List.copyOf(series);
+    }
+
+    /** "185 [174, 196]; 0.932 [0.804, 1.08], we cannot tell"; SEQUENTIAL is the yardstick. */
+    private static String cell(SkewResults skew, Column column, String series) {
+        SampleStats time = skew.times().get(column.workload()).getOrDefault(series, java.util.Map.of())
+                .get(column.spread());
+        if (time == null) {
+            return Numbers.ABSENT;
         }
-        document.table("PROCESS_POOL by chunk size (Pool.map's chunksize), " + Numbers.cores(skew.cores()),
-                List.of("workload", "chunksize", "spread", "time per batch (ms) [CI]", "n",
-                        "speedup vs SEQUENTIAL, same spread", "loss to skew (x)"), chunkRows);
+        String times = Numbers.withInterval(time.mean(), time.low(), time.high());
+        if (series.equals(SkewResults.BASELINE)) {
+            return times + "; the yardstick";
+        }
+        RatioEstimate loss = skew.lossEstimate(column.workload(), series, column.spread());
+        if (!loss.present()) {
+            return times;
+        }
+        Decision decision = SkewResults.decide(loss);
+        String answer = switch (decision.answer()) {
+            case HIGHER -> "loses";
+            case LOWER -> "gains";
+            case SAME -> "loses nothing";
+            case CANNOT_TELL -> "we cannot tell";
+        };
+        return times + "; " + interval(loss) + ", " + answer;
+    }
+
+    /** A series as its row names it: PROCESS_POOL's chunk size said in Pool.map's terms. */
+    private static String label(SkewResults skew, String series) {
+        if (!series.contains("chunksize=0")) {
+            return series;
+        }
+        List<Integer> chunks = skew.defaultChunks().values().stream().distinct().toList();
+        return series + " (Pool.map's default chunks" + (chunks.size() == 1 ? ", " + chunks.get(0) + " tasks each" : "")
+                + "; without: one task per message)";
     }
 
     /**
@@ -129,30 +186,5 @@ final class SkewSection {
 
     private static RatioEstimate inverse(RatioEstimate r) {
         return new RatioEstimate(1 / r.value(), 1 / r.high(), 1 / r.low());
-    }
-
-    private static String chunkLabel(SkewResults skew, String workload, String series) {
-        if (!series.contains("chunksize=")) {
-            return "1: one task per message" + (series.contains(" ") ? series.substring(series.indexOf(' ')) : "");
-        }
-        String setting = series.replaceFirst(".*chunksize=(\\S+).*", "$1");
-        Integer cpython = skew.defaultChunks().get(workload);
-        return setting.equals("0") && cpython != null ? "0: CPython's default, " + cpython + " tasks per chunk"
-                : setting;
-    }
-
-    private static List<List<String>> rows(SkewResults skew, String workload,
-                                           java.util.function.Predicate<String> seriesFilter) {
-        List<List<String>> rows = new ArrayList<>();
-        skew.times().get(workload).forEach((series, bySpread) -> {
-            if (!seriesFilter.test(series)) {
-                return;
-            }
-            bySpread.forEach((spread, time) -> rows.add(List.of(series, spread.name(),
-                    Numbers.withInterval(time.mean(), time.low(), time.high()), Integer.toString(time.n()),
-                    Numbers.format(skew.speedup(workload, series, spread)),
-                    spread == SizeSpread.NONE ? "1 (even)" : Numbers.format(skew.lossFactor(workload, series, spread)))));
-        });
-        return rows;
     }
 }

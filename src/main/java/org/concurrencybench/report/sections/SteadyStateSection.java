@@ -44,16 +44,19 @@ final class SteadyStateSection {
         document.paragraph(summary + " " + steady.cells().size() + (steady.cells().size() == 1 ? " cell was" : " cells were")
                 + " not at steady state: over their forks, the first measured iteration's time over the last's lies wholly beyond "
                 + Numbers.percent(floor) + ", so its time carries its warm-up.");
-        List<List<String>> rows = new ArrayList<>();
+        // One line per benchmark and core count, its cells with their first / last: a row each repeats both.
+        java.util.Map<String, List<String>> byBenchmark = new java.util.LinkedHashMap<>();
         for (SteadyState.Trend trend : steady.cells()) {
-            rows.add(List.of(trend.benchmark(), trend.params().entrySet().stream()
+            byBenchmark.computeIfAbsent(Numbers.cores(trend.cores()) + ", " + trend.benchmark(), k -> new ArrayList<>())
+                    .add(trend.params().entrySet().stream()
                     .filter(e -> NAMING.contains(e.getKey()) && !e.getValue().isEmpty() && !USUAL.contains(e.toString()))
                     .filter(e -> !e.getKey().equals("switchIntervalMicros") || trend.benchmark().startsWith("Convoy"))
                     .map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining(" ")),
-                    Numbers.cores(trend.cores()), Numbers.withInterval(trend.firstOverLast().value(),
-                            trend.firstOverLast().low(), trend.firstOverLast().high())));
+                    .collect(Collectors.joining(" ")) + ": " + Numbers.withInterval(trend.firstOverLast().value(),
+                            trend.firstOverLast().low(), trend.firstOverLast().high()));
         }
-        document.table("Cells not at steady state", List.of("benchmark", "parameters", "cores", "first / last, in time"), rows);
+        document.paragraph("Not at steady state, first / last measured iteration, in time:");
+        document.bullets(byBenchmark.entrySet().stream().map(e -> e.getKey() + ": " + String.join("; ", e.getValue()))
+                .toList());
     }
 }

@@ -116,8 +116,13 @@ class SkewResultsTest {
         String report = Files.readString(out.resolve("report.md"));
         assertTrue(report.contains("## Uneven tasks"), report);
         assertTrue(report.contains("FORK_JOIN loses least to skew"), report);
-        assertTrue(report.contains("PROCESS_POOL by chunk size"), report);
-        assertTrue(report.contains("0: CPython's default, 8 tasks per chunk"), "divmod(64, 2 x 4) = (8, 0)");
+        assertTrue(report.contains("**Loss to skew per model, 2 cores**"), report);
+        assertTrue(report.contains("| PROCESS_POOL chunksize=0 (Pool.map's default chunks, 8 tasks each;"),
+                "divmod(64, 2 x 4) = (8, 0)");
+        assertTrue(report.contains("| FIXED_POOL | "), report);
+        assertTrue(report.matches("(?s).*\\| FIXED_POOL \\| [^|]*; 1\\.20 \\[[^|]*\\], (loses|we cannot tell) \\|.*"),
+                "the loss with its interval and its answer in the cell");
+        assertFalse(report.contains("| NONE |"), "the even batches are the workload tables' rows, not repeated");
         assertTrue(Files.isRegularFile(out.resolve("cpu-skew.svg")));
     }
 

@@ -63,9 +63,9 @@ class ContentsAndMarksTest {
     @Test
     void theMarkdownListsTheSameSectionsWithGithubsAnchors() {
         String md = MarkdownRenderer.render(document());
-        assertTrue(md.contains("**Contents**\n\n- [Answers](#answers)\n- [Machine](#machine)\n"
-                + "- [Workload CPU](#workload-cpu)\n- [JVM start-up: BARE_JVM is `java -version`]"
-                + "(#jvm-start-up-bare_jvm-is-java--version)\n- [Workload CPU](#workload-cpu-1)\n\n## Machine"), md);
+        assertTrue(md.contains("**Contents**: [Answers](#answers) \u00b7 [Machine](#machine)"
+                + " \u00b7 [Workload CPU](#workload-cpu) \u00b7 [JVM start-up: BARE_JVM is `java -version`]"
+                + "(#jvm-start-up-bare_jvm-is-java--version) \u00b7 [Workload CPU](#workload-cpu-1)\n\n## Machine"), md);
     }
 
     @Test

@@ -65,4 +65,21 @@ class InterpreterPoolPairingTest {
                 + " loading in subinterpreters";
         assertEquals("FAILED (CPython): " + why, poolVerdict(withPoolFailure(why)));
     }
+
+    @Test
+    void aFormTheInterpreterLacksIsOneSentenceAndNoTableRow(@org.junit.jupiter.api.io.TempDir java.nio.file.Path out) {
+        String why = "not available in CPython 3.11 (subinterpreters with their own GIL came with 3.12)";
+        RunResults run = RunReader.read(Fixtures.run("cpython"));
+        org.concurrencybench.report.render.ReportDocument document =
+                new org.concurrencybench.report.render.ReportDocument("t");
+        CpythonSection.add(document, run, withPoolFailure("round 1: " + why), LEVEL, "t",
+                new org.concurrencybench.report.render.ChartSink(out,
+                        java.util.EnumSet.of(org.concurrencybench.report.render.OutputFormat.PNG), Runnable::run));
+        String md = org.concurrencybench.report.render.MarkdownRenderer.render(document);
+        assertEquals(1, md.split(java.util.regex.Pattern.quote(CpythonPairing.INTERPRETER_POOL), -1).length - 1, md);
+        org.junit.jupiter.api.Assertions.assertTrue(md.contains(CpythonPairing.INTERPRETER_POOL
+                + " (FIXED_POOL's counterpart): " + why + "."), md);
+        org.junit.jupiter.api.Assertions.assertFalse(md.contains("round 1:"), md);
+        org.junit.jupiter.api.Assertions.assertFalse(md.contains("| " + CpythonPairing.INTERPRETER_POOL), md);
+    }
 }
