@@ -175,13 +175,13 @@ class FiguresTest {
 
     @Test
     void aWordThatTheRunsContradictFails() {
-        String marker = "<!-- figures run=compare-20261204-224720-dev-2core-rounds-A-vs-20261204-225502-dev-2core-rounds-B: ";
+        String marker = "<!-- figures run=compare-20261207-220053-dev-2core-aa3-vs-20261207-220531-dev-2core-B: ";
         FigureCheck check = new FigureCheck(ROOT);
         assertEquals(List.of(), check.check("x.md", marker
-                + "claim CmpRows@0{workload=CPU,verdict=slower} == CmpRows@0{workload=CPU} -->\nEvery CPU cell is slower.\n",
+                + "claim CmpRows@0{workload=CPU,ratio>=1.05} == CmpRows@0{workload=CPU} -->\nEvery CPU cell took longer.\n",
                 true).problems());
         List<String> every = check.check("x.md", marker
-                + "claim CmpRows@0{workload=SLEEP,verdict=slower} == CmpRows@0{workload=SLEEP} -->\nEvery SLEEP cell is slower.\n",
+                + "claim CmpRows@0{workload=SLEEP,answer=slower} == CmpRows@0{workload=SLEEP} -->\nEvery SLEEP cell is slower.\n",
                 true).problems();
         assertTrue(every.size() == 1 && every.get(0).contains("the runs give 0.00000 == 6.00000, which is false"), every.toString());
         List<String> atMost = check.check("x.md", marker
@@ -194,7 +194,7 @@ class FiguresTest {
     void aCountPinnedAsAConstantFails() throws IOException {
         String count = "12 of 12 intervals hold 1";
         FigureCheck check = new FigureCheck(ROOT);
-        String marker = "<!-- figures run=compare-20261204-224720-dev-2core-rounds-A-vs-20261204-225112-dev-2core-rounds-A2: ";
+        String marker = "<!-- figures run=compare-20261207-195358-dev-2core-aa1-vs-20261207-210034-dev-2core-aa2: ";
         String pinned = marker + "=12; =12; =1 -->\nA repeat of the same commit changed no cell: " + count + ".\n";
         List<String> problems = check.check("README.md", pinned, true).problems();
         assertTrue(problems.stream().anyMatch(p -> p.contains("figure \"12\"") && p.contains("a count of things is a result")),
@@ -246,14 +246,14 @@ class FiguresTest {
     /** "largest", "at most", "none" beside a measured figure need a claim: the figure alone may be any cell's. */
     @Test
     void aMeasuredFigureBesideLargestNeedsAClaim() {
-        String marker = "<!-- figures run=compare-20261204-224720-dev-2core-rounds-A-vs-20261204-225112-dev-2core-rounds-A2: ";
-        String sentence = "-->\nThe largest change was 0.6%.\n";
+        String marker = "<!-- figures run=compare-20261207-195358-dev-2core-aa1-vs-20261207-210034-dev-2core-aa2: ";
+        String sentence = "-->\nThe largest change was 5.2%.\n";
         FigureCheck check = new FigureCheck(ROOT);
-        List<String> bare = check.check("x.md", marker + "(cmp@1{model=FIXED_POOL,workload=CPU} - 1) * 100 " + sentence, true)
-                .problems();
+        List<String> bare = check.check("x.md", marker + "(cmp@1{model=VIRTUAL_THREADS,workload=CPU} - 1) * 100 " + sentence,
+                true).problems();
         assertTrue(bare.size() == 1 && bare.get(0).contains("no claim checks the word"), bare.toString());
-        assertEquals(List.of(), check.check("x.md", marker + "(cmp@1{model=FIXED_POOL,workload=CPU} - 1) * 100;"
-                + " claim CmpRows@0{ratio>=1.0064} + CmpRows@0{ratio<=0.9936} == 0 " + sentence, true).problems());
+        assertEquals(List.of(), check.check("x.md", marker + "(cmp@1{model=VIRTUAL_THREADS,workload=CPU} - 1) * 100;"
+                + " claim CmpRows@0{ratio>=1.0521} + CmpRows@0{ratio<=0.9479} == 0 " + sentence, true).problems());
     }
 
     private static int lastDigit(String printed) {
