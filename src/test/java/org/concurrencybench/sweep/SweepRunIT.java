@@ -105,7 +105,7 @@ class SweepRunIT {
         assertEquals("SEQUENTIAL", cores.get(0).get("params").get("model").asText());
         JsonNode machine = new ObjectMapper().readTree(run.resolve("machine.json").toFile());
         assertFalse(machine.get("finishedAt").isNull());
-        assertEquals("[1,2]", machine.get("coreCounts").toString());
+        assertEquals("[1,2]", machine.get("plan").get("coreCounts").toString());
         assertTrue(Files.isRegularFile(dir.resolve("charts").resolve(run.getFileName()).resolve("report.md")));
         assertTrue(console.toString().matches("(?s).*\\[2/2\\] cores=[12] .*"), console.toString());
         assertTrue(console.toString().contains("measured 2 of 2 cells; 0 failed, 0 skipped"), console.toString());

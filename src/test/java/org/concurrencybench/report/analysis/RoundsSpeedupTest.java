@@ -28,7 +28,8 @@ class RoundsSpeedupTest {
     @TempDir
     Path dir;
 
-    private static String entry(String model, double value) {
+    /** One round's JMH entry of a CPU cell: {@code value} ms, two iterations 0.1% either side. */
+    static String entry(String model, double value) {
         return "{\"benchmark\":\"org.concurrencybench.bench.ModelBenchmark.batch\",\"mode\":\"avgt\",\"threads\":1,"
                 + "\"forks\":1,\"params\":{\"model\":\"" + model + "\",\"workload\":\"CPU\",\"tasks\":\"64\"},"
                 + "\"primaryMetric\":{\"score\":" + value + ",\"scoreError\":\"NaN\",\"scoreUnit\":\"ms/op\",\"rawData\":[["

@@ -30,11 +30,9 @@ class SharedRoundsSpeedupTest {
     @TempDir
     Path dir;
 
+    /** One round's JMH entry of a CPU cell, as {@link RoundsSpeedupTest} writes it. */
     private static String entry(String model, double value) {
-        return "{\"benchmark\":\"org.concurrencybench.bench.ModelBenchmark.batch\",\"mode\":\"avgt\",\"threads\":1,"
-                + "\"forks\":1,\"params\":{\"model\":\"" + model + "\",\"workload\":\"CPU\",\"tasks\":\"64\"},"
-                + "\"primaryMetric\":{\"score\":" + value + ",\"scoreError\":\"NaN\",\"scoreUnit\":\"ms/op\",\"rawData\":[["
-                + value * 0.999 + "," + value * 1.001 + "]]},\"secondaryMetrics\":{}}";
+        return RoundsSpeedupTest.entry(model, value);
     }
 
     private Path run() throws Exception {
