@@ -73,21 +73,29 @@ final class ScalingSection {
         List<List<String>> rows = ScalingTable.rows(workload, kind, machine, notMeasured, perCoreColumn);
         document.table(workload.group() + ": every model and core count",
                 ScalingTable.headers(workload, kind, machine, notMeasured, perCoreColumn), rows);
-        legend(document, workload, kind, rows).ifPresent(document::paragraph);
+        java.util.Optional<String> legend = legend(document, workload, kind, rows);
         List<List<String>> fits = fitRows(workload, kind, oneRound(workload));
-        if (!fits.isEmpty()) {
-            document.table(workload.group() + ": scaling laws fitted to throughput (batches/s) against cores",
-                    List.of("model", "law", "lambda, batches/s at 1 core (\u00b1 CI)", "sigma, contention (\u00b1 CI)",
-                            "kappa, coherency (\u00b1 CI)", "throughput peaks at cores", "R\u00b2", "core counts", "note"),
-                    fits);
+        String tooFewCores = workload.cores().size() >= ScalingFit.Law.USL.parameters + 1
+                || (fits.isEmpty() && kind != WorkloadKind.CPU_BOUND) ? null // no fit is meant: the note says why
+                : "Scaling laws need at least " + (ScalingFit.Law.AMDAHL.parameters + 1) + " core counts (Amdahl) or "
+                        + (ScalingFit.Law.USL.parameters + 1) + " (USL); this workload has " + workload.cores().size()
+                        + ", so some or all fits are left out.";
+        if (fits.isEmpty()) {
+            // no fits table: what is left out, and why, in the one line under the table
+            String under = java.util.stream.Stream.of(legend.orElse(null), tooFewCores).filter(java.util.Objects::nonNull)
+                    .collect(java.util.stream.Collectors.joining(" "));
+            if (!under.isEmpty()) {
+                document.paragraph(under);
+            }
+            return;
         }
-        if (fits.isEmpty() && kind != WorkloadKind.CPU_BOUND) {
-            return; // no fit is meant for this work: the note above says why
-        }
-        if (workload.cores().size() < ScalingFit.Law.USL.parameters + 1) {
-            document.paragraph("Scaling laws need at least " + (ScalingFit.Law.AMDAHL.parameters + 1)
-                    + " core counts (Amdahl) or " + (ScalingFit.Law.USL.parameters + 1) + " (USL); this workload has "
-                    + workload.cores().size() + ", so some or all fits are left out.");
+        legend.ifPresent(document::paragraph);
+        document.table(workload.group() + ": scaling laws fitted to throughput (batches/s) against cores",
+                List.of("model", "law", "lambda, batches/s at 1 core (\u00b1 CI)", "sigma, contention (\u00b1 CI)",
+                        "kappa, coherency (\u00b1 CI)", "throughput peaks at cores", "R\u00b2", "core counts", "note"),
+                fits);
+        if (tooFewCores != null) {
+            document.paragraph(tooFewCores);
         }
     }
 
