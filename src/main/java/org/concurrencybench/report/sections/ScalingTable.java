@@ -42,9 +42,12 @@ final class ScalingTable {
     static Figures figures(ScalingCell cell, boolean perCoreMetrics) {
         String same = ratio(cell.speedupSameCores());
         String overOne = ratio(cell.speedupOverOneCore());
-        String perCore = !perCoreMetrics ? ScalingSection.LEFT_OUT : ratio(cell.efficiency()) + "; "
-                + (Double.isNaN(cell.karpFlatt()) || WorkloadKind.isFraction(cell.karpFlatt())
-                        ? Numbers.format(cell.karpFlatt()) : ScalingSection.NOT_A_FRACTION);
+        String efficiency = ratio(cell.efficiency());
+        String karpFlatt = Double.isNaN(cell.karpFlatt()) || WorkloadKind.isFraction(cell.karpFlatt())
+                ? Numbers.format(cell.karpFlatt()) : ScalingSection.NOT_A_FRACTION;
+        String perCore = !perCoreMetrics ? ScalingSection.LEFT_OUT
+                : efficiency.equals(Numbers.ABSENT) && karpFlatt.equals(Numbers.ABSENT) ? Numbers.ABSENT // no baseline
+                : efficiency + "; " + karpFlatt;
         return new Figures(Numbers.withInterval(cell.time().mean(), cell.time().low(), cell.time().high()) + ", n "
                 + cell.time().n(), same.equals(overOne) ? same : same + " / " + overOne, perCore,
                 (cell.reliable() ? "ok" : "unreliable: " + cell.unreliable())
