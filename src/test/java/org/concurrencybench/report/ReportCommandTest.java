@@ -94,7 +94,7 @@ class ReportCommandTest {
         assertEquals(warning, err.toString().strip());
         String report = Files.readString(temp.resolve("report.md"));
         assertTrue(report.contains("No SEQUENTIAL baseline in this run: speedups, efficiency and Karp-Flatt are absent."));
-        assertTrue(report.contains("| FIXED_POOL | 2 | 54.6 [54.6, 54.6] | 6 | \u2014 | \u2014 | \u2014 | \u2014 | ok |"),
+        assertTrue(report.contains("| FIXED_POOL | 104 [104, 104], n 6 | \u2014 | ok | 54.6 [54.6, 54.6], n 6 | \u2014 | \u2014 | ok |"),
                 report);
         assertTrue(Files.exists(temp.resolve("cpu-time.png")));
         assertFalse(Files.exists(temp.resolve("cpu-speedup.png")), "no speedup chart without a baseline");

@@ -15,7 +15,9 @@ public final class MarkdownRenderer {
     public static String render(ReportDocument document) {
         StringBuilder out = new StringBuilder("# ").append(text(document.title())).append("\n\n");
         Contents contents = Contents.of(document);
-        for (ReportDocument.Block block : document.blocks()) {
+        List<ReportDocument.Block> blocks = document.blocks();
+        for (int at = 0; at < blocks.size(); at++) {
+            ReportDocument.Block block = blocks.get(at);
             if (contents.goesBefore(block)) {
                 // One line: a list of a dozen sections would push the first section a screen down.
                 out.append("**Contents**: ").append(String.join(" \u00b7 ", contents.sections().stream()
@@ -34,8 +36,11 @@ public final class MarkdownRenderer {
                 case ReportDocument.Figure figure -> {
                     String file = figure.pngFile() != null ? figure.pngFile() : figure.svgFile();
                     if (file != null) {
+                        // Figures in a row share a line: they show side by side, and the text stays short.
+                        boolean nextIsFigure = at + 1 < blocks.size() && blocks.get(at + 1) instanceof ReportDocument.Figure next
+                                && (next.pngFile() != null || next.svgFile() != null);
                         out.append("![").append(text(figure.title()).replace("]", "\\]")).append("](").append(file)
-                                .append(")\n\n");
+                                .append(nextIsFigure ? ") " : ")\n\n");
                     }
                 }
                 case ReportDocument.Link link ->

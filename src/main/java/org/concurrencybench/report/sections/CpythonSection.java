@@ -45,9 +45,7 @@ final class CpythonSection {
             addWorkload(document, rows, workload, runName, charts, py.asyncioCalls(workload), py.label());
             List<String> why = CpythonGaps.explain(run, py, workload, rows, level);
             if (!why.isEmpty()) {
-                document.paragraph("More than " + Numbers.format(CpythonComparison.FLAG_FACTOR) + "x apart, and why"
-                        + " (figures of this run):");
-                document.bullets(why);
+                document.bullets(why); // the introduction says the reasons come under the table
             }
         }
         addConvoy(document, CpythonComparison.convoy(run, py, level), py, runName, charts);
@@ -115,7 +113,7 @@ final class CpythonSection {
         });
         List<String> headers = new ArrayList<>(List.of("CPython form", "JVM model"));
         cores.forEach(n -> headers.add(Numbers.cores(n) + ": CPython / JVM speedup [CI], ratio [CI], verdict"));
-        document.table("CPython" + named + "'s speedup and the simulation's, " + workload, headers, table);
+        document.table(null, headers, table); // the heading above names it
     }
 
     /** A form and core count in one cell: both speedups, their ratio and the verdict; the baseline by construction. */
@@ -185,7 +183,7 @@ final class CpythonSection {
             List<String> headers = new ArrayList<>(List.of("cores", "switch \u00b5s"));
             threads.forEach(k -> headers.add(k == 0 ? "alone: CPython / JVM round trips/s [CI]"
                     : "beside " + k + ": CPython / JVM round trips/s [CI]; slowdown CPython / JVM; ratio [CI]: verdict"));
-            document.table("Convoy: CPython" + named(py) + " and the simulation", headers, table);
+            document.table(null, headers, table); // the heading above names it
         }
     }
 

@@ -9,11 +9,8 @@ import org.concurrencybench.report.render.Numbers;
 import org.concurrencybench.report.render.ReportChart;
 import org.concurrencybench.report.render.ReportDocument;
 import org.concurrencybench.report.stats.Interval;
-import org.concurrencybench.report.stats.RatioEstimate;
-import org.concurrencybench.report.stats.SampleStats;
 import org.concurrencybench.report.stats.ScalingFit;
 
-import org.concurrencybench.results.CoreCountLabel;
 import org.concurrencybench.results.MachineInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +21,6 @@ import org.concurrencybench.results.Outcome;
  * core count with intervals, and the scaling-law fits.
  */
 final class ScalingSection {
-
-    static final List<String> CELL_HEADERS = headers(WorkloadKind.CPU_BOUND);
 
     /** The mark of a metric left out where it means nothing, explained under the table ({@link #LEFT_OUT_NOTE}). */
     static final String LEFT_OUT = Numbers.ABSENT + "\u00b9";
@@ -46,13 +41,6 @@ final class ScalingSection {
     static final String UNRELIABLE_NOTE = "Unreliable (and " + FirstScreen.UNRELIABLE_MARK + " on a verdict above):"
             + " fewer than " + org.concurrencybench.report.analysis.ScalingAnalysis.MIN_SAMPLES + " samples, an interval"
             + " wider than the mean, or a speedup interval wider than \u00b110% of the speedup.";
-
-    /** The table's headers: waits (SLEEP, IO) report an overlap factor, not a speedup. */
-    static List<String> headers(WorkloadKind kind) {
-        String ratio = kind == WorkloadKind.WAITS ? "overlap factor" : "speedup";
-        return List.of("model", "cores", "time per batch (ms) [CI]", "n", ratio + " vs SEQUENTIAL, same cores [CI]",
-                ratio + " vs SEQUENTIAL, 1 core [CI]", "efficiency [CI]", "Karp-Flatt serial fraction", "reliability");
-    }
 
     private ScalingSection() {
     }
@@ -81,46 +69,45 @@ final class ScalingSection {
                 document.figure(charts.add(chart));
             }
         }
-        List<List<String>> rows = new ArrayList<>();
-        for (String model : workload.models()) {
-            workload.series(model).forEach(cell -> rows.add(cellRow(cell, machine.coreLabel(cell.cores()),
-                    kind.perCoreMetrics(model))));
-        }
-        for (Outcome outcome : notMeasured) {
-            List<String> row = new ArrayList<>(List.of(outcome.model(), Integer.toString(outcome.cores()),
-                    outcome.status().name()));
-            while (row.size() < CELL_HEADERS.size() - 1) {
-                row.add(Numbers.ABSENT);
-            }
-            row.add(outcome.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + outcome.reason());
-            rows.add(row);
-        }
-        document.table(workload.group() + ": every model and core count", headers(kind), rows);
-        legend(workload, kind, rows).ifPresent(document::paragraph);
+        boolean perCoreColumn = workload.models().stream().anyMatch(kind::perCoreMetrics);
+        List<List<String>> rows = ScalingTable.rows(workload, kind, machine, notMeasured, perCoreColumn);
+        document.table(workload.group() + ": every model and core count",
+                ScalingTable.headers(workload, kind, machine, notMeasured, perCoreColumn), rows);
+        java.util.Optional<String> legend = legend(document, workload, kind, rows);
         List<List<String>> fits = fitRows(workload, kind, oneRound(workload));
-        if (!fits.isEmpty()) {
-            document.table(workload.group() + ": scaling laws fitted to throughput (batches/s) against cores",
-                    List.of("model", "law", "lambda, batches/s at 1 core (\u00b1 CI)", "sigma, contention (\u00b1 CI)",
-                            "kappa, coherency (\u00b1 CI)", "throughput peaks at cores", "R\u00b2", "core counts", "note"),
-                    fits);
+        String tooFewCores = workload.cores().size() >= ScalingFit.Law.USL.parameters + 1
+                || (fits.isEmpty() && kind != WorkloadKind.CPU_BOUND) ? null // no fit is meant: the note says why
+                : "Scaling laws need at least " + (ScalingFit.Law.AMDAHL.parameters + 1) + " core counts (Amdahl) or "
+                        + (ScalingFit.Law.USL.parameters + 1) + " (USL); this workload has " + workload.cores().size()
+                        + ", so some or all fits are left out.";
+        if (fits.isEmpty()) {
+            // no fits table: what is left out, and why, in the one line under the table
+            String under = java.util.stream.Stream.of(legend.orElse(null), tooFewCores).filter(java.util.Objects::nonNull)
+                    .collect(java.util.stream.Collectors.joining(" "));
+            if (!under.isEmpty()) {
+                document.paragraph(under);
+            }
+            return;
         }
-        if (fits.isEmpty() && kind != WorkloadKind.CPU_BOUND) {
-            return; // no fit is meant for this work: the note above says why
-        }
-        if (workload.cores().size() < ScalingFit.Law.USL.parameters + 1) {
-            document.paragraph("Scaling laws need at least " + (ScalingFit.Law.AMDAHL.parameters + 1)
-                    + " core counts (Amdahl) or " + (ScalingFit.Law.USL.parameters + 1) + " (USL); this workload has "
-                    + workload.cores().size() + ", so some or all fits are left out.");
+        legend.ifPresent(document::paragraph);
+        document.table(workload.group() + ": scaling laws fitted to throughput (batches/s) against cores",
+                List.of("model", "law", "lambda, batches/s at 1 core (\u00b1 CI)", "sigma, contention (\u00b1 CI)",
+                        "kappa, coherency (\u00b1 CI)", "throughput peaks at cores", "R\u00b2", "core counts", "note"),
+                fits);
+        if (tooFewCores != null) {
+            document.paragraph(tooFewCores);
         }
     }
 
     /** The one line under the table that decodes its marks: the left-out metrics and the unreliable cells. */
-    static java.util.Optional<String> legend(WorkloadScaling workload, WorkloadKind kind, List<List<String>> rows) {
+    static java.util.Optional<String> legend(ReportDocument document, WorkloadScaling workload, WorkloadKind kind,
+                                             List<List<String>> rows) {
         List<String> parts = new ArrayList<>();
         if (workload.models().stream().anyMatch(model -> !kind.perCoreMetrics(model))) {
-            parts.add(LEFT_OUT_NOTE);
+            parts.add(whereLeftOutNoteIs(document).map(group -> "\u00b9 Efficiency, Karp-Flatt and the scaling-law fits"
+                    + " left out as under " + group + "'s table.").orElse(LEFT_OUT_NOTE));
         }
-        if (rows.stream().anyMatch(row -> row.contains(NOT_A_FRACTION))) {
+        if (rows.stream().flatMap(List::stream).anyMatch(cell -> cell.contains(NOT_A_FRACTION))) {
             parts.add(NOT_A_FRACTION_NOTE);
         }
         if (workload.models().stream().flatMap(m -> workload.series(m).stream()).anyMatch(c -> !c.reliable())) {
@@ -129,25 +116,17 @@ final class ScalingSection {
         return parts.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join(" ", parts));
     }
 
-    static List<String> cellRow(ScalingCell cell) {
-        return cellRow(cell, CoreCountLabel.of(cell.cores(), 0), true);
-    }
-
-    /** @param perCoreMetrics whether efficiency and Karp-Flatt mean something here; else {@link #LEFT_OUT} */
-    static List<String> cellRow(ScalingCell cell, String coresLabel, boolean perCoreMetrics) {
-        SampleStats time = cell.time();
-        return List.of(cell.model(), coresLabel,
-                Numbers.withInterval(time.mean(), time.low(), time.high()), Integer.toString(time.n()),
-                ratio(cell.speedupSameCores()), ratio(cell.speedupOverOneCore()),
-                perCoreMetrics ? ratio(cell.efficiency()) : LEFT_OUT,
-                !perCoreMetrics ? LEFT_OUT : Double.isNaN(cell.karpFlatt()) || WorkloadKind.isFraction(cell.karpFlatt())
-                        ? Numbers.format(cell.karpFlatt()) : NOT_A_FRACTION,
-                (cell.reliable() ? "ok" : "unreliable: " + cell.unreliable())
-                        + (cell.roundsNote() == null ? "" : "; " + cell.roundsNote()));
-    }
-
-    private static String ratio(RatioEstimate ratio) {
-        return Numbers.withInterval(ratio.value(), ratio.low(), ratio.high());
+    /** The workload whose table carries the full {@link #LEFT_OUT_NOTE} already, if one does: said once a report. */
+    private static java.util.Optional<String> whereLeftOutNoteIs(ReportDocument document) {
+        String group = null;
+        for (ReportDocument.Block block : document.blocks()) {
+            if (block instanceof ReportDocument.Heading heading && heading.level() == 2) {
+                group = heading.text().replaceFirst("^Workload ", "");
+            } else if (block instanceof ReportDocument.Paragraph paragraph && paragraph.text().contains(LEFT_OUT_NOTE)) {
+                return java.util.Optional.ofNullable(group);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Whether every cell of the workload rests on one unit (a one-round run): then no interval is printed. */

@@ -86,7 +86,7 @@ class NewWorkloadsReportTest {
     void memorySaysItIsBoundByMemoryBandwidthNotTheGil() {
         String memory = section("MEMORY");
         assertTrue(memory.contains("What limits it: memory bandwidth"), memory);
-        assertTrue(memory.contains("| FIXED_POOL | 2"), memory);
+        assertTrue(memory.contains("| FIXED_POOL | 100 [100, 100], n 9 |"), memory);
     }
 
     @Test
@@ -131,14 +131,15 @@ class NewWorkloadsReportTest {
         // MEMORY is CPU-bound: FIXED_POOL's efficiency at 2 cores is 1.25 / 2; SEQUENTIAL cannot run a task per core.
         // Each fork holds the same three values in another order: the fork means agree, so the intervals over
         // the forks have no width (iterations are not replicates).
-        assertTrue(section("MEMORY").contains("| FIXED_POOL | 2 | 80.0 [80.0, 80.0] | 9 | 1.25 [1.25, 1.25] | 1.25"
-                + " [1.25, 1.25] | 0.625 [0.625, 0.625] | 0.600 | ok |"), section("MEMORY"));
-        assertTrue(section("MEMORY").contains("| SEQUENTIAL | 2 | 100 [100, 100] | 9 | 1.00 [1.00, 1.00] | 1.00"
-                + " [1.00, 1.00] | \u2014\u00b9 | \u2014\u00b9 | ok |"), section("MEMORY"));
+        assertTrue(section("MEMORY").contains("| 80.0 [80.0, 80.0], n 9 | 1.25 [1.25, 1.25] | 0.625 [0.625, 0.625];"
+                + " 0.600 | ok |"), section("MEMORY"));
+        assertTrue(section("MEMORY").contains("| 100 [100, 100], n 9 | 1.00 [1.00, 1.00] | \u2014\u00b9 | ok |"),
+                section("MEMORY"));
         // a user's task is of unknown kind: speedups, but no efficiency, Karp-Flatt or fits, with the footnote
         String user = section("USER Sha256Task");
-        assertTrue(user.contains("| FIXED_POOL | 2 | 150 [150, 150] | 9 | 2.00 [2.00, 2.00] | 2.00 [2.00, 2.00] |"
-                + " \u2014\u00b9 | \u2014\u00b9 | ok |"), user);
-        assertTrue(user.contains("\u00b9 Left out: efficiency, Karp-Flatt and the scaling-law fits"), user);
+        assertTrue(user.contains("| 150 [150, 150], n 9 | 2.00 [2.00, 2.00] | ok |"), user);
+        assertFalse(user.contains("efficiency [CI]"), "no model has it: no column: " + user);
+        assertTrue(user.contains("\u00b9 Left out: efficiency, Karp-Flatt and the scaling-law fits")
+                || user.contains("\u00b9 Efficiency, Karp-Flatt and the scaling-law fits left out as under"), user);
     }
 }
