@@ -60,7 +60,8 @@ final class Completeness {
             case "out_of_reach" -> "every cell's mean known to " + precision + " or out of that reach by round "
                     + rounds.maxRounds() + " (its rounds scatter too much; it keeps its wide interval)";
             case "budget" -> "the budget";
-            default -> String.valueOf(rounds.stoppedBy());
+            case "time_limit" -> "the time limit on rounds past the least (another round would have ended after it)";
+            default -> String.valueOf(rounds.stoppedBy()).replace('_', ' ');
         };
         int shortCells = rounds.shortCells().size();
         return " in " + rounds.finished() + " rounds (at least " + rounds.minRounds() + ", at most " + rounds.maxRounds()
