@@ -71,7 +71,7 @@ final class FirstScreen {
         for (WorkloadScaling workload : scaling) {
             ModelChoice.of(workload).ifPresent(choice -> rows.add(List.of(
                     workload.group() + " at " + Numbers.cores(choice.cores()),
-                    use(workload, choice), avoid(workload, choice), python(choice))));
+                    use(workload, choice) + movedBaseline(workload, choice), avoid(workload, choice), python(choice))));
         }
         return rows;
     }
@@ -86,6 +86,25 @@ final class FirstScreen {
         List<String> all = new ArrayList<>(same);
         choice.unresolved().forEach(p -> all.add(p.model() + " " + figure(workload, p.cell())));
         return "we cannot tell which is best: " + String.join(", ", all);
+    }
+
+    /**
+     * Where SEQUENTIAL itself is decided slower or faster at these cores than at 1 core, every figure
+     * "at the same cores" is over a moved yardstick: the cell says so, and gives the models to use over
+     * SEQUENTIAL at 1 core as well (the workload's section says why it moved). Empty otherwise.
+     */
+    static String movedBaseline(WorkloadScaling workload, ModelChoice choice) {
+        Optional<ScalingVerdicts.BaselineShift> shift = ScalingVerdicts.baselineShifts(workload).stream()
+                .filter(s -> s.cores() == choice.cores()).findFirst();
+        if (shift.isEmpty()) {
+            return "";
+        }
+        List<String> overOne = new ArrayList<>();
+        choice.use().forEach(p -> overOne.add(p.model() + " " + Verdicts.times(p.cell().speedupOverOneCore())));
+        choice.unresolved().forEach(p -> overOne.add(p.model() + " " + Verdicts.times(p.cell().speedupOverOneCore())));
+        // the paired estimate the workload's section prints, not the ratio of the two means
+        return "; over SEQUENTIAL at 1 core (SEQUENTIAL itself takes " + Numbers.format(1 / shift.get().oneCoreOverThis().value())
+                + "x its 1-core time here): " + String.join(", ", overOne);
     }
 
     /**

@@ -75,6 +75,17 @@ class FirstScreenTest {
     }
 
     @Test
+    void aYardstickThatMovedWithTheCoresIsSaidInTheCellWithTheFiguresOverSequentialAtOneCore() {
+        // IO: SEQUENTIAL 2x slower at 2 cores than at 1; VIRTUAL_THREADS 4x over it, 2x over SEQUENTIAL at 1 core
+        WorkloadScaling io = VerdictsTest.workload("IO", List.of(1, 2), means("SEQUENTIAL", new double[] {20, 40},
+                "VIRTUAL_THREADS", new double[] {10, 10}));
+        assertEquals("VIRTUAL_THREADS 4.00x [4.00, 4.00]; over SEQUENTIAL at 1 core (SEQUENTIAL itself takes 2.00x its"
+                + " 1-core time here): VIRTUAL_THREADS 2.00x [2.00, 2.00]", FirstScreen.rows(List.of(io)).get(0).get(1));
+        assertEquals("FIXED_POOL 2.00x [2.00, 2.00]", FirstScreen.rows(List.of(plantedCpu())).get(0).get(1),
+                "an unmoved yardstick adds nothing");
+    }
+
+    @Test
     void modelsTheSameWithinTheFloorAreUsedTogether() {
         WorkloadScaling cpu = VerdictsTest.workload("CPU", List.of(2), means("SEQUENTIAL", new double[] {100},
                 "FIXED_POOL", new double[] {50}, "FORK_JOIN", new double[] {50.5}));
