@@ -68,7 +68,8 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR",
             description = "Output folder, created if needed. Default: charts/<run-id> for one run,"
-                    + " charts/compare-<a>-vs-<b> for several (relative to the current directory).")
+                    + " charts/compare-<a>-vs-<b> for several, charts/compare-<a1>+N-vs-<b1>-<hash> where a side has"
+                    + " several runs (relative to the current directory).")
     Path out;
 
     @Option(names = {"-f", "--format"}, paramLabel = "LIST", defaultValue = "all",

@@ -64,7 +64,11 @@ public final class ComparisonReport {
             List<List<WorkloadScaling>> scalings, List<RunComparison> comparisons, double level,
             List<String> warnings, ChartSink charts) {
         List<String> names = RunNames.of(runs);
-        ReportDocument document = new ReportDocument("Comparison: " + String.join(" vs ", names));
+        // a side of several runs is named as its comparisons name it ("laptop +2 runs"), not by its first run alone
+        List<String> sides = comparisons.isEmpty() || comparisons.size() != names.size() - 1 ? names
+                : java.util.stream.Stream.concat(java.util.stream.Stream.of(comparisons.get(0).nameA()),
+                        comparisons.stream().map(RunComparison::nameB)).toList();
+        ReportDocument document = new ReportDocument("Comparison: " + String.join(" vs ", sides));
         comparisons.forEach(comparison -> document.paragraph(headline(comparison)));
         Provenance.warnings(runs.stream().map(RunResults::machine).toList()).forEach(document::paragraph);
         batchSizeWarning(names, runs).ifPresent(document::paragraph);

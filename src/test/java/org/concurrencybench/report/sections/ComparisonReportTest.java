@@ -64,6 +64,7 @@ class ComparisonReportTest {
         assertTrue(md.contains("Not compared here, uneven-task batches") && md.contains("6 cells in both runs")
                 && md.contains("CPU FIXED_POOL spread=PARETO at 2 cores"), md);
         assertTrue(md.contains("No cell is called slower or faster. The largest move, which we cannot tell: "), md);
+        assertTrue(md.startsWith("# Comparison: dev-2core-aa1 +2 runs vs dev-2core-B\n"), "a side of three runs is named so");
     }
 
     @Test
