@@ -31,6 +31,7 @@ final class RunData {
     private final Path charts;
     private final Map<String, JsonNode> files = new HashMap<>();
     private List<Map<String, String>> comparison;
+    private List<org.concurrencybench.report.analysis.WorkloadScaling> scaling;
 
     private RunData(String id, Path results, Path charts) {
         this.id = id;
@@ -55,6 +56,9 @@ final class RunData {
     double lookup(String kind, int cores, Map<String, String> params, String metric) {
         return switch (kind) {
             case "CPU", "SLEEP", "IO", "MIXED" -> {
+                if (metric != null && metric.startsWith("speedup")) {
+                    yield speedup(kind, cores, params, metric);
+                }
                 Map<String, String> p = new LinkedHashMap<>(EVEN_BATCH);
                 p.put("workload", kind);
                 p.putAll(params);
@@ -72,6 +76,38 @@ final class RunData {
             case "cmp" -> comparison(cores, params, metric);
             case "CmpRows" -> comparisonRows(cores, params).size();
             default -> throw new IllegalArgumentException("unknown lookup kind " + kind);
+        };
+    }
+
+    /**
+     * The report's own speedup (overlap factor) of an even-batch model cell, the paired estimate over
+     * the rounds it shares with its baselines: {@code #speedup} over SEQUENTIAL at the same cores,
+     * {@code #speedup1} over SEQUENTIAL at 1 core; {@code _lo}/{@code _hi} suffixed, its interval. One
+     * value per quantity: a doc quotes what the report prints, never a ratio of means beside it.
+     */
+    private double speedup(String workload, int cores, Map<String, String> params, String metric) {
+        if (scaling == null) {
+            org.concurrencybench.report.input.RunResults run = org.concurrencybench.report.input.RunReader.read(results);
+            scaling = new org.concurrencybench.report.analysis.ScalingAnalysis(0.95).analyse(run, warning -> { });
+        }
+        String model = params.get("model");
+        if (model == null || params.size() != 1) {
+            throw new IllegalArgumentException(workload + "@" + cores + params + "#" + metric
+                    + ": a speedup names its model alone (the even batch)");
+        }
+        org.concurrencybench.report.analysis.ScalingCell cell = scaling.stream().filter(w -> w.group().equals(workload))
+                .findFirst().flatMap(w -> w.cell(model, cores)).orElseThrow(() -> new IllegalArgumentException(
+                        "no " + workload + " " + model + " at " + cores + " cores in " + id));
+        String[] parts = metric.split("_", 2);
+        org.concurrencybench.report.stats.RatioEstimate r = switch (parts[0]) {
+            case "speedup" -> cell.speedupSameCores();
+            case "speedup1" -> cell.speedupOverOneCore();
+            default -> throw new IllegalArgumentException("unknown speedup " + metric + ": #speedup or #speedup1");
+        };
+        return parts.length == 1 ? r.value() : switch (parts[1]) {
+            case "lo" -> r.low();
+            case "hi" -> r.high();
+            default -> throw new IllegalArgumentException("unknown bound " + metric + ": _lo or _hi");
         };
     }
 
