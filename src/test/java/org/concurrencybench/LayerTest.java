@@ -29,6 +29,7 @@ class LayerTest {
             List.of("gil", "eventloop", "process"),
             List.of("model"),
             List.of("bench", "results"),
+            List.of("results.cpython"),
             List.of("report.stats"),
             List.of("report.input"),
             List.of("report.render"),

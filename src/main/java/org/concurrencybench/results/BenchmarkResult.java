@@ -13,7 +13,7 @@ import org.concurrencybench.workload.SizeSpread;
 /**
  * One cell's result, the suite's one shape for it whoever measured it: an entry of JMH's
  * {@code -rf json} output ({@link JmhResultFile}) or of the CPython companion's file
- * ({@link CpythonResultFile}), both bound by Jackson. Which benchmark ran with which parameters
+ * ({@code cpython.CpythonResultFile}), both bound by Jackson. Which benchmark ran with which parameters
  * (strings, as both write them), its metrics, and in a run made in rounds the round of each fork.
  * The report, {@code verify}, the rounds' pooling ({@link #pool}) and the CPython calibration all
  * read this record.

@@ -47,11 +47,12 @@ public final class RoundPool {
     }
 
     /** A cell's identity across rounds: its benchmark and its params, in name order. */
-    static String key(BenchmarkResult result) {
+    public static String key(BenchmarkResult result) {
         return key(result.benchmark(), result.params());
     }
 
-    static String key(String benchmark, Map<String, String> params) {
+    /** The same identity from its parts (a failed benchmark has no result to take them from). */
+    public static String key(String benchmark, Map<String, String> params) {
         return benchmark + " " + new TreeMap<>(params);
     }
 
@@ -97,7 +98,7 @@ public final class RoundPool {
     }
 
     /** A pooled metric's score ("NaN" when it has none, as JMH writes it) and raw data into its node. */
-    static void writeScoreAndRawData(ObjectNode node, Metric metric) {
+    public static void writeScoreAndRawData(ObjectNode node, Metric metric) {
         if (Double.isFinite(metric.score())) {
             node.put("score", metric.score());
         } else {

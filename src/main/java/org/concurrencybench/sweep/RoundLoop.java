@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.function.Function;
 import org.concurrencybench.results.Cell;
-import org.concurrencybench.results.CpythonRoundPool;
+import org.concurrencybench.results.cpython.CpythonRoundPool;
 import org.concurrencybench.results.BenchmarkResult;
 import org.concurrencybench.results.JmhResultFile;
 import org.concurrencybench.results.MachineInfo;

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.concurrencybench.model.Model;
 import org.concurrencybench.results.BenchmarkResult;
-import org.concurrencybench.results.CpythonResultFile;
+import org.concurrencybench.results.cpython.CpythonResultFile;
 
 /**
  * The simulation against the real thing, figure by figure. For batches: each CPython form's speedup

@@ -11,10 +11,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.concurrencybench.results.BenchmarkResult;
 import org.concurrencybench.results.CpythonLabels;
-import org.concurrencybench.results.CpythonResultFile;
-import org.concurrencybench.results.CpythonResultFile.CoreCount;
-import org.concurrencybench.results.CpythonResultFile.Failed;
-import org.concurrencybench.results.CpythonResultFile.Python;
+import org.concurrencybench.results.cpython.CpythonResultFile;
+import org.concurrencybench.results.cpython.CpythonResultFile.CoreCount;
+import org.concurrencybench.results.cpython.CpythonResultFile.Failed;
+import org.concurrencybench.results.cpython.CpythonResultFile.Python;
 import org.concurrencybench.results.RunFolder;
 import org.concurrencybench.results.RunFolderException;
 

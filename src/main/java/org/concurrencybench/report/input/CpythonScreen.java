@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.concurrencybench.results.BenchmarkResult;
-import org.concurrencybench.results.CpythonResultFile.CoreCount;
-import org.concurrencybench.results.CpythonResultFile.Failed;
+import org.concurrencybench.results.cpython.CpythonResultFile.CoreCount;
+import org.concurrencybench.results.cpython.CpythonResultFile.Failed;
 
 /**
  * Screens one CPython result file ({@code cpython-cores-N.json}) as {@link CellScreen} screens
  * JMH's: the file is written by another program and may be edited by hand. An entry without a
- * benchmark or numbers is refused by its reader ({@link org.concurrencybench.results.CpythonResultFile});
+ * benchmark or numbers is refused by its reader ({@link org.concurrencybench.results.cpython.CpythonResultFile});
  * an entry whose samples are no measurement (negative, zero, 1e308, not a number, too many) moves to
  * the file's {@code failed} list, its reason starting with {@link CellScreen#NOT_MEASURABLE}: the
  * report says why that cell has no number, {@code verify} fails it, and no ratio of it is printed.

@@ -19,7 +19,7 @@ import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.concurrencybench.results.CpythonResultFile;
+import org.concurrencybench.results.cpython.CpythonResultFile;
 
 /**
  * The report's "real CPython beside the simulation" part: a section per workload with the speedup

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.concurrencybench.model.Model;
 import org.concurrencybench.results.BenchmarkResult;
-import org.concurrencybench.results.CpythonResultFile;
+import org.concurrencybench.results.cpython.CpythonResultFile;
 import org.concurrencybench.results.JmhResultFile;
 import org.concurrencybench.results.RunFolder;
 import org.concurrencybench.results.RunFolderException;

@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.concurrencybench.report.input.CpythonResults;
 import org.concurrencybench.results.RunFolder;
-import org.concurrencybench.results.CpythonResultFile;
+import org.concurrencybench.results.cpython.CpythonResultFile;
 
 /**
  * The CPython part of the sweep's {@code RunCheck}: every CPython cell the companion listed as failed (a user's

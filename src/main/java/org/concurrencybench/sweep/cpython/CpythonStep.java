@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.concurrencybench.model.Model;
-import org.concurrencybench.results.CpythonResultFile;
+import org.concurrencybench.results.cpython.CpythonResultFile;
 import org.concurrencybench.results.JsonMapping;
 import org.concurrencybench.results.RunFolder;
 import org.concurrencybench.results.RunFolderException;

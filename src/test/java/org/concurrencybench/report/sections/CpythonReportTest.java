@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.concurrencybench.results.BenchmarkResult;
-import org.concurrencybench.results.CpythonResultFile;
+import org.concurrencybench.results.cpython.CpythonResultFile;
 import org.concurrencybench.results.Metric;
 
 /**

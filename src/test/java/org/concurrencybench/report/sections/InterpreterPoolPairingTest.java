@@ -14,7 +14,7 @@ import org.concurrencybench.report.input.RunResults;
 import org.concurrencybench.results.CpythonPairing;
 import org.junit.jupiter.api.Test;
 import org.concurrencybench.results.BenchmarkResult;
-import org.concurrencybench.results.CpythonResultFile;
+import org.concurrencybench.results.cpython.CpythonResultFile;
 import org.concurrencybench.results.Metric;
 
 /**

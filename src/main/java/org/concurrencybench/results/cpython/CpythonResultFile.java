@@ -1,10 +1,15 @@
-package org.concurrencybench.results;
+package org.concurrencybench.results.cpython;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.concurrencybench.results.BenchmarkResult;
+import org.concurrencybench.results.JsonFile;
+import org.concurrencybench.results.JsonMapping;
+import org.concurrencybench.results.RunFolder;
+import org.concurrencybench.results.RunFolderException;
 
 /**
  * Reads one file of the CPython companion ({@code python/cpybench}): a core count's results, in the

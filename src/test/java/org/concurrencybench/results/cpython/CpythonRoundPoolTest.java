@@ -1,4 +1,4 @@
-package org.concurrencybench.results;
+package org.concurrencybench.results.cpython;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.concurrencybench.report.input.CpythonResults;
+import org.concurrencybench.results.BenchmarkResult;
+import org.concurrencybench.results.RoundFiles;
+import org.concurrencybench.results.RunFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package org.concurrencybench.results;
+package org.concurrencybench.results.cpython;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.concurrencybench.results.BenchmarkResult;
+import org.concurrencybench.results.JsonMapping;
+import org.concurrencybench.results.RoundFiles;
+import org.concurrencybench.results.RoundPool;
+import org.concurrencybench.results.RunFolder;
 
 /**
  * Pools CPython's rounds as {@link RoundPool} pools JMH's, with the same routine
