@@ -37,6 +37,7 @@ class LayerTest {
             List.of("report.compare"),
             List.of("report.charts"),
             List.of("report.sections"),
+            List.of("report.sections.compare"),
             List.of("report"),
             List.of("sweep.machine"),
             List.of("sweep.plan"),

@@ -14,7 +14,7 @@ import org.concurrencybench.report.render.MarkdownRenderer;
 import org.concurrencybench.report.render.OutputFiles;
 import org.concurrencybench.report.render.OutputFormat;
 import org.concurrencybench.report.render.ReportDocument;
-import org.concurrencybench.report.sections.ComparisonReport;
+import org.concurrencybench.report.sections.compare.ComparisonReport;
 import org.concurrencybench.report.sections.RunReport;
 import org.concurrencybench.report.sections.SummaryCsv;
 import org.concurrencybench.report.stats.ScalingFit;

@@ -12,7 +12,7 @@ import org.concurrencybench.results.MachineInfo;
  * that measured is unknown; and two runs made by different commits may differ by code, not by
  * machine. Each is one warning line at the top of the report.
  */
-final class Provenance {
+public final class Provenance {
 
     static final String DIRTY = "-dirty";
 
@@ -20,7 +20,7 @@ final class Provenance {
     }
 
     /** The lines to show first: a dirty tree per run, then different commits across the runs. */
-    static List<String> warnings(List<MachineInfo> runs) {
+    public static List<String> warnings(List<MachineInfo> runs) {
         List<String> lines = new ArrayList<>();
         for (MachineInfo run : runs) {
             String commit = run.suiteCommit();

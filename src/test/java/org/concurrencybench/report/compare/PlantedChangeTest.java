@@ -4,7 +4,7 @@ import org.concurrencybench.report.analysis.ScalingAnalysis;
 import org.concurrencybench.results.BenchmarkResult;
 import org.concurrencybench.results.Metric;
 import org.concurrencybench.report.input.RunResults;
-import org.concurrencybench.report.sections.PowerLine;
+import org.concurrencybench.report.sections.compare.PowerLine;
 import org.concurrencybench.report.stats.Decision;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

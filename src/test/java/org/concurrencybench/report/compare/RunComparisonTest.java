@@ -4,7 +4,7 @@ import org.concurrencybench.report.Fixtures;
 import org.concurrencybench.report.analysis.ScalingAnalysis;
 import org.concurrencybench.report.input.RunReader;
 import org.concurrencybench.report.input.RunResults;
-import org.concurrencybench.report.sections.ComparisonReport;
+import org.concurrencybench.report.sections.compare.UnpairedCells;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -144,10 +144,10 @@ class RunComparisonTest {
                 json.writeValue(server.resolve(file.getFileName()).toFile(), node);
             }
         }
-        String line = ComparisonReport.unpairedModels("laptop", analysis.analyse(laptopRun, w -> { }),
+        String line = UnpairedCells.unpairedModels("laptop", analysis.analyse(laptopRun, w -> { }),
                 "server", analysis.analyse(RunReader.read(server), w -> { }));
         assertTrue(line != null && line.contains("only laptop has MY_MODEL"), String.valueOf(line));
-        assertEquals(null, ComparisonReport.unpairedModels("laptop", analysis.analyse(laptopRun, w -> { }),
+        assertEquals(null, UnpairedCells.unpairedModels("laptop", analysis.analyse(laptopRun, w -> { }),
                 "server", analysis.analyse(serverRun, w -> { })), "the same models: nothing to say");
     }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.concurrencybench.report.sections.PowerLine;
+import org.concurrencybench.report.sections.compare.PowerLine;
 import org.concurrencybench.report.stats.Decision;
 import org.junit.jupiter.api.Test;
 

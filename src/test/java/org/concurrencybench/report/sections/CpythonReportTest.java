@@ -3,6 +3,7 @@ package org.concurrencybench.report.sections;
 import org.concurrencybench.report.Fixtures;
 import org.concurrencybench.report.ReportGenerator;
 import org.concurrencybench.report.analysis.CpythonComparison;
+import org.concurrencybench.report.charts.CpythonCharts;
 import org.concurrencybench.report.input.CpythonResults;
 import org.concurrencybench.report.input.ReportException;
 import org.concurrencybench.report.input.RunReader;
@@ -177,7 +178,7 @@ class CpythonReportTest {
         RunResults run = RunReader.read(Fixtures.run("cpython"));
         CpythonResults py = CpythonResults.read(Fixtures.run("cpython")).orElseThrow();
         List<CpythonComparison.SpeedupRow> rows = CpythonComparison.speedups(run, py, "CPU", LEVEL);
-        org.knowm.xchart.XYChart chart = (org.knowm.xchart.XYChart) CpythonSection.speedupChart(rows, "CPU", "t").chart();
+        org.knowm.xchart.XYChart chart = (org.knowm.xchart.XYChart) CpythonCharts.speedupChart(rows, "CPU", "t").chart();
         for (org.knowm.xchart.XYSeries series : chart.getSeriesMap().values()) {
             for (double x : series.getXData()) {
                 double cores = Math.pow(2, x); // what ChartStyle.coresAxis prints under the point

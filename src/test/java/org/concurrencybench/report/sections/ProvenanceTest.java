@@ -1,11 +1,10 @@
 package org.concurrencybench.report.sections;
 
-import org.concurrencybench.results.BenchmarkResult;
-import org.concurrencybench.results.Metric;
 import org.concurrencybench.report.input.RunResults;
 import org.concurrencybench.report.render.ChartSink;
 import org.concurrencybench.report.render.OutputFormat;
 import org.concurrencybench.report.render.ReportDocument;
+import org.concurrencybench.report.sections.compare.ComparisonReport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,27 +71,5 @@ class ProvenanceTest {
                 List.of(), new ChartSink(out, Set.of(OutputFormat.MD), Runnable::run));
         ReportDocument.Block first = document.blocks().get(0);
         assertTrue(first instanceof ReportDocument.Paragraph p && p.text().contains("different commits"), first.toString());
-    }
-
-    private static RunResults runWithBatches(String id, String tasks) {
-        BenchmarkResult batch = new BenchmarkResult("org.concurrencybench.bench.ModelBenchmark.batch", "avgt", 1, 1,
-                java.util.Map.of("model", "SEQUENTIAL", "workload", "CPU", "tasks", tasks),
-                new Metric(100, 0, "ms/op", new double[][] {{100}}), java.util.Map.of());
-        TreeMap<Integer, List<BenchmarkResult>> byCores = new TreeMap<>(java.util.Map.of(1, List.of(batch)));
-        return new RunResults(Path.of(id), run(id, "4c0b47618024"), byCores, List.of());
-    }
-
-    @Test
-    void aComparisonOfBatchesOfDifferentSizesSaysSoAndRunsOfOneSizeDoNot() {
-        RunResults quick = runWithBatches("laptop", "32");
-        RunResults full = runWithBatches("server", "64");
-        assertEquals(new java.util.TreeSet<>(List.of("32")), quick.batchSizes());
-
-        assertEquals(java.util.Optional.of("Warning: the runs' batches differ in size (laptop: 32 tasks; server: 64"
-                        + " tasks), so their batch times differ by that alone; compare their speedups and rankings, not"
-                        + " their times."),
-                ComparisonReport.batchSizeWarning(List.of("laptop", "server"), List.of(quick, full)));
-        assertEquals(java.util.Optional.empty(), ComparisonReport.batchSizeWarning(List.of("laptop", "other"),
-                List.of(quick, runWithBatches("other", "32"))));
     }
 }

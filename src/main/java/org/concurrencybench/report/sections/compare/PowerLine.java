@@ -1,4 +1,4 @@
-package org.concurrencybench.report.sections;
+package org.concurrencybench.report.sections.compare;
 
 import java.util.Optional;
 import org.concurrencybench.report.compare.DetectableChanges;

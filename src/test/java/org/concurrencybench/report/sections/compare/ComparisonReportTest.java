@@ -1,4 +1,4 @@
-package org.concurrencybench.report.sections;
+package org.concurrencybench.report.sections.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,8 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.concurrencybench.report.ReportGenerator;
+import org.concurrencybench.results.BenchmarkResult;
+import org.concurrencybench.results.Machines;
+import org.concurrencybench.results.Metric;
 import org.concurrencybench.report.compare.UnevenCells;
 import org.concurrencybench.report.input.RunResults;
 import org.concurrencybench.report.render.Numbers;
@@ -71,10 +75,10 @@ class ComparisonReportTest {
     void unevenCellsOfOneRunOnlyAreListed() {
         UnevenCells uneven = new UnevenCells(new TreeSet<>(List.of("CPU FIXED_POOL spread=PARETO at 2 cores")),
                 new TreeSet<>(List.of("CPU PROCESS_POOL chunksize=0 at 2 cores")), new TreeSet<>());
-        String line = ComparisonReport.unevenLine("laptop", "server", uneven);
+        String line = UnpairedCells.unevenLine("laptop", "server", uneven);
         assertTrue(line.contains("1 cell in both runs (CPU FIXED_POOL spread=PARETO at 2 cores")
                 && line.contains("only laptop has CPU PROCESS_POOL chunksize=0 at 2 cores"), line);
-        assertEquals(null, ComparisonReport.unevenLine("laptop", "server", new UnevenCells(new TreeSet<>(), new TreeSet<>(), new TreeSet<>())));
+        assertEquals(null, UnpairedCells.unevenLine("laptop", "server", new UnevenCells(new TreeSet<>(), new TreeSet<>(), new TreeSet<>())));
         assertEquals(new TreeSet<>(), UnevenCells.of(aa.get(0), b).onlyA(), "the same settings hold the same uneven cells");
     }
 
@@ -100,5 +104,27 @@ class ComparisonReportTest {
         assertNotEquals(name, other, "another set of runs with the same first and count is another folder");
         assertEquals(Path.of("charts", "compare-20261207-220053-dev-2core-aa3-vs-20261207-220531-dev-2core-B"),
                 ReportGenerator.defaultOutputOfSides(List.of(List.of(aa.get(2)), List.of(b))));
+    }
+
+    private static RunResults runWithBatches(String id, String tasks) {
+        BenchmarkResult batch = new BenchmarkResult("org.concurrencybench.bench.ModelBenchmark.batch", "avgt", 1, 1,
+                java.util.Map.of("model", "SEQUENTIAL", "workload", "CPU", "tasks", tasks),
+                new Metric(100, 0, "ms/op", new double[][] {{100}}), java.util.Map.of());
+        TreeMap<Integer, List<BenchmarkResult>> byCores = new TreeMap<>(java.util.Map.of(1, List.of(batch)));
+        return new RunResults(Path.of(id), Machines.of("runId", id, "suiteCommit", "4c0b47618024"), byCores, List.of());
+    }
+
+    @Test
+    void aComparisonOfBatchesOfDifferentSizesSaysSoAndRunsOfOneSizeDoNot() {
+        RunResults quick = runWithBatches("laptop", "32");
+        RunResults full = runWithBatches("server", "64");
+        assertEquals(new java.util.TreeSet<>(List.of("32")), quick.batchSizes());
+
+        assertEquals(java.util.Optional.of("Warning: the runs' batches differ in size (laptop: 32 tasks; server: 64"
+                        + " tasks), so their batch times differ by that alone; compare their speedups and rankings, not"
+                        + " their times."),
+                ComparisonReport.batchSizeWarning(List.of("laptop", "server"), List.of(quick, full)));
+        assertEquals(java.util.Optional.empty(), ComparisonReport.batchSizeWarning(List.of("laptop", "other"),
+                List.of(quick, runWithBatches("other", "32"))));
     }
 }
