@@ -186,8 +186,9 @@ public final class RunComparison {
         List<double[]> runs = new ArrayList<>();
         for (List<WorkloadScaling> run : side) {
             cell(run, group, model, cores).ifPresent(cell -> {
-                double[] means = Arrays.stream(cell.time().forks()).filter(f -> f.length > 0)
-                        .mapToDouble(f -> Arrays.stream(f).average().orElseThrow()).filter(v -> v > 0).toArray();
+                double[] means = cell.time().forks().stream().filter(f -> !f.isEmpty())
+                        .mapToDouble(f -> f.stream().mapToDouble(Double::doubleValue).average().orElseThrow())
+                        .filter(v -> v > 0).toArray();
                 if (means.length > 0) {
                     runs.add(means);
                 }

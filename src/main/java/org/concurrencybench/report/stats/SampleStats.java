@@ -18,7 +18,7 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
  * @param low      lower bound of the interval over the units (rounds, else forks)
  * @param high     upper bound of the interval over the units
  * @param level    the interval's confidence level, e.g. 0.95
- * @param samples  the values themselves, all forks pooled
+ * @param samples  the values themselves, all forks pooled (an immutable list: the record compares by value)
  * @param forks    the same values by JMH fork ({@code [fork][iteration]}): forks are the independent
  *                 units a comparison of two runs resamples and tests (see {@code RunComparison})
  * @param roundMeans the mean of each round's fork by round number, for a run made in rounds (empty
@@ -27,10 +27,12 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
  *                 {@link #onRounds} keeps
  */
 public record SampleStats(int n, double mean, double stdDev, double low, double high, double level,
-        double[] samples, double[][] forks, java.util.Map<Integer, Double> roundMeans,
-        java.util.List<Integer> forkRounds) {
+        java.util.List<Double> samples, java.util.List<java.util.List<Double>> forks,
+        java.util.Map<Integer, Double> roundMeans, java.util.List<Integer> forkRounds) {
 
     public SampleStats {
+        samples = samples == null ? java.util.List.of() : java.util.List.copyOf(samples);
+        forks = forks == null ? java.util.List.of() : forks.stream().map(java.util.List::copyOf).toList();
         roundMeans = roundMeans == null ? java.util.Map.of() : java.util.Map.copyOf(roundMeans);
         forkRounds = forkRounds == null ? java.util.List.of() : java.util.List.copyOf(forkRounds);
     }
@@ -53,7 +55,8 @@ public record SampleStats(int n, double mean, double stdDev, double low, double 
         double mean = n == 0 ? Double.NaN : summary.getMean();
         double sd = n < 2 ? Double.NaN : summary.getStandardDeviation();
         double[] interval = logInterval(forkMeans(nonEmpty), level);
-        return new SampleStats(n, mean, sd, interval[0], interval[1], level, samples, nonEmpty, null, null);
+        return new SampleStats(n, mean, sd, interval[0], interval[1], level, list(samples),
+                java.util.Arrays.stream(nonEmpty).map(SampleStats::list).toList(), null, null);
     }
 
     /**
@@ -104,12 +107,12 @@ public record SampleStats(int n, double mean, double stdDev, double low, double 
         if (rounds.isEmpty() || roundMeans.isEmpty() || rounds.containsAll(roundMeans.keySet())) {
             return this;
         }
-        if (forkRounds.size() == forks.length) {
+        if (forkRounds.size() == forks.size()) {
             java.util.List<double[]> kept = new java.util.ArrayList<>();
             java.util.List<Integer> keptRounds = new java.util.ArrayList<>();
-            for (int i = 0; i < forks.length; i++) {
+            for (int i = 0; i < forks.size(); i++) {
                 if (rounds.contains(forkRounds.get(i))) {
-                    kept.add(forks[i]);
+                    kept.add(array(forks.get(i)));
                     keptRounds.add(forkRounds.get(i));
                 }
             }
@@ -135,7 +138,7 @@ public record SampleStats(int n, double mean, double stdDev, double low, double 
 
     /** The means of the independent units: one per round in a run made in rounds, else one per fork. */
     public double[] unitMeans() {
-        return roundMeans.isEmpty() ? forkMeans(forks)
+        return roundMeans.isEmpty() ? forkMeans(forks.stream().map(SampleStats::array).toArray(double[][]::new))
                 : new java.util.TreeMap<>(roundMeans).values().stream().mapToDouble(Double::doubleValue).toArray();
     }
 
@@ -191,25 +194,11 @@ public record SampleStats(int n, double mean, double stdDev, double low, double 
         return Double.isFinite(low) && Double.isFinite(high);
     }
 
-    /** By value, the samples included: a record's own equality would compare the arrays by identity. */
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof SampleStats s && n == s.n && Double.compare(mean, s.mean) == 0
-                && Double.compare(stdDev, s.stdDev) == 0 && Double.compare(low, s.low) == 0
-                && Double.compare(high, s.high) == 0 && Double.compare(level, s.level) == 0
-                && java.util.Arrays.equals(samples, s.samples) && java.util.Arrays.deepEquals(forks, s.forks)
-                && roundMeans.equals(s.roundMeans) && forkRounds.equals(s.forkRounds);
+    private static java.util.List<Double> list(double[] values) {
+        return java.util.Arrays.stream(values).boxed().toList();
     }
 
-    @Override
-    public int hashCode() {
-        return java.util.Objects.hash(n, mean, stdDev, low, high, level, java.util.Arrays.hashCode(samples),
-                java.util.Arrays.deepHashCode(forks), roundMeans, forkRounds);
-    }
-
-    @Override
-    public String toString() {
-        return "SampleStats[n=" + n + ", mean=" + mean + ", low=" + low + ", high=" + high + ", level=" + level
-                + ", forks=" + java.util.Arrays.deepToString(forks) + "]";
+    private static double[] array(java.util.List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }
