@@ -121,15 +121,23 @@ final class RoundLoop {
      */
     private long nextRoundMillis(SweepSteps plan, StoppingRule rule, int roundsDone) {
         boolean whole = roundsDone < rule.minRounds();
+        return estimate(stepsOfRound(plan, whole ? null : rule.chasedCells(roundsDone, halfWidths)), visitMillis,
+                whole && cpythonInRounds);
+    }
+
+    /**
+     * A round of {@code steps} (by core count): each at what it took last ({@code visitMillis}, keyed
+     * "cores name"), else at the plan's estimate; with {@code withCpython}, every CPython visit's last time too.
+     */
+    static long estimate(Map<Integer, List<SweepPlan.Step>> steps, Map<String, Long> visitMillis, boolean withCpython) {
         long millis = 0;
-        for (Map.Entry<Integer, List<SweepPlan.Step>> entry
-                : stepsOfRound(plan, whole ? null : rule.chasedCells(roundsDone, halfWidths)).entrySet()) {
+        for (Map.Entry<Integer, List<SweepPlan.Step>> entry : steps.entrySet()) {
             for (SweepPlan.Step step : entry.getValue()) {
                 Long took = visitMillis.get(entry.getKey() + " " + step.name());
                 millis += took != null ? took : org.concurrencybench.sweep.plan.RunCostModel.millis(List.of(step), entry.getKey());
             }
         }
-        if (whole && cpythonInRounds) {
+        if (withCpython) {
             millis += visitMillis.entrySet().stream().filter(e -> e.getKey().contains(" cpython"))
                     .mapToLong(Map.Entry::getValue).sum();
         }
